@@ -1,0 +1,137 @@
+//! The command line: global options and the headless subcommands.
+
+mod checklists;
+mod demo;
+mod inspections;
+mod roster;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "shian",
+    version,
+    about = "食安巡查 · food-safety inspections, offline"
+)]
+pub struct Cli {
+    /// Data folder (default: the system's data folder for shian). Also SHIAN_DATA_DIR.
+    #[arg(long, global = true, env = "SHIAN_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Language of messages: zh (default) or en. Also SHIAN_LANG.
+    #[arg(
+        long,
+        global = true,
+        env = "SHIAN_LANG",
+        value_enum,
+        default_value = "zh"
+    )]
+    pub lang: Lang,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Checklists: list, show, validate.
+    #[command(subcommand)]
+    Checklists(checklists::ChecklistsCommand),
+    /// The roster of establishments: import a CSV, list.
+    #[command(subcommand)]
+    Roster(roster::RosterCommand),
+    /// Inspections: list, show.
+    #[command(subcommand)]
+    Inspections(inspections::InspectionsCommand),
+    /// Fill the data folder with a synthetic district (fictional names, real towns).
+    Demo(demo::DemoArgs),
+    /// This station's identity.
+    #[command(subcommand)]
+    Identity(IdentityCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IdentityCommand {
+    /// Print the station code and key fingerprint.
+    Show,
+}
+
+/// What every command needs: where the data is and which language to speak.
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub lang: Lang,
+}
+
+impl Context {
+    pub fn open_store(&self) -> Result<crate::store::Store> {
+        crate::store::Store::open(&self.data_dir).localized(self.lang)
+    }
+
+    pub fn identity(&self) -> Result<crate::identity::Identity> {
+        Ok(crate::identity::Identity::load_or_create(&self.data_dir)?)
+    }
+
+    /// The shipped checklists with the data folder's overrides.
+    pub fn catalog(&self) -> crate::checklists::Catalog {
+        crate::checklists::Catalog::load(Some(&self.data_dir.join("checklists")))
+    }
+}
+
+/// The data folder: `--data-dir`, else `SHIAN_DATA_DIR`, else the platform's data folder.
+pub fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        return Ok(dir);
+    }
+    directories::ProjectDirs::from("cn", "shian", "shian")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or_else(|| anyhow::anyhow!("no home folder: give --data-dir DIR"))
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Context {
+        data_dir: data_dir(cli.data_dir)?,
+        lang: cli.lang,
+    };
+    match cli.command {
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(())
+        }
+        Some(Command::Checklists(cmd)) => checklists::run(&ctx, cmd),
+        Some(Command::Roster(cmd)) => roster::run(&ctx, cmd),
+        Some(Command::Inspections(cmd)) => inspections::run(&ctx, cmd),
+        Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Identity(IdentityCommand::Show)) => {
+            let identity = ctx.identity()?;
+            let lang = ctx.lang;
+            println!(
+                "{}: {}",
+                lang.pick("站点代码", "Station code"),
+                identity.station_code()
+            );
+            println!(
+                "{}: {}",
+                lang.pick("密钥指纹", "Key fingerprint"),
+                identity.fingerprint()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Turns a store error into the user's language at the command boundary.
+pub trait Localized<T> {
+    fn localized(self, lang: Lang) -> Result<T>;
+}
+
+impl<T> Localized<T> for std::result::Result<T, crate::store::StoreError> {
+    fn localized(self, lang: Lang) -> Result<T> {
+        self.map_err(|e| anyhow::anyhow!(lang.store_error(&e)))
+    }
+}

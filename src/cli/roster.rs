@@ -1,0 +1,82 @@
+//! `shian roster import|list`
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+use clap::Subcommand;
+
+use super::{Context, Localized};
+use crate::roster;
+
+#[derive(Subcommand, Debug)]
+pub enum RosterCommand {
+    /// Import establishments from a CSV (UTF-8 or GBK). A file with any bad row imports nothing.
+    Import { file: PathBuf },
+    /// List the establishments.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
+    let lang = ctx.lang;
+    match cmd {
+        RosterCommand::Import { file } => {
+            let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
+            let name = file.display().to_string();
+            let rows = match roster::parse(&bytes) {
+                Ok((rows, _)) => rows,
+                Err(errors) => {
+                    for error in &errors {
+                        eprintln!("{}", lang.roster_error(&name, error));
+                    }
+                    bail!(
+                        "{name}: {} {}",
+                        errors.len(),
+                        lang.pick("处错误，未导入任何单位", "errors; nothing was imported")
+                    );
+                }
+            };
+            let station = ctx.identity()?.station_code();
+            let mut store = ctx.open_store()?;
+            let outcome = store.import_roster(&rows, &station).localized(lang)?;
+            match lang {
+                crate::i18n::Lang::Zh => println!(
+                    "新增 {} 家，更新 {} 家，未变 {} 家",
+                    outcome.added, outcome.updated, outcome.unchanged
+                ),
+                crate::i18n::Lang::En => println!(
+                    "added {}, updated {}, unchanged {}",
+                    outcome.added, outcome.updated, outcome.unchanged
+                ),
+            }
+            Ok(())
+        }
+        RosterCommand::List { json } => {
+            let store = ctx.open_store()?;
+            let list = store.establishments().localized(lang)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+                return Ok(());
+            }
+            for e in &list {
+                let f = &e.facts;
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    f.town,
+                    f.name,
+                    lang.kind(f.kind),
+                    f.risk_grade.map_or("-", |g| g.code()),
+                    f.bright_kitchen.map_or("-", |b| lang.bright_kitchen(b)),
+                    if f.license_no.is_empty() {
+                        &f.credit_code
+                    } else {
+                        &f.license_no
+                    },
+                );
+            }
+            Ok(())
+        }
+    }
+}

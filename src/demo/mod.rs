@@ -1,0 +1,426 @@
+//! A synthetic district: fictional establishments in the real towns of 鲅鱼圈区 and final
+//! inspections over the past years, made with the shipped checklists. The same seed and end date
+//! give the same district, ids included.
+
+mod names;
+
+use chrono::{DateTime, Days, Months, NaiveDate, NaiveTime, TimeZone, Utc};
+
+use crate::domain::checklist::{Checklist, ItemKind};
+use crate::domain::establishment::{
+    BrightKitchen, Establishment, EstablishmentFacts, EstablishmentKind, RiskGrade,
+};
+use crate::domain::inspection::{
+    self as rules, Answer, Conclusion, Inspection, InspectionKind, Inspector, Rectification, Status,
+};
+use crate::domain::outcome::{Handling, Outcome, Verdict};
+
+/// Beijing time: the district's inspections are made at UTC+8.
+const OFFSET_SECONDS: i32 = 8 * 3600;
+
+/// How many of every 100 establishments are of each kind: a school-focused district roster.
+const KIND_WEIGHTS: [(EstablishmentKind, u32); 12] = [
+    (EstablishmentKind::SchoolCanteen, 14),
+    (EstablishmentKind::KindergartenCanteen, 10),
+    (EstablishmentKind::MealDelivery, 2),
+    (EstablishmentKind::CampusCatering, 8),
+    (EstablishmentKind::CampusShop, 8),
+    (EstablishmentKind::Supermarket, 6),
+    (EstablishmentKind::FoodStore, 14),
+    (EstablishmentKind::FarmersMarket, 2),
+    (EstablishmentKind::MarketStall, 10),
+    (EstablishmentKind::Restaurant, 22),
+    (EstablishmentKind::HealthFoodStore, 2),
+    (EstablishmentKind::InfantFormulaStore, 2),
+];
+
+pub struct Demo {
+    rng: fastrand::Rng,
+    pub until: NaiveDate,
+}
+
+/// One generated inspection with what goes with it.
+pub struct Generated {
+    pub inspection: Inspection,
+    pub answers: Vec<Answer>,
+    pub rectifications: Vec<Rectification>,
+}
+
+impl Demo {
+    pub fn new(seed: u64, until: NaiveDate) -> Demo {
+        Demo {
+            rng: fastrand::Rng::with_seed(seed),
+            until,
+        }
+    }
+
+    /// `count` establishments with unique fictional names and license numbers.
+    pub fn establishments(&mut self, count: usize) -> Vec<EstablishmentFacts> {
+        let mut used = std::collections::HashSet::new();
+        (0..count)
+            .map(|n| {
+                let kind = self.kind();
+                let town = names::TOWNS[self.rng.usize(..names::TOWNS.len())];
+                let mut name = String::new();
+                for attempt in 0.. {
+                    let word = names::WORDS[self.rng.usize(..names::WORDS.len())];
+                    let suffix = names::suffix(kind, self.rng.usize(..8));
+                    let prefix = town_prefix(town);
+                    name = match attempt {
+                        0 => format!("{prefix}{word}{suffix}"),
+                        _ => format!("{prefix}{word}{suffix}（{}）", attempt + 1),
+                    };
+                    if used.insert(name.clone()) {
+                        break;
+                    }
+                }
+                self.facts(n, kind, town, name)
+            })
+            .collect()
+    }
+
+    fn kind(&mut self) -> EstablishmentKind {
+        let mut pick = self.rng.u32(..100);
+        for (kind, weight) in KIND_WEIGHTS {
+            if pick < weight {
+                return kind;
+            }
+            pick -= weight;
+        }
+        EstablishmentKind::Restaurant
+    }
+
+    fn facts(
+        &mut self,
+        n: usize,
+        kind: EstablishmentKind,
+        town: &str,
+        name: String,
+    ) -> EstablishmentFacts {
+        let licence_kind = match kind {
+            EstablishmentKind::SchoolCanteen | EstablishmentKind::KindergartenCanteen => 3,
+            k if is_catering(k) => 2,
+            _ => 1,
+        };
+        let unlicensed = matches!(
+            kind,
+            EstablishmentKind::FarmersMarket | EstablishmentKind::MarketStall
+        );
+        let grade = match self.rng.u32(..100) {
+            0..20 => RiskGrade::A,
+            20..65 => RiskGrade::B,
+            65..93 => RiskGrade::C,
+            _ => RiskGrade::D,
+        };
+        let bright_kitchen = is_catering(kind).then(|| match self.rng.u32(..100) {
+            0..12 => BrightKitchen::None,
+            12..30 => BrightKitchen::Transparent,
+            30..65 => BrightKitchen::Video,
+            _ => BrightKitchen::Internet,
+        });
+        let street = names::STREETS[self.rng.usize(..names::STREETS.len())];
+        EstablishmentFacts {
+            name,
+            kind,
+            address: format!("鲅鱼圈区{town}{street}{}号", self.rng.u32(1..300)),
+            town: town.to_string(),
+            person_in_charge: format!(
+                "{}{}",
+                names::SURNAMES[self.rng.usize(..names::SURNAMES.len())],
+                names::GIVEN[self.rng.usize(..names::GIVEN.len())]
+            ),
+            phone: format!("1390000{:04}", self.rng.u32(..10000)),
+            license_no: if unlicensed {
+                String::new()
+            } else {
+                format!("JY{licence_kind}210804{:07}", n + 1)
+            },
+            credit_code: format!("91210804DEMO{:06}", n + 1),
+            risk_grade: Some(grade),
+            bright_kitchen,
+        }
+    }
+
+    /// `count` final inspections of `establishments` spread over the five years before `until`,
+    /// in time order, each made with a checklist that applies to the establishment.
+    pub fn inspections<'a>(
+        &'a mut self,
+        count: usize,
+        establishments: &'a [Establishment],
+        checklists: &'a [(Checklist, String)],
+        station: &'a str,
+    ) -> impl Iterator<Item = Generated> + 'a {
+        let end = self.until;
+        let start = end.checked_sub_months(Months::new(60)).unwrap_or(end);
+        let span_days = (end - start).num_days().max(1) as u64;
+        let mut plan: Vec<(u64, usize, u32)> = (0..count)
+            .map(|_| {
+                (
+                    self.rng.u64(..span_days),
+                    self.rng.usize(..establishments.len().max(1)),
+                    self.rng.u32(8 * 3600..17 * 3600),
+                )
+            })
+            .collect();
+        plan.sort_unstable();
+        let mut state = Sequences::default();
+        plan.into_iter().filter_map(move |(day, which, second)| {
+            let establishment = establishments.get(which)?;
+            let date = start + Days::new(day);
+            let local = date.and_time(NaiveTime::from_num_seconds_from_midnight_opt(second, 0)?);
+            let started_at =
+                Utc.from_utc_datetime(&local) - chrono::Duration::seconds(OFFSET_SECONDS.into());
+            self.inspection(establishment, checklists, station, started_at, &mut state)
+        })
+    }
+
+    fn inspection(
+        &mut self,
+        establishment: &Establishment,
+        checklists: &[(Checklist, String)],
+        station: &str,
+        started_at: DateTime<Utc>,
+        seq: &mut Sequences,
+    ) -> Option<Generated> {
+        let kind = establishment.facts.kind;
+        let mut fitting: Vec<&(Checklist, String)> = checklists
+            .iter()
+            .filter(|(c, _)| c.applies_to_kind(kind))
+            .collect();
+        // The fullest checklist is the routine one; the smaller ones serve special campaigns.
+        fitting.sort_by_key(|(c, _)| std::cmp::Reverse(c.items().count()));
+        let (inspection_kind, (checklist, hash)) = match self.rng.u32(..100) {
+            0..10 if fitting.len() > 1 => (
+                InspectionKind::Special,
+                *fitting.get(1 + self.rng.usize(..fitting.len() - 1))?,
+            ),
+            10..15 => (InspectionKind::FollowUp, *fitting.first()?),
+            _ => (InspectionKind::Routine, *fitting.first()?),
+        };
+        let failure_rate = match establishment.facts.risk_grade {
+            Some(RiskGrade::A) => 0.01,
+            Some(RiskGrade::B) | None => 0.03,
+            Some(RiskGrade::C) => 0.07,
+            Some(RiskGrade::D) => 0.15,
+        };
+        let id = self.uuid(started_at);
+        let answers = self.answers(checklist, failure_rate, started_at);
+        let outcome = rules::tally(checklist, &answers).outcome();
+        let handling = outcome.map(Outcome::suggested_handling);
+        let date = started_at.date_naive();
+        let deadline =
+            (handling == Some(Handling::RectifyByDeadline)).then(|| date + Days::new(15));
+        let year = chrono::Datelike::year(
+            &(started_at + chrono::Duration::seconds(OFFSET_SECONDS.into())),
+        );
+        let serial = rules::serial_number(station, year, seq.next_serial(year));
+        let year_sequence = seq.next_visit(&establishment.id, year);
+        let rectifications = match deadline {
+            Some(deadline) => answers
+                .iter()
+                .filter(|a| a.verdict == Verdict::Fail)
+                .map(|a| {
+                    let open = deadline + Days::new(30) > self.until;
+                    Rectification {
+                        id: self.uuid(started_at),
+                        establishment_id: establishment.id.clone(),
+                        inspection_id: id.clone(),
+                        item_id: a.item_id.clone(),
+                        deadline: Some(deadline),
+                        open,
+                        follow_up_id: None,
+                        closed_at: (!open)
+                            .then(|| Utc.from_utc_datetime(&deadline.and_time(NaiveTime::MIN))),
+                    }
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let (first, second) = self.inspector_pair();
+        let inspection = Inspection {
+            id,
+            establishment_id: establishment.id.clone(),
+            checklist_id: checklist.id.clone(),
+            checklist_hash: hash.clone(),
+            kind: inspection_kind,
+            status: Status::Final,
+            serial: Some(serial),
+            revision: 1,
+            supersedes: None,
+            revision_reason: None,
+            station: station.to_string(),
+            bureau: "营口市鲅鱼圈区市场监督管理局".to_string(),
+            inspectors: vec![first, second],
+            started_at,
+            utc_offset_seconds: OFFSET_SECONDS,
+            finalized_at: Some(started_at + chrono::Duration::minutes(90)),
+            outcome,
+            conclusion: Conclusion {
+                handling,
+                deadline,
+                remarks: String::new(),
+                operator_signatory: establishment.facts.person_in_charge.clone(),
+                operator_opinion: match outcome {
+                    Some(Outcome::Compliant) | None => "无异议".to_string(),
+                    _ => "已知晓检查结果，按要求整改".to_string(),
+                },
+                operator_refused: false,
+                witness: String::new(),
+            },
+            year_sequence: Some(year_sequence),
+            current_item: None,
+        };
+        Some(Generated {
+            inspection,
+            answers,
+            rectifications,
+        })
+    }
+
+    fn answers(
+        &mut self,
+        checklist: &Checklist,
+        failure_rate: f64,
+        at: DateTime<Utc>,
+    ) -> Vec<Answer> {
+        checklist
+            .items()
+            .map(|item| {
+                let roll = self.rng.f64();
+                let fail_rate = if item.key {
+                    failure_rate / 2.0
+                } else {
+                    failure_rate
+                };
+                let verdict = if roll < fail_rate {
+                    Verdict::Fail
+                } else if !item.key && roll > 0.96 {
+                    Verdict::NotApplicable
+                } else {
+                    Verdict::Pass
+                };
+                let (value, choice) = match &item.kind {
+                    ItemKind::Measurement { min, max, .. } => {
+                        (Some(self.measured(*min, *max, verdict)), None)
+                    }
+                    ItemKind::Choice { options } => {
+                        let wanted = verdict != Verdict::Fail;
+                        let choice = options.iter().find(|o| o.ok == wanted).or(options.first());
+                        (None, choice.map(|o| o.label.clone()))
+                    }
+                    _ => (None, None),
+                };
+                let note = if verdict == Verdict::Fail {
+                    names::FINDINGS[self.rng.usize(..names::FINDINGS.len())].to_string()
+                } else {
+                    String::new()
+                };
+                Answer {
+                    item_id: item.id.clone(),
+                    // A text item is recorded, not judged.
+                    verdict: if item.kind.is_scored() {
+                        verdict
+                    } else {
+                        Verdict::Pass
+                    },
+                    value,
+                    choice,
+                    note,
+                    answered_at: at,
+                }
+            })
+            .collect()
+    }
+
+    /// A value inside the limits for a pass, outside for a failure.
+    fn measured(&mut self, min: Option<f64>, max: Option<f64>, verdict: Verdict) -> f64 {
+        let inside = match (min, max) {
+            (Some(lo), Some(hi)) => lo + (hi - lo) * self.rng.f64(),
+            (Some(lo), None) => lo * (1.0 + self.rng.f64() * 0.5),
+            (None, Some(hi)) => hi * (0.5 + self.rng.f64() * 0.5),
+            (None, None) => 0.0,
+        };
+        let value = match (verdict, min, max) {
+            (Verdict::Fail, _, Some(hi)) => hi + 1.0 + self.rng.f64() * 5.0,
+            (Verdict::Fail, Some(lo), None) => lo * (0.5 + self.rng.f64() * 0.4),
+            _ => inside,
+        };
+        (value * 10.0).round() / 10.0
+    }
+
+    fn inspector_pair(&mut self) -> (Inspector, Inspector) {
+        let a = self.rng.usize(..INSPECTORS.len());
+        let b = (a + 1 + self.rng.usize(..INSPECTORS.len() - 1)) % INSPECTORS.len();
+        let person = |i: usize| Inspector {
+            name: INSPECTORS[i].to_string(),
+            badge: format!("2108040{:03}", 101 + i),
+        };
+        (person(a), person(b))
+    }
+
+    /// A UUIDv7 at the given time with random bits from the seeded generator.
+    fn uuid(&mut self, at: DateTime<Utc>) -> String {
+        let mut random = [0u8; 10];
+        self.rng.fill(&mut random);
+        let millis = u64::try_from(at.timestamp_millis()).unwrap_or(0);
+        uuid::Builder::from_unix_timestamp_millis(millis, &random)
+            .into_uuid()
+            .to_string()
+    }
+}
+
+/// Fictional inspectors of the bureau.
+const INSPECTORS: [&str; 8] = [
+    "周海明",
+    "孙晓燕",
+    "高立新",
+    "林雪莲",
+    "马文博",
+    "何佳怡",
+    "罗宏伟",
+    "朱春生",
+];
+
+fn is_catering(kind: EstablishmentKind) -> bool {
+    matches!(
+        kind,
+        EstablishmentKind::SchoolCanteen
+            | EstablishmentKind::KindergartenCanteen
+            | EstablishmentKind::MealDelivery
+            | EstablishmentKind::CampusCatering
+            | EstablishmentKind::Restaurant
+    )
+}
+
+/// 鲅鱼圈区 for the streets of the city district, the town's name for the two towns.
+fn town_prefix(town: &str) -> &str {
+    if town.ends_with('镇') {
+        town
+    } else {
+        "鲅鱼圈区"
+    }
+}
+
+/// Serial numbers per year and 本年度第 N 次 per establishment and year.
+#[derive(Default)]
+struct Sequences {
+    serials: std::collections::HashMap<i32, i64>,
+    visits: std::collections::HashMap<(String, i32), i64>,
+}
+
+impl Sequences {
+    fn next_serial(&mut self, year: i32) -> i64 {
+        let n = self.serials.entry(year).or_default();
+        *n += 1;
+        *n
+    }
+
+    fn next_visit(&mut self, establishment: &str, year: i32) -> i64 {
+        let n = self
+            .visits
+            .entry((establishment.to_string(), year))
+            .or_default();
+        *n += 1;
+        *n
+    }
+}

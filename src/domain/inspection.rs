@@ -1,0 +1,165 @@
+//! Inspections and their answers.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::checklist::Checklist;
+use super::outcome::{Handling, Outcome, Tally, Verdict};
+
+/// 日常检查 · 专项检查 · 复查
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InspectionKind {
+    Routine,
+    Special,
+    FollowUp,
+}
+
+impl InspectionKind {
+    pub const ALL: [InspectionKind; 3] = [Self::Routine, Self::Special, Self::FollowUp];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Routine => "routine",
+            Self::Special => "special",
+            Self::FollowUp => "follow_up",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being filled in; every answer is saved as it is given.
+    Draft,
+    /// Signed off: immutable. A correction is a new revision that supersedes it.
+    Final,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Final => "final",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Self::Draft, Self::Final]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// An inspector on the record: name and enforcement ID (执法证号).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Inspector {
+    pub name: String,
+    pub badge: String,
+}
+
+/// The answer to one checklist item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    pub item_id: String,
+    pub verdict: Verdict,
+    /// The measured value of a measurement item.
+    pub value: Option<f64>,
+    /// The chosen option of a choice item.
+    pub choice: Option<String>,
+    /// What was found, or the text of a text item.
+    pub note: String,
+    pub answered_at: DateTime<Utc>,
+}
+
+/// The sign-off of a final inspection: result, handling and the operator's side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Conclusion {
+    pub handling: Option<Handling>,
+    pub deadline: Option<NaiveDate>,
+    /// 说明
+    pub remarks: String,
+    /// The operator's representative who signs (法定代表人/负责人).
+    pub operator_signatory: String,
+    /// 被检查单位意见
+    pub operator_opinion: String,
+    /// The operator refused to sign; `witness` names who saw it (Order 49 art. 34).
+    pub operator_refused: bool,
+    pub witness: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inspection {
+    pub id: String,
+    pub establishment_id: String,
+    pub checklist_id: String,
+    pub checklist_hash: String,
+    pub kind: InspectionKind,
+    pub status: Status,
+    /// `<station code>-<year>-<sequence>`, given when the inspection becomes final.
+    pub serial: Option<String>,
+    pub revision: i64,
+    /// The final inspection this revision corrects, and why.
+    pub supersedes: Option<String>,
+    pub revision_reason: Option<String>,
+    pub station: String,
+    pub bureau: String,
+    pub inspectors: Vec<Inspector>,
+    pub started_at: DateTime<Utc>,
+    /// The local offset the inspection was made in, so it prints in the inspector's time.
+    pub utc_offset_seconds: i32,
+    pub finalized_at: Option<DateTime<Utc>>,
+    pub outcome: Option<Outcome>,
+    pub conclusion: Conclusion,
+    /// 本年度第 N 次检查 of this establishment, fixed when final.
+    pub year_sequence: Option<i64>,
+    /// The item the inspector was on, to resume a draft where it was left.
+    pub current_item: Option<String>,
+}
+
+impl Inspection {
+    pub fn local_started_at(&self) -> DateTime<FixedOffset> {
+        // An offset out of range can only come from a damaged record; show it in UTC then.
+        let offset = FixedOffset::east_opt(self.utc_offset_seconds).unwrap_or_else(|| Utc.fix());
+        self.started_at.with_timezone(&offset)
+    }
+}
+
+/// Counts the answers of the scored items of `checklist`; items without an answer count as
+/// unanswered. Answers to items the checklist does not have are ignored.
+pub fn tally(checklist: &Checklist, answers: &[Answer]) -> Tally {
+    Tally::count(
+        checklist
+            .items()
+            .filter(|item| item.kind.is_scored())
+            .map(|item| {
+                let verdict = answers
+                    .iter()
+                    .find(|a| a.item_id == item.id)
+                    .map_or(Verdict::NotChecked, |a| a.verdict);
+                (item.key, verdict)
+            }),
+    )
+}
+
+/// The serial number printed on the record form.
+pub fn serial_number(station_code: &str, year: i32, sequence: i64) -> String {
+    format!("{station_code}-{year}-{sequence:04}")
+}
+
+/// A written rectification order for one failed item, followed up by a later inspection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rectification {
+    pub id: String,
+    pub establishment_id: String,
+    pub inspection_id: String,
+    pub item_id: String,
+    pub deadline: Option<NaiveDate>,
+    pub open: bool,
+    pub follow_up_id: Option<String>,
+    pub closed_at: Option<DateTime<Utc>>,
+}

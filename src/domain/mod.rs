@@ -1,0 +1,6 @@
+//! Types and rules of food-safety inspection. No I/O, and nothing else of the crate.
+
+pub mod checklist;
+pub mod establishment;
+pub mod inspection;
+pub mod outcome;

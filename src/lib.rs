@@ -1,0 +1,13 @@
+//! shian (食安巡查): on-site food-safety inspections, recorded offline and synced by signed bundles.
+//!
+//! A functional core (`domain`) inside an imperative shell (`store`, files, the command line).
+
+pub mod checklists;
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod identity;
+pub mod platform;
+pub mod roster;
+pub mod store;

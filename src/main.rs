@@ -1,0 +1,13 @@
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let cli = shian::cli::Cli::parse();
+    let lang = cli.lang;
+    match shian::cli::run(cli) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}: {error:#}", lang.pick("错误", "error"));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

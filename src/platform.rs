@@ -1,0 +1,50 @@
+//! What differs between Linux and Windows: file permissions, opening a file.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes a file only its owner may read (the station's private key), atomically: a crash
+/// leaves either no file or the whole file.
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, path)?;
+    sync_parent(path);
+    Ok(())
+}
+
+/// Whether a file can be read by others than its owner (always false where the platform has no
+/// such permission bits).
+pub fn readable_by_others(path: &Path) -> std::io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Ok(std::fs::metadata(path)?.permissions().mode() & 0o077 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).map(|_| false)
+    }
+}
+
+/// Makes a rename durable by syncing the folder that holds it (a no-op where unsupported).
+pub fn sync_parent(path: &Path) {
+    #[cfg(unix)]
+    if let Some(parent) = path.parent()
+        && let Ok(dir) = std::fs::File::open(parent)
+    {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}

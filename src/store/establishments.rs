@@ -1,0 +1,226 @@
+//! The roster: establishments with their revision history.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::rows::{self, ESTABLISHMENT_COLUMNS, timestamp};
+use super::{Result, Store, StoreError};
+use crate::domain::establishment::{Establishment, EstablishmentFacts};
+
+/// What a roster import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RosterOutcome {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// Rows ready to import, already validated.
+pub type RosterImport = Vec<EstablishmentFacts>;
+
+impl Store {
+    pub fn establishments(&self) -> Result<Vec<Establishment>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ESTABLISHMENT_COLUMNS} FROM establishments ORDER BY town, name"
+        ))?;
+        let rows = stmt.query_map([], rows::establishment)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn establishment(&self, id: &str) -> Result<Establishment> {
+        self.conn
+            .query_row(
+                &format!("SELECT {ESTABLISHMENT_COLUMNS} FROM establishments WHERE id = ?1"),
+                [id],
+                rows::establishment,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "establishment",
+                id: id.to_string(),
+            })
+    }
+
+    /// Adds an establishment at revision 1.
+    pub fn add_establishment(
+        &mut self,
+        facts: &EstablishmentFacts,
+        station: &str,
+    ) -> Result<Establishment> {
+        let tx = self.conn.transaction()?;
+        let added = insert(&tx, facts, station, Utc::now())?;
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Saves new facts as the next revision; the old ones stay in the history.
+    pub fn update_establishment(
+        &mut self,
+        id: &str,
+        facts: &EstablishmentFacts,
+        station: &str,
+    ) -> Result<Establishment> {
+        let tx = self.conn.transaction()?;
+        let updated = update(&tx, id, facts, station, Utc::now())?;
+        tx.commit()?;
+        Ok(updated)
+    }
+
+    /// Every revision of an establishment, oldest first.
+    pub fn establishment_history(&self, id: &str) -> Result<Vec<(i64, EstablishmentFacts)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT revision, facts FROM establishment_revisions
+             WHERE establishment_id = ?1 ORDER BY revision",
+        )?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))?;
+        let mut history = Vec::new();
+        for row in rows {
+            let (revision, json) = row?;
+            let facts = serde_json::from_str(&json).map_err(|e| StoreError::Damaged {
+                table: "establishment_revisions",
+                detail: format!("{id} r{revision}: {e}"),
+            })?;
+            history.push((revision, facts));
+        }
+        Ok(history)
+    }
+
+    /// Applies a whole roster in one transaction: each row updates the establishment it matches
+    /// (by license number, else credit code, else the same name and address) or adds a new one.
+    pub fn import_roster(
+        &mut self,
+        roster: &[EstablishmentFacts],
+        station: &str,
+    ) -> Result<RosterOutcome> {
+        let tx = self.conn.transaction()?;
+        let now = Utc::now();
+        let mut outcome = RosterOutcome::default();
+        for facts in roster {
+            match find_match(&tx, facts)? {
+                None => {
+                    insert(&tx, facts, station, now)?;
+                    outcome.added += 1;
+                }
+                Some(existing) if existing.facts == *facts => outcome.unchanged += 1,
+                Some(existing) => {
+                    update(&tx, &existing.id, facts, station, now)?;
+                    outcome.updated += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+}
+
+fn find_match(conn: &Connection, facts: &EstablishmentFacts) -> Result<Option<Establishment>> {
+    let (condition, a, b) = if !facts.license_no.is_empty() {
+        ("license_no = ?1", facts.license_no.as_str(), "")
+    } else if !facts.credit_code.is_empty() {
+        ("credit_code = ?1", facts.credit_code.as_str(), "")
+    } else {
+        (
+            "license_no = '' AND credit_code = '' AND name = ?1 AND address = ?2",
+            facts.name.as_str(),
+            facts.address.as_str(),
+        )
+    };
+    let sql = format!("SELECT {ESTABLISHMENT_COLUMNS} FROM establishments WHERE {condition}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let found = if condition.contains("?2") {
+        stmt.query_row([a, b], rows::establishment).optional()?
+    } else {
+        stmt.query_row([a], rows::establishment).optional()?
+    };
+    Ok(found)
+}
+
+fn insert(
+    conn: &Connection,
+    facts: &EstablishmentFacts,
+    station: &str,
+    now: DateTime<Utc>,
+) -> Result<Establishment> {
+    let established = Establishment {
+        id: uuid::Uuid::now_v7().to_string(),
+        revision: 1,
+        facts: facts.clone(),
+    };
+    write(conn, &established, station, now, true)?;
+    Ok(established)
+}
+
+fn update(
+    conn: &Connection,
+    id: &str,
+    facts: &EstablishmentFacts,
+    station: &str,
+    now: DateTime<Utc>,
+) -> Result<Establishment> {
+    let revision: i64 = conn
+        .query_row(
+            "SELECT revision FROM establishments WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "establishment",
+            id: id.to_string(),
+        })?;
+    let updated = Establishment {
+        id: id.to_string(),
+        revision: revision + 1,
+        facts: facts.clone(),
+    };
+    write(conn, &updated, station, now, false)?;
+    Ok(updated)
+}
+
+/// Writes the current row and its history entry. Public to the store for bundle import, which
+/// brings revisions made elsewhere.
+pub(super) fn write(
+    conn: &Connection,
+    e: &Establishment,
+    station: &str,
+    now: DateTime<Utc>,
+    new: bool,
+) -> Result<()> {
+    let f = &e.facts;
+    let at = timestamp(now);
+    let sql = if new {
+        "INSERT INTO establishments (id, revision, name, kind, address, town, person_in_charge,
+             phone, license_no, credit_code, risk_grade, bright_kitchen, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    } else {
+        "UPDATE establishments SET revision = ?2, name = ?3, kind = ?4, address = ?5, town = ?6,
+             person_in_charge = ?7, phone = ?8, license_no = ?9, credit_code = ?10,
+             risk_grade = ?11, bright_kitchen = ?12, updated_at = ?13, updated_by = ?14
+         WHERE id = ?1"
+    };
+    conn.prepare_cached(sql)?.execute(params![
+        e.id,
+        e.revision,
+        f.name,
+        f.kind.code(),
+        f.address,
+        f.town,
+        f.person_in_charge,
+        f.phone,
+        f.license_no,
+        f.credit_code,
+        f.risk_grade.map(|g| g.code()),
+        f.bright_kitchen.map(|b| b.code()),
+        at,
+        station,
+    ])?;
+    // Serializing plain data cannot fail.
+    let json = serde_json::to_string(f).unwrap_or_default();
+    conn.prepare_cached(
+        "INSERT INTO establishment_revisions (establishment_id, revision, facts, changed_at, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![e.id, e.revision, json, at, station])?;
+    Ok(())
+}

@@ -1,0 +1,537 @@
+//! Inspections: drafts saved answer by answer, finalized once, corrected only by new revisions.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+use super::rows::{self, ANSWER_COLUMNS, INSPECTION_COLUMNS, timestamp};
+use super::{Result, Store, StoreError, checklists};
+use crate::domain::checklist::Checklist;
+use crate::domain::establishment::Establishment;
+use crate::domain::inspection::{
+    self as rules, Answer, Conclusion, Inspection, InspectionKind, Inspector, Rectification, Status,
+};
+use crate::domain::outcome::{Handling, Outcome, Tally, Verdict};
+
+/// What is needed to start a draft.
+pub struct NewInspection<'a> {
+    pub establishment_id: &'a str,
+    pub checklist: &'a Checklist,
+    pub kind: InspectionKind,
+    pub station: &'a str,
+    pub bureau: &'a str,
+    pub inspectors: Vec<Inspector>,
+    pub started_at: DateTime<Utc>,
+    pub utc_offset_seconds: i32,
+}
+
+/// A line in a list of inspections.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InspectionSummary {
+    pub id: String,
+    pub serial: Option<String>,
+    pub establishment_id: String,
+    pub establishment: String,
+    pub checklist_id: String,
+    pub kind: InspectionKind,
+    pub status: Status,
+    pub revision: i64,
+    pub started_at: DateTime<Utc>,
+    pub outcome: Option<Outcome>,
+}
+
+/// Everything a record form shows.
+#[derive(Debug, Clone)]
+pub struct InspectionRecord {
+    pub inspection: Inspection,
+    pub establishment: Establishment,
+    pub checklist: Checklist,
+    pub answers: Vec<Answer>,
+    pub tally: Tally,
+    /// Later revisions that correct this one.
+    pub superseded_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct InspectionFilter {
+    pub status: Option<Status>,
+    pub establishment_id: Option<String>,
+    pub outcome: Option<Outcome>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub limit: Option<usize>,
+}
+
+impl Store {
+    pub fn start_inspection(&mut self, new: NewInspection) -> Result<Inspection> {
+        let tx = self.conn.transaction()?;
+        let hash = checklists::put(&tx, new.checklist)?;
+        let inspection = Inspection {
+            id: uuid::Uuid::now_v7().to_string(),
+            establishment_id: new.establishment_id.to_string(),
+            checklist_id: new.checklist.id.clone(),
+            checklist_hash: hash,
+            kind: new.kind,
+            status: Status::Draft,
+            serial: None,
+            revision: 1,
+            supersedes: None,
+            revision_reason: None,
+            station: new.station.to_string(),
+            bureau: new.bureau.to_string(),
+            inspectors: new.inspectors,
+            started_at: new.started_at,
+            utc_offset_seconds: new.utc_offset_seconds,
+            finalized_at: None,
+            outcome: None,
+            conclusion: Conclusion::default(),
+            year_sequence: None,
+            current_item: None,
+        };
+        insert(&tx, &inspection)?;
+        tx.commit()?;
+        Ok(inspection)
+    }
+
+    /// Starts a correction of a final inspection: a draft that copies its answers and points at
+    /// it. The original stays as it was.
+    pub fn start_revision(&mut self, final_id: &str, reason: &str) -> Result<Inspection> {
+        let tx = self.conn.transaction()?;
+        let original = get(&tx, final_id)?;
+        if original.status != Status::Final {
+            return Err(StoreError::NotFound {
+                what: "final inspection",
+                id: final_id.to_string(),
+            });
+        }
+        let revision = Inspection {
+            id: uuid::Uuid::now_v7().to_string(),
+            status: Status::Draft,
+            serial: None,
+            revision: original.revision + 1,
+            supersedes: Some(original.id.clone()),
+            revision_reason: Some(reason.to_string()),
+            finalized_at: None,
+            outcome: None,
+            year_sequence: None,
+            ..original
+        };
+        insert(&tx, &revision)?;
+        for answer in answers(&tx, final_id)? {
+            upsert_answer(&tx, &revision.id, &answer)?;
+        }
+        tx.commit()?;
+        Ok(revision)
+    }
+
+    /// Saves one answer of a draft, durably, replacing any earlier answer to the item.
+    pub fn save_answer(&self, inspection_id: &str, answer: &Answer) -> Result<()> {
+        self.require_draft(inspection_id)?;
+        upsert_answer(&self.conn, inspection_id, answer)
+    }
+
+    pub fn clear_answer(&self, inspection_id: &str, item_id: &str) -> Result<()> {
+        self.require_draft(inspection_id)?;
+        self.conn
+            .prepare_cached("DELETE FROM answers WHERE inspection_id = ?1 AND item_id = ?2")?
+            .execute([inspection_id, item_id])?;
+        Ok(())
+    }
+
+    /// Remembers where the inspector is, so a draft resumes at the same item.
+    pub fn set_current_item(&self, inspection_id: &str, item_id: &str) -> Result<()> {
+        self.require_draft(inspection_id)?;
+        self.conn
+            .prepare_cached("UPDATE inspections SET current_item = ?2 WHERE id = ?1")?
+            .execute([inspection_id, item_id])?;
+        Ok(())
+    }
+
+    pub fn set_inspectors(&self, inspection_id: &str, inspectors: &[Inspector]) -> Result<()> {
+        self.require_draft(inspection_id)?;
+        let json = serde_json::to_string(inspectors).unwrap_or_default();
+        self.conn
+            .prepare_cached("UPDATE inspections SET inspectors = ?2 WHERE id = ?1")?
+            .execute([inspection_id, json.as_str()])?;
+        Ok(())
+    }
+
+    /// Deletes a draft and its answers (a draft started by mistake). Final records stay.
+    pub fn discard_draft(&mut self, inspection_id: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        if get(&tx, inspection_id)?.status != Status::Draft {
+            return Err(StoreError::ReadOnly {
+                id: inspection_id.to_string(),
+            });
+        }
+        tx.execute(
+            "DELETE FROM answers WHERE inspection_id = ?1",
+            [inspection_id],
+        )?;
+        tx.execute("DELETE FROM inspections WHERE id = ?1", [inspection_id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Makes a draft final: the outcome is computed from the stored answers, the serial number
+    /// and 本年度第 N 次 are given, rectifications are opened for failed items when the handling
+    /// is a written deadline, and a follow-up closes the rectifications whose items now pass.
+    pub fn finalize_inspection(
+        &mut self,
+        inspection_id: &str,
+        conclusion: &Conclusion,
+        station_code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Inspection> {
+        let tx = rusqlite::Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let draft = get(&tx, inspection_id)?;
+        if draft.status != Status::Draft {
+            return Err(StoreError::ReadOnly {
+                id: inspection_id.to_string(),
+            });
+        }
+        let checklist = checklist_of(&tx, &draft)?;
+        let answers = answers(&tx, inspection_id)?;
+        let outcome = rules::tally(&checklist, &answers).outcome();
+        let local_year = draft.local_started_at().year();
+
+        let (serial, year_sequence) = match &draft.supersedes {
+            Some(original) => {
+                let original = get(&tx, original)?;
+                let serial = original.serial.unwrap_or_default();
+                (
+                    format!("{serial}-r{}", draft.revision),
+                    original.year_sequence,
+                )
+            }
+            None => (
+                next_serial(&tx, station_code, local_year)?,
+                Some(year_sequence(&tx, &draft, local_year)? + 1),
+            ),
+        };
+        tx.prepare_cached(
+            "UPDATE inspections SET status = 'final', serial = ?2, outcome = ?3, conclusion = ?4,
+                 finalized_at = ?5, year_sequence = ?6
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            inspection_id,
+            serial,
+            outcome.map(|o| o.code()),
+            serde_json::to_string(conclusion).unwrap_or_default(),
+            timestamp(now),
+            year_sequence,
+        ])?;
+
+        let failed: Vec<&str> = answers
+            .iter()
+            .filter(|a| a.verdict == Verdict::Fail)
+            .map(|a| a.item_id.as_str())
+            .collect();
+        if conclusion.handling == Some(Handling::RectifyByDeadline) && draft.supersedes.is_none() {
+            for item_id in &failed {
+                tx.prepare_cached(
+                    "INSERT INTO rectifications (id, establishment_id, inspection_id, item_id,
+                         deadline, status)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'open')",
+                )?
+                .execute(params![
+                    uuid::Uuid::now_v7().to_string(),
+                    draft.establishment_id,
+                    inspection_id,
+                    item_id,
+                    conclusion.deadline.map(|d| d.to_string()),
+                ])?;
+            }
+        }
+        if draft.kind == InspectionKind::FollowUp {
+            close_rectifications(&tx, &draft, &answers, now)?;
+        }
+        let finalized = get(&tx, inspection_id)?;
+        tx.commit()?;
+        Ok(finalized)
+    }
+
+    pub fn inspection(&self, id: &str) -> Result<Inspection> {
+        get(&self.conn, id)
+    }
+
+    pub fn answers(&self, inspection_id: &str) -> Result<Vec<Answer>> {
+        answers(&self.conn, inspection_id)
+    }
+
+    /// Finds an inspection by its id, its serial number or a unique prefix of its id.
+    pub fn find_inspection(&self, key: &str) -> Result<Inspection> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {INSPECTION_COLUMNS} FROM inspections
+             WHERE id = ?1 OR serial = ?1 OR (length(?1) >= 8 AND id LIKE ?1 || '%') LIMIT 2"
+        ))?;
+        let found: Vec<Inspection> = stmt
+            .query_map([key], rows::inspection)?
+            .collect::<rusqlite::Result<_>>()?;
+        match found.as_slice() {
+            [one] => Ok(one.clone()),
+            _ => Err(StoreError::NotFound {
+                what: "inspection",
+                id: key.to_string(),
+            }),
+        }
+    }
+
+    pub fn inspection_record(&self, id: &str) -> Result<InspectionRecord> {
+        let inspection = get(&self.conn, id)?;
+        let establishment = self.establishment(&inspection.establishment_id)?;
+        let checklist = checklist_of(&self.conn, &inspection)?;
+        let answers = answers(&self.conn, id)?;
+        let tally = rules::tally(&checklist, &answers);
+        let superseded_by = self
+            .conn
+            .prepare_cached("SELECT id FROM inspections WHERE supersedes = ?1 ORDER BY revision")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(InspectionRecord {
+            inspection,
+            establishment,
+            checklist,
+            answers,
+            tally,
+            superseded_by,
+        })
+    }
+
+    /// Inspections, newest first.
+    pub fn inspections(&self, filter: &InspectionFilter) -> Result<Vec<InspectionSummary>> {
+        let mut sql = String::from(
+            "SELECT i.id, i.serial, i.establishment_id, e.name, i.checklist_id, i.kind, i.status,
+                    i.revision, i.started_at, i.outcome
+             FROM inspections i JOIN establishments e ON e.id = i.establishment_id WHERE 1",
+        );
+        let mut args: Vec<String> = Vec::new();
+        let mut add = |clause: &str, value: String| {
+            args.push(value);
+            sql.push_str(&format!(" AND {clause} ?{}", args.len()));
+        };
+        if let Some(status) = filter.status {
+            add("i.status =", status.code().to_string());
+        }
+        if let Some(id) = &filter.establishment_id {
+            add("i.establishment_id =", id.clone());
+        }
+        if let Some(outcome) = filter.outcome {
+            add("i.outcome =", outcome.code().to_string());
+        }
+        if let Some(from) = filter.from {
+            add("i.started_at >=", from.to_string());
+        }
+        if let Some(to) = filter.to {
+            add("i.started_at <", (to + chrono::Days::new(1)).to_string());
+        }
+        sql.push_str(" ORDER BY i.started_at DESC");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), rows::summary)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Writes whole final records (with answers) and their rectifications in one transaction:
+    /// for `demo` and imports.
+    pub fn insert_final_records(
+        &mut self,
+        records: &[(Inspection, Vec<Answer>)],
+        rectifications: &[Rectification],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (inspection, answers) in records {
+            // Inserted as a draft so its answers may be written, then sealed.
+            let draft = Inspection {
+                status: Status::Draft,
+                ..inspection.clone()
+            };
+            insert(&tx, &draft)?;
+            for answer in answers {
+                upsert_answer(&tx, &inspection.id, answer)?;
+            }
+            tx.prepare_cached("UPDATE inspections SET status = ?2 WHERE id = ?1")?
+                .execute([inspection.id.as_str(), inspection.status.code()])?;
+        }
+        for r in rectifications {
+            tx.prepare_cached(
+                "INSERT INTO rectifications (id, establishment_id, inspection_id, item_id, deadline,
+                     status, follow_up_id, closed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                r.id,
+                r.establishment_id,
+                r.inspection_id,
+                r.item_id,
+                r.deadline.map(|d| d.to_string()),
+                if r.open { "open" } else { "closed" },
+                r.follow_up_id,
+                r.closed_at.map(timestamp),
+            ])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn require_draft(&self, inspection_id: &str) -> Result<()> {
+        let status: Option<String> = self
+            .conn
+            .prepare_cached("SELECT status FROM inspections WHERE id = ?1")?
+            .query_row([inspection_id], |r| r.get(0))
+            .optional()?;
+        match status.as_deref() {
+            Some("draft") => Ok(()),
+            Some(_) => Err(StoreError::ReadOnly {
+                id: inspection_id.to_string(),
+            }),
+            None => Err(StoreError::NotFound {
+                what: "inspection",
+                id: inspection_id.to_string(),
+            }),
+        }
+    }
+}
+
+fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO inspections ({INSPECTION_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20)"
+    ))?
+    .execute(params![
+        i.id,
+        i.establishment_id,
+        i.checklist_id,
+        i.checklist_hash,
+        i.kind.code(),
+        i.status.code(),
+        i.serial,
+        i.revision,
+        i.supersedes,
+        i.revision_reason,
+        i.station,
+        i.bureau,
+        serde_json::to_string(&i.inspectors).unwrap_or_default(),
+        timestamp(i.started_at),
+        i.utc_offset_seconds,
+        i.finalized_at.map(timestamp),
+        i.outcome.map(|o| o.code()),
+        serde_json::to_string(&i.conclusion).unwrap_or_default(),
+        i.year_sequence,
+        i.current_item,
+    ])?;
+    Ok(())
+}
+
+fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO answers (inspection_id, {ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (inspection_id, item_id) DO UPDATE SET verdict = excluded.verdict,
+             value = excluded.value, choice = excluded.choice, note = excluded.note,
+             answered_at = excluded.answered_at"
+    ))?
+    .execute(params![
+        inspection_id,
+        a.item_id,
+        a.verdict.code(),
+        a.value,
+        a.choice,
+        a.note,
+        timestamp(a.answered_at),
+    ])?;
+    Ok(())
+}
+
+fn get(conn: &Connection, id: &str) -> Result<Inspection> {
+    conn.prepare_cached(&format!(
+        "SELECT {INSPECTION_COLUMNS} FROM inspections WHERE id = ?1"
+    ))?
+    .query_row([id], rows::inspection)
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "inspection",
+        id: id.to_string(),
+    })
+}
+
+fn answers(conn: &Connection, inspection_id: &str) -> Result<Vec<Answer>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ANSWER_COLUMNS} FROM answers WHERE inspection_id = ?1"
+    ))?;
+    let rows = stmt.query_map([inspection_id], rows::answer)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn checklist_of(conn: &Connection, inspection: &Inspection) -> Result<Checklist> {
+    let content: String = conn
+        .prepare_cached("SELECT content FROM checklist_versions WHERE hash = ?1")?
+        .query_row([&inspection.checklist_hash], |r| r.get(0))?;
+    serde_json::from_str(&content).map_err(|e| StoreError::Damaged {
+        table: "checklist_versions",
+        detail: format!("{}: {e}", inspection.checklist_hash),
+    })
+}
+
+fn next_serial(conn: &Connection, station_code: &str, year: i32) -> Result<String> {
+    let prefix = format!("{station_code}-{year}-");
+    // Revisions carry an `-rN` suffix and do not take a sequence number of their own.
+    let last: Option<i64> = conn
+        .prepare_cached(
+            "SELECT max(CAST(substr(serial, length(?1) + 1) AS INTEGER)) FROM inspections
+             WHERE serial LIKE ?1 || '%' AND serial NOT LIKE '%-r%'",
+        )?
+        .query_row([&prefix], |r| r.get(0))?;
+    Ok(rules::serial_number(
+        station_code,
+        year,
+        last.unwrap_or(0) + 1,
+    ))
+}
+
+/// How many first revisions of final inspections this establishment had earlier in the year.
+fn year_sequence(conn: &Connection, draft: &Inspection, local_year: i32) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM inspections
+             WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
+               AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2
+               AND started_at <= ?3",
+        )?
+        .query_row(
+            params![
+                draft.establishment_id,
+                local_year.to_string(),
+                timestamp(draft.started_at)
+            ],
+            |r| r.get(0),
+        )?)
+}
+
+fn close_rectifications(
+    conn: &Connection,
+    follow_up: &Inspection,
+    answers: &[Answer],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for answer in answers {
+        let closed = answer.verdict == Verdict::Pass;
+        conn.prepare_cached(
+            "UPDATE rectifications SET follow_up_id = ?3,
+                 status = CASE WHEN ?4 THEN 'closed' ELSE status END,
+                 closed_at = CASE WHEN ?4 THEN ?5 ELSE closed_at END
+             WHERE establishment_id = ?1 AND item_id = ?2 AND status = 'open'",
+        )?
+        .execute(params![
+            follow_up.establishment_id,
+            answer.item_id,
+            follow_up.id,
+            closed,
+            timestamp(now),
+        ])?;
+    }
+    Ok(())
+}

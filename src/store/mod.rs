@@ -1,0 +1,94 @@
+//! The SQLite store: the only module that writes SQL.
+//!
+//! Every call that changes data commits before it returns, so what the screen shows as saved is
+//! on disk (WAL with `synchronous=FULL`).
+
+mod checklists;
+mod establishments;
+mod inspections;
+mod open;
+mod rows;
+pub mod schema;
+mod settings;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use establishments::{RosterImport, RosterOutcome};
+pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
+
+/// The database file's name inside the data folder.
+pub const DATABASE_FILE: &str = "shian.db";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a shian database (not an SQLite file, or damaged)")]
+    NotADatabase { path: PathBuf },
+    #[error("{path}: an SQLite database of another program")]
+    Foreign { path: PathBuf },
+    #[error("{path}: made by a newer shian (schema {found}, this one knows {known})")]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: the database is locked by another shian process")]
+    Busy { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no such {what}: {id}")]
+    NotFound { what: &'static str, id: String },
+    #[error("inspection {id} is final and cannot be changed")]
+    ReadOnly { id: String },
+    #[error("damaged record in {table}: {detail}")]
+    Damaged { table: &'static str, detail: String },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database in `data_dir`, creating the folder and the database if needed, and
+    /// migrates it to the current schema. A file that is not a shian database is refused
+    /// without being written to.
+    pub fn open(data_dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::Io {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        let path = data_dir.join(DATABASE_FILE);
+        let conn = open::open(&path)?;
+        Ok(Store { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version the database is at.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+
+    /// Runs `PRAGMA integrity_check`; `Ok(())` when the database is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        let problems: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(problems.into_iter().filter(|p| p != "ok").collect())
+    }
+}
+
+pub use open::migrate_to;

@@ -1,0 +1,157 @@
+//! The numbered migrations. Each runs once, in its own transaction, in order; `user_version`
+//! records how far a database has come. Never edit a released migration: add the next one.
+
+/// Marks a database as shian's (`PRAGMA application_id`), so a foreign SQLite file is refused.
+pub const APPLICATION_ID: i32 = 0x5348_4941; // "SHIA"
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: roster, checklists, inspections and answers.
+    r#"
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE stations (
+    code TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    trusted INTEGER NOT NULL DEFAULT 0,
+    added_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+
+CREATE TABLE checklist_versions (
+    hash TEXT PRIMARY KEY,
+    checklist_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    title TEXT NOT NULL,
+    content TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+);
+
+CREATE TABLE establishments (
+    id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '',
+    town TEXT NOT NULL DEFAULT '',
+    person_in_charge TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    license_no TEXT NOT NULL DEFAULT '',
+    credit_code TEXT NOT NULL DEFAULT '',
+    risk_grade TEXT,
+    bright_kitchen TEXT,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+
+CREATE TABLE establishment_revisions (
+    establishment_id TEXT NOT NULL REFERENCES establishments(id),
+    revision INTEGER NOT NULL,
+    facts TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    PRIMARY KEY (establishment_id, revision)
+) WITHOUT ROWID;
+
+CREATE TABLE inspections (
+    id TEXT PRIMARY KEY,
+    establishment_id TEXT NOT NULL REFERENCES establishments(id),
+    checklist_id TEXT NOT NULL,
+    checklist_hash TEXT NOT NULL REFERENCES checklist_versions(hash),
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    serial TEXT UNIQUE,
+    revision INTEGER NOT NULL DEFAULT 1,
+    supersedes TEXT REFERENCES inspections(id),
+    revision_reason TEXT,
+    station TEXT NOT NULL,
+    bureau TEXT NOT NULL DEFAULT '',
+    inspectors TEXT NOT NULL DEFAULT '[]',
+    started_at TEXT NOT NULL,
+    utc_offset INTEGER NOT NULL,
+    finalized_at TEXT,
+    outcome TEXT,
+    conclusion TEXT NOT NULL DEFAULT '{}',
+    year_sequence INTEGER,
+    current_item TEXT
+);
+
+CREATE TABLE answers (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    item_id TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    value REAL,
+    choice TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, item_id)
+) WITHOUT ROWID;
+
+-- A final record is a legal document: the database itself refuses to change it.
+CREATE TRIGGER final_inspection_is_read_only
+BEFORE UPDATE ON inspections WHEN OLD.status = 'final'
+BEGIN SELECT RAISE(ABORT, 'final inspection is read-only'); END;
+
+CREATE TRIGGER final_answers_are_read_only_update
+BEFORE UPDATE ON answers
+WHEN (SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'final'
+BEGIN SELECT RAISE(ABORT, 'final inspection is read-only'); END;
+
+CREATE TRIGGER final_answers_are_read_only_delete
+BEFORE DELETE ON answers
+WHEN (SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'final'
+BEGIN SELECT RAISE(ABORT, 'final inspection is read-only'); END;
+"#,
+    // 2: photos, rectifications, the bundle log, and the indexes the screens use.
+    r#"
+CREATE TABLE attachments (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    stored_at TEXT NOT NULL
+);
+
+CREATE TABLE answer_attachments (
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    item_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+    file_name TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, item_id, sha256)
+) WITHOUT ROWID;
+
+CREATE TABLE rectifications (
+    id TEXT PRIMARY KEY,
+    establishment_id TEXT NOT NULL REFERENCES establishments(id),
+    inspection_id TEXT NOT NULL REFERENCES inspections(id),
+    item_id TEXT NOT NULL,
+    deadline TEXT,
+    status TEXT NOT NULL,
+    follow_up_id TEXT REFERENCES inspections(id),
+    closed_at TEXT
+);
+
+CREATE TABLE bundle_log (
+    id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    station TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+
+CREATE INDEX inspections_by_establishment ON inspections(establishment_id, started_at);
+CREATE INDEX inspections_by_status ON inspections(status, started_at);
+CREATE INDEX inspections_by_supersedes ON inspections(supersedes) WHERE supersedes IS NOT NULL;
+CREATE INDEX rectifications_by_status ON rectifications(status, deadline);
+CREATE INDEX rectifications_by_establishment ON rectifications(establishment_id);
+CREATE INDEX establishments_by_license ON establishments(license_no) WHERE license_no <> '';
+CREATE INDEX establishments_by_credit_code ON establishments(credit_code) WHERE credit_code <> '';
+"#,
+];
