@@ -7,6 +7,7 @@ mod checklists;
 mod establishments;
 mod inspections;
 mod open;
+mod rectifications;
 mod rows;
 pub mod schema;
 mod settings;

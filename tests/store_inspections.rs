@@ -1,0 +1,206 @@
+//! Inspections in the store: answers saved one by one, finalization with serial numbers and
+//! outcome, read-only final records, revisions, rectifications and follow-ups.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use shian::checklists::Catalog;
+use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind, RiskGrade};
+use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Inspector, Status};
+use shian::domain::outcome::{Handling, Outcome, Verdict};
+use shian::store::{NewInspection, Store, StoreError};
+
+fn school() -> EstablishmentFacts {
+    EstablishmentFacts {
+        name: "鲅鱼圈区星帆小学食堂".into(),
+        kind: EstablishmentKind::SchoolCanteen,
+        address: "鲅鱼圈区红海街道星帆街8号".into(),
+        town: "红海街道".into(),
+        person_in_charge: "王晓梅".into(),
+        phone: "0417-5550101".into(),
+        license_no: "JY32108040000001".into(),
+        credit_code: String::new(),
+        risk_grade: Some(RiskGrade::C),
+        bright_kitchen: None,
+    }
+}
+
+fn answer(item: &str, verdict: Verdict) -> Answer {
+    Answer {
+        item_id: item.into(),
+        verdict,
+        value: None,
+        choice: None,
+        note: if verdict == Verdict::Fail { "现场发现问题".into() } else { String::new() },
+        answered_at: Utc::now(),
+    }
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Store,
+    establishment: String,
+    catalog: Catalog,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path()).expect("open");
+    let establishment = store.add_establishment(&school(), "AB12CD").expect("add").id;
+    Fixture {
+        _dir: dir,
+        store,
+        establishment,
+        catalog: Catalog::shipped(),
+    }
+}
+
+fn start(f: &mut Fixture, kind: InspectionKind, day: u32) -> String {
+    let checklist = f.catalog.get("catering-daily").expect("shipped").clone();
+    f.store
+        .start_inspection(NewInspection {
+            establishment_id: &f.establishment,
+            checklist: &checklist,
+            kind,
+            station: "AB12CD",
+            bureau: "营口市鲅鱼圈区市场监督管理局",
+            inspectors: vec![
+                Inspector { name: "周海明".into(), badge: "21080401".into() },
+                Inspector { name: "孙晓燕".into(), badge: "21080402".into() },
+            ],
+            started_at: Utc.with_ymd_and_hms(2026, 3, day, 1, 30, 0).single().expect("time"),
+            utc_offset_seconds: 8 * 3600,
+        })
+        .expect("start")
+        .id
+}
+
+#[test]
+fn a_draft_saves_each_answer_and_resumes_at_the_current_item() {
+    let mut f = fixture();
+    let id = start(&mut f, InspectionKind::Routine, 2);
+    f.store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
+    f.store.save_answer(&id, &answer("3.1", Verdict::Fail)).expect("save");
+    f.store.save_answer(&id, &answer("3.1", Verdict::Pass)).expect("overwrite");
+    f.store.set_current_item(&id, "4.1").expect("position");
+    let answers = f.store.answers(&id).expect("answers");
+    assert_eq!(answers.len(), 2);
+    assert!(answers.iter().all(|a| a.verdict == Verdict::Pass));
+    assert_eq!(f.store.inspection(&id).expect("get").current_item.as_deref(), Some("4.1"));
+    f.store.clear_answer(&id, "1.1").expect("clear");
+    assert_eq!(f.store.answers(&id).expect("answers").len(), 1);
+}
+
+#[test]
+fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
+    let mut f = fixture();
+    let first = start(&mut f, InspectionKind::Routine, 2);
+    let checklist = f.catalog.get("catering-daily").expect("shipped").clone();
+    for item in checklist.items() {
+        let verdict = if item.id == "3.1" || item.id == "5.1" { Verdict::Fail } else { Verdict::Pass };
+        f.store.save_answer(&first, &answer(&item.id, verdict)).expect("save");
+    }
+    let conclusion = Conclusion {
+        handling: Some(Handling::RectifyByDeadline),
+        deadline: NaiveDate::from_ymd_opt(2026, 3, 20),
+        ..Default::default()
+    };
+    let done = f
+        .store
+        .finalize_inspection(&first, &conclusion, "AB12CD", Utc::now())
+        .expect("finalize");
+    assert_eq!(done.status, Status::Final);
+    assert_eq!(done.serial.as_deref(), Some("AB12CD-2026-0001"));
+    assert_eq!(done.year_sequence, Some(1));
+    // One key item (3.1) failed and 22 of 23 general items passed: 基本符合.
+    assert_eq!(done.outcome, Some(Outcome::BasicallyCompliant));
+    let record = f.store.inspection_record(&first).expect("record");
+    assert_eq!(record.tally.key_failed, 1);
+    assert_eq!(record.tally.general_failed, 1);
+
+    let second = start(&mut f, InspectionKind::FollowUp, 21);
+    f.store.save_answer(&second, &answer("3.1", Verdict::Pass)).expect("save");
+    f.store.save_answer(&second, &answer("5.1", Verdict::Fail)).expect("save");
+    let done = f
+        .store
+        .finalize_inspection(&second, &Conclusion::default(), "AB12CD", Utc::now())
+        .expect("finalize");
+    assert_eq!(done.serial.as_deref(), Some("AB12CD-2026-0002"));
+    assert_eq!(done.year_sequence, Some(2));
+}
+
+#[test]
+fn a_final_inspection_is_read_only_even_to_raw_sql() {
+    let mut f = fixture();
+    let id = start(&mut f, InspectionKind::Routine, 2);
+    f.store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
+    f.store
+        .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now())
+        .expect("finalize");
+    assert!(matches!(
+        f.store.save_answer(&id, &answer("1.1", Verdict::Fail)),
+        Err(StoreError::ReadOnly { .. })
+    ));
+    let raw = rusqlite::Connection::open(f.store.path()).expect("raw");
+    let err = raw
+        .execute("UPDATE answers SET verdict = 'fail' WHERE inspection_id = ?1", [&id])
+        .expect_err("trigger refuses");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert!(raw
+        .execute("UPDATE inspections SET outcome = 'non_compliant' WHERE id = ?1", [&id])
+        .is_err());
+}
+
+#[test]
+fn a_correction_is_a_new_revision_and_both_stay_visible() {
+    let mut f = fixture();
+    let id = start(&mut f, InspectionKind::Routine, 2);
+    f.store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
+    let original = f
+        .store
+        .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now())
+        .expect("finalize");
+    let revision = f.store.start_revision(&id, "误录：1.1 应为不符合").expect("revise");
+    assert_eq!(revision.supersedes.as_deref(), Some(id.as_str()));
+    assert_eq!(f.store.answers(&revision.id).expect("copied").len(), 1);
+    f.store.save_answer(&revision.id, &answer("1.1", Verdict::Fail)).expect("save");
+    let corrected = f
+        .store
+        .finalize_inspection(&revision.id, &Conclusion::default(), "AB12CD", Utc::now())
+        .expect("finalize");
+    assert_eq!(
+        corrected.serial,
+        original.serial.as_ref().map(|s| format!("{s}-r2"))
+    );
+    assert_eq!(corrected.year_sequence, original.year_sequence);
+    let record = f.store.inspection_record(&id).expect("original");
+    assert_eq!(record.superseded_by, vec![revision.id.clone()]);
+    assert_eq!(record.answers[0].verdict, Verdict::Pass);
+}
+
+#[test]
+fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
+    let mut f = fixture();
+    let id = start(&mut f, InspectionKind::Routine, 2);
+    f.store.save_answer(&id, &answer("2.1", Verdict::Fail)).expect("save");
+    f.store.save_answer(&id, &answer("4.3", Verdict::Fail)).expect("save");
+    f.store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
+    let conclusion = Conclusion {
+        handling: Some(Handling::RectifyByDeadline),
+        deadline: NaiveDate::from_ymd_opt(2026, 3, 16),
+        ..Default::default()
+    };
+    f.store
+        .finalize_inspection(&id, &conclusion, "AB12CD", Utc::now())
+        .expect("finalize");
+    assert_eq!(f.store.open_rectifications(&f.establishment).expect("open").len(), 2);
+
+    let follow_up = start(&mut f, InspectionKind::FollowUp, 17);
+    f.store.save_answer(&follow_up, &answer("2.1", Verdict::Pass)).expect("save");
+    f.store.save_answer(&follow_up, &answer("4.3", Verdict::Fail)).expect("save");
+    f.store
+        .finalize_inspection(&follow_up, &Conclusion::default(), "AB12CD", Utc::now())
+        .expect("finalize");
+    let open = f.store.open_rectifications(&f.establishment).expect("open");
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].item_id, "4.3");
+    assert_eq!(open[0].follow_up_id.as_deref(), Some(follow_up.as_str()));
+}

@@ -1,0 +1,147 @@
+//! Opening the store: creating, migrating from every earlier schema, refusing foreign files,
+//! and two writers on one database.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use shian::store::schema::MIGRATIONS;
+use shian::store::{DATABASE_FILE, Store, StoreError, migrate_to};
+
+fn file_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+#[test]
+fn a_new_database_is_created_at_the_latest_schema_with_durable_settings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("open");
+    assert_eq!(store.schema_version().expect("version"), MIGRATIONS.len() as i64);
+    assert!(store.integrity_check().expect("check").is_empty());
+    let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw open");
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("journal mode");
+    assert_eq!(mode, "wal");
+}
+
+/// Builds a database at each earlier schema version, with a row in the oldest tables, and
+/// checks that opening it migrates it forward without losing the row.
+#[test]
+fn every_earlier_schema_migrates_forward_keeping_data() {
+    for version in 1..=MIGRATIONS.len() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        {
+            let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw open");
+            migrate_to(&conn, version).expect("old schema");
+            conn.execute(
+                "INSERT INTO establishments (id, revision, name, kind, updated_at, updated_by)
+                 VALUES ('e1', 1, '鲅鱼圈区青禾实验小学食堂', 'school_canteen', '2020-01-01T00:00:00Z', 'X')",
+                [],
+            )
+            .expect("insert");
+            conn.execute("INSERT INTO settings (key, value) VALUES ('bureau', '测试局')", [])
+                .expect("insert setting");
+        }
+        let store = Store::open(dir.path()).expect("migrates");
+        assert_eq!(store.schema_version().expect("version"), MIGRATIONS.len() as i64);
+        let e = store.establishment("e1").expect("row kept");
+        assert_eq!(e.facts.name, "鲅鱼圈区青禾实验小学食堂");
+        assert_eq!(store.setting("bureau").expect("setting").as_deref(), Some("测试局"));
+        assert!(store.integrity_check().expect("check").is_empty());
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DATABASE_FILE);
+    std::fs::write(&path, "检查记录\nthis is a text file, not a database\n").expect("write");
+    let before = file_bytes(&path);
+    match Store::open(dir.path()) {
+        Err(StoreError::NotADatabase { path: p }) => assert_eq!(p, path),
+        other => panic!("expected NotADatabase, got {:?}", other.err()),
+    }
+    assert_eq!(file_bytes(&path), before);
+    assert!(!dir.path().join("shian.db-wal").exists());
+}
+
+#[test]
+fn a_damaged_database_is_refused_with_its_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    drop(Store::open(dir.path()).expect("create"));
+    let path = dir.path().join(DATABASE_FILE);
+    let mut bytes = file_bytes(&path);
+    // Keep the SQLite header but scramble the rest of the first page and beyond.
+    for b in bytes.iter_mut().skip(16) {
+        *b = b.wrapping_mul(31).wrapping_add(7);
+    }
+    std::fs::write(&path, &bytes).expect("write");
+    let err = Store::open(dir.path()).err().expect("refused");
+    assert!(err.to_string().contains(&path.display().to_string()), "{err}");
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(DATABASE_FILE);
+    {
+        let conn = Connection::open(&path).expect("raw open");
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+            .expect("foreign db");
+    }
+    let before = file_bytes(&path);
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Foreign { .. })
+    ));
+    assert_eq!(file_bytes(&path), before);
+}
+
+#[test]
+fn a_database_from_a_newer_shian_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    drop(Store::open(dir.path()).expect("create"));
+    {
+        let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw open");
+        conn.execute_batch("PRAGMA user_version = 999").expect("bump");
+    }
+    match Store::open(dir.path()) {
+        Err(StoreError::TooNew { found, .. }) => assert_eq!(found, 999),
+        other => panic!("expected TooNew, got {:?}", other.err()),
+    }
+}
+
+#[test]
+fn two_writers_on_one_database_both_succeed() {
+    use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind};
+    let dir = tempfile::tempdir().expect("tempdir");
+    drop(Store::open(dir.path()).expect("create"));
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).expect("open");
+                for n in 0..50 {
+                    let facts = EstablishmentFacts {
+                        name: format!("测试单位{w}-{n}"),
+                        kind: EstablishmentKind::Restaurant,
+                        address: String::new(),
+                        town: "红海街道".into(),
+                        person_in_charge: String::new(),
+                        phone: String::new(),
+                        license_no: format!("JY2{w}{n:05}"),
+                        credit_code: String::new(),
+                        risk_grade: None,
+                        bright_kitchen: None,
+                    };
+                    store.add_establishment(&facts, "T").expect("write");
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().expect("writer thread");
+    }
+    let store = Store::open(dir.path()).expect("open");
+    assert_eq!(store.establishments().expect("list").len(), 100);
+}
