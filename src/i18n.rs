@@ -390,6 +390,15 @@ impl Lang {
                     )
                 }
             }
+            StoreError::NothingChecked { id } => {
+                if zh {
+                    format!("检查记录 {id} 没有任何一项判为符合或不符合，无法得出结果，不能定稿。")
+                } else {
+                    format!(
+                        "inspection {id} has no item passed or failed: there is no result to finalize."
+                    )
+                }
+            }
             other => other.to_string(),
         }
     }

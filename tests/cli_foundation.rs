@@ -93,8 +93,15 @@ fn a_bad_override_file_does_not_stop_the_others_from_loading() {
     let data = tempfile::tempdir().expect("tempdir");
     let folder = data.path().join("checklists");
     std::fs::create_dir_all(&folder).expect("mkdir");
-    std::fs::write(folder.join("food-sample.toml"), "id = \"food-sample\"\nnot toml at all").expect("write");
-    let assert = shian(data.path()).args(["checklists", "list"]).assert().success();
+    std::fs::write(
+        folder.join("food-sample.toml"),
+        "id = \"food-sample\"\nnot toml at all",
+    )
+    .expect("write");
+    let assert = shian(data.path())
+        .args(["checklists", "list"])
+        .assert()
+        .success();
     let out = String::from_utf8(assert.get_output().stdout.clone()).expect("utf-8");
     let err = String::from_utf8(assert.get_output().stderr.clone()).expect("utf-8");
     assert!(err.contains("food-sample.toml:2:"), "{err}");
@@ -117,7 +124,10 @@ fn the_sample_roster_imports_the_same_from_utf8_and_gbk_and_reimport_adds_nothin
     let utf8 = std::fs::read("data/roster-sample.csv").expect("sample");
     let text = std::str::from_utf8(&utf8).expect("utf-8 sample");
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
-    assert!(!unmappable, "the sample roster must be representable in GBK");
+    assert!(
+        !unmappable,
+        "the sample roster must be representable in GBK"
+    );
     let files = tempfile::tempdir().expect("tempdir");
     let gbk_path = files.path().join("名录-gbk.csv");
     std::fs::write(&gbk_path, &gbk).expect("write");
@@ -131,9 +141,17 @@ fn the_sample_roster_imports_the_same_from_utf8_and_gbk_and_reimport_adds_nothin
         .success()
         .stdout(predicate::str::contains("新增 60 家，更新 0 家，未变 0 家"));
     let b = tempfile::tempdir().expect("tempdir");
-    shian(b.path()).args(["roster", "import"]).arg(&gbk_path).assert().success();
+    shian(b.path())
+        .args(["roster", "import"])
+        .arg(&gbk_path)
+        .assert()
+        .success();
     let c = tempfile::tempdir().expect("tempdir");
-    shian(c.path()).args(["roster", "import"]).arg(&bom_path).assert().success();
+    shian(c.path())
+        .args(["roster", "import"])
+        .arg(&bom_path)
+        .assert()
+        .success();
     let from_utf8 = roster_without_ids(a.path());
     assert_eq!(from_utf8.as_array().map(Vec::len), Some(60));
     assert_eq!(roster_without_ids(b.path()), from_utf8);
@@ -145,13 +163,19 @@ fn the_sample_roster_imports_the_same_from_utf8_and_gbk_and_reimport_adds_nothin
         .assert()
         .success()
         .stdout(predicate::str::contains("新增 0 家，更新 0 家，未变 60 家"));
-    assert_eq!(roster_without_ids(a.path()).as_array().map(Vec::len), Some(60));
+    assert_eq!(
+        roster_without_ids(a.path()).as_array().map(Vec::len),
+        Some(60)
+    );
 }
 
 #[test]
 fn an_edited_row_updates_the_establishment_and_keeps_one_row() {
     let data = tempfile::tempdir().expect("tempdir");
-    shian(data.path()).args(["roster", "import", "data/roster-sample.csv"]).assert().success();
+    shian(data.path())
+        .args(["roster", "import", "data/roster-sample.csv"])
+        .assert()
+        .success();
     let text = std::fs::read_to_string("data/roster-sample.csv").expect("sample");
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     // Line 2 is the first establishment: give it a new phone number.
@@ -182,7 +206,10 @@ fn a_bad_risk_grade_on_line_3_is_reported_and_nothing_is_imported() {
             "roster-bad-grade.csv: 第 3 行, 列“风险等级”: 风险等级 “E” 无效",
         ))
         .stderr(predicate::str::contains("未导入任何单位"));
-    assert_eq!(roster_without_ids(data.path()).as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        roster_without_ids(data.path()).as_array().map(Vec::len),
+        Some(0)
+    );
 }
 
 #[test]
@@ -191,7 +218,15 @@ fn demo_makes_the_inspections_asked_for_the_same_for_a_seed() {
     let b = tempfile::tempdir().expect("tempdir");
     for dir in [&a, &b] {
         shian(dir.path())
-            .args(["demo", "--establishments", "80", "--inspections", "300", "--seed", "5"])
+            .args([
+                "demo",
+                "--establishments",
+                "80",
+                "--inspections",
+                "300",
+                "--seed",
+                "5",
+            ])
             .args(["--until", "2026-06-30"])
             .assert()
             .success();
@@ -202,7 +237,13 @@ fn demo_makes_the_inspections_asked_for_the_same_for_a_seed() {
     };
     let from_a = list(a.path());
     assert_eq!(from_a.len(), 300);
-    let key = |v: &serde_json::Value| (v["id"].clone(), v["outcome"].clone(), v["establishment"].clone());
+    let key = |v: &serde_json::Value| {
+        (
+            v["id"].clone(),
+            v["outcome"].clone(),
+            v["establishment"].clone(),
+        )
+    };
     let from_b = list(b.path());
     assert_eq!(
         from_a.iter().map(key).collect::<Vec<_>>(),
@@ -210,16 +251,27 @@ fn demo_makes_the_inspections_asked_for_the_same_for_a_seed() {
     );
     let outcomes: std::collections::HashSet<String> =
         from_a.iter().map(|v| v["outcome"].to_string()).collect();
-    assert!(outcomes.len() >= 2, "a realistic mix of outcomes: {outcomes:?}");
+    assert!(
+        outcomes.len() >= 2,
+        "a realistic mix of outcomes: {outcomes:?}"
+    );
 
     // Every inspection shows its answers with item, key flag and verdict, and the counts.
     let id = from_a[0]["id"].as_str().expect("id");
-    let shown: serde_json::Value =
-        serde_json::from_str(&stdout(shian(a.path()).args(["inspections", "show", id, "--json"])))
-            .expect("json");
+    let shown: serde_json::Value = serde_json::from_str(&stdout(shian(a.path()).args([
+        "inspections",
+        "show",
+        id,
+        "--json",
+    ])))
+    .expect("json");
     let answers = shown["answers"].as_array().expect("answers");
     assert!(!answers.is_empty());
-    assert!(answers.iter().all(|a| a["key"].is_boolean() && a["verdict"].is_string()));
+    assert!(
+        answers
+            .iter()
+            .all(|a| a["key"].is_boolean() && a["verdict"].is_string())
+    );
     assert!(shown["outcome"]["key_checked"].as_u64().is_some());
 
     // A second demo into the same folder is refused, leaving it as it was.

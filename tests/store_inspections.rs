@@ -29,7 +29,11 @@ fn answer(item: &str, verdict: Verdict) -> Answer {
         verdict,
         value: None,
         choice: None,
-        note: if verdict == Verdict::Fail { "现场发现问题".into() } else { String::new() },
+        note: if verdict == Verdict::Fail {
+            "现场发现问题".into()
+        } else {
+            String::new()
+        },
         answered_at: Utc::now(),
     }
 }
@@ -44,7 +48,10 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(dir.path()).expect("open");
-    let establishment = store.add_establishment(&school(), "AB12CD").expect("add").id;
+    let establishment = store
+        .add_establishment(&school(), "AB12CD")
+        .expect("add")
+        .id;
     Fixture {
         _dir: dir,
         store,
@@ -63,10 +70,19 @@ fn start(f: &mut Fixture, kind: InspectionKind, day: u32) -> String {
             station: "AB12CD",
             bureau: "营口市鲅鱼圈区市场监督管理局",
             inspectors: vec![
-                Inspector { name: "周海明".into(), badge: "21080401".into() },
-                Inspector { name: "孙晓燕".into(), badge: "21080402".into() },
+                Inspector {
+                    name: "周海明".into(),
+                    badge: "21080401".into(),
+                },
+                Inspector {
+                    name: "孙晓燕".into(),
+                    badge: "21080402".into(),
+                },
             ],
-            started_at: Utc.with_ymd_and_hms(2026, 3, day, 1, 30, 0).single().expect("time"),
+            started_at: Utc
+                .with_ymd_and_hms(2026, 3, day, 1, 30, 0)
+                .single()
+                .expect("time"),
             utc_offset_seconds: 8 * 3600,
         })
         .expect("start")
@@ -77,14 +93,27 @@ fn start(f: &mut Fixture, kind: InspectionKind, day: u32) -> String {
 fn a_draft_saves_each_answer_and_resumes_at_the_current_item() {
     let mut f = fixture();
     let id = start(&mut f, InspectionKind::Routine, 2);
-    f.store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
-    f.store.save_answer(&id, &answer("3.1", Verdict::Fail)).expect("save");
-    f.store.save_answer(&id, &answer("3.1", Verdict::Pass)).expect("overwrite");
+    f.store
+        .save_answer(&id, &answer("1.1", Verdict::Pass))
+        .expect("save");
+    f.store
+        .save_answer(&id, &answer("3.1", Verdict::Fail))
+        .expect("save");
+    f.store
+        .save_answer(&id, &answer("3.1", Verdict::Pass))
+        .expect("overwrite");
     f.store.set_current_item(&id, "4.1").expect("position");
     let answers = f.store.answers(&id).expect("answers");
     assert_eq!(answers.len(), 2);
     assert!(answers.iter().all(|a| a.verdict == Verdict::Pass));
-    assert_eq!(f.store.inspection(&id).expect("get").current_item.as_deref(), Some("4.1"));
+    assert_eq!(
+        f.store
+            .inspection(&id)
+            .expect("get")
+            .current_item
+            .as_deref(),
+        Some("4.1")
+    );
     f.store.clear_answer(&id, "1.1").expect("clear");
     assert_eq!(f.store.answers(&id).expect("answers").len(), 1);
 }
@@ -95,8 +124,14 @@ fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
     let first = start(&mut f, InspectionKind::Routine, 2);
     let checklist = f.catalog.get("catering-daily").expect("shipped").clone();
     for item in checklist.items() {
-        let verdict = if item.id == "3.1" || item.id == "5.1" { Verdict::Fail } else { Verdict::Pass };
-        f.store.save_answer(&first, &answer(&item.id, verdict)).expect("save");
+        let verdict = if item.id == "3.1" || item.id == "5.1" {
+            Verdict::Fail
+        } else {
+            Verdict::Pass
+        };
+        f.store
+            .save_answer(&first, &answer(&item.id, verdict))
+            .expect("save");
     }
     let conclusion = Conclusion {
         handling: Some(Handling::RectifyByDeadline),
@@ -117,8 +152,12 @@ fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
     assert_eq!(record.tally.general_failed, 1);
 
     let second = start(&mut f, InspectionKind::FollowUp, 21);
-    f.store.save_answer(&second, &answer("3.1", Verdict::Pass)).expect("save");
-    f.store.save_answer(&second, &answer("5.1", Verdict::Fail)).expect("save");
+    f.store
+        .save_answer(&second, &answer("3.1", Verdict::Pass))
+        .expect("save");
+    f.store
+        .save_answer(&second, &answer("5.1", Verdict::Fail))
+        .expect("save");
     let done = f
         .store
         .finalize_inspection(&second, &Conclusion::default(), "AB12CD", Utc::now())
@@ -128,10 +167,27 @@ fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
 }
 
 #[test]
+fn a_draft_with_nothing_judged_cannot_be_finalized() {
+    let mut f = fixture();
+    let id = start(&mut f, InspectionKind::Routine, 2);
+    f.store
+        .save_answer(&id, &answer("1.1", Verdict::NotApplicable))
+        .expect("save");
+    assert!(matches!(
+        f.store
+            .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now()),
+        Err(StoreError::NothingChecked { .. })
+    ));
+    assert_eq!(f.store.inspection(&id).expect("get").status, Status::Draft);
+}
+
+#[test]
 fn a_final_inspection_is_read_only_even_to_raw_sql() {
     let mut f = fixture();
     let id = start(&mut f, InspectionKind::Routine, 2);
-    f.store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
+    f.store
+        .save_answer(&id, &answer("1.1", Verdict::Pass))
+        .expect("save");
     f.store
         .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now())
         .expect("finalize");
@@ -141,27 +197,41 @@ fn a_final_inspection_is_read_only_even_to_raw_sql() {
     ));
     let raw = rusqlite::Connection::open(f.store.path()).expect("raw");
     let err = raw
-        .execute("UPDATE answers SET verdict = 'fail' WHERE inspection_id = ?1", [&id])
+        .execute(
+            "UPDATE answers SET verdict = 'fail' WHERE inspection_id = ?1",
+            [&id],
+        )
         .expect_err("trigger refuses");
     assert!(err.to_string().contains("read-only"), "{err}");
-    assert!(raw
-        .execute("UPDATE inspections SET outcome = 'non_compliant' WHERE id = ?1", [&id])
-        .is_err());
+    assert!(
+        raw.execute(
+            "UPDATE inspections SET outcome = 'non_compliant' WHERE id = ?1",
+            [&id]
+        )
+        .is_err()
+    );
 }
 
 #[test]
 fn a_correction_is_a_new_revision_and_both_stay_visible() {
     let mut f = fixture();
     let id = start(&mut f, InspectionKind::Routine, 2);
-    f.store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
+    f.store
+        .save_answer(&id, &answer("1.1", Verdict::Pass))
+        .expect("save");
     let original = f
         .store
         .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now())
         .expect("finalize");
-    let revision = f.store.start_revision(&id, "误录：1.1 应为不符合").expect("revise");
+    let revision = f
+        .store
+        .start_revision(&id, "误录：1.1 应为不符合")
+        .expect("revise");
     assert_eq!(revision.supersedes.as_deref(), Some(id.as_str()));
     assert_eq!(f.store.answers(&revision.id).expect("copied").len(), 1);
-    f.store.save_answer(&revision.id, &answer("1.1", Verdict::Fail)).expect("save");
+    f.store
+        .save_answer(&revision.id, &answer("1.1", Verdict::Fail))
+        .expect("save");
     let corrected = f
         .store
         .finalize_inspection(&revision.id, &Conclusion::default(), "AB12CD", Utc::now())
@@ -180,9 +250,15 @@ fn a_correction_is_a_new_revision_and_both_stay_visible() {
 fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
     let mut f = fixture();
     let id = start(&mut f, InspectionKind::Routine, 2);
-    f.store.save_answer(&id, &answer("2.1", Verdict::Fail)).expect("save");
-    f.store.save_answer(&id, &answer("4.3", Verdict::Fail)).expect("save");
-    f.store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
+    f.store
+        .save_answer(&id, &answer("2.1", Verdict::Fail))
+        .expect("save");
+    f.store
+        .save_answer(&id, &answer("4.3", Verdict::Fail))
+        .expect("save");
+    f.store
+        .save_answer(&id, &answer("1.1", Verdict::Pass))
+        .expect("save");
     let conclusion = Conclusion {
         handling: Some(Handling::RectifyByDeadline),
         deadline: NaiveDate::from_ymd_opt(2026, 3, 16),
@@ -191,11 +267,21 @@ fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
     f.store
         .finalize_inspection(&id, &conclusion, "AB12CD", Utc::now())
         .expect("finalize");
-    assert_eq!(f.store.open_rectifications(&f.establishment).expect("open").len(), 2);
+    assert_eq!(
+        f.store
+            .open_rectifications(&f.establishment)
+            .expect("open")
+            .len(),
+        2
+    );
 
     let follow_up = start(&mut f, InspectionKind::FollowUp, 17);
-    f.store.save_answer(&follow_up, &answer("2.1", Verdict::Pass)).expect("save");
-    f.store.save_answer(&follow_up, &answer("4.3", Verdict::Fail)).expect("save");
+    f.store
+        .save_answer(&follow_up, &answer("2.1", Verdict::Pass))
+        .expect("save");
+    f.store
+        .save_answer(&follow_up, &answer("4.3", Verdict::Fail))
+        .expect("save");
     f.store
         .finalize_inspection(&follow_up, &Conclusion::default(), "AB12CD", Utc::now())
         .expect("finalize");

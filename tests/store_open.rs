@@ -15,7 +15,10 @@ fn file_bytes(path: &Path) -> Vec<u8> {
 fn a_new_database_is_created_at_the_latest_schema_with_durable_settings() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(dir.path()).expect("open");
-    assert_eq!(store.schema_version().expect("version"), MIGRATIONS.len() as i64);
+    assert_eq!(
+        store.schema_version().expect("version"),
+        MIGRATIONS.len() as i64
+    );
     assert!(store.integrity_check().expect("check").is_empty());
     let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw open");
     let mode: String = conn
@@ -39,14 +42,23 @@ fn every_earlier_schema_migrates_forward_keeping_data() {
                 [],
             )
             .expect("insert");
-            conn.execute("INSERT INTO settings (key, value) VALUES ('bureau', '测试局')", [])
-                .expect("insert setting");
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES ('bureau', '测试局')",
+                [],
+            )
+            .expect("insert setting");
         }
         let store = Store::open(dir.path()).expect("migrates");
-        assert_eq!(store.schema_version().expect("version"), MIGRATIONS.len() as i64);
+        assert_eq!(
+            store.schema_version().expect("version"),
+            MIGRATIONS.len() as i64
+        );
         let e = store.establishment("e1").expect("row kept");
         assert_eq!(e.facts.name, "鲅鱼圈区青禾实验小学食堂");
-        assert_eq!(store.setting("bureau").expect("setting").as_deref(), Some("测试局"));
+        assert_eq!(
+            store.setting("bureau").expect("setting").as_deref(),
+            Some("测试局")
+        );
         assert!(store.integrity_check().expect("check").is_empty());
     }
 }
@@ -77,7 +89,10 @@ fn a_damaged_database_is_refused_with_its_path() {
     }
     std::fs::write(&path, &bytes).expect("write");
     let err = Store::open(dir.path()).err().expect("refused");
-    assert!(err.to_string().contains(&path.display().to_string()), "{err}");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
 }
 
 #[test]
@@ -103,7 +118,8 @@ fn a_database_from_a_newer_shian_is_refused() {
     drop(Store::open(dir.path()).expect("create"));
     {
         let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw open");
-        conn.execute_batch("PRAGMA user_version = 999").expect("bump");
+        conn.execute_batch("PRAGMA user_version = 999")
+            .expect("bump");
     }
     match Store::open(dir.path()) {
         Err(StoreError::TooNew { found, .. }) => assert_eq!(found, 999),

@@ -192,7 +192,11 @@ impl Store {
         }
         let checklist = checklist_of(&tx, &draft)?;
         let answers = answers(&tx, inspection_id)?;
-        let outcome = rules::tally(&checklist, &answers).outcome();
+        let Some(outcome) = rules::tally(&checklist, &answers).outcome() else {
+            return Err(StoreError::NothingChecked {
+                id: inspection_id.to_string(),
+            });
+        };
         let local_year = draft.local_started_at().year();
 
         let (serial, year_sequence) = match &draft.supersedes {
@@ -217,7 +221,7 @@ impl Store {
         .execute(params![
             inspection_id,
             serial,
-            outcome.map(|o| o.code()),
+            outcome.code(),
             serde_json::to_string(conclusion).unwrap_or_default(),
             timestamp(now),
             year_sequence,

@@ -45,6 +45,8 @@ pub enum StoreError {
     NotFound { what: &'static str, id: String },
     #[error("inspection {id} is final and cannot be changed")]
     ReadOnly { id: String },
+    #[error("inspection {id} has no item passed or failed: there is nothing to judge")]
+    NothingChecked { id: String },
     #[error("damaged record in {table}: {detail}")]
     Damaged { table: &'static str, detail: String },
     #[error("database: {0}")]
