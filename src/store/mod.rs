@@ -5,6 +5,7 @@
 
 mod checklists;
 mod establishments;
+mod finalize;
 mod inspections;
 mod open;
 mod rectifications;

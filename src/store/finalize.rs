@@ -1,0 +1,158 @@
+//! Finalizing a draft: outcome, serial number, 本年度第 N 次, rectifications and follow-ups, all in
+//! one transaction.
+
+use chrono::{DateTime, Datelike, Utc};
+use rusqlite::{Connection, TransactionBehavior, params};
+
+use super::inspections::{answers, checklist_of, get};
+use super::rows::timestamp;
+use super::{Result, Store, StoreError};
+use crate::domain::inspection::{
+    self as rules, Answer, Conclusion, Inspection, InspectionKind, Status,
+};
+use crate::domain::outcome::{Handling, Verdict};
+
+impl Store {
+    /// Makes a draft final: the outcome is computed from the stored answers, the serial number
+    /// and 本年度第 N 次 are given, rectifications are opened for failed items when the handling
+    /// is a written deadline, and a follow-up closes the rectifications whose items now pass.
+    pub fn finalize_inspection(
+        &mut self,
+        inspection_id: &str,
+        conclusion: &Conclusion,
+        station_code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Inspection> {
+        let tx = rusqlite::Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let draft = get(&tx, inspection_id)?;
+        if draft.status != Status::Draft {
+            return Err(StoreError::ReadOnly {
+                id: inspection_id.to_string(),
+            });
+        }
+        let checklist = checklist_of(&tx, &draft)?;
+        let answers = answers(&tx, inspection_id)?;
+        let Some(outcome) = rules::tally(&checklist, &answers).outcome() else {
+            return Err(StoreError::NothingChecked {
+                id: inspection_id.to_string(),
+            });
+        };
+        let local_year = draft.local_started_at().year();
+
+        let (serial, year_sequence) = match &draft.supersedes {
+            Some(original) => {
+                let original = get(&tx, original)?;
+                let serial = original.serial.unwrap_or_default();
+                (
+                    format!("{serial}-r{}", draft.revision),
+                    original.year_sequence,
+                )
+            }
+            None => (
+                next_serial(&tx, station_code, local_year)?,
+                Some(year_sequence(&tx, &draft, local_year)? + 1),
+            ),
+        };
+        tx.prepare_cached(
+            "UPDATE inspections SET status = 'final', serial = ?2, outcome = ?3, conclusion = ?4,
+                 finalized_at = ?5, year_sequence = ?6
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            inspection_id,
+            serial,
+            outcome.code(),
+            serde_json::to_string(conclusion).unwrap_or_default(),
+            timestamp(now),
+            year_sequence,
+        ])?;
+
+        let failed: Vec<&str> = answers
+            .iter()
+            .filter(|a| a.verdict == Verdict::Fail)
+            .map(|a| a.item_id.as_str())
+            .collect();
+        if conclusion.handling == Some(Handling::RectifyByDeadline) && draft.supersedes.is_none() {
+            for item_id in &failed {
+                tx.prepare_cached(
+                    "INSERT INTO rectifications (id, establishment_id, inspection_id, item_id,
+                         deadline, status)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'open')",
+                )?
+                .execute(params![
+                    uuid::Uuid::now_v7().to_string(),
+                    draft.establishment_id,
+                    inspection_id,
+                    item_id,
+                    conclusion.deadline.map(|d| d.to_string()),
+                ])?;
+            }
+        }
+        if draft.kind == InspectionKind::FollowUp {
+            close_rectifications(&tx, &draft, &answers, now)?;
+        }
+        let finalized = get(&tx, inspection_id)?;
+        tx.commit()?;
+        Ok(finalized)
+    }
+}
+
+fn next_serial(conn: &Connection, station_code: &str, year: i32) -> Result<String> {
+    let prefix = format!("{station_code}-{year}-");
+    // Revisions carry an `-rN` suffix and do not take a sequence number of their own.
+    let last: Option<i64> = conn
+        .prepare_cached(
+            "SELECT max(CAST(substr(serial, length(?1) + 1) AS INTEGER)) FROM inspections
+             WHERE serial LIKE ?1 || '%' AND serial NOT LIKE '%-r%'",
+        )?
+        .query_row([&prefix], |r| r.get(0))?;
+    Ok(rules::serial_number(
+        station_code,
+        year,
+        last.unwrap_or(0) + 1,
+    ))
+}
+
+/// How many first revisions of final inspections this establishment had earlier in the year.
+fn year_sequence(conn: &Connection, draft: &Inspection, local_year: i32) -> Result<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT count(*) FROM inspections
+             WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
+               AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2
+               AND started_at <= ?3",
+        )?
+        .query_row(
+            params![
+                draft.establishment_id,
+                local_year.to_string(),
+                timestamp(draft.started_at)
+            ],
+            |r| r.get(0),
+        )?)
+}
+
+fn close_rectifications(
+    conn: &Connection,
+    follow_up: &Inspection,
+    answers: &[Answer],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for answer in answers {
+        let closed = answer.verdict == Verdict::Pass;
+        conn.prepare_cached(
+            "UPDATE rectifications SET follow_up_id = ?3,
+                 status = CASE WHEN ?4 THEN 'closed' ELSE status END,
+                 closed_at = CASE WHEN ?4 THEN ?5 ELSE closed_at END
+             WHERE establishment_id = ?1 AND item_id = ?2 AND status = 'open'",
+        )?
+        .execute(params![
+            follow_up.establishment_id,
+            answer.item_id,
+            follow_up.id,
+            closed,
+            timestamp(now),
+        ])?;
+    }
+    Ok(())
+}
