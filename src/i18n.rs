@@ -210,6 +210,12 @@ impl Lang {
                     format!("min = {min} is greater than max = {max}")
                 }
             }
+            Problem::LimitNotFinite => self
+                .pick(
+                    "上下限必须是普通数字（不能是 nan 或 inf）",
+                    "limits must be ordinary numbers, not nan or inf",
+                )
+                .into(),
             Problem::LimitsOnNonMeasurement => self
                 .pick(
                     "只有测量项（kind = \"measurement\"）才能写 unit、min、max",

@@ -6,6 +6,7 @@ pub mod checklists;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod fuzzing;
 pub mod i18n;
 pub mod identity;
 pub mod platform;

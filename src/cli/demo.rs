@@ -56,7 +56,13 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     store.import_roster(&roster, &station).localized(lang)?;
     let mut establishments = store.establishments().localized(lang)?;
     // Store order is by name; generation needs the roster's own order to be deterministic.
-    establishments.sort_by_key(|e| roster.iter().position(|f| f.name == e.facts.name));
+    let order: std::collections::HashMap<&str, usize> = roster
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.name.as_str(), i))
+        .collect();
+    establishments.retain(|e| order.contains_key(e.facts.name.as_str()));
+    establishments.sort_by_key(|e| order.get(e.facts.name.as_str()).copied());
 
     let catalog = ctx.catalog();
     let mut checklists = Vec::new();

@@ -16,9 +16,6 @@ pub struct RosterOutcome {
     pub unchanged: usize,
 }
 
-/// Rows ready to import, already validated.
-pub type RosterImport = Vec<EstablishmentFacts>;
-
 impl Store {
     pub fn establishments(&self) -> Result<Vec<Establishment>> {
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -115,25 +112,21 @@ impl Store {
 }
 
 fn find_match(conn: &Connection, facts: &EstablishmentFacts) -> Result<Option<Establishment>> {
-    let (condition, a, b) = if !facts.license_no.is_empty() {
-        ("license_no = ?1", facts.license_no.as_str(), "")
+    let select = format!("SELECT {ESTABLISHMENT_COLUMNS} FROM establishments WHERE");
+    let found = if !facts.license_no.is_empty() {
+        conn.prepare_cached(&format!("{select} license_no = ?1"))?
+            .query_row([&facts.license_no], rows::establishment)
     } else if !facts.credit_code.is_empty() {
-        ("credit_code = ?1", facts.credit_code.as_str(), "")
+        conn.prepare_cached(&format!("{select} credit_code = ?1"))?
+            .query_row([&facts.credit_code], rows::establishment)
     } else {
-        (
-            "license_no = '' AND credit_code = '' AND name = ?1 AND address = ?2",
-            facts.name.as_str(),
-            facts.address.as_str(),
-        )
+        // A stall without license or credit code is known by its name and address.
+        conn.prepare_cached(&format!(
+            "{select} license_no = '' AND credit_code = '' AND name = ?1 AND address = ?2"
+        ))?
+        .query_row([&facts.name, &facts.address], rows::establishment)
     };
-    let sql = format!("SELECT {ESTABLISHMENT_COLUMNS} FROM establishments WHERE {condition}");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let found = if condition.contains("?2") {
-        stmt.query_row([a, b], rows::establishment).optional()?
-    } else {
-        stmt.query_row([a], rows::establishment).optional()?
-    };
-    Ok(found)
+    Ok(found.optional()?)
 }
 
 fn insert(

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use establishments::{RosterImport, RosterOutcome};
+pub use establishments::RosterOutcome;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
 
 /// The database file's name inside the data folder.

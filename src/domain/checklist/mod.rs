@@ -137,7 +137,10 @@ impl ItemKind {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod limits {
     use super::*;
 
     #[test]

@@ -400,6 +400,11 @@ fn check_kind(item: &RawItem, span: Range<usize>, report: &mut Report) -> Option
             }
             let min = item.min.as_ref().map(|n| n.get_ref().value());
             let max = item.max.as_ref().map(|n| n.get_ref().value());
+            for limit in limits.into_iter().flatten() {
+                if !limit.get_ref().value().is_finite() {
+                    report.push(limit.span(), Problem::LimitNotFinite);
+                }
+            }
             match (min, max, &item.min) {
                 (None, None, _) => report.push(span, Problem::MeasurementWithoutLimits),
                 (Some(min), Some(max), Some(at)) if min > max => {

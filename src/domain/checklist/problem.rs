@@ -45,6 +45,8 @@ pub enum Problem {
         min: f64,
         max: f64,
     },
+    /// `nan` or `inf` as a limit.
+    LimitNotFinite,
     LimitsOnNonMeasurement,
     TooFewOptions,
     EmptyOption,
