@@ -292,3 +292,45 @@ fn help_and_version_work_without_a_data_folder() {
         .success()
         .stdout(predicate::str::contains("checklists"));
 }
+
+#[test]
+fn two_imports_at_once_in_two_processes_add_each_establishment_once() {
+    let data = tempfile::tempdir().expect("tempdir");
+    // Create the database first so both processes find it migrated.
+    shian(data.path())
+        .args(["roster", "list"])
+        .assert()
+        .success();
+    let bin = assert_cmd::cargo::cargo_bin("shian");
+    let spawn = || {
+        std::process::Command::new(&bin)
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(["roster", "import", "data/roster-sample.csv"])
+            .output()
+            .expect("spawn")
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(spawn);
+        let b = s.spawn(spawn);
+        (a.join().expect("a"), b.join().expect("b"))
+    });
+    for out in [&a, &b] {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&a.stdout),
+        String::from_utf8_lossy(&b.stdout)
+    );
+    assert!(said.contains("新增 60 家"), "{said}");
+    assert!(said.contains("未变 60 家"), "{said}");
+    assert_eq!(
+        roster_without_ids(data.path()).as_array().map(Vec::len),
+        Some(60)
+    );
+}

@@ -45,7 +45,7 @@ impl Store {
         facts: &EstablishmentFacts,
         station: &str,
     ) -> Result<Establishment> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let added = insert(&tx, facts, station, Utc::now())?;
         tx.commit()?;
         Ok(added)
@@ -58,7 +58,7 @@ impl Store {
         facts: &EstablishmentFacts,
         station: &str,
     ) -> Result<Establishment> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let updated = update(&tx, id, facts, station, Utc::now())?;
         tx.commit()?;
         Ok(updated)
@@ -90,7 +90,7 @@ impl Store {
         roster: &[EstablishmentFacts],
         station: &str,
     ) -> Result<RosterOutcome> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let now = Utc::now();
         let mut outcome = RosterOutcome::default();
         for facts in roster {

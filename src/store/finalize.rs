@@ -2,7 +2,7 @@
 //! one transaction.
 
 use chrono::{DateTime, Datelike, Utc};
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, params};
 
 use super::inspections::{answers, checklist_of, get};
 use super::rows::timestamp;
@@ -23,7 +23,7 @@ impl Store {
         station_code: &str,
         now: DateTime<Utc>,
     ) -> Result<Inspection> {
-        let tx = rusqlite::Transaction::new(&mut self.conn, TransactionBehavior::Immediate)?;
+        let tx = self.write_transaction()?;
         let draft = get(&tx, inspection_id)?;
         if draft.status != Status::Draft {
             return Err(StoreError::ReadOnly {

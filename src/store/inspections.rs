@@ -64,7 +64,7 @@ pub struct InspectionFilter {
 
 impl Store {
     pub fn start_inspection(&mut self, new: NewInspection) -> Result<Inspection> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let hash = checklists::put(&tx, new.checklist)?;
         let inspection = Inspection {
             id: uuid::Uuid::now_v7().to_string(),
@@ -96,7 +96,7 @@ impl Store {
     /// Starts a correction of a final inspection: a draft that copies its answers and points at
     /// it. The original stays as it was.
     pub fn start_revision(&mut self, final_id: &str, reason: &str) -> Result<Inspection> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let original = get(&tx, final_id)?;
         if original.status != Status::Final {
             return Err(StoreError::NotFound {
@@ -158,7 +158,7 @@ impl Store {
 
     /// Deletes a draft and its answers (a draft started by mistake). Final records stay.
     pub fn discard_draft(&mut self, inspection_id: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         if get(&tx, inspection_id)?.status != Status::Draft {
             return Err(StoreError::ReadOnly {
                 id: inspection_id.to_string(),
@@ -263,7 +263,7 @@ impl Store {
         records: &[(Inspection, Vec<Answer>)],
         rectifications: &[Rectification],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         for (inspection, answers) in records {
             // Inserted as a draft so its answers may be written, then sealed.
             let draft = Inspection {

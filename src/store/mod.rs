@@ -86,6 +86,16 @@ impl Store {
             .query_row("PRAGMA user_version", [], |row| row.get(0))?)
     }
 
+    /// A transaction that takes the write lock at once. Read-then-write work (matching a roster
+    /// row, then inserting it) must not start as a reader: in WAL mode a reader that later wants
+    /// to write fails at once if another process wrote meanwhile, instead of waiting its turn.
+    fn write_transaction(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(rusqlite::Transaction::new(
+            &mut self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?)
+    }
+
     /// Runs `PRAGMA integrity_check`; `Ok(())` when the database is sound.
     pub fn integrity_check(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
