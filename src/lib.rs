@@ -9,5 +9,6 @@ pub mod domain;
 pub mod i18n;
 pub mod identity;
 pub mod platform;
+pub mod report;
 pub mod roster;
 pub mod store;

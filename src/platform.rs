@@ -48,3 +48,33 @@ pub fn sync_parent(path: &Path) {
     #[cfg(not(unix))]
     let _ = path;
 }
+
+/// Opens a file with the system's default program (the browser for HTML, the spreadsheet for
+/// .xlsx) without waiting for it: `xdg-open` on Linux, `open` on macOS, `start` on Windows.
+pub fn open_with_default_program(path: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    let mut command = {
+        let mut c = std::process::Command::new("cmd");
+        // The empty string is `start`'s window title, so a quoted path is not taken for one.
+        c.args(["/C", "start", ""]).arg(path);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut command = {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    };
+    #[cfg(all(unix, not(target_os = "macos")))]
+    let mut command = {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
+    };
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_child| ())
+}

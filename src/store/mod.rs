@@ -7,6 +7,7 @@ mod checklists;
 mod establishments;
 mod inspections;
 mod open;
+mod reports;
 mod rows;
 pub mod schema;
 mod settings;
@@ -17,6 +18,7 @@ use rusqlite::Connection;
 
 pub use establishments::{RosterImport, RosterOutcome};
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
+pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, Photo, RectificationRow};
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "shian.db";
