@@ -273,3 +273,45 @@ fn a_corrected_record_says_so() {
         Some(&Data::String(fixed_serial.clone()))
     );
 }
+
+#[test]
+fn a_draft_prints_marked_as_a_draft() {
+    let station = empty_station();
+    let dir = station.path();
+    let mut store = Store::open(dir).unwrap();
+    let establishment = store
+        .add_establishment(
+            &EstablishmentFacts {
+                name: "鲅鱼圈区试印饭庄".into(),
+                kind: EstablishmentKind::Restaurant,
+                address: String::new(),
+                town: "红海街道".into(),
+                person_in_charge: String::new(),
+                phone: String::new(),
+                license_no: String::new(),
+                credit_code: String::new(),
+                risk_grade: None,
+                bright_kitchen: None,
+            },
+            "TEST01",
+        )
+        .unwrap();
+    let catalog = Catalog::shipped();
+    let draft = store
+        .start_inspection(NewInspection {
+            establishment_id: &establishment.id,
+            checklist: catalog.get("catering-daily").unwrap(),
+            kind: InspectionKind::Special,
+            station: "TEST01",
+            bureau: "营口市鲅鱼圈区市场监督管理局",
+            inspectors: Vec::new(),
+            started_at: Utc.with_ymd_and_hms(2026, 5, 11, 1, 30, 0).unwrap(),
+            utc_offset_seconds: 8 * 3600,
+        })
+        .unwrap();
+    drop(store);
+    let html = read(&report(dir, &["record", &draft.id], "draft.html"));
+    assert!(html.contains("草稿（未定稿，不作为检查结果）"));
+    assert!(html.contains("鲅鱼圈区试印饭庄"));
+    assert!(!html.contains("☑"), "nothing is ticked on an empty draft");
+}

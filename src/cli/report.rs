@@ -33,6 +33,10 @@ pub enum ReportCommand {
     Summary {
         #[command(flatten)]
         period: PeriodArgs,
+        /// Full inspections a year by risk grade, e.g. `A=1,B=2,C=3,D=4` (the default). Also
+        /// the setting `report.frequencies`.
+        #[arg(long, value_name = "A=N,B=N,C=N,D=N")]
+        frequencies: Option<String>,
         #[command(flatten)]
         output: Output,
     },
@@ -84,9 +88,14 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
         }
         ReportCommand::Verify { id, code } => verify(&store, &id, &code, lang),
-        ReportCommand::Summary { period, output } => {
+        ReportCommand::Summary {
+            period,
+            frequencies,
+            output,
+        } => {
+            let frequencies = frequencies_of(&store, frequencies, lang)?;
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
-            let summary = Summary::compute(&data, &Frequencies::DEFAULT);
+            let summary = Summary::compute(&data, &frequencies);
             let html = report::render_summary(&summary, lang)?;
             finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
         }
@@ -128,6 +137,29 @@ impl PeriodArgs {
             town: self.town.clone(),
         })
     }
+}
+
+/// The setting that holds the district's inspection frequencies, as `A=1,B=2,C=3,D=4`.
+pub const FREQUENCIES_SETTING: &str = "report.frequencies";
+
+/// `--frequencies`, else the station's setting, else the defaults.
+fn frequencies_of(store: &Store, given: Option<String>, lang: Lang) -> Result<Frequencies> {
+    let (text, source) = match given {
+        Some(text) => (text, "--frequencies"),
+        None => match store.setting(FREQUENCIES_SETTING).localized(lang)? {
+            Some(text) => (text, FREQUENCIES_SETTING),
+            None => return Ok(Frequencies::DEFAULT),
+        },
+    };
+    Frequencies::parse(&text).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{source} {text:?}: {}",
+            lang.pick(
+                "格式应为 A=1,B=2,C=3,D=4（每年次数，至少 1）",
+                "expected A=1,B=2,C=3,D=4 (a year, at least 1)"
+            )
+        )
+    })
 }
 
 fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
