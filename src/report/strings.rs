@@ -7,6 +7,12 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy)]
 pub struct Labels {
     pub lang_tag: &'static str,
+    // Punctuation: full-width in Chinese, ASCII with spaces in English.
+    pub colon: &'static str,
+    pub semi: &'static str,
+    pub comma: &'static str,
+    pub lp: &'static str,
+    pub rp: &'static str,
     // The record form.
     pub form_title: &'static str,
     pub serial: &'static str,
@@ -129,6 +135,11 @@ impl Labels {
 
 pub static ZH: Labels = Labels {
     lang_tag: "zh-CN",
+    colon: "：",
+    semi: "；",
+    comma: "，",
+    lp: "（",
+    rp: "）",
     form_title: "日常监督检查结果记录表",
     serial: "编号",
     draft_mark: "草稿（未定稿，不作为检查结果）",
@@ -149,7 +160,7 @@ pub static ZH: Labels = Labels {
     key_items: "重点项",
     general_items: "一般项",
     failed_numbers: "发现问题",
-    items_unit: "项",
+    items_unit: " 项",
     none: "无",
     not_applicable: "合理缺项",
     unanswered: "未检查",
@@ -239,6 +250,11 @@ pub static ZH: Labels = Labels {
 
 pub static EN: Labels = Labels {
     lang_tag: "en",
+    colon: ": ",
+    semi: "; ",
+    comma: ", ",
+    lp: " (",
+    rp: ")",
     form_title: "Routine Supervision and Inspection Record",
     serial: "No.",
     draft_mark: "DRAFT (not final, not a result)",
