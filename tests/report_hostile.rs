@@ -242,6 +242,11 @@ fn a_corrected_record_says_so() {
         .unwrap();
     drop(store);
     let fixed_serial = fixed.serial.unwrap();
+    // A correction begun but not finished does not replace the record.
+    Store::open(dir)
+        .unwrap()
+        .start_revision(&fixed.id, "再次更正")
+        .unwrap();
 
     let original = read(&report(dir, &["record", &serial], "original.html"));
     assert!(
@@ -251,6 +256,10 @@ fn a_corrected_record_says_so() {
     assert!(original.contains(&fixed_serial));
     let corrected = read(&report(dir, &["record", &fixed_serial], "fixed.html"));
     assert!(corrected.contains("本记录为更正版本"));
+    assert!(
+        !corrected.contains("本记录已被更正"),
+        "a draft correction counts"
+    );
     assert!(corrected.contains("录入错误：检查日期"));
     shian(dir)
         .args(["report", "verify", &serial, &printed_code(&original)])

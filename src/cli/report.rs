@@ -8,9 +8,10 @@ use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 
 use super::{Context, Localized};
+use crate::domain::inspection::Status;
 use crate::i18n::Lang;
 use crate::report::{self, Frequencies, RecordInput, Summary};
-use crate::store::{Period, Store};
+use crate::store::{InspectionRecord, Period, Store};
 
 #[derive(Subcommand, Debug)]
 pub enum ReportCommand {
@@ -168,11 +169,7 @@ fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
         let found = store.find_inspection(key).localized(lang)?;
         let record = store.inspection_record(&found.id).localized(lang)?;
         let photos = store.photos(&found.id).localized(lang)?;
-        let mut superseded_by = Vec::new();
-        for id in &record.superseded_by {
-            let later = store.inspection(id).localized(lang)?;
-            superseded_by.push(later.serial.unwrap_or(later.id));
-        }
+        let superseded_by = corrections(store, &record, lang)?;
         records.push((record, photos, superseded_by));
     }
     let inputs: Vec<RecordInput> = records
@@ -184,6 +181,19 @@ fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
         })
         .collect();
     Ok(report::render_records(&inputs, lang)?)
+}
+
+/// Serial numbers of the final revisions that correct `record`; a correction still in draft
+/// does not yet replace it.
+fn corrections(store: &Store, record: &InspectionRecord, lang: Lang) -> Result<Vec<String>> {
+    let mut serials = Vec::new();
+    for id in &record.superseded_by {
+        let later = store.inspection(id).localized(lang)?;
+        if later.status == Status::Final {
+            serials.push(later.serial.unwrap_or(later.id));
+        }
+    }
+    Ok(serials)
 }
 
 fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
@@ -216,7 +226,7 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
             .or(record.tally.outcome())
             .map_or("-", |o| lang.outcome(o)),
     );
-    if !record.superseded_by.is_empty() {
+    if !corrections(store, &record, lang)?.is_empty() {
         println!(
             "{}",
             lang.pick(

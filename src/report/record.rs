@@ -116,6 +116,8 @@ struct Form {
     revision_reason: Option<String>,
     bureau: String,
     serial: String,
+    /// What `shian report verify` takes: the serial, or the id of a draft.
+    verify_key: String,
     name: String,
     address: String,
     contact: String,
@@ -246,6 +248,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
         }),
         bureau: i.bureau.clone(),
         serial: i.serial.clone().unwrap_or_default(),
+        verify_key: i.serial.clone().unwrap_or_else(|| i.id.clone()),
         name: f.name.clone(),
         address: f.address.clone(),
         contact: f.person_in_charge.clone(),
