@@ -107,6 +107,22 @@ fn pdf_text(pdf: &Path) -> String {
         .join(" ")
 }
 
+/// The text of one page (1-based), white space made single spaces.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn pdf_pages(pdf: &Path) -> usize {
     let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
     assert!(out.status.success());
@@ -148,6 +164,23 @@ fn record_form_and_summary_print_on_a4() {
         (1..=2).contains(&pages),
         "a typical record on {pages} pages"
     );
+
+    // A long form: the record code is on every page.
+    let long = serial_with_outcome(dir, "non_compliant");
+    let html = report(dir, &["record", &long], "long.html");
+    let code = common::printed_code(&read(&html));
+    let pdf = dir.join("long.pdf");
+    print_to_pdf(&browser, &html, &pdf);
+    let pages = pdf_pages(&pdf);
+    assert!((1..=3).contains(&pages), "{pages} pages");
+    for page in 1..=pages {
+        let text = page_text(&pdf, page);
+        assert!(
+            text.contains(&format!("核验码 {code}")),
+            "no code on page {page}: {text}"
+        );
+    }
+    assert!(pdf_text(&pdf).contains("☑ 不符合"));
 
     // Two forms: each starts on its own page.
     let other = serial_with_outcome(dir, "compliant");
