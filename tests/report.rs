@@ -176,6 +176,26 @@ fn workbook_reopens_with_headers_dates_and_rows() {
         "60 establishments and the header"
     );
     assert!(book.worksheet_formula("单位名录").unwrap().is_empty());
+
+    // Frozen header row, filters and column widths, as the sheet's XML says them.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    for n in 1..=4 {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert!(
+            xml.contains(r#"ySplit="1""#) && xml.contains(r#"state="frozen""#),
+            "{xml}"
+        );
+        assert!(xml.contains("<autoFilter"), "sheet {n} has no filter");
+        assert!(
+            xml.contains("customWidth=\"1\""),
+            "sheet {n} has no column widths"
+        );
+    }
 }
 
 #[test]
