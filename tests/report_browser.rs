@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -51,7 +52,11 @@ fn tools() -> Option<PathBuf> {
     if std::env::var_os("CI").is_some() {
         panic!("{missing} missing in CI: run .ci/install-browser");
     }
-    println!("SKIPPED report_browser: {missing} not installed (run .ci/install-browser)");
+    // Straight to the process's stderr: the test harness hides what `println!` prints.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED report_browser: {missing} not installed (run .ci/install-browser)"
+    );
     None
 }
 
