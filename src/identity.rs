@@ -35,26 +35,25 @@ impl Identity {
             path: path.clone(),
             source,
         };
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                let mut secret = [0u8; 32];
-                hex::decode_to_slice(text.trim(), &mut secret)
-                    .map_err(|_| IdentityError::Damaged { path: path.clone() })?;
-                Ok(Identity {
+        let mut secret = [0u8; 32];
+        if !path.exists() {
+            std::fs::create_dir_all(data_dir).map_err(io)?;
+            getrandom::fill(&mut secret).map_err(|e| IdentityError::Random(e.to_string()))?;
+            let created =
+                platform::create_private_file(&path, hex::encode(secret).as_bytes()).map_err(io)?;
+            if created {
+                return Ok(Identity {
                     key: SigningKey::from_bytes(&secret),
-                })
+                });
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(data_dir).map_err(io)?;
-                let mut secret = [0u8; 32];
-                getrandom::fill(&mut secret).map_err(|e| IdentityError::Random(e.to_string()))?;
-                platform::write_private_file(&path, hex::encode(secret).as_bytes()).map_err(io)?;
-                Ok(Identity {
-                    key: SigningKey::from_bytes(&secret),
-                })
-            }
-            Err(e) => Err(io(e)),
+            // Another process made the key first: use its key.
         }
+        let text = std::fs::read_to_string(&path).map_err(io)?;
+        hex::decode_to_slice(text.trim(), &mut secret)
+            .map_err(|_| IdentityError::Damaged { path: path.clone() })?;
+        Ok(Identity {
+            key: SigningKey::from_bytes(&secret),
+        })
     }
 
     pub fn public_key(&self) -> VerifyingKey {
@@ -89,4 +88,37 @@ pub fn fingerprint(key: &VerifyingKey) -> String {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_is_made_once_owner_only_and_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let first = Identity::load_or_create(dir.path()).expect("create");
+        let again = Identity::load_or_create(dir.path()).expect("load");
+        assert_eq!(first.public_key(), again.public_key());
+        assert_eq!(first.station_code().len(), 6);
+        let path = dir.path().join(KEY_FILE);
+        assert!(!platform::readable_by_others(&path).expect("metadata"));
+    }
+
+    #[test]
+    fn racing_processes_agree_on_one_key() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keys: Vec<VerifyingKey> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| s.spawn(|| Identity::load_or_create(dir.path()).map(|i| i.public_key())))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("thread").expect("identity"))
+                .collect()
+        });
+        assert!(keys.windows(2).all(|w| w[0] == w[1]));
+        let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(leftovers, 1, "only station.key remains");
+    }
 }

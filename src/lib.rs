@@ -10,5 +10,6 @@ pub mod fuzzing;
 pub mod i18n;
 pub mod identity;
 pub mod platform;
+pub mod report;
 pub mod roster;
 pub mod store;

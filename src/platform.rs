@@ -3,10 +3,14 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Writes a file only its owner may read (the station's private key), atomically: a crash
-/// leaves either no file or the whole file.
-pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp");
+/// Creates a file only its owner may read (the station's private key), unless it exists.
+/// Returns whether this call created it. The bytes are written and synced under a temporary
+/// name first, then linked into place: a crash leaves no partial file, and when two processes
+/// race, the first one's file wins and the other reads it.
+pub fn create_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    // Unique per process and thread, so racing writers never share a temporary file.
+    let nonce = getrandom::u64().map_err(|e| std::io::Error::other(e.to_string()))?;
+    let tmp = path.with_extension(format!("{}-{nonce:x}.tmp", std::process::id()));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -18,9 +22,16 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
-    std::fs::rename(&tmp, path)?;
-    sync_parent(path);
-    Ok(())
+    let linked = std::fs::hard_link(&tmp, path);
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => {
+            sync_parent(path);
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Whether a file can be read by others than its owner (always false where the platform has no
@@ -47,4 +58,34 @@ pub fn sync_parent(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// Opens a file with the system's default program (the browser for HTML, the spreadsheet for
+/// .xlsx) without waiting for it: `xdg-open` on Linux, `open` on macOS, `start` on Windows.
+pub fn open_with_default_program(path: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    let mut command = {
+        let mut c = std::process::Command::new("cmd");
+        // The empty string is `start`'s window title, so a quoted path is not taken for one.
+        c.args(["/C", "start", ""]).arg(path);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut command = {
+        let mut c = std::process::Command::new("open");
+        c.arg(path);
+        c
+    };
+    #[cfg(all(unix, not(target_os = "macos")))]
+    let mut command = {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(path);
+        c
+    };
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_child| ())
 }

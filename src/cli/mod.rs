@@ -3,6 +3,7 @@
 mod checklists;
 mod demo;
 mod inspections;
+mod report;
 mod roster;
 
 use std::path::PathBuf;
@@ -48,6 +49,9 @@ pub enum Command {
     /// Inspections: list, show.
     #[command(subcommand)]
     Inspections(inspections::InspectionsCommand),
+    /// Reports: record forms, period summary, workbook and CSV.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Fill the data folder with a synthetic district (fictional names, real towns).
     Demo(demo::DemoArgs),
     /// This station's identity.
@@ -106,6 +110,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Checklists(cmd)) => checklists::run(&ctx, cmd),
         Some(Command::Roster(cmd)) => roster::run(&ctx, cmd),
         Some(Command::Inspections(cmd)) => inspections::run(&ctx, cmd),
+        Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Identity(IdentityCommand::Show)) => {
             let identity = ctx.identity()?;

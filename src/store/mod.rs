@@ -9,6 +9,7 @@ mod finalize;
 mod inspections;
 mod open;
 mod rectifications;
+mod reports;
 mod rows;
 pub mod schema;
 mod settings;
@@ -19,6 +20,7 @@ use rusqlite::Connection;
 
 pub use establishments::RosterOutcome;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
+pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, Photo, RectificationRow};
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "shian.db";

@@ -1,0 +1,279 @@
+//! `shian report record|verify|summary|xlsx|csv`: gather with the store, render with
+//! `crate::report`, write the file whole (temporary file, then rename), and open it if asked.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+use chrono::{Datelike, NaiveDate};
+use clap::{Args, Subcommand};
+
+use super::{Context, Localized};
+use crate::domain::inspection::Status;
+use crate::i18n::Lang;
+use crate::report::{self, Frequencies, RecordInput, Summary};
+use crate::store::{InspectionRecord, Period, Store};
+
+#[derive(Subcommand, Debug)]
+pub enum ReportCommand {
+    /// Record forms (日常监督检查结果记录表) of inspections, one per page, as one HTML file.
+    Record {
+        /// Inspections: id, serial number, or an id prefix of 8 or more characters.
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Check the record code printed on a form against the record in the database.
+    Verify {
+        /// The inspection: id, serial number, or id prefix.
+        id: String,
+        /// The 12-digit code printed on the form.
+        code: String,
+    },
+    /// Summary of a period as HTML: coverage, results, failures, 明厨亮灶, rectifications.
+    Summary {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Full inspections a year by risk grade, e.g. `A=1,B=2,C=3,D=4` (the default). Also
+        /// the setting `report.frequencies`.
+        #[arg(long, value_name = "A=N,B=N,C=N,D=N")]
+        frequencies: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Workbook (.xlsx): inspections, failed items, rectifications, establishments.
+    Xlsx {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The workbook's four tables as CSV files (UTF-8 with BOM) in the folder --out.
+    Csv {
+        #[command(flatten)]
+        period: PeriodArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct PeriodArgs {
+    /// First day (default: 1 January of --to's year).
+    #[arg(long)]
+    pub from: Option<NaiveDate>,
+    /// Last day (default: today).
+    #[arg(long)]
+    pub to: Option<NaiveDate>,
+    /// Only establishments of this 镇/街道.
+    #[arg(long)]
+    pub town: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct Output {
+    /// Where to write.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Open the result with the system's default program.
+    #[arg(long)]
+    pub open: bool,
+}
+
+pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
+    let lang = ctx.lang;
+    let store = ctx.open_store()?;
+    match cmd {
+        ReportCommand::Record { ids, output } => {
+            let html = records_html(&store, &ids, lang)?;
+            finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
+        }
+        ReportCommand::Verify { id, code } => verify(&store, &id, &code, lang),
+        ReportCommand::Summary {
+            period,
+            frequencies,
+            output,
+        } => {
+            let frequencies = frequencies_of(&store, frequencies, lang)?;
+            let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
+            let summary = Summary::compute(&data, &frequencies);
+            let html = report::render_summary(&summary, lang)?;
+            finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
+        }
+        ReportCommand::Xlsx { period, output } => {
+            let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
+            let bytes = report::workbook_bytes(&report::tables(&data, lang))?;
+            finish(&output, &[(output.out.clone(), bytes)], lang)
+        }
+        ReportCommand::Csv { period, output } => {
+            let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
+            std::fs::create_dir_all(&output.out)
+                .with_context(|| output.out.display().to_string())?;
+            let mut files = Vec::new();
+            for table in report::tables(&data, lang) {
+                let path = output.out.join(format!("{}.csv", table.name));
+                files.push((path, report::csv_bytes(&table)?));
+            }
+            finish(&output, &files, lang)
+        }
+    }
+}
+
+impl PeriodArgs {
+    fn resolve(&self, lang: Lang) -> Result<Period> {
+        let to = self.to.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let from = self
+            .from
+            .or_else(|| NaiveDate::from_ymd_opt(to.year(), 1, 1))
+            .unwrap_or(to);
+        if from > to {
+            bail!(
+                "{}: {from} > {to}",
+                lang.pick("--from 晚于 --to", "--from is after --to")
+            );
+        }
+        Ok(Period {
+            from,
+            to,
+            town: self.town.clone(),
+        })
+    }
+}
+
+/// The setting that holds the district's inspection frequencies, as `A=1,B=2,C=3,D=4`.
+pub const FREQUENCIES_SETTING: &str = "report.frequencies";
+
+/// `--frequencies`, else the station's setting, else the defaults.
+fn frequencies_of(store: &Store, given: Option<String>, lang: Lang) -> Result<Frequencies> {
+    let (text, source) = match given {
+        Some(text) => (text, "--frequencies"),
+        None => match store.setting(FREQUENCIES_SETTING).localized(lang)? {
+            Some(text) => (text, FREQUENCIES_SETTING),
+            None => return Ok(Frequencies::DEFAULT),
+        },
+    };
+    Frequencies::parse(&text).ok_or_else(|| {
+        anyhow::anyhow!(
+            "{source} {text:?}: {}",
+            lang.pick(
+                "格式应为 A=1,B=2,C=3,D=4（每年次数，至少 1）",
+                "expected A=1,B=2,C=3,D=4 (a year, at least 1)"
+            )
+        )
+    })
+}
+
+fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
+    let mut records = Vec::with_capacity(ids.len());
+    for key in ids {
+        let found = store.find_inspection(key).localized(lang)?;
+        let record = store.inspection_record(&found.id).localized(lang)?;
+        let photos = store.photos(&found.id).localized(lang)?;
+        let superseded_by = corrections(store, &record, lang)?;
+        records.push((record, photos, superseded_by));
+    }
+    let inputs: Vec<RecordInput> = records
+        .iter()
+        .map(|(record, photos, superseded_by)| RecordInput {
+            record,
+            photos,
+            superseded_by: superseded_by.clone(),
+        })
+        .collect();
+    Ok(report::render_records(&inputs, lang)?)
+}
+
+/// Serial numbers of the final revisions that correct `record`; a correction still in draft
+/// does not yet replace it.
+fn corrections(store: &Store, record: &InspectionRecord, lang: Lang) -> Result<Vec<String>> {
+    let mut serials = Vec::new();
+    for id in &record.superseded_by {
+        let later = store.inspection(id).localized(lang)?;
+        if later.status == Status::Final {
+            serials.push(later.serial.unwrap_or(later.id));
+        }
+    }
+    Ok(serials)
+}
+
+fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
+    let found = store.find_inspection(key).localized(lang)?;
+    let record = store.inspection_record(&found.id).localized(lang)?;
+    let photos = store.photos(&found.id).localized(lang)?;
+    let expected = report::record_code(&record, &photos);
+    let given: String = code
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let i = &record.inspection;
+    let serial = i.serial.as_deref().unwrap_or(&i.id);
+    if given != expected {
+        bail!(
+            "{} {serial}",
+            lang.pick(
+                "核验码不一致：这张纸不是数据库中这条记录的打印件，或记录已被改动。记录",
+                "the code does not match: this paper is not a print of the record, or the record has changed. Record"
+            )
+        );
+    }
+    println!(
+        "{}: {serial}  {}  {}  {}",
+        lang.pick("核验码一致", "code matches"),
+        record.establishment.facts.name,
+        i.local_started_at().format("%Y-%m-%d"),
+        i.outcome
+            .or(record.tally.outcome())
+            .map_or("-", |o| lang.outcome(o)),
+    );
+    if !corrections(store, &record, lang)?.is_empty() {
+        println!(
+            "{}",
+            lang.pick(
+                "注意：本记录已被更正，以更正后的记录为准。",
+                "note: this record has been corrected; the corrected record prevails."
+            )
+        );
+    }
+    Ok(())
+}
+
+/// Writes every file whole, says where, and opens the first if asked.
+fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<()> {
+    for (path, bytes) in files {
+        write_whole(path, bytes).with_context(|| path.display().to_string())?;
+        println!("{}: {}", lang.pick("已写入", "written"), path.display());
+    }
+    if output.open {
+        let target = match files {
+            [(one, _)] => one.as_path(),
+            _ => output.out.as_path(),
+        };
+        if let Err(e) = crate::platform::open_with_default_program(target) {
+            eprintln!(
+                "{}: {e}",
+                lang.pick("无法用默认程序打开", "cannot open with the default program")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A temporary file beside the target, synced, then renamed: a half-written report never
+/// looks whole.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, path)?;
+    crate::platform::sync_parent(path);
+    Ok(())
+}

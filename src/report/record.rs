@@ -1,0 +1,335 @@
+//! The record form (日常监督检查结果记录表), one per inspection, page-broken between them, and the
+//! short record code printed on every page that ties the paper to the record in the database.
+
+use askama::Template;
+use base64::Engine as _;
+use chrono::{Datelike, NaiveDate};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use super::{BASE_CSS, Labels, Result};
+use crate::domain::inspection::Status;
+use crate::domain::outcome::{Handling, Outcome, Verdict};
+use crate::i18n::Lang;
+use crate::store::{InspectionRecord, Photo};
+
+/// How many hex digits of the SHA-256 are printed: 48 bits, enough that a wrong paper or a
+/// changed record is caught, short enough to read out on the phone.
+pub const CODE_LEN: usize = 12;
+
+/// Photo types a browser shows inline; anything else is listed by name only.
+const IMAGE_TYPES: [&str; 4] = ["image/jpeg", "image/png", "image/webp", "image/gif"];
+
+/// One inspection to print.
+pub struct RecordInput<'a> {
+    pub record: &'a InspectionRecord,
+    pub photos: &'a [Photo],
+    /// Serial numbers (or ids) of the revisions that correct this record.
+    pub superseded_by: Vec<String>,
+}
+
+/// The record code: the first 12 hex digits of the SHA-256 of the canonical JSON (object keys
+/// sorted, no spaces) of the inspection as stored, its answers in item order, and the hashes
+/// of its photos. The establishment's roster entry is left out: it may be edited later without
+/// changing what was recorded.
+pub fn record_code(record: &InspectionRecord, photos: &[Photo]) -> String {
+    let mut answers = record.answers.clone();
+    answers.sort_by(|a, b| a.item_id.cmp(&b.item_id));
+    let mut photo_keys: Vec<(&str, &str)> = photos
+        .iter()
+        .map(|p| (p.item_id.as_str(), p.sha256.as_str()))
+        .collect();
+    photo_keys.sort_unstable();
+    let value = json!({
+        "inspection": record.inspection,
+        "answers": answers,
+        "photos": photo_keys,
+    });
+    let mut canonical = String::new();
+    write_canonical(&value, &mut canonical);
+    let digest = hex::encode(Sha256::digest(canonical.as_bytes()));
+    digest[..CODE_LEN].to_string()
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (n, key) in keys.into_iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(&map[key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (n, item) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "record.html")]
+struct RecordPage<'a> {
+    t: &'a Labels,
+    css: &'a str,
+    title: String,
+    forms: Vec<Form>,
+}
+
+struct Tick {
+    label: &'static str,
+    on: bool,
+}
+
+struct Finding {
+    number: String,
+    key: bool,
+    text: String,
+    note: String,
+    measured: String,
+    photos: Vec<Thumb>,
+}
+
+struct Thumb {
+    src: String,
+    name: String,
+}
+
+struct Form {
+    code: String,
+    draft: bool,
+    superseded_by: Vec<String>,
+    revision_reason: Option<String>,
+    bureau: String,
+    serial: String,
+    /// What `shian report verify` takes: the serial, or the id of a draft.
+    verify_key: String,
+    name: String,
+    address: String,
+    contact: String,
+    phone: String,
+    license: String,
+    year_sequence: String,
+    kind: &'static str,
+    inspectors: Vec<(String, String)>,
+    date: String,
+    checklist: String,
+    total_checked: u32,
+    key_checked: u32,
+    key_failed: String,
+    general_checked: u32,
+    general_failed: String,
+    not_applicable: u32,
+    unanswered: u32,
+    pass_rate: String,
+    findings: Vec<Finding>,
+    outcomes: Vec<Tick>,
+    handlings: Vec<Tick>,
+    deadline: String,
+    remarks: String,
+    operator_signatory: String,
+    operator_opinion: String,
+    refused: bool,
+    witness: String,
+    sign_date: String,
+}
+
+/// Renders the record forms of `inputs` into one self-contained HTML document.
+pub fn render_records(inputs: &[RecordInput], lang: Lang) -> Result<String> {
+    let t = Labels::of(lang);
+    let forms: Vec<Form> = inputs.iter().map(|input| form(input, lang)).collect();
+    let title = match inputs {
+        [one] => format!(
+            "{} {}",
+            t.form_title,
+            one.record.inspection.serial.as_deref().unwrap_or_default()
+        ),
+        _ => t.form_title.to_string(),
+    };
+    Ok(RecordPage {
+        t,
+        css: BASE_CSS,
+        title,
+        forms,
+    }
+    .render()?)
+}
+
+pub(crate) fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+fn form(input: &RecordInput, lang: Lang) -> Form {
+    let r = input.record;
+    let i = &r.inspection;
+    let f = &r.establishment.facts;
+    let t = &r.tally;
+    let outcome = i.outcome.or(t.outcome());
+    let c = &i.conclusion;
+    let failed_numbers = |key: bool| {
+        let numbers: Vec<&str> = r
+            .checklist
+            .items()
+            .filter(|item| item.key == key)
+            .filter(|item| {
+                r.answers
+                    .iter()
+                    .any(|a| a.item_id == item.id && a.verdict == Verdict::Fail)
+            })
+            .map(|item| item.number.as_str())
+            .collect();
+        let unit = Labels::of(lang).items_unit;
+        match numbers.len() {
+            0 => format!("0{unit}"),
+            n => format!(
+                "{n}{unit}{}{}{}",
+                Labels::of(lang).lp,
+                numbers.join(lang.pick("、", ", ")),
+                Labels::of(lang).rp
+            ),
+        }
+    };
+    let findings = r
+        .checklist
+        .items()
+        .filter_map(|item| {
+            let answer = r
+                .answers
+                .iter()
+                .find(|a| a.item_id == item.id && a.verdict == Verdict::Fail)?;
+            let unit = match &item.kind {
+                crate::domain::checklist::ItemKind::Measurement { unit, .. } => unit.as_str(),
+                _ => "",
+            };
+            Some(Finding {
+                number: item.number.clone(),
+                key: item.key,
+                text: item.text.clone(),
+                note: answer.note.clone(),
+                measured: answer
+                    .value
+                    .map(|v| format!("{} {v}{unit}", Labels::of(lang).measured))
+                    .unwrap_or_default(),
+                photos: input
+                    .photos
+                    .iter()
+                    .filter(|p| p.item_id == item.id)
+                    .map(thumb)
+                    .collect(),
+            })
+        })
+        .collect();
+    let date = i.local_started_at().date_naive();
+    Form {
+        code: record_code(r, input.photos),
+        draft: i.status == Status::Draft,
+        superseded_by: input.superseded_by.clone(),
+        revision_reason: i.supersedes.as_ref().map(|_| {
+            i.revision_reason
+                .clone()
+                .unwrap_or_else(|| Labels::of(lang).none.to_string())
+        }),
+        bureau: i.bureau.clone(),
+        serial: i.serial.clone().unwrap_or_default(),
+        verify_key: i.serial.clone().unwrap_or_else(|| i.id.clone()),
+        name: f.name.clone(),
+        address: f.address.clone(),
+        contact: f.person_in_charge.clone(),
+        phone: f.phone.clone(),
+        license: f.license_no.clone(),
+        year_sequence: i.year_sequence.map(|n| n.to_string()).unwrap_or_default(),
+        kind: lang.inspection_kind(i.kind),
+        inspectors: i
+            .inspectors
+            .iter()
+            .map(|p| (p.name.clone(), p.badge.clone()))
+            .collect(),
+        date: format_date(date, lang),
+        checklist: format!(
+            "{}{}{}{}",
+            r.checklist.title,
+            Labels::of(lang).lp,
+            r.checklist.version,
+            Labels::of(lang).rp
+        ),
+        total_checked: t.key_checked() + t.general_checked(),
+        key_checked: t.key_checked(),
+        key_failed: failed_numbers(true),
+        general_checked: t.general_checked(),
+        general_failed: failed_numbers(false),
+        not_applicable: t.not_applicable(),
+        unanswered: t.unanswered,
+        pass_rate: t
+            .general_pass_rate()
+            .map(|rate| format!("{rate:.1}%"))
+            .unwrap_or_else(|| "—".to_string()),
+        findings,
+        outcomes: Outcome::ALL
+            .into_iter()
+            .map(|o| Tick {
+                label: lang.outcome(o),
+                on: outcome == Some(o),
+            })
+            .collect(),
+        handlings: Handling::ALL
+            .into_iter()
+            .map(|h| Tick {
+                label: lang.handling(h),
+                on: c.handling == Some(h),
+            })
+            .collect(),
+        deadline: c.deadline.map(|d| format_date(d, lang)).unwrap_or_default(),
+        remarks: c.remarks.clone(),
+        operator_signatory: c.operator_signatory.clone(),
+        operator_opinion: c.operator_opinion.clone(),
+        refused: c.operator_refused,
+        witness: c.witness.clone(),
+        sign_date: i
+            .finalized_at
+            .map(|at| {
+                format_date(
+                    at.with_timezone(&i.local_started_at().timezone())
+                        .date_naive(),
+                    lang,
+                )
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn thumb(photo: &Photo) -> Thumb {
+    let media = photo.media_type.to_ascii_lowercase();
+    let src = if IMAGE_TYPES.contains(&media.as_str()) {
+        format!(
+            "data:{media};base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(&photo.bytes)
+        )
+    } else {
+        String::new()
+    };
+    Thumb {
+        src,
+        name: photo.file_name.clone(),
+    }
+}
+
+#[cfg(test)]
+#[path = "record_tests.rs"]
+mod tests;

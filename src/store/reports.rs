@@ -1,0 +1,333 @@
+//! What the reports read: the photos of a record, and everything a period report draws on,
+//! gathered in a few queries. Dates of a period are the inspectors' local dates (the offset an
+//! inspection was made in), not UTC dates.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::rows::{self, ESTABLISHMENT_COLUMNS, INSPECTION_COLUMNS};
+use super::{Result, Store, StoreError};
+use crate::domain::checklist::{Checklist, ItemKind};
+use crate::domain::establishment::Establishment;
+use crate::domain::inspection::{self as rules, Answer, Inspection};
+use crate::domain::outcome::{Tally, Verdict};
+
+/// A photo attached to an answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    pub item_id: String,
+    pub sha256: String,
+    pub media_type: String,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Which part of the record a period report covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Only establishments of this 镇/街道.
+    pub town: Option<String>,
+}
+
+/// A failed item of an inspection, with the item as its checklist version words it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailedItem {
+    pub item_id: String,
+    pub number: String,
+    pub text: String,
+    pub key: bool,
+    pub note: String,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+}
+
+/// A final inspection of the period (the latest revision of it), with its counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodInspection {
+    pub inspection: Inspection,
+    /// The inspector's local date.
+    pub date: NaiveDate,
+    pub checklist_title: String,
+    pub tally: Tally,
+    pub failed: Vec<FailedItem>,
+}
+
+/// A written rectification order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RectificationRow {
+    pub establishment_id: String,
+    pub inspection_id: String,
+    pub serial: Option<String>,
+    /// Local date of the inspection that ordered it.
+    pub ordered_on: NaiveDate,
+    pub item_number: String,
+    pub item_text: String,
+    pub deadline: Option<NaiveDate>,
+    pub open: bool,
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// Everything a period report draws on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodData {
+    pub period: Period,
+    /// The roster (of the town, when one is given), by town and name.
+    pub establishments: Vec<Establishment>,
+    /// Final inspections dated in the period, oldest first; superseded revisions left out.
+    pub inspections: Vec<PeriodInspection>,
+    /// Rectifications still open, and those ordered in the period.
+    pub rectifications: Vec<RectificationRow>,
+    /// The local date of each establishment's latest final inspection on or before `to`.
+    pub last_inspected: HashMap<String, NaiveDate>,
+}
+
+/// The local date of `started_at`, in SQL.
+const LOCAL_DATE: &str = "date(i.started_at, i.utc_offset || ' seconds')";
+
+impl Store {
+    /// The photos of an inspection's answers, in item order then file name.
+    pub fn photos(&self, inspection_id: &str) -> Result<Vec<Photo>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT aa.item_id, a.sha256, a.media_type, aa.file_name, a.bytes
+             FROM answer_attachments aa JOIN attachments a ON a.sha256 = aa.sha256
+             WHERE aa.inspection_id = ?1 ORDER BY aa.item_id, aa.file_name",
+        )?;
+        let rows = stmt.query_map([inspection_id], |r| {
+            Ok(Photo {
+                item_id: r.get(0)?,
+                sha256: r.get(1)?,
+                media_type: r.get(2)?,
+                file_name: r.get(3)?,
+                bytes: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Reads what a period report needs, in one read transaction so the parts agree.
+    pub fn period_data(&self, period: &Period) -> Result<PeriodData> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut checklists = ChecklistCache::default();
+        let establishments = establishments(&tx, period)?;
+        let inspections = inspections(&tx, period, &mut checklists)?;
+        let rectifications = rectifications(&tx, period, &mut checklists)?;
+        let last_inspected = last_inspected(&tx, period)?;
+        tx.finish()?;
+        Ok(PeriodData {
+            period: period.clone(),
+            establishments,
+            inspections,
+            rectifications,
+            last_inspected,
+        })
+    }
+}
+
+/// Checklist versions by hash, parsed once per report.
+#[derive(Default)]
+struct ChecklistCache(HashMap<String, Checklist>);
+
+impl ChecklistCache {
+    fn get(&mut self, conn: &Connection, hash: &str) -> Result<&Checklist> {
+        if !self.0.contains_key(hash) {
+            let content: String = conn
+                .prepare_cached("SELECT content FROM checklist_versions WHERE hash = ?1")?
+                .query_row([hash], |r| r.get(0))?;
+            let checklist: Checklist =
+                serde_json::from_str(&content).map_err(|e| StoreError::Damaged {
+                    table: "checklist_versions",
+                    detail: format!("{hash}: {e}"),
+                })?;
+            self.0.insert(hash.to_string(), checklist);
+        }
+        self.0.get(hash).ok_or_else(|| StoreError::NotFound {
+            what: "checklist version",
+            id: hash.to_string(),
+        })
+    }
+}
+
+fn establishments(conn: &Connection, period: &Period) -> Result<Vec<Establishment>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ESTABLISHMENT_COLUMNS} FROM establishments
+         WHERE ?1 IS NULL OR town = ?1 ORDER BY town, name"
+    ))?;
+    let rows = stmt.query_map([&period.town], rows::establishment)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn inspections(
+    conn: &Connection,
+    period: &Period,
+    checklists: &mut ChecklistCache,
+) -> Result<Vec<PeriodInspection>> {
+    let columns = INSPECTION_COLUMNS
+        .split(", ")
+        .map(|c| format!("i.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {columns}, {LOCAL_DATE} FROM inspections i
+         JOIN establishments e ON e.id = i.establishment_id
+         WHERE i.status = 'final' AND {LOCAL_DATE} BETWEEN ?1 AND ?2
+           AND (?3 IS NULL OR e.town = ?3)
+           AND NOT EXISTS (SELECT 1 FROM inspections s
+                           WHERE s.supersedes = i.id AND s.status = 'final')
+         ORDER BY i.started_at, i.id"
+    ))?;
+    let found: Vec<(Inspection, String)> = stmt
+        .query_map(
+            params![period.from.to_string(), period.to.to_string(), period.town],
+            |r| Ok((rows::inspection(r)?, r.get(20)?)),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut answers_of = conn.prepare_cached(&format!(
+        "SELECT {} FROM answers WHERE inspection_id = ?1",
+        rows::ANSWER_COLUMNS
+    ))?;
+    let mut out = Vec::with_capacity(found.len());
+    for (inspection, date) in found {
+        let answers: Vec<Answer> = answers_of
+            .query_map([&inspection.id], rows::answer)?
+            .collect::<rusqlite::Result<_>>()?;
+        let checklist = checklists.get(conn, &inspection.checklist_hash)?;
+        let failed = checklist
+            .items()
+            .filter_map(|item| {
+                let answer = answers
+                    .iter()
+                    .find(|a| a.item_id == item.id && a.verdict == Verdict::Fail)?;
+                Some(FailedItem {
+                    item_id: item.id.clone(),
+                    number: item.number.clone(),
+                    text: item.text.clone(),
+                    key: item.key,
+                    note: answer.note.clone(),
+                    value: answer.value,
+                    unit: match &item.kind {
+                        ItemKind::Measurement { unit, .. } => Some(unit.clone()),
+                        _ => None,
+                    },
+                })
+            })
+            .collect();
+        out.push(PeriodInspection {
+            date: parse_date("inspections", &date)?,
+            checklist_title: checklist.title.clone(),
+            tally: rules::tally(checklist, &answers),
+            failed,
+            inspection,
+        });
+    }
+    Ok(out)
+}
+
+fn rectifications(
+    conn: &Connection,
+    period: &Period,
+    checklists: &mut ChecklistCache,
+) -> Result<Vec<RectificationRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT r.establishment_id, r.inspection_id, i.serial, {LOCAL_DATE}, i.checklist_hash,
+                r.item_id, r.deadline, r.status, date(r.closed_at, i.utc_offset || ' seconds')
+         FROM rectifications r
+         JOIN inspections i ON i.id = r.inspection_id
+         JOIN establishments e ON e.id = r.establishment_id
+         WHERE (?3 IS NULL OR e.town = ?3)
+           AND (r.status = 'open' OR {LOCAL_DATE} BETWEEN ?1 AND ?2)
+         ORDER BY r.deadline, e.name, r.item_id"
+    ))?;
+    type Raw = (
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+    );
+    let raw: Vec<Raw> = stmt
+        .query_map(
+            params![period.from.to_string(), period.to.to_string(), period.town],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
+            },
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::with_capacity(raw.len());
+    for (
+        establishment_id,
+        inspection_id,
+        serial,
+        ordered,
+        hash,
+        item_id,
+        deadline,
+        status,
+        closed,
+    ) in raw
+    {
+        let checklist = checklists.get(conn, &hash)?;
+        let (item_number, item_text) = checklist
+            .item(&item_id)
+            .map_or((item_id.clone(), String::new()), |item| {
+                (item.number.clone(), item.text.clone())
+            });
+        out.push(RectificationRow {
+            establishment_id,
+            inspection_id,
+            serial,
+            ordered_on: parse_date("rectifications", &ordered)?,
+            item_number,
+            item_text,
+            deadline: deadline
+                .map(|d| parse_date("rectifications", &d))
+                .transpose()?,
+            open: status == "open",
+            closed_on: closed
+                .map(|d| parse_date("rectifications", &d))
+                .transpose()?,
+        });
+    }
+    Ok(out)
+}
+
+fn last_inspected(conn: &Connection, period: &Period) -> Result<HashMap<String, NaiveDate>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT i.establishment_id, max({LOCAL_DATE}) FROM inspections i
+         WHERE i.status = 'final' AND {LOCAL_DATE} <= ?1 GROUP BY i.establishment_id"
+    ))?;
+    let rows: Vec<(String, String)> = stmt
+        .query_map([period.to.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(id, date)| Ok((id, parse_date("inspections", &date)?)))
+        .collect()
+}
+
+fn parse_date(table: &'static str, text: &str) -> Result<NaiveDate> {
+    text.parse().map_err(|_| StoreError::Damaged {
+        table,
+        detail: format!("not a date: {text:?}"),
+    })
+}
+
+#[cfg(test)]
+#[path = "reports_tests.rs"]
+mod tests;

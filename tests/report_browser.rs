@@ -1,0 +1,215 @@
+//! The printed reports in a real browser: headless Chromium prints the HTML to PDF, and the
+//! PDF's text (poppler's pdftotext) and page count (pdfinfo) are checked as a reader would.
+//!
+//! Without Chromium this test says so and passes, except in CI (`CI` set), where a missing
+//! browser is a failure: .ci/install-browser installs it.
+
+mod common;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{demo_district, read, report, serial_with_outcome};
+
+/// How long one print may take before the browser is taken for hung.
+const PRINT_LIMIT: Duration = Duration::from_secs(180);
+
+fn chromium() -> Option<PathBuf> {
+    let candidates = ["chromium", "chromium-browser", "google-chrome"];
+    let from_path = std::env::var_os("PATH").into_iter().flat_map(|paths| {
+        std::env::split_paths(&paths)
+            .flat_map(|dir| candidates.map(|name| dir.join(name)))
+            .collect::<Vec<_>>()
+    });
+    std::iter::once(PathBuf::from("/usr/bin/chromium"))
+        .chain(from_path)
+        .find(|p| p.is_file())
+}
+
+fn has_poppler() -> bool {
+    Command::new("pdftotext")
+        .arg("-v")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// The browser and poppler, or `None` when the test should be skipped (outside CI only).
+fn tools() -> Option<PathBuf> {
+    let browser = chromium();
+    let poppler = has_poppler();
+    if browser.is_some() && poppler {
+        return browser;
+    }
+    let missing = match (browser.is_none(), poppler) {
+        (true, false) => "chromium and poppler-utils",
+        (true, true) => "chromium",
+        _ => "poppler-utils",
+    };
+    if std::env::var_os("CI").is_some() {
+        panic!("{missing} missing in CI: run .ci/install-browser");
+    }
+    // Straight to the process's stderr: the test harness hides what `println!` prints.
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED report_browser: {missing} not installed (run .ci/install-browser)"
+    );
+    None
+}
+
+/// Prints `html` to `pdf` with headless Chromium, polling for its exit.
+fn print_to_pdf(browser: &Path, html: &Path, pdf: &Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > PRINT_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not finish printing {}", html.display());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "chromium failed: {status}");
+    assert!(pdf.is_file(), "no PDF written");
+}
+
+/// The PDF's text, with runs of white space made single spaces.
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of one page (1-based), white space made single spaces.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn pdf_pages(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn record_form_and_summary_print_on_a4() {
+    let Some(browser) = tools() else { return };
+    let district = demo_district();
+    let dir = district.path();
+
+    let serial = serial_with_outcome(dir, "basically_compliant");
+    let html = report(dir, &["record", &serial], "record.html");
+    let name = {
+        let text = read(&html);
+        let start = text.find("<strong>").unwrap() + "<strong>".len();
+        let end = start + text[start..].find("</strong>").unwrap();
+        text[start..end].to_string()
+    };
+    let pdf = dir.join("record.pdf");
+    print_to_pdf(&browser, &html, &pdf);
+    let text = pdf_text(&pdf);
+    assert!(text.contains("日常监督检查结果记录表"), "{text}");
+    assert!(text.contains(&name), "establishment {name} not in {text}");
+    assert!(text.contains("☑ 基本符合"), "outcome not ticked: {text}");
+    assert!(
+        text.contains("☑ 书面限期整改"),
+        "handling not ticked: {text}"
+    );
+    assert!(text.contains(&serial));
+    assert!(text.contains("核验码"));
+    let pages = pdf_pages(&pdf);
+    assert!(
+        (1..=2).contains(&pages),
+        "a typical record on {pages} pages"
+    );
+
+    // A long form: the record code is on every page.
+    let long = serial_with_outcome(dir, "non_compliant");
+    let html = report(dir, &["record", &long], "long.html");
+    let code = common::printed_code(&read(&html));
+    let pdf = dir.join("long.pdf");
+    print_to_pdf(&browser, &html, &pdf);
+    let pages = pdf_pages(&pdf);
+    assert!((1..=3).contains(&pages), "{pages} pages");
+    for page in 1..=pages {
+        let text = page_text(&pdf, page);
+        assert!(
+            text.contains(&format!("核验码 {code}")),
+            "no code on page {page}: {text}"
+        );
+    }
+    assert!(pdf_text(&pdf).contains("☑ 不符合"));
+
+    // Two forms: each starts on its own page.
+    let other = serial_with_outcome(dir, "compliant");
+    let both = report(dir, &["record", &serial, &other], "both.html");
+    let pdf = dir.join("both.pdf");
+    print_to_pdf(&browser, &both, &pdf);
+    assert!(pdf_pages(&pdf) >= 2);
+    assert!(pdf_text(&pdf).contains(&other));
+
+    let args = ["summary", "--from", "2026-01-01", "--to", "2026-06-30"];
+    let summary = report(dir, &args, "summary.html");
+    let pdf = dir.join("summary.pdf");
+    print_to_pdf(&browser, &summary, &pdf);
+    let text = pdf_text(&pdf);
+    for heading in [
+        "食品安全监督检查工作情况报表",
+        "学校及校园周边检查覆盖情况",
+        "最常见的不符合项",
+        "明厨亮灶",
+        "整改情况",
+        "按风险等级的检查频次",
+        "典型案例",
+    ] {
+        assert!(text.contains(heading), "{heading} not in the summary PDF");
+    }
+    assert!(pdf_pages(&pdf) >= 2);
+}
