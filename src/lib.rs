@@ -11,3 +11,4 @@ pub mod identity;
 pub mod platform;
 pub mod roster;
 pub mod store;
+pub mod tui;

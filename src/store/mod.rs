@@ -5,6 +5,7 @@
 
 mod checklists;
 mod establishments;
+mod home;
 mod inspections;
 mod open;
 mod rows;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use establishments::{RosterImport, RosterOutcome};
+pub use home::OverdueRectification;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
 
 /// The database file's name inside the data folder.

@@ -1,0 +1,355 @@
+//! The UI's state and its one pure transition, `App::update(action) -> effects`.
+//!
+//! Nothing here touches the terminal, the clock or the database: the shell (`effects.rs`) does
+//! what the effects ask and feeds the results back as actions. That keeps every flow testable
+//! with plain unit tests.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::due::{Due, Frequencies};
+use super::screens::form::FormState;
+use super::screens::home::HomeState;
+use super::screens::records::{RecordState, RecordsState};
+use super::screens::review::ReviewState;
+use super::screens::roster::RosterState;
+use super::screens::welcome::WelcomeState;
+use super::search::SearchKey;
+use super::strings::Text;
+use super::theme::Theme;
+use crate::domain::checklist::Checklist;
+use crate::domain::establishment::Establishment;
+use crate::domain::inspection::{
+    Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
+};
+use crate::domain::outcome::Verdict;
+use crate::i18n::Lang;
+use crate::store::{InspectionRecord, InspectionSummary, OverdueRectification};
+
+/// Who inspects with this station, kept in the store's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profile {
+    pub name: String,
+    pub badge: String,
+    pub bureau: String,
+    /// The second inspector of the last finalized inspection, offered again.
+    pub colleague: Inspector,
+}
+
+impl Profile {
+    pub fn inspector(&self) -> Inspector {
+        Inspector {
+            name: self.name.clone(),
+            badge: self.badge.clone(),
+        }
+    }
+}
+
+/// What the home screen lists.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeData {
+    pub drafts: Vec<InspectionSummary>,
+    pub finals: Vec<InspectionSummary>,
+    pub overdue: Vec<OverdueRectification>,
+    /// The local date of each establishment's latest final inspection.
+    pub last: HashMap<String, NaiveDate>,
+}
+
+/// A draft opened in the checklist form.
+#[derive(Debug, Clone)]
+pub struct FormData {
+    pub inspection: Inspection,
+    pub establishment: Establishment,
+    pub checklist: Checklist,
+    pub answers: Vec<Answer>,
+    /// Items that failed at the establishment's last final inspection.
+    pub must_check: Vec<String>,
+}
+
+/// An answer as the inspector gives it; the shell stamps the time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerDraft {
+    pub item_id: String,
+    pub verdict: Verdict,
+    pub value: Option<f64>,
+    pub choice: Option<String>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A key press (releases and repeats are filtered out at the input boundary).
+    Key(KeyEvent),
+    Paste(String),
+    Resize,
+    ProfileSaved(Profile),
+    SampleLoaded {
+        added: usize,
+    },
+    RosterLoaded(Vec<Establishment>),
+    HomeLoaded(HomeData),
+    FormOpened(Box<FormData>),
+    AnswerSaved(Answer),
+    AnswerCleared(String),
+    RecordsLoaded(Vec<InspectionSummary>),
+    RecordLoaded(Box<InspectionRecord>),
+    Finalized(Box<InspectionRecord>),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SaveProfile(Profile),
+    LoadSampleRoster,
+    LoadRoster,
+    LoadHome,
+    StartInspection {
+        establishment_id: String,
+        checklist_id: String,
+        kind: InspectionKind,
+    },
+    OpenDraft(String),
+    SaveAnswer {
+        inspection_id: String,
+        answer: AnswerDraft,
+    },
+    ClearAnswer {
+        inspection_id: String,
+        item_id: String,
+    },
+    SetCurrentItem {
+        inspection_id: String,
+        item_id: String,
+    },
+    Finalize {
+        inspection_id: String,
+        inspectors: Vec<Inspector>,
+        conclusion: Conclusion,
+    },
+    LoadRecords(Option<Status>),
+    LoadRecord(String),
+}
+
+pub enum Screen {
+    Welcome(WelcomeState),
+    Home(HomeState),
+    Roster(RosterState),
+    Form(Box<FormState>),
+    Review(Box<ReviewState>),
+    Records(RecordsState),
+    Record(Box<RecordState>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub t: Text,
+    pub theme: Theme,
+    pub today: NaiveDate,
+    pub profile: Option<Profile>,
+    pub roster: Vec<Establishment>,
+    /// One search key per roster entry, same order.
+    pub keys: Vec<SearchKey>,
+    pub checklists: Vec<Checklist>,
+    pub frequencies: Frequencies,
+    pub home: HomeData,
+    pub due: Vec<Due>,
+    pub screen: Screen,
+    pub help: bool,
+    pub message: Option<Message>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(
+        lang: Lang,
+        theme: Theme,
+        today: NaiveDate,
+        profile: Option<Profile>,
+        checklists: Vec<Checklist>,
+    ) -> Self {
+        let screen = match &profile {
+            Some(_) => Screen::Home(HomeState::default()),
+            None => Screen::Welcome(WelcomeState::new(Text(lang))),
+        };
+        App {
+            t: Text(lang),
+            theme,
+            today,
+            profile,
+            roster: Vec::new(),
+            keys: Vec::new(),
+            checklists,
+            frequencies: Frequencies::default(),
+            home: HomeData::default(),
+            due: Vec::new(),
+            screen,
+            help: false,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// What to load when the UI starts.
+    pub fn start(&self) -> Vec<Effect> {
+        match self.screen {
+            Screen::Welcome(_) => vec![Effect::LoadRoster],
+            _ => vec![Effect::LoadRoster, Effect::LoadHome],
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn go_home(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Home(HomeState::default());
+        vec![Effect::LoadHome]
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(key) => self.key(key),
+            Action::Paste(text) => self.paste(&text),
+            Action::Resize => Vec::new(),
+            Action::Failed(text) => {
+                self.error(text);
+                Vec::new()
+            }
+            Action::ProfileSaved(profile) => {
+                self.profile = Some(profile);
+                if matches!(self.screen, Screen::Welcome(_)) {
+                    return self.go_home();
+                }
+                Vec::new()
+            }
+            Action::SampleLoaded { added } => {
+                self.info(format!("{}: {added}", self.t.sample_loaded()));
+                Vec::new()
+            }
+            Action::RosterLoaded(list) => {
+                self.keys = list.iter().map(SearchKey::new).collect();
+                self.roster = list;
+                self.refresh_due();
+                if let Screen::Roster(r) = &mut self.screen {
+                    r.refresh(&self.keys);
+                }
+                Vec::new()
+            }
+            Action::HomeLoaded(data) => {
+                self.home = data;
+                self.refresh_due();
+                Vec::new()
+            }
+            Action::FormOpened(data) => {
+                let form = FormState::new(*data);
+                let effects = form.remember_current();
+                self.screen = Screen::Form(Box::new(form));
+                effects
+            }
+            Action::AnswerSaved(answer) => self.with_form(|f| f.saved(answer)),
+            Action::AnswerCleared(item_id) => self.with_form(|f| f.cleared(&item_id)),
+            Action::RecordsLoaded(list) => {
+                if let Screen::Records(r) = &mut self.screen {
+                    r.loaded(list);
+                }
+                Vec::new()
+            }
+            Action::RecordLoaded(record) => {
+                self.screen = Screen::Record(Box::new(RecordState::new(*record, false)));
+                Vec::new()
+            }
+            Action::Finalized(record) => {
+                let serial = record.inspection.serial.clone().unwrap_or_default();
+                self.info(format!("{} {serial}", self.t.finalized()));
+                self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
+                Vec::new()
+            }
+        }
+    }
+
+    fn with_form(&mut self, f: impl FnOnce(&mut FormState)) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Form(form) => f(form),
+            Screen::Review(review) => f(&mut review.form),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn refresh_due(&mut self) {
+        self.due = super::due::due(&self.roster, &self.home.last, self.today, &self.frequencies);
+    }
+
+    /// Whether the focus is in a text input, where letters are text rather than commands.
+    fn typing(&self) -> bool {
+        match &self.screen {
+            Screen::Welcome(w) => w.typing(),
+            Screen::Roster(r) => r.chooser.is_none(),
+            Screen::Form(f) => f.typing(),
+            Screen::Review(r) => r.typing(),
+            _ => false,
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            // Everything shown as saved is already on disk; only a note being typed is saved
+            // on the way out.
+            self.quit = true;
+            return match &mut self.screen {
+                Screen::Form(f) => f.save_open_note(),
+                _ => Vec::new(),
+            };
+        }
+        self.message = None;
+        if self.help {
+            self.help = false;
+            return Vec::new();
+        }
+        if key.code == KeyCode::Char('?') && !self.typing() {
+            self.help = true;
+            return Vec::new();
+        }
+        use super::screens::{form, home, records, review, roster, welcome};
+        match self.screen {
+            Screen::Welcome(_) => welcome::key(self, key),
+            Screen::Home(_) => home::key(self, key),
+            Screen::Roster(_) => roster::key(self, key),
+            Screen::Form(_) => form::key(self, key),
+            Screen::Review(_) => review::key(self, key),
+            Screen::Records(_) | Screen::Record(_) => records::key(self, key),
+        }
+    }
+
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Welcome(w) => w.paste(text),
+            Screen::Roster(r) if r.chooser.is_none() => {
+                r.query.insert(text);
+                r.refresh(&self.keys);
+            }
+            Screen::Form(f) => f.paste(text),
+            Screen::Review(r) => r.paste(text),
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,262 @@
+//! The imperative shell: performs the effects `App::update` asks for against the store and
+//! turns the results into actions. Every write commits before its action reports it saved.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{Local, Utc};
+
+use crate::checklists::Catalog;
+use crate::domain::inspection::{Answer, Inspector, Status};
+use crate::i18n::Lang;
+use crate::store::{InspectionFilter, NewInspection, Store, StoreError};
+use crate::tui::app::{Action, Effect, FormData, HomeData, Profile};
+use crate::tui::log;
+
+/// The sample roster, built into the binary so it loads from any working folder.
+const SAMPLE_ROSTER: &[u8] = include_bytes!("../../data/roster-sample.csv");
+
+/// Recent final records listed on the home screen.
+const RECENT_FINALS: usize = 20;
+
+mod keys {
+    pub const NAME: &str = "inspector_name";
+    pub const BADGE: &str = "inspector_badge";
+    pub const BUREAU: &str = "bureau";
+    pub const COLLEAGUE_NAME: &str = "colleague_name";
+    pub const COLLEAGUE_BADGE: &str = "colleague_badge";
+}
+
+pub struct Shell {
+    pub store: Store,
+    pub catalog: Catalog,
+    pub station: String,
+    pub lang: Lang,
+}
+
+enum Failure {
+    Store(StoreError),
+    Text(String),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
+
+impl Shell {
+    pub fn open(data_dir: &Path, lang: Lang, station: String) -> Result<Shell, StoreError> {
+        let store = Store::open(data_dir)?;
+        let catalog = Catalog::load(Some(&data_dir.join("checklists")));
+        for e in &catalog.errors {
+            log::error(&lang.checklist_error(e));
+        }
+        Ok(Shell {
+            store,
+            catalog,
+            station,
+            lang,
+        })
+    }
+
+    /// The inspector's profile, once the welcome screen has saved it.
+    pub fn profile(&self) -> Result<Option<Profile>, StoreError> {
+        let get = |key| -> Result<String, StoreError> {
+            Ok(self.store.setting(key)?.unwrap_or_default())
+        };
+        let name = get(keys::NAME)?;
+        if name.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Profile {
+            name,
+            badge: get(keys::BADGE)?,
+            bureau: get(keys::BUREAU)?,
+            colleague: Inspector {
+                name: get(keys::COLLEAGUE_NAME)?,
+                badge: get(keys::COLLEAGUE_BADGE)?,
+            },
+        }))
+    }
+
+    pub fn perform(&mut self, effect: Effect) -> Vec<Action> {
+        let what = format!("{effect:?}");
+        match self.run(effect) {
+            Ok(actions) => actions,
+            Err(failure) => {
+                let text = match failure {
+                    Failure::Store(e) => self.lang.store_error(&e),
+                    Failure::Text(t) => t,
+                };
+                log::error(&format!("{what}: {text}"));
+                vec![Action::Failed(text)]
+            }
+        }
+    }
+
+    fn run(&mut self, effect: Effect) -> Result<Vec<Action>, Failure> {
+        let store = &mut self.store;
+        Ok(match effect {
+            Effect::SaveProfile(p) => {
+                store.set_setting(keys::NAME, &p.name)?;
+                store.set_setting(keys::BADGE, &p.badge)?;
+                store.set_setting(keys::BUREAU, &p.bureau)?;
+                vec![Action::ProfileSaved(p)]
+            }
+            Effect::LoadSampleRoster => {
+                let rows = match crate::roster::parse(SAMPLE_ROSTER) {
+                    Ok((rows, _)) => rows,
+                    Err(errors) => {
+                        let text: Vec<String> = errors
+                            .iter()
+                            .map(|e| self.lang.roster_error("roster-sample.csv", e))
+                            .collect();
+                        return Err(Failure::Text(text.join("; ")));
+                    }
+                };
+                let outcome = store.import_roster(&rows, &self.station)?;
+                log::info(&format!("sample roster: {outcome:?}"));
+                vec![Action::SampleLoaded {
+                    added: outcome.added,
+                }]
+            }
+            Effect::LoadRoster => vec![Action::RosterLoaded(store.establishments()?)],
+            Effect::LoadHome => {
+                let today = Local::now().date_naive();
+                let drafts = store.inspections(&InspectionFilter {
+                    status: Some(Status::Draft),
+                    ..Default::default()
+                })?;
+                let finals = store.inspections(&InspectionFilter {
+                    status: Some(Status::Final),
+                    limit: Some(RECENT_FINALS),
+                    ..Default::default()
+                })?;
+                let last: HashMap<_, _> = store
+                    .last_final_inspections()?
+                    .into_iter()
+                    .map(|(id, at)| (id, at.with_timezone(&Local).date_naive()))
+                    .collect();
+                let overdue = store.overdue_rectifications(today)?;
+                vec![Action::HomeLoaded(HomeData {
+                    drafts,
+                    finals,
+                    overdue,
+                    last,
+                })]
+            }
+            Effect::StartInspection {
+                establishment_id,
+                checklist_id,
+                kind,
+            } => {
+                let Some(checklist) = self.catalog.get(&checklist_id) else {
+                    return Err(Failure::Store(StoreError::NotFound {
+                        what: "checklist",
+                        id: checklist_id,
+                    }));
+                };
+                let profile = self.profile()?.unwrap_or_default();
+                let now = Local::now();
+                let inspection = self.store.start_inspection(NewInspection {
+                    establishment_id: &establishment_id,
+                    checklist,
+                    kind,
+                    station: &self.station,
+                    bureau: &profile.bureau,
+                    inspectors: vec![profile.inspector()],
+                    started_at: now.with_timezone(&Utc),
+                    utc_offset_seconds: now.offset().local_minus_utc(),
+                })?;
+                log::info(&format!(
+                    "started {} ({checklist_id}, {kind:?})",
+                    inspection.id
+                ));
+                self.open_draft(&inspection.id)?
+            }
+            Effect::OpenDraft(id) => self.open_draft(&id)?,
+            Effect::SaveAnswer {
+                inspection_id,
+                answer,
+            } => {
+                let answer = Answer {
+                    item_id: answer.item_id,
+                    verdict: answer.verdict,
+                    value: answer.value,
+                    choice: answer.choice,
+                    note: answer.note,
+                    answered_at: Utc::now(),
+                };
+                store.save_answer(&inspection_id, &answer)?;
+                vec![Action::AnswerSaved(answer)]
+            }
+            Effect::ClearAnswer {
+                inspection_id,
+                item_id,
+            } => {
+                store.clear_answer(&inspection_id, &item_id)?;
+                vec![Action::AnswerCleared(item_id)]
+            }
+            Effect::SetCurrentItem {
+                inspection_id,
+                item_id,
+            } => {
+                store.set_current_item(&inspection_id, &item_id)?;
+                Vec::new()
+            }
+            Effect::Finalize {
+                inspection_id,
+                inspectors,
+                conclusion,
+            } => {
+                store.set_inspectors(&inspection_id, &inspectors)?;
+                let finalized = store.finalize_inspection(
+                    &inspection_id,
+                    &conclusion,
+                    &self.station,
+                    Utc::now(),
+                )?;
+                log::info(&format!(
+                    "finalized {} as {:?}",
+                    finalized.id, finalized.serial
+                ));
+                if let Some(second) = inspectors.get(1) {
+                    store.set_setting(keys::COLLEAGUE_NAME, &second.name)?;
+                    store.set_setting(keys::COLLEAGUE_BADGE, &second.badge)?;
+                }
+                vec![Action::Finalized(Box::new(
+                    store.inspection_record(&inspection_id)?,
+                ))]
+            }
+            Effect::LoadRecords(status) => vec![Action::RecordsLoaded(store.inspections(
+                &InspectionFilter {
+                    status,
+                    ..Default::default()
+                },
+            )?)],
+            Effect::LoadRecord(id) => vec![Action::RecordLoaded(Box::new(
+                store.inspection_record(&id)?,
+            ))],
+        })
+    }
+
+    fn open_draft(&self, id: &str) -> Result<Vec<Action>, Failure> {
+        let record = self.store.inspection_record(id)?;
+        if record.inspection.status != Status::Draft {
+            return Ok(vec![Action::RecordLoaded(Box::new(record))]);
+        }
+        let mut must_check = self
+            .store
+            .failed_at_last_inspection(&record.inspection.establishment_id)?;
+        // The last inspection may have used another checklist; only this one's items can show.
+        must_check.retain(|id| record.checklist.item(id).is_some());
+        Ok(vec![Action::FormOpened(Box::new(FormData {
+            inspection: record.inspection,
+            establishment: record.establishment,
+            checklist: record.checklist,
+            answers: record.answers,
+            must_check,
+        }))])
+    }
+}

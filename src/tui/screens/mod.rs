@@ -1,0 +1,9 @@
+//! One file per screen: its state, its keys and its drawing.
+
+pub mod form;
+pub mod form_view;
+pub mod home;
+pub mod records;
+pub mod review;
+pub mod roster;
+pub mod welcome;

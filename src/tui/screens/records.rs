@@ -1,0 +1,260 @@
+//! 记录: inspections listed by status, and one record opened to read.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+
+use crate::domain::inspection::Status;
+use crate::store::{InspectionRecord, InspectionSummary};
+use crate::tui::app::{App, Effect, Screen};
+use crate::tui::text::{pad, wrap};
+
+#[derive(Debug, Clone, Default)]
+pub struct RecordsState {
+    pub filter: Option<Status>,
+    pub list: Vec<InspectionSummary>,
+    pub selected: usize,
+}
+
+impl RecordsState {
+    pub fn loaded(&mut self, list: Vec<InspectionSummary>) {
+        self.list = list;
+        self.selected = self.selected.min(self.list.len().saturating_sub(1));
+    }
+}
+
+pub struct RecordState {
+    pub record: InspectionRecord,
+    pub scroll: u16,
+    /// Opened right after finalizing: Esc goes home rather than to the list.
+    pub from_finalize: bool,
+}
+
+impl RecordState {
+    pub fn new(record: InspectionRecord, from_finalize: bool) -> Self {
+        RecordState {
+            record,
+            scroll: 0,
+            from_finalize,
+        }
+    }
+}
+
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    match &mut app.screen {
+        Screen::Records(r) => {
+            let last = r.list.len().saturating_sub(1);
+            match key.code {
+                KeyCode::Esc | KeyCode::Char('q') => return app.go_home(),
+                KeyCode::Down | KeyCode::Char('j') => r.selected = (r.selected + 1).min(last),
+                KeyCode::Up | KeyCode::Char('k') => r.selected = r.selected.saturating_sub(1),
+                KeyCode::PageDown => r.selected = (r.selected + 10).min(last),
+                KeyCode::PageUp => r.selected = r.selected.saturating_sub(10),
+                KeyCode::Tab => {
+                    r.filter = match r.filter {
+                        None => Some(Status::Draft),
+                        Some(Status::Draft) => Some(Status::Final),
+                        Some(Status::Final) => None,
+                    };
+                    r.selected = 0;
+                    return vec![Effect::LoadRecords(r.filter)];
+                }
+                KeyCode::Enter => {
+                    if let Some(s) = r.list.get(r.selected) {
+                        return vec![match s.status {
+                            Status::Draft => Effect::OpenDraft(s.id.clone()),
+                            Status::Final => Effect::LoadRecord(s.id.clone()),
+                        }];
+                    }
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Screen::Record(r) => {
+            match key.code {
+                KeyCode::Esc | KeyCode::Char('q') => {
+                    if r.from_finalize {
+                        return app.go_home();
+                    }
+                    app.screen = Screen::Records(RecordsState::default());
+                    return vec![Effect::LoadRecords(None)];
+                }
+                KeyCode::Down | KeyCode::Char('j') => r.scroll = r.scroll.saturating_add(1),
+                KeyCode::Up | KeyCode::Char('k') => r.scroll = r.scroll.saturating_sub(1),
+                KeyCode::PageDown | KeyCode::Char(' ') => r.scroll = r.scroll.saturating_add(10),
+                KeyCode::PageUp => r.scroll = r.scroll.saturating_sub(10),
+                _ => {}
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) {
+    let t = app.t;
+    let theme = app.theme;
+    let lang = t.lang();
+    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let filters = [
+        (None, t.all()),
+        (Some(Status::Draft), lang.status(Status::Draft)),
+        (Some(Status::Final), lang.status(Status::Final)),
+    ];
+    let mut spans = vec![Span::styled(format!("{}: ", t.filter()), theme.heading())];
+    for (f, label) in filters {
+        let style = if f == r.filter {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(format!(" {label} "), style));
+        spans.push(Span::raw(" "));
+    }
+    Paragraph::new(Line::from(spans)).render(top, buf);
+    let name_w = if area.width >= 120 { 40 } else { 26 };
+    let items: Vec<ListItem> = r
+        .list
+        .iter()
+        .map(|s| {
+            let outcome = s.outcome.map_or("-", |o| lang.outcome(o));
+            let serial = s
+                .serial
+                .clone()
+                .unwrap_or_else(|| lang.status(s.status).to_string());
+            ListItem::new(format!(
+                "{}  {}  {}  {}  {}",
+                s.started_at.format("%Y-%m-%d"),
+                pad(&s.establishment, name_w),
+                pad(lang.inspection_kind(s.kind), 8),
+                pad(outcome, 8),
+                serial
+            ))
+        })
+        .collect();
+    if items.is_empty() {
+        Paragraph::new(Line::styled(t.none(), theme.dim())).render(body, buf);
+        return;
+    }
+    let mut ls = ListState::default().with_selected(Some(r.selected));
+    StatefulWidget::render(
+        List::new(items).highlight_style(theme.selected()),
+        body,
+        buf,
+        &mut ls,
+    );
+}
+
+/// The record as the printed form lays it out, one line per fact.
+pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line<'static>> {
+    let t = app.t;
+    let theme = app.theme;
+    let lang = t.lang();
+    let i = &rec.inspection;
+    let tl = &rec.tally;
+    let mut lines = Vec::new();
+    let mut field = |label: &str, value: String| {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", label), theme.heading()),
+            Span::raw(value),
+        ]));
+    };
+    field(
+        t.serial(),
+        i.serial
+            .clone()
+            .unwrap_or_else(|| lang.status(i.status).to_string()),
+    );
+    field(t.roster(), rec.establishment.facts.name.clone());
+    field(t.address(), rec.establishment.facts.address.clone());
+    field(t.license(), rec.establishment.facts.license_no.clone());
+    let mut kind = lang.inspection_kind(i.kind).to_string();
+    if let Some(n) = i.year_sequence {
+        kind.push_str(&format!("  {}", t.nth_of_year(n)));
+    }
+    field(t.inspection_kind(), kind);
+    field(
+        t.date(),
+        i.local_started_at().format("%Y-%m-%d %H:%M").to_string(),
+    );
+    field(t.checklist(), rec.checklist.title.clone());
+    let names: Vec<String> = i
+        .inspectors
+        .iter()
+        .map(|p| format!("{} ({})", p.name, p.badge))
+        .collect();
+    field(t.inspectors(), names.join(", "));
+    let outcome = i.outcome.or(tl.outcome()).map_or("-", |o| lang.outcome(o));
+    let rate = tl
+        .general_pass_rate()
+        .map_or("-".to_string(), |p| format!("{p:.1}%"));
+    field(
+        t.result(),
+        format!(
+            "{outcome}  ({} {}/{} {}, {} {}/{} {}, {} {}, {} {rate})",
+            t.key_items(),
+            tl.key_failed,
+            tl.key_checked(),
+            t.failed(),
+            t.general_items(),
+            tl.general_failed,
+            tl.general_checked(),
+            t.failed(),
+            t.not_applicable(),
+            tl.not_applicable(),
+            t.pass_rate()
+        ),
+    );
+    let c = &i.conclusion;
+    if let Some(h) = c.handling {
+        let deadline = c
+            .deadline
+            .map(|d| format!("  {} {d}", t.deadline()))
+            .unwrap_or_default();
+        field(t.handling(), format!("{}{deadline}", lang.handling(h)));
+    }
+    if !c.operator_signatory.is_empty() {
+        field(t.signatory(), c.operator_signatory.clone());
+    }
+    if !c.operator_opinion.is_empty() {
+        field(t.opinion(), c.operator_opinion.clone());
+    }
+    if c.operator_refused {
+        field(t.refused(), format!("{}: {}", t.witness(), c.witness));
+    }
+    if !c.remarks.is_empty() {
+        field(t.remarks(), c.remarks.clone());
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(t.answers().to_string(), theme.heading()));
+    for item in rec.checklist.items() {
+        let Some(a) = rec.answers.iter().find(|a| a.item_id == item.id) else {
+            continue;
+        };
+        let mark = if item.key { "*" } else { " " };
+        let value = a.value.map(|v| format!(" [{v}]")).unwrap_or_default();
+        let note = if a.note.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", a.note)
+        };
+        let text = format!(
+            "{mark}{} {} {}{value}{note}",
+            pad(&item.number, 8),
+            pad(lang.verdict(a.verdict), 9),
+            item.text
+        );
+        lines.extend(wrap(&text, width).into_iter().map(Line::raw));
+    }
+    lines
+}
+
+pub fn render_record(app: &App, r: &RecordState, area: Rect, buf: &mut Buffer) {
+    let lines = record_lines(app, &r.record, usize::from(area.width));
+    Paragraph::new(lines)
+        .scroll((r.scroll, 0))
+        .render(area, buf);
+}

@@ -1,0 +1,407 @@
+//! Review and finalize: the outcome with its counts, the handling, the two inspectors and the
+//! operator's side, then a confirmation before the record becomes final.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::form::FormState;
+use crate::domain::inspection::{Conclusion, Inspector, tally};
+use crate::domain::outcome::{Handling, Outcome, Tally, Verdict};
+use crate::tui::app::{App, Effect, Profile, Screen};
+use crate::tui::input::TextInput;
+use crate::tui::strings::Text;
+use crate::tui::text::pad;
+
+/// Default time given by a written rectification order; the inspector changes it as needed.
+const DEFAULT_DEADLINE_DAYS: u64 = 15;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Handling,
+    Deadline,
+    SecondName,
+    SecondBadge,
+    Signatory,
+    Opinion,
+    Refused,
+    Witness,
+    Remarks,
+    Finalize,
+}
+
+const FIELDS: [Field; 10] = [
+    Field::Handling,
+    Field::Deadline,
+    Field::SecondName,
+    Field::SecondBadge,
+    Field::Signatory,
+    Field::Opinion,
+    Field::Refused,
+    Field::Witness,
+    Field::Remarks,
+    Field::Finalize,
+];
+
+pub struct ReviewState {
+    pub form: FormState,
+    pub tally: Tally,
+    pub outcome: Option<Outcome>,
+    pub handling: Handling,
+    pub deadline: TextInput,
+    pub second_name: TextInput,
+    pub second_badge: TextInput,
+    pub signatory: TextInput,
+    pub opinion: TextInput,
+    pub refused: bool,
+    pub witness: TextInput,
+    pub remarks: TextInput,
+    pub focus: Field,
+    pub confirming: bool,
+    today: NaiveDate,
+}
+
+impl ReviewState {
+    pub fn new(form: FormState, profile: &Profile, today: NaiveDate) -> Self {
+        let answers: Vec<_> = form.answers.values().cloned().collect();
+        let tally = tally(&form.checklist, &answers);
+        let outcome = tally.outcome();
+        let handling = outcome.map_or(Handling::Pass, Outcome::suggested_handling);
+        let second = form
+            .inspection
+            .inspectors
+            .get(1)
+            .cloned()
+            .unwrap_or_else(|| profile.colleague.clone());
+        let deadline = today + chrono::Days::new(DEFAULT_DEADLINE_DAYS);
+        ReviewState {
+            signatory: TextInput::new(&form.establishment.facts.person_in_charge),
+            form,
+            tally,
+            outcome,
+            handling,
+            deadline: TextInput::new(&deadline.to_string()),
+            second_name: TextInput::new(&second.name),
+            second_badge: TextInput::new(&second.badge),
+            opinion: TextInput::default(),
+            refused: false,
+            witness: TextInput::default(),
+            remarks: TextInput::default(),
+            focus: Field::Handling,
+            confirming: false,
+            today,
+        }
+    }
+
+    fn fields(&self) -> Vec<Field> {
+        FIELDS
+            .into_iter()
+            .filter(|f| *f != Field::Deadline || self.handling.needs_deadline())
+            .collect()
+    }
+
+    pub fn input(&mut self, field: Field) -> Option<&mut TextInput> {
+        match field {
+            Field::Deadline => Some(&mut self.deadline),
+            Field::SecondName => Some(&mut self.second_name),
+            Field::SecondBadge => Some(&mut self.second_badge),
+            Field::Signatory => Some(&mut self.signatory),
+            Field::Opinion => Some(&mut self.opinion),
+            Field::Witness => Some(&mut self.witness),
+            Field::Remarks => Some(&mut self.remarks),
+            _ => None,
+        }
+    }
+
+    pub fn typing(&self) -> bool {
+        !self.confirming
+            && !matches!(
+                self.focus,
+                Field::Handling | Field::Refused | Field::Finalize
+            )
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(input) = self.input(self.focus) {
+            input.insert(text);
+        }
+    }
+
+    fn step(&mut self, forward: bool) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = fields.len();
+        self.focus = fields[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+    }
+
+    /// What stops finalizing, as a message; `None` when the record may become final.
+    fn problem(&self) -> Option<&'static str> {
+        if self.outcome.is_none() {
+            return Some("need_result");
+        }
+        if self.second_name.is_empty() || self.second_badge.is_empty() {
+            return Some("need_second");
+        }
+        if self.handling.needs_deadline() && self.deadline_date().is_none() {
+            return Some("need_deadline");
+        }
+        let witnessed_refusal = self.refused && !self.witness.is_empty();
+        if self.signatory.is_empty() && !witnessed_refusal {
+            return Some("need_signatory");
+        }
+        let missing_note = self.form.items.iter().any(|(_, item)| {
+            item.on_fail.needs_note()
+                && self
+                    .form
+                    .answers
+                    .get(&item.id)
+                    .is_some_and(|a| a.verdict == Verdict::Fail && a.note.trim().is_empty())
+        });
+        missing_note.then_some("note_required")
+    }
+
+    fn deadline_date(&self) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(self.deadline.text().trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|d| *d >= self.today)
+    }
+
+    fn finalize(&self, profile: &Profile) -> Effect {
+        let conclusion = Conclusion {
+            handling: Some(self.handling),
+            deadline: self
+                .handling
+                .needs_deadline()
+                .then(|| self.deadline_date())
+                .flatten(),
+            remarks: self.remarks.text().trim().to_string(),
+            operator_signatory: self.signatory.text().trim().to_string(),
+            operator_opinion: self.opinion.text().trim().to_string(),
+            operator_refused: self.refused,
+            witness: self.witness.text().trim().to_string(),
+        };
+        let first = self
+            .form
+            .inspection
+            .inspectors
+            .first()
+            .cloned()
+            .unwrap_or_else(|| profile.inspector());
+        let second = Inspector {
+            name: self.second_name.text().trim().to_string(),
+            badge: self.second_badge.text().trim().to_string(),
+        };
+        Effect::Finalize {
+            inspection_id: self.form.inspection.id.clone(),
+            inspectors: vec![first, second],
+            conclusion,
+        }
+    }
+}
+
+fn problem_text(t: Text, code: &str) -> &'static str {
+    match code {
+        "need_result" => t.need_result(),
+        "need_second" => t.need_second(),
+        "need_deadline" => t.need_deadline(),
+        "need_signatory" => t.need_signatory(),
+        _ => t.note_required(),
+    }
+}
+
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let t = app.t;
+    let profile = app.profile.clone().unwrap_or_default();
+    let Screen::Review(r) = &mut app.screen else {
+        return Vec::new();
+    };
+    if r.confirming {
+        r.confirming = false;
+        return match key.code {
+            KeyCode::Char('y' | 'Y') => vec![r.finalize(&profile)],
+            _ => Vec::new(),
+        };
+    }
+    match key.code {
+        KeyCode::Esc => {
+            if let Screen::Review(r) =
+                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
+            {
+                app.screen = Screen::Form(Box::new(r.form));
+            }
+        }
+        KeyCode::Tab | KeyCode::Down => r.step(true),
+        KeyCode::BackTab | KeyCode::Up => r.step(false),
+        KeyCode::Left | KeyCode::Right if r.focus == Field::Handling => {
+            let all = Handling::ALL;
+            let at = all.iter().position(|h| *h == r.handling).unwrap_or(0);
+            let n = all.len();
+            r.handling = all[if key.code == KeyCode::Right {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            }];
+        }
+        KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
+        KeyCode::Enter if r.focus == Field::Finalize => match r.problem() {
+            Some(code) => app.error(problem_text(t, code)),
+            None => r.confirming = true,
+        },
+        KeyCode::Enter => r.step(true),
+        _ => {
+            let focus = r.focus;
+            if let Some(input) = r.input(focus) {
+                input.handle_key(key);
+            }
+        }
+    }
+    Vec::new()
+}
+
+pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = app.t;
+    let theme = app.theme;
+    let lang = t.lang();
+    let tl = &r.tally;
+    let mut y = area.y;
+    let x = area.x + 1;
+    let w = area.width.saturating_sub(2);
+    let line = |buf: &mut Buffer, y: &mut u16, l: Line| {
+        if *y < area.bottom() {
+            Paragraph::new(l).render(Rect::new(x, *y, w, 1), buf);
+        }
+        *y += 1;
+    };
+    let outcome = r.outcome.map_or(t.no_result(), |o| lang.outcome(o));
+    let outcome_style = match r.outcome {
+        Some(Outcome::Compliant) => theme.pass(),
+        Some(_) => theme.fail(),
+        None => theme.dim(),
+    };
+    line(
+        buf,
+        &mut y,
+        Line::from(vec![
+            Span::styled(format!("{}: ", t.result()), theme.heading()),
+            Span::styled(outcome.to_string(), outcome_style),
+            Span::raw(format!("   {}", r.form.establishment.facts.name)),
+        ]),
+    );
+    let rate = tl
+        .general_pass_rate()
+        .map_or("-".to_string(), |p| format!("{p:.1}%"));
+    line(
+        buf,
+        &mut y,
+        Line::raw(format!(
+            "{} {} {} {} {} | {} {} {} {} {} | {} {} | {} {} | {} {}",
+            t.key_items(),
+            t.checked(),
+            tl.key_checked(),
+            t.failed(),
+            tl.key_failed,
+            t.general_items(),
+            t.checked(),
+            tl.general_checked(),
+            t.failed(),
+            tl.general_failed,
+            t.not_applicable(),
+            tl.not_applicable(),
+            t.pass_rate(),
+            rate,
+            t.unanswered(),
+            tl.unanswered,
+        )),
+    );
+    y += 1;
+    let label_w = 22;
+    let mut cursor = None;
+    for field in r.fields() {
+        if y >= area.bottom() {
+            break;
+        }
+        let focused = field == r.focus;
+        let label_style = if focused {
+            theme.selected()
+        } else {
+            theme.heading()
+        };
+        let label = match field {
+            Field::Handling => t.handling(),
+            Field::Deadline => t.deadline(),
+            Field::SecondName => t.second_inspector(),
+            Field::SecondBadge => t.second_badge(),
+            Field::Signatory => t.signatory(),
+            Field::Opinion => t.opinion(),
+            Field::Refused => t.refused(),
+            Field::Witness => t.witness(),
+            Field::Remarks => t.remarks(),
+            Field::Finalize => "",
+        };
+        let vx = x + label_w + 1;
+        let vw = w.saturating_sub(label_w + 1);
+        match field {
+            Field::Finalize => {
+                let style = if focused {
+                    theme.selected()
+                } else {
+                    theme.key()
+                };
+                buf.set_string(x, y + 1, format!("[ {} ]", t.finalize()), style);
+            }
+            Field::Handling => {
+                buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
+                let suggested = r.outcome.map(Outcome::suggested_handling);
+                let mut text = format!("< {} >", lang.handling(r.handling));
+                if suggested == Some(r.handling) {
+                    text.push_str(&format!("  ({})", t.suggested()));
+                }
+                buf.set_stringn(vx, y, text, usize::from(vw), ratatui::style::Style::new());
+            }
+            Field::Refused => {
+                buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
+                buf.set_string(
+                    vx,
+                    y,
+                    if r.refused { "[x]" } else { "[ ]" },
+                    ratatui::style::Style::new(),
+                );
+            }
+            _ => {
+                buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
+                let input = match field {
+                    Field::Deadline => &r.deadline,
+                    Field::SecondName => &r.second_name,
+                    Field::SecondBadge => &r.second_badge,
+                    Field::Signatory => &r.signatory,
+                    Field::Opinion => &r.opinion,
+                    Field::Witness => &r.witness,
+                    _ => &r.remarks,
+                };
+                let pos = input.render(Rect::new(vx, y, vw.min(50), 1), buf, theme.input());
+                if focused {
+                    cursor = Some(pos);
+                }
+            }
+        }
+        y += 1;
+    }
+    if r.confirming {
+        let inner = crate::tui::widgets::popup(area, 60, 5, t.finalize(), buf);
+        let lines: Vec<Line> =
+            crate::tui::text::wrap(t.confirm_finalize(), usize::from(inner.width))
+                .into_iter()
+                .map(Line::raw)
+                .collect();
+        Paragraph::new(lines).render(inner, buf);
+        return None;
+    }
+    cursor
+}

@@ -1,0 +1,303 @@
+//! 单位名录: live search as you type, a detail pane, and starting an inspection.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
+};
+
+use crate::domain::establishment::Establishment;
+use crate::domain::inspection::InspectionKind;
+use crate::tui::app::{App, Effect, Screen};
+use crate::tui::input::TextInput;
+use crate::tui::search::{SearchKey, rank};
+use crate::tui::text::{pad, truncate};
+use crate::tui::widgets::popup;
+
+pub struct RosterState {
+    pub query: TextInput,
+    /// Indices into the roster, best match first.
+    pub hits: Vec<usize>,
+    pub selected: usize,
+    pub chooser: Option<Chooser>,
+}
+
+/// Picking the checklist and the kind of inspection for the selected establishment.
+pub struct Chooser {
+    pub checklist_ids: Vec<String>,
+    pub selected: usize,
+    pub kind: InspectionKind,
+}
+
+impl RosterState {
+    pub fn new(keys: &[SearchKey]) -> Self {
+        let mut state = RosterState {
+            query: TextInput::default(),
+            hits: Vec::new(),
+            selected: 0,
+            chooser: None,
+        };
+        state.refresh(keys);
+        state
+    }
+
+    /// The roster with one establishment selected and the checklist chooser open.
+    pub fn choosing(app: &App, establishment_id: &str, follow_up: bool) -> Self {
+        let mut state = Self::new(&app.keys);
+        if let Some(i) = app.roster.iter().position(|e| e.id == establishment_id) {
+            state.selected = state.hits.iter().position(|h| *h == i).unwrap_or(0);
+            state.chooser = chooser(app, &app.roster[i], follow_up);
+        }
+        state
+    }
+
+    pub fn refresh(&mut self, keys: &[SearchKey]) {
+        self.hits = rank(keys, self.query.text());
+        self.selected = 0;
+    }
+
+    pub fn current<'a>(&self, roster: &'a [Establishment]) -> Option<&'a Establishment> {
+        self.hits.get(self.selected).and_then(|i| roster.get(*i))
+    }
+}
+
+fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser> {
+    let checklist_ids: Vec<String> = app
+        .checklists
+        .iter()
+        .filter(|c| c.applies_to_kind(e.facts.kind))
+        .map(|c| c.id.clone())
+        .collect();
+    (!checklist_ids.is_empty()).then_some(Chooser {
+        checklist_ids,
+        selected: 0,
+        kind: if follow_up {
+            InspectionKind::FollowUp
+        } else {
+            InspectionKind::Routine
+        },
+    })
+}
+
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let t = app.t;
+    let Screen::Roster(state) = &mut app.screen else {
+        return Vec::new();
+    };
+    if let Some(c) = &mut state.chooser {
+        let kinds = InspectionKind::ALL;
+        let k = kinds.iter().position(|k| *k == c.kind).unwrap_or(0);
+        match key.code {
+            KeyCode::Esc => state.chooser = None,
+            KeyCode::Down | KeyCode::Char('j') => {
+                c.selected = (c.selected + 1).min(c.checklist_ids.len().saturating_sub(1));
+            }
+            KeyCode::Up | KeyCode::Char('k') => c.selected = c.selected.saturating_sub(1),
+            KeyCode::Right | KeyCode::Tab => c.kind = kinds[(k + 1) % kinds.len()],
+            KeyCode::Left | KeyCode::BackTab => c.kind = kinds[(k + kinds.len() - 1) % kinds.len()],
+            KeyCode::Enter => {
+                let establishment = state
+                    .hits
+                    .get(state.selected)
+                    .and_then(|i| app.roster.get(*i));
+                if let (Some(e), Some(checklist_id)) =
+                    (establishment, c.checklist_ids.get(c.selected))
+                {
+                    return vec![Effect::StartInspection {
+                        establishment_id: e.id.clone(),
+                        checklist_id: checklist_id.clone(),
+                        kind: c.kind,
+                    }];
+                }
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    let last = state.hits.len().saturating_sub(1);
+    match key.code {
+        KeyCode::Esc => return app.go_home(),
+        KeyCode::Down => state.selected = (state.selected + 1).min(last),
+        KeyCode::Up => state.selected = state.selected.saturating_sub(1),
+        KeyCode::PageDown => state.selected = (state.selected + 10).min(last),
+        KeyCode::PageUp => state.selected = state.selected.saturating_sub(10),
+        KeyCode::Enter => {
+            let found = state.current(&app.roster).map(|e| chooser(app, e, false));
+            match found {
+                Some(Some(c)) => {
+                    if let Screen::Roster(state) = &mut app.screen {
+                        state.chooser = Some(c);
+                    }
+                }
+                Some(None) => app.error(t.no_checklist()),
+                None => {}
+            }
+        }
+        _ => {
+            if state.query.handle_key(key) {
+                state.refresh(&app.keys);
+            }
+        }
+    }
+    Vec::new()
+}
+
+pub fn render(app: &App, state: &RosterState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = app.t;
+    let theme = app.theme;
+    let [search, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let label = format!("{}: ", t.search());
+    buf.set_string(search.x, search.y, &label, theme.heading());
+    let lw = u16::try_from(crate::tui::text::width(&label)).unwrap_or(0);
+    let field = Rect::new(
+        search.x + lw,
+        search.y,
+        search.width.saturating_sub(lw + 12).min(40),
+        1,
+    );
+    let cursor = state.query.render(field, buf, theme.input());
+    let count = format!("{} {}", state.hits.len(), t.matches());
+    buf.set_string(field.right() + 1, search.y, count, theme.dim());
+    if state.query.text().is_empty() && search.height > 1 {
+        buf.set_stringn(
+            search.x,
+            search.y + 1,
+            t.search_hint(),
+            usize::from(search.width),
+            theme.dim(),
+        );
+    }
+    // Side by side on a wide terminal; list above details on a small one.
+    let (list_area, detail_area) = if area.width >= 110 {
+        let [l, d] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Min(0)]).areas(body);
+        (l, d)
+    } else {
+        let [l, d] = Layout::vertical([Constraint::Min(5), Constraint::Length(8)]).areas(body);
+        (l, d)
+    };
+    let name_w = usize::from(list_area.width).saturating_sub(16).min(44);
+    let items: Vec<ListItem> = state
+        .hits
+        .iter()
+        .filter_map(|i| app.roster.get(*i))
+        .map(|e| {
+            let grade = e.facts.risk_grade.map_or("-", |g| g.code());
+            ListItem::new(Line::from(vec![
+                Span::raw(pad(&e.facts.name, name_w)),
+                Span::styled(format!(" {grade} "), theme.dim()),
+                Span::styled(truncate(&e.facts.town, 10), theme.dim()),
+            ]))
+        })
+        .collect();
+    if items.is_empty() {
+        Paragraph::new(Line::styled(t.no_match(), theme.dim())).render(list_area, buf);
+    } else {
+        let mut ls = ListState::default().with_selected(Some(state.selected));
+        StatefulWidget::render(
+            List::new(items).highlight_style(theme.selected()),
+            list_area,
+            buf,
+            &mut ls,
+        );
+    }
+    if let Some(e) = state.current(&app.roster) {
+        detail(app, e, detail_area, buf);
+        if let Some(c) = &state.chooser {
+            render_chooser(app, c, area, buf);
+            return None;
+        }
+    }
+    Some(cursor)
+}
+
+fn detail(app: &App, e: &Establishment, area: Rect, buf: &mut Buffer) {
+    let t = app.t;
+    let theme = app.theme;
+    let f = &e.facts;
+    let row = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(pad(label, 10), theme.dim()),
+            Span::raw(value),
+        ])
+    };
+    let last = app
+        .home
+        .last
+        .get(&e.id)
+        .map_or(t.never_inspected().to_string(), |d| d.to_string());
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(f.name.clone(), theme.title()),
+            Span::raw(format!("  {}", t.lang().kind(f.kind))),
+        ]),
+        row(t.address(), f.address.clone()),
+        row(t.person(), format!("{}  {}", f.person_in_charge, f.phone)),
+        row(t.license(), f.license_no.clone()),
+        row(
+            t.risk_grade(),
+            format!(
+                "{}   {}: {}",
+                f.risk_grade.map_or("-", |g| g.code()),
+                t.bright_kitchen(),
+                f.bright_kitchen.map_or("-", |b| t.lang().bright_kitchen(b))
+            ),
+        ),
+        row(t.last_inspected(), last),
+    ];
+    if area.height > 8 {
+        lines.insert(2, row(t.town(), f.town.clone()));
+        lines.push(row(t.credit_code(), f.credit_code.clone()));
+    }
+    Paragraph::new(lines)
+        .block(Block::bordered())
+        .render(area, buf);
+}
+
+fn render_chooser(app: &App, c: &Chooser, area: Rect, buf: &mut Buffer) {
+    let t = app.t;
+    let theme = app.theme;
+    let height = u16::try_from(c.checklist_ids.len())
+        .unwrap_or(10)
+        .saturating_add(5);
+    let inner = popup(area, 70, height, t.choose_checklist(), buf);
+    let kinds: Vec<Span> = InspectionKind::ALL
+        .iter()
+        .flat_map(|k| {
+            let style = if *k == c.kind {
+                theme.selected()
+            } else {
+                theme.dim()
+            };
+            [
+                Span::styled(format!(" {} ", t.lang().inspection_kind(*k)), style),
+                Span::raw(" "),
+            ]
+        })
+        .collect();
+    let mut header = vec![Span::styled(
+        format!("{}: ", t.inspection_kind()),
+        theme.heading(),
+    )];
+    header.extend(kinds);
+    Paragraph::new(Line::from(header)).render(Rect { height: 1, ..inner }, buf);
+    let items: Vec<ListItem> = c
+        .checklist_ids
+        .iter()
+        .filter_map(|id| app.checklists.iter().find(|x| &x.id == id))
+        .map(|x| ListItem::new(format!("{} ({})", x.title, x.items().count())))
+        .collect();
+    let list_area = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    Clear.render(list_area, buf);
+    let mut ls = ListState::default().with_selected(Some(c.selected));
+    let list = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol("> ");
+    StatefulWidget::render(list, list_area, buf, &mut ls);
+}

@@ -1,0 +1,154 @@
+//! Every word the terminal UI shows, in Simplified Chinese and English, in one place.
+//!
+//! Domain names (verdicts, outcomes, kinds) come from `crate::i18n::Lang`, which the headless
+//! commands share; this file holds the words only the screens use.
+
+use crate::i18n::Lang;
+
+/// The UI's words in one language: `t.home()`, `t.save()`…
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text(pub Lang);
+
+macro_rules! strings {
+    ($($name:ident => $zh:literal, $en:literal;)*) => {
+        impl Text {
+            $(pub fn $name(self) -> &'static str { self.0.pick($zh, $en) })*
+        }
+    };
+}
+
+strings! {
+    app_title => "食安巡查", "shian";
+    // Screens
+    welcome => "欢迎使用食安巡查", "Welcome to shian";
+    home => "首页", "Home";
+    roster => "单位名录", "Establishments";
+    form => "检查表", "Checklist";
+    review => "结果与定稿", "Review and finalize";
+    records => "检查记录", "Records";
+    record => "检查记录表", "Inspection record";
+    help => "按键说明", "Keys";
+    // Welcome
+    welcome_intro => "首次使用，请填写检查人员信息（保存在本机，可在以后修改）。", "First start: who inspects with this station (kept on this computer).";
+    inspector_name => "检查人员姓名", "Inspector's name";
+    badge => "执法证号", "Enforcement ID";
+    bureau => "所属单位", "Bureau";
+    load_sample => "载入示例单位名录（data/roster-sample.csv）", "Load the sample roster (data/roster-sample.csv)";
+    start => "开始", "Start";
+    need_name_and_badge => "请填写姓名和执法证号", "Enter your name and enforcement ID";
+    sample_loaded => "已载入示例名录", "Sample roster loaded";
+    // Home
+    drafts => "进行中的检查（草稿）", "Drafts in progress";
+    finals => "最近定稿的记录", "Recent final records";
+    due => "待检查单位", "Due for inspection";
+    overdue => "逾期未整改", "Rectifications overdue";
+    none => "（无）", "(none)";
+    never_inspected => "从未检查", "never inspected";
+    last_inspected => "上次检查", "last";
+    no_bright_kitchen => "未实施明厨亮灶", "no bright kitchen";
+    deadline_was => "期限", "deadline";
+    item => "检查项", "item";
+    // Roster
+    search => "搜索", "Search";
+    search_hint => "名称、拼音首字母、全拼、许可证号或地址", "name, pinyin initials, full pinyin, licence no. or address";
+    matches => "家", "found";
+    no_match => "没有匹配的单位", "No establishment matches";
+    address => "地址", "Address";
+    town => "镇街道", "Town";
+    person => "负责人", "Person in charge";
+    phone => "电话", "Phone";
+    license => "许可证号", "Licence no.";
+    credit_code => "信用代码", "Credit code";
+    risk_grade => "风险等级", "Risk grade";
+    bright_kitchen => "明厨亮灶", "Bright kitchen";
+    choose_checklist => "选择检查表", "Choose a checklist";
+    inspection_kind => "检查类型", "Kind of inspection";
+    no_checklist => "没有适用于这类单位的检查表", "No checklist applies to this kind";
+    // Form
+    progress => "已答", "Answered";
+    key_items => "重点项", "Key items";
+    must_check => "必查", "Recheck";
+    must_check_section => "必查项（上次检查不符合）", "Recheck (failed last time)";
+    unanswered => "未答", "open";
+    saved => "已保存", "Saved";
+    note => "说明", "Note";
+    measured_value => "测量值", "Measured value";
+    limits => "范围", "limits";
+    not_a_measurement => "这一项不是测量项", "This item takes no measurement";
+    not_a_number => "请输入数字", "Enter a number";
+    guidance => "检查方法", "How to check";
+    basis => "依据", "Basis";
+    no_guidance => "（无说明）", "(no guidance)";
+    all_answered => "全部已答，按 F 结果与定稿", "All answered: F to review";
+    note_required => "不符合需填写说明", "A non-compliant item needs a note";
+    text_item => "文字记录项，按 Enter 填写", "Text item: Enter to write";
+    choice_item => "选择项，按 v 选择", "Choice item: v to choose";
+    measurement_item => "测量项，按 v 输入测量值", "Measurement: v to enter the value";
+    proposed => "按测量值判定", "verdict from the value";
+    choose_option => "选择", "Choose";
+    // Review
+    result => "检查结果", "Result";
+    no_result => "尚无可判定的检查项", "Nothing answered to judge";
+    checked => "检查", "checked";
+    failed => "不符合", "failed";
+    not_applicable => "合理缺项", "not applicable";
+    pass_rate => "一般项合格率", "General pass rate";
+    general_items => "一般项", "General items";
+    suggested => "建议", "suggested";
+    handling => "结果处理", "Handling";
+    deadline => "整改期限", "Deadline";
+    second_inspector => "第二检查人员", "Second inspector";
+    second_badge => "第二检查人员执法证号", "Second inspector's ID";
+    signatory => "被检查单位签字人", "Operator's signatory";
+    opinion => "被检查单位意见", "Operator's opinion";
+    refused => "拒绝签字", "Refused to sign";
+    witness => "见证人", "Witness";
+    remarks => "说明", "Remarks";
+    finalize => "确认定稿", "Finalize";
+    confirm_finalize => "定稿后记录不可修改（更正需新修订）。确认定稿？ y 确认 / n 取消", "A final record cannot be changed (corrections are new revisions). Finalize? y / n";
+    need_result => "至少需要答一个检查项", "Answer at least one item";
+    need_second => "需要两名检查人员（第二检查人员姓名和执法证号）", "Two inspectors are needed (second name and ID)";
+    need_deadline => "书面限期整改需要期限（YYYY-MM-DD，不早于今天）", "A written order needs a deadline (YYYY-MM-DD, not before today)";
+    need_signatory => "需要签字人，或选择拒绝签字并填写见证人", "Enter the signatory, or mark the refusal with a witness";
+    unanswered_left => "项未答", "items unanswered";
+    finalized => "已定稿", "Finalized";
+    // Records
+    filter => "筛选", "Filter";
+    all => "全部", "All";
+    serial => "编号", "Serial";
+    year_sequence => "本年度第几次检查", "Inspection of the year";
+    inspectors => "检查人员", "Inspectors";
+    checklist => "检查表", "Checklist";
+    date => "日期", "Date";
+    answers => "检查情况", "Findings";
+    // Footer and help
+    keys_more => "? 按键", "? keys";
+    quit => "退出", "quit";
+    back => "返回", "back";
+    open => "打开", "open";
+    move_ => "移动", "move";
+    next_field => "下一项", "next field";
+    toggle => "切换", "toggle";
+    confirm => "确认", "confirm";
+    cancel => "取消", "cancel";
+    scroll => "滚动", "scroll";
+    error => "错误", "Error";
+}
+
+impl Text {
+    pub fn lang(self) -> Lang {
+        self.0
+    }
+
+    /// "本年度第 N 次检查"
+    pub fn nth_of_year(self, n: i64) -> String {
+        match self.0 {
+            Lang::Zh => format!("本年度第 {n} 次检查"),
+            Lang::En => format!("inspection {n} of the year"),
+        }
+    }
+
+    pub fn count_of(self, done: usize, total: usize) -> String {
+        format!("{done}/{total}")
+    }
+}

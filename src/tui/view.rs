@@ -1,0 +1,125 @@
+//! The frame around every screen: title bar, the screen, a status line, the footer's keys, and
+//! the help overlay.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::app::{App, Screen};
+use super::keymap;
+use super::screens::{form_view, home, records, review, roster, welcome};
+use super::text::{pad, width};
+use super::widgets::popup;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if let Some(cursor) = render(app, area, frame.buffer_mut()) {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+/// Draws the whole UI into `buf`; returns where the terminal cursor belongs while typing.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = app.t;
+    let theme = app.theme;
+    let [top, body, status, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let title = match &app.screen {
+        Screen::Welcome(_) => t.welcome(),
+        Screen::Home(_) => t.home(),
+        Screen::Roster(_) => t.roster(),
+        Screen::Form(_) => t.form(),
+        Screen::Review(_) => t.review(),
+        Screen::Records(_) => t.records(),
+        Screen::Record(_) => t.record(),
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {} ", t.app_title()), theme.title()),
+        Span::raw(format!("| {title}")),
+    ];
+    if let Screen::Form(f) = &app.screen {
+        spans.push(Span::raw(format!(
+            " | {}",
+            f.checklist
+                .short
+                .clone()
+                .unwrap_or_else(|| f.checklist.title.clone())
+        )));
+    }
+    Paragraph::new(Line::from(spans)).render(top, buf);
+    if let Some(p) = &app.profile {
+        let who = format!("{} {} ", p.name, p.badge);
+        let w = u16::try_from(width(&who)).unwrap_or(0);
+        if top.width > w + 40 {
+            buf.set_string(top.right() - w, top.y, who, theme.dim());
+        }
+    }
+    let cursor = match &app.screen {
+        Screen::Welcome(w) => welcome::render(w, t, theme, body, buf),
+        Screen::Home(h) => {
+            home::render(app, h, body, buf);
+            None
+        }
+        Screen::Roster(r) => roster::render(app, r, body, buf),
+        Screen::Form(f) => form_view::render(app, f, body, buf),
+        Screen::Review(r) => review::render(app, r, body, buf),
+        Screen::Records(r) => {
+            records::render_list(app, r, body, buf);
+            None
+        }
+        Screen::Record(r) => {
+            records::render_record(app, r, body, buf);
+            None
+        }
+    };
+    if let Some(m) = &app.message {
+        let style = if m.error { theme.error() } else { theme.info() };
+        buf.set_stringn(
+            status.x + 1,
+            status.y,
+            &m.text,
+            usize::from(status.width.saturating_sub(1)),
+            style,
+        );
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, what) in keymap::footer(&app.screen, t.lang()) {
+        let part = width(key) + width(what) + 3;
+        if used + part > usize::from(bottom.width) {
+            break;
+        }
+        used += part;
+        spans.push(Span::styled(format!(" {key}"), theme.key()));
+        spans.push(Span::raw(format!(" {what} ")));
+    }
+    Paragraph::new(Line::from(spans)).render(bottom, buf);
+    if app.help {
+        render_help(app, area, buf);
+        return None;
+    }
+    cursor
+}
+
+fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
+    let keys = keymap::help(&app.screen, app.t.lang());
+    let height = u16::try_from(keys.len()).unwrap_or(20).saturating_add(2);
+    let inner = popup(area, 70, height, app.t.help(), buf);
+    let lines: Vec<Line> = keys
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(pad(k, 14), app.theme.key()),
+                Span::raw(what.to_string()),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
