@@ -114,6 +114,7 @@ strings! {
     finalized => "已定稿", "Finalized";
     // Records
     filter => "筛选", "Filter";
+    establishment => "被检查单位", "Establishment";
     all => "全部", "All";
     serial => "编号", "Serial";
     year_sequence => "本年度第几次检查", "Inspection of the year";

@@ -49,7 +49,7 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
             if used + w > cells {
                 // Move a trailing Latin word to the next line if the line has a space.
                 let carry = match line.rfind(' ') {
-                    Some(i) if c.is_ascii_alphanumeric() && i > 0 => line.split_off(i + 1),
+                    Some(i) if c.is_ascii_graphic() && i > 0 => line.split_off(i + 1),
                     _ => String::new(),
                 };
                 lines.push(line.trim_end().to_string());

@@ -13,6 +13,8 @@ use crate::tui::text::{pad, truncate};
 
 /// Due establishments shown on the home screen; the roster lists the rest.
 const DUE_SHOWN: usize = 30;
+/// Recent final records on the home screen; the records screen lists them all.
+const FINALS_SHOWN: usize = 5;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HomeState {
@@ -33,8 +35,8 @@ pub fn rows(app: &App) -> Vec<HomeRow> {
     (0..h.drafts.len())
         .map(HomeRow::Draft)
         .chain((0..h.overdue.len()).map(HomeRow::Overdue))
+        .chain((0..h.finals.len().min(FINALS_SHOWN)).map(HomeRow::Final))
         .chain((0..app.due.len().min(DUE_SHOWN)).map(HomeRow::Due))
-        .chain((0..h.finals.len()).map(HomeRow::Final))
         .collect()
 }
 
@@ -126,6 +128,18 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
             Span::raw(format!("  {} {}", t.item(), o.item_id)),
         ])));
     }
+    heading(&mut items, t.finals(), h.finals.is_empty());
+    for f in h.finals.iter().take(FINALS_SHOWN) {
+        selectable.push(items.len());
+        let outcome = f.outcome.map_or("-", |o| t.lang().outcome(o));
+        items.push(ListItem::new(format!(
+            "  {}  {}  {}  {}",
+            f.started_at.format("%m-%d"),
+            pad(&f.establishment, name_w),
+            pad(outcome, 8),
+            truncate(f.serial.as_deref().unwrap_or(""), 20),
+        )));
+    }
     heading(&mut items, t.due(), app.due.is_empty());
     for d in app.due.iter().take(DUE_SHOWN) {
         selectable.push(items.len());
@@ -142,18 +156,6 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(t.lang().kind(d.kind), theme.dim()));
         }
         items.push(ListItem::new(Line::from(spans)));
-    }
-    heading(&mut items, t.finals(), h.finals.is_empty());
-    for f in &h.finals {
-        selectable.push(items.len());
-        let outcome = f.outcome.map_or("-", |o| t.lang().outcome(o));
-        items.push(ListItem::new(format!(
-            "  {}  {}  {}  {}",
-            f.started_at.format("%m-%d"),
-            pad(&f.establishment, name_w),
-            pad(outcome, 8),
-            truncate(f.serial.as_deref().unwrap_or(""), 20),
-        )));
     }
     let mut list_state =
         ListState::default().with_selected(selectable.get(state.selected).copied());

@@ -157,10 +157,19 @@ pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line
     let tl = &rec.tally;
     let mut lines = Vec::new();
     let mut field = |label: &str, value: String| {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", label), theme.heading()),
-            Span::raw(value),
-        ]));
+        // Long values wrap by width under their label rather than run off the screen.
+        let text = format!("{label}: {value}");
+        for (n, part) in wrap(&text, width).into_iter().enumerate() {
+            if n == 0 && part.starts_with(label) {
+                let rest = part[label.len()..].to_string();
+                lines.push(Line::from(vec![
+                    Span::styled(label.to_string(), theme.heading()),
+                    Span::raw(rest),
+                ]));
+            } else {
+                lines.push(Line::raw(part));
+            }
+        }
     };
     field(
         t.serial(),
@@ -168,7 +177,7 @@ pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line
             .clone()
             .unwrap_or_else(|| lang.status(i.status).to_string()),
     );
-    field(t.roster(), rec.establishment.facts.name.clone());
+    field(t.establishment(), rec.establishment.facts.name.clone());
     field(t.address(), rec.establishment.facts.address.clone());
     field(t.license(), rec.establishment.facts.license_no.clone());
     let mut kind = lang.inspection_kind(i.kind).to_string();

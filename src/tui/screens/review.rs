@@ -297,29 +297,28 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
     let rate = tl
         .general_pass_rate()
         .map_or("-".to_string(), |p| format!("{p:.1}%"));
-    line(
-        buf,
-        &mut y,
-        Line::raw(format!(
-            "{} {} {} {} {} | {} {} {} {} {} | {} {} | {} {} | {} {}",
-            t.key_items(),
-            t.checked(),
-            tl.key_checked(),
-            t.failed(),
-            tl.key_failed,
-            t.general_items(),
-            t.checked(),
-            tl.general_checked(),
-            t.failed(),
-            tl.general_failed,
-            t.not_applicable(),
-            tl.not_applicable(),
-            t.pass_rate(),
-            rate,
-            t.unanswered(),
-            tl.unanswered,
-        )),
+    let counts = format!(
+        "{} {} {} {} {} | {} {} {} {} {} | {} {} | {} {} | {} {}",
+        t.key_items(),
+        t.checked(),
+        tl.key_checked(),
+        t.failed(),
+        tl.key_failed,
+        t.general_items(),
+        t.checked(),
+        tl.general_checked(),
+        t.failed(),
+        tl.general_failed,
+        t.not_applicable(),
+        tl.not_applicable(),
+        t.pass_rate(),
+        rate,
+        t.unanswered(),
+        tl.unanswered,
     );
+    for part in crate::tui::text::wrap(&counts, usize::from(w)) {
+        line(buf, &mut y, Line::raw(part));
+    }
     y += 1;
     let label_w = 22;
     let mut cursor = None;

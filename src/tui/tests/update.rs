@@ -1,1 +1,317 @@
+//! `App::update` flows, without a terminal or a database.
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::domain::outcome::{Handling, Outcome, Verdict};
+use crate::tui::app::{HomeData, Screen};
+use crate::tui::screens::form::FormState;
+use crate::tui::screens::review::Field;
+
+fn form(app: &App) -> &FormState {
+    match &app.screen {
+        Screen::Form(f) => f,
+        Screen::Review(r) => &r.form,
+        _ => panic!("not on the form"),
+    }
+}
+
+fn current(app: &App) -> String {
+    form(app).current().unwrap().id.clone()
+}
+
+fn open(app: &mut App, checklist: &str, must: &[&str]) {
+    step(
+        app,
+        Action::FormOpened(Box::new(form_data(checklist, must))),
+    );
+}
+
+#[test]
+fn welcome_saves_the_profile_and_loads_the_sample() {
+    let mut app = App::new(Lang::Zh, Theme { color: false }, today(), None, Vec::new());
+    assert!(matches!(app.screen, Screen::Welcome(_)));
+    // Start without a name: refused with a message.
+    for _ in 0..4 {
+        step(&mut app, press(KeyCode::Tab));
+    }
+    assert!(step(&mut app, press(KeyCode::Enter)).is_empty());
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+    step(&mut app, press(KeyCode::Tab));
+    type_text(&mut app, "张三");
+    step(&mut app, press(KeyCode::Tab));
+    type_text(&mut app, "21080001");
+    for _ in 0..3 {
+        step(&mut app, press(KeyCode::Tab));
+    }
+    let effects = step(&mut app, press(KeyCode::Enter));
+    let Some(Effect::SaveProfile(p)) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!((p.name.as_str(), p.badge.as_str()), ("张三", "21080001"));
+    assert_eq!(p.bureau, "营口市鲅鱼圈区市场监督管理局");
+    assert!(effects.contains(&Effect::LoadSampleRoster));
+    let effects = step(&mut app, Action::ProfileSaved(p.clone()));
+    assert_eq!(effects, vec![Effect::LoadHome]);
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn roster_finds_a_school_by_initials_and_starts_an_inspection() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, Action::RosterLoaded(roster()));
+    step(&mut app, ch('/'));
+    type_text(&mut app, "byqxx");
+    let Screen::Roster(r) = &app.screen else {
+        panic!("not on the roster");
+    };
+    let first = r.current(&app.roster).unwrap();
+    assert_eq!(first.facts.name, "鲅鱼圈区青禾实验小学");
+    // Letters are search text here, not commands: `?` too.
+    assert!(!app.help);
+    step(&mut app, press(KeyCode::Enter));
+    step(&mut app, press(KeyCode::Down));
+    step(&mut app, press(KeyCode::Right));
+    let effects = step(&mut app, press(KeyCode::Enter));
+    let [
+        Effect::StartInspection {
+            establishment_id,
+            checklist_id,
+            kind,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(establishment_id, &first_id(&app, "鲅鱼圈区青禾实验小学"));
+    let applicable: Vec<&str> = app
+        .checklists
+        .iter()
+        .filter(|c| {
+            c.applies_to_kind(crate::domain::establishment::EstablishmentKind::SchoolCanteen)
+        })
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(checklist_id, applicable[1]);
+    assert_eq!(*kind, crate::domain::inspection::InspectionKind::Special);
+}
+
+fn first_id(app: &App, name: &str) -> String {
+    app.roster
+        .iter()
+        .find(|e| e.facts.name == name)
+        .unwrap()
+        .id
+        .clone()
+}
+
+#[test]
+fn one_key_per_item_is_saved_before_it_shows() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    assert_eq!(current(&app), "1.1");
+    let effects = app.update(ch('1'));
+    assert!(
+        matches!(&effects[0], Effect::SaveAnswer { answer, .. } if answer.verdict == Verdict::Pass && answer.item_id == "1.1")
+    );
+    assert!(effects.contains(&Effect::SetCurrentItem {
+        inspection_id: "0193a5c0-draft".into(),
+        item_id: "1.2".into(),
+    }));
+    // Not shown as answered until the store has it.
+    assert_eq!(form(&app).progress().0, 0);
+    step(
+        &mut app,
+        Action::AnswerSaved(Answer {
+            item_id: "1.1".into(),
+            verdict: Verdict::Pass,
+            value: None,
+            choice: None,
+            note: String::new(),
+            answered_at: noon(),
+        }),
+    );
+    assert_eq!(form(&app).progress().0, 1);
+}
+
+#[test]
+fn non_compliant_asks_for_a_note_then_moves_on() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    step(&mut app, ch('2'));
+    assert!(form(&app).edit.is_some());
+    assert_eq!(current(&app), "1.1");
+    // While typing, digits and letters are text.
+    type_text(&mut app, "缺午餐2个品种");
+    let effects = step(&mut app, press(KeyCode::Enter));
+    assert!(matches!(&effects[0], Effect::SaveAnswer { answer, .. }
+        if answer.verdict == Verdict::Fail && answer.note == "缺午餐2个品种"));
+    assert_eq!(current(&app), "1.2");
+    assert_eq!(form(&app).answers["1.1"].note, "缺午餐2个品种");
+}
+
+#[test]
+fn a_measurement_proposes_the_verdict() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    step(&mut app, ch('j'));
+    step(&mut app, ch('v'));
+    type_text(&mut app, "130");
+    step(&mut app, press(KeyCode::Enter));
+    assert_eq!(form(&app).answers["1.2"].verdict, Verdict::Pass);
+    assert_eq!(form(&app).answers["1.2"].value, Some(130.0));
+    assert_eq!(current(&app), "2.1");
+    // 2.2 is the fridge: 10 °C is outside 0-8 °C and asks for a note.
+    step(&mut app, ch('j'));
+    step(&mut app, ch('v'));
+    type_text(&mut app, "10");
+    step(&mut app, press(KeyCode::Enter));
+    assert_eq!(form(&app).answers["2.2"].verdict, Verdict::Fail);
+    assert!(form(&app).edit.is_some());
+    step(&mut app, press(KeyCode::Esc));
+    // A check item takes no value.
+    step(&mut app, ch('k'));
+    step(&mut app, ch('v'));
+    assert!(form(&app).edit.is_none());
+    assert!(app.message.is_some());
+}
+
+#[test]
+fn recheck_items_come_first_and_a_draft_resumes_where_it_was() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &["2.1"]);
+    assert_eq!(current(&app), "2.1");
+    assert_eq!(form(&app).order[1].0, 0);
+    let mut data = form_data("food-sample", &[]);
+    data.inspection.current_item = Some("2.3".into());
+    step(&mut app, Action::FormOpened(Box::new(data)));
+    assert_eq!(current(&app), "2.3");
+}
+
+#[test]
+fn tab_goes_to_the_next_section_and_u_to_the_next_unanswered() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    step(&mut app, press(KeyCode::Tab));
+    assert_eq!(current(&app), "2.1");
+    step(&mut app, ch('1'));
+    step(&mut app, ch('x'));
+    step(&mut app, press(KeyCode::Home));
+    step(&mut app, ch('u'));
+    assert_eq!(current(&app), "1.2");
+    step(&mut app, ch('u'));
+    assert_eq!(current(&app), "2.3");
+    step(&mut app, ch('0'));
+    step(&mut app, press(KeyCode::Up));
+    step(&mut app, ch('0'));
+    assert!(!form(&app).answers.contains_key("2.2"));
+}
+
+#[test]
+fn review_needs_two_inspectors_and_finalizes_with_the_chosen_handling() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    step(&mut app, ch('1'));
+    step(&mut app, ch('2'));
+    type_text(&mut app, "不足");
+    step(&mut app, press(KeyCode::Enter));
+    step(&mut app, ch('F'));
+    let Screen::Review(r) = &app.screen else {
+        panic!("not on review");
+    };
+    assert_eq!(r.outcome, Some(Outcome::NonCompliant));
+    assert_eq!(r.handling, Handling::StopOperations);
+    // Walk to the button without a second inspector.
+    let to_button = |app: &mut App| {
+        while !matches!(&app.screen, Screen::Review(r) if r.focus == Field::Finalize) {
+            step(app, press(KeyCode::Tab));
+        }
+    };
+    to_button(&mut app);
+    step(&mut app, press(KeyCode::Enter));
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+    // Choose 书面限期整改, name the colleague.
+    step(&mut app, press(KeyCode::Tab));
+    for _ in 0..2 {
+        step(&mut app, press(KeyCode::Left));
+    }
+    step(&mut app, press(KeyCode::Tab));
+    step(&mut app, press(KeyCode::Tab));
+    type_text(&mut app, "李四");
+    step(&mut app, press(KeyCode::Tab));
+    type_text(&mut app, "21080002");
+    to_button(&mut app);
+    step(&mut app, press(KeyCode::Enter));
+    assert!(
+        matches!(&app.screen, Screen::Review(r) if r.confirming),
+        "{:?}",
+        app.message
+    );
+    let effects = step(&mut app, ch('y'));
+    let [
+        Effect::Finalize {
+            inspectors,
+            conclusion,
+            ..
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(inspectors.len(), 2);
+    assert_eq!(inspectors[1].name, "李四");
+    assert_eq!(conclusion.handling, Some(Handling::RectifyByDeadline));
+    assert_eq!(conclusion.deadline, Some(today() + chrono::Days::new(15)));
+    assert_eq!(conclusion.operator_signatory, "李海帆");
+    // Esc from review returns to the form with the answers.
+    let mut app2 = self::app(Lang::Zh);
+    open(&mut app2, "food-sample", &[]);
+    step(&mut app2, ch('F'));
+    step(&mut app2, press(KeyCode::Esc));
+    assert!(matches!(app2.screen, Screen::Form(_)));
+}
+
+#[test]
+fn ctrl_c_quits_and_keeps_the_note_being_typed() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    step(&mut app, ch('e'));
+    type_text(&mut app, "半句");
+    let effects = step(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(app.quit);
+    assert!(matches!(&effects[0], Effect::SaveAnswer { answer, .. } if answer.note == "半句"));
+}
+
+#[test]
+fn help_opens_with_question_mark_except_while_typing() {
+    let mut app = app(Lang::En);
+    step(&mut app, Action::HomeLoaded(HomeData::default()));
+    step(&mut app, ch('?'));
+    assert!(app.help);
+    step(&mut app, ch('x'));
+    assert!(!app.help);
+    open(&mut app, "food-sample", &[]);
+    step(&mut app, ch('e'));
+    step(&mut app, ch('?'));
+    assert!(!app.help);
+    assert_eq!(form(&app).edit.as_ref().unwrap().input.text(), "?");
+}
+
+#[test]
+fn home_opens_drafts_and_goes_to_roster_and_records() {
+    let mut app = app(Lang::Zh);
+    let data = super::snapshots::home_data();
+    let draft_id = data.drafts[0].id.clone();
+    step(&mut app, Action::HomeLoaded(data));
+    assert_eq!(
+        step(&mut app, press(KeyCode::Enter)),
+        vec![Effect::OpenDraft(draft_id)]
+    );
+    assert_eq!(step(&mut app, ch('r')), vec![Effect::LoadRecords(None)]);
+    step(&mut app, press(KeyCode::Esc));
+    step(&mut app, ch('/'));
+    assert!(matches!(app.screen, Screen::Roster(_)));
+}
