@@ -88,4 +88,39 @@ impl Store {
         let rows = stmt.query_map([last], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// Open rectifications of one establishment: (item, deadline), earliest deadline first.
+    pub fn open_rectifications(
+        &self,
+        establishment_id: &str,
+    ) -> Result<Vec<(String, Option<NaiveDate>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, deadline FROM rectifications
+             WHERE establishment_id = ?1 AND status = 'open' ORDER BY deadline, item_id",
+        )?;
+        let rows = stmt.query_map([establishment_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (item, deadline) = row?;
+            out.push((item, deadline.and_then(|d| d.parse().ok())));
+        }
+        Ok(out)
+    }
+
+    /// First-revision final inspections of the establishment in the local calendar `year`:
+    /// the next one is 本年度第 N+1 次.
+    pub fn finals_in_year(&self, establishment_id: &str, year: i32) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM inspections
+             WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
+               AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2",
+            )?
+            .query_row(rusqlite::params![establishment_id, year.to_string()], |r| {
+                r.get(0)
+            })?)
+    }
 }

@@ -66,6 +66,17 @@ pub struct FormData {
     pub answers: Vec<Answer>,
     /// Items that failed at the establishment's last final inspection.
     pub must_check: Vec<String>,
+    /// 本年度第 N 次检查 that this one would be.
+    pub year_sequence: i64,
+}
+
+/// What the roster's detail pane shows about one establishment.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub establishment_id: String,
+    pub inspections: Vec<InspectionSummary>,
+    /// Open rectifications: (item, deadline).
+    pub open: Vec<(String, Option<NaiveDate>)>,
 }
 
 /// An answer as the inspector gives it; the shell stamps the time.
@@ -91,6 +102,7 @@ pub enum Action {
     RosterLoaded(Vec<Establishment>),
     HomeLoaded(HomeData),
     FormOpened(Box<FormData>),
+    HistoryLoaded(History),
     AnswerSaved(Answer),
     AnswerCleared(String),
     RecordsLoaded(Vec<InspectionSummary>),
@@ -105,6 +117,7 @@ pub enum Effect {
     LoadSampleRoster,
     LoadRoster,
     LoadHome,
+    LoadHistory(String),
     StartInspection {
         establishment_id: String,
         checklist_id: String,
@@ -263,6 +276,12 @@ impl App {
                 self.screen = Screen::Form(Box::new(form));
                 effects
             }
+            Action::HistoryLoaded(history) => {
+                if let Screen::Roster(r) = &mut self.screen {
+                    r.history = Some(history);
+                }
+                Vec::new()
+            }
             Action::AnswerSaved(answer) => self.with_form(|f| f.saved(answer)),
             Action::AnswerCleared(item_id) => self.with_form(|f| f.cleared(&item_id)),
             Action::RecordsLoaded(list) => {
@@ -345,6 +364,7 @@ impl App {
             Screen::Roster(r) if r.chooser.is_none() => {
                 r.query.insert(text);
                 r.refresh(&self.keys);
+                return super::screens::roster::history_effect(self);
             }
             Screen::Form(f) => f.paste(text),
             Screen::Review(r) => r.paste(text),

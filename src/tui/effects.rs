@@ -4,17 +4,20 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::{Local, Utc};
+use chrono::{Datelike, Local, Utc};
 
 use crate::checklists::Catalog;
 use crate::domain::inspection::{Answer, Inspector, Status};
 use crate::i18n::Lang;
 use crate::store::{InspectionFilter, NewInspection, Store, StoreError};
-use crate::tui::app::{Action, Effect, FormData, HomeData, Profile};
+use crate::tui::app::{Action, Effect, FormData, History, HomeData, Profile};
 use crate::tui::log;
 
 /// The sample roster, built into the binary so it loads from any working folder.
 const SAMPLE_ROSTER: &[u8] = include_bytes!("../../data/roster-sample.csv");
+
+/// Inspections listed in the roster's detail pane.
+const HISTORY_SHOWN: usize = 8;
 
 /// Recent final records listed on the home screen.
 const RECENT_FINALS: usize = 20;
@@ -146,6 +149,19 @@ impl Shell {
                     last,
                 })]
             }
+            Effect::LoadHistory(id) => {
+                let inspections = store.inspections(&InspectionFilter {
+                    establishment_id: Some(id.clone()),
+                    limit: Some(HISTORY_SHOWN),
+                    ..Default::default()
+                })?;
+                let open = store.open_rectifications(&id)?;
+                vec![Action::HistoryLoaded(History {
+                    establishment_id: id,
+                    inspections,
+                    open,
+                })]
+            }
             Effect::StartInspection {
                 establishment_id,
                 checklist_id,
@@ -251,12 +267,18 @@ impl Shell {
             .failed_at_last_inspection(&record.inspection.establishment_id)?;
         // The last inspection may have used another checklist; only this one's items can show.
         must_check.retain(|id| record.checklist.item(id).is_some());
+        let year = record.inspection.local_started_at().year();
+        let year_sequence = self
+            .store
+            .finals_in_year(&record.inspection.establishment_id, year)?
+            + 1;
         Ok(vec![Action::FormOpened(Box::new(FormData {
             inspection: record.inspection,
             establishment: record.establishment,
             checklist: record.checklist,
             answers: record.answers,
             must_check,
+            year_sequence,
         }))])
     }
 }

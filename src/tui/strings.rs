@@ -61,6 +61,7 @@ strings! {
     credit_code => "信用代码", "Credit code";
     risk_grade => "风险等级", "Risk grade";
     bright_kitchen => "明厨亮灶", "Bright kitchen";
+    open_rectifications => "未完成的整改", "Open rectifications";
     choose_checklist => "选择检查表", "Choose a checklist";
     inspection_kind => "检查类型", "Kind of inspection";
     no_checklist => "没有适用于这类单位的检查表", "No checklist applies to this kind";

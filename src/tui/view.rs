@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::screens::{form_view, home, records, review, roster, welcome};
+use super::screens::{form_view, home, records, review_view, roster, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -69,7 +69,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
         Screen::Roster(r) => roster::render(app, r, body, buf),
         Screen::Form(f) => form_view::render(app, f, body, buf),
-        Screen::Review(r) => review::render(app, r, body, buf),
+        Screen::Review(r) => review_view::render(app, r, body, buf),
         Screen::Records(r) => {
             records::render_list(app, r, body, buf);
             None

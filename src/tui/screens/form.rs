@@ -25,6 +25,7 @@ pub struct FormState {
     pub order: Vec<(usize, usize)>,
     pub answers: HashMap<String, Answer>,
     pub must_check: Vec<String>,
+    pub year_sequence: i64,
     /// Position in `order`.
     pub cursor: usize,
     pub edit: Option<Edit>,
@@ -56,6 +57,7 @@ impl FormState {
             checklist,
             answers,
             must_check,
+            year_sequence,
         } = data;
         let items: Vec<(usize, Item)> = checklist
             .sections
@@ -89,6 +91,7 @@ impl FormState {
             order,
             answers,
             must_check,
+            year_sequence,
             cursor: 0,
             edit: None,
             guidance: false,
@@ -176,7 +179,7 @@ impl FormState {
         self.answers.remove(item_id);
     }
 
-    fn save(
+    pub(super) fn save(
         &self,
         item: &Item,
         verdict: Verdict,
@@ -197,7 +200,7 @@ impl FormState {
         }
     }
 
-    fn open_note(&mut self, verdict: Verdict, then_next: bool) {
+    pub(super) fn open_note(&mut self, verdict: Verdict, then_next: bool) {
         let note = self
             .current()
             .and_then(|i| self.answers.get(&i.id))
@@ -228,7 +231,7 @@ impl FormState {
         }
     }
 
-    fn advance(&mut self) {
+    pub(super) fn advance(&mut self) {
         if self.cursor + 1 < self.order.len() {
             self.cursor += 1;
         }
@@ -258,7 +261,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     let mut effects = Vec::new();
     if form.edit.is_some() {
-        let (message, mut more) = edit_key(form, &item, key);
+        let (message, mut more) = super::form_edit::edit_key(form, &item, key);
         effects.append(&mut more);
         effects.extend(form.remember_current());
         if let Some(m) = message {
@@ -362,98 +365,4 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         app.info(m(t));
     }
     effects
-}
-
-type Msg = fn(crate::tui::strings::Text) -> &'static str;
-
-/// A key while a note, a value or a choice is being entered.
-fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg>, Vec<Effect>) {
-    let Some(edit) = &mut form.edit else {
-        return (None, Vec::new());
-    };
-    if key.code == KeyCode::Esc {
-        form.edit = None;
-        return (None, Vec::new());
-    }
-    match (edit.kind, &item.kind) {
-        (EditKind::Choice(at), ItemKind::Choice { options }) => {
-            let pick = match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
-                    edit.kind = EditKind::Choice((at + 1).min(options.len().saturating_sub(1)));
-                    None
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    edit.kind = EditKind::Choice(at.saturating_sub(1));
-                    None
-                }
-                KeyCode::Enter => Some(at),
-                KeyCode::Char(c) => c
-                    .to_digit(10)
-                    .and_then(|d| usize::try_from(d).ok())
-                    .filter(|d| (1..=options.len()).contains(d))
-                    .map(|d| d - 1),
-                _ => None,
-            };
-            let Some(option) = pick.and_then(|p| options.get(p)) else {
-                return (None, Vec::new());
-            };
-            let verdict = if option.ok {
-                Verdict::Pass
-            } else {
-                Verdict::Fail
-            };
-            let effect = form.save(item, verdict, None, Some(option.label.clone()), None);
-            finish(form, verdict);
-            (None, vec![effect])
-        }
-        (EditKind::Value, ItemKind::Measurement { .. }) => {
-            if key.code != KeyCode::Enter {
-                edit.input.handle_key(key);
-                return (None, Vec::new());
-            }
-            let text = edit.input.text().trim().replace(['，', ','], ".");
-            let Ok(value) = text.parse::<f64>() else {
-                return (Some(|t| t.not_a_number()), Vec::new());
-            };
-            let verdict = match item.kind.value_complies(value) {
-                Some(false) => Verdict::Fail,
-                _ => Verdict::Pass,
-            };
-            let effect = form.save(item, verdict, Some(value), None, None);
-            finish(form, verdict);
-            (None, vec![effect])
-        }
-        (EditKind::Note(verdict), _) => {
-            if key.code != KeyCode::Enter {
-                edit.input.handle_key(key);
-                return (None, Vec::new());
-            }
-            let note = edit.input.text().trim().to_string();
-            let then_next = edit.then_next;
-            let missing = verdict == Verdict::Fail && note.is_empty() && item.on_fail.needs_note();
-            let effect = form.save(item, verdict, None, None, Some(note));
-            form.edit = None;
-            if missing {
-                return (Some(|t| t.note_required()), vec![effect]);
-            }
-            if then_next {
-                form.advance();
-            }
-            (None, vec![effect])
-        }
-        _ => {
-            form.edit = None;
-            (None, Vec::new())
-        }
-    }
-}
-
-/// After a value or a choice: a failure asks for a note, a pass moves on.
-fn finish(form: &mut FormState, verdict: Verdict) {
-    form.edit = None;
-    if verdict == Verdict::Fail {
-        form.open_note(Verdict::Fail, true);
-    } else {
-        form.advance();
-    }
 }

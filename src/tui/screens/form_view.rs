@@ -52,6 +52,10 @@ pub fn render(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> Opti
             t.key_items(),
             t.count_of(key_answered, key_total)
         )),
+        Span::styled(
+            format!("  {}", t.nth_of_year(form.year_sequence)),
+            theme.dim(),
+        ),
     ]))
     .render(top, buf);
     let wide = area.width >= 120;
@@ -186,10 +190,24 @@ fn render_detail(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> O
         lines.push(Line::styled(hint, theme.dim()));
     }
     if let Some(a) = answer.filter(|a| !a.note.is_empty()) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", t.note()), theme.heading()),
-            Span::raw(a.note.clone()),
-        ]));
+        let note = format!("{}: {}", t.note(), a.note);
+        lines.extend(wrap(&note, width).into_iter().map(Line::raw));
+    }
+    // A large terminal has room for the guidance without pressing g.
+    if inner.height >= 12 {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(t.guidance().to_string(), theme.heading()));
+        let guidance = item.guidance.as_deref().unwrap_or(t.no_guidance());
+        lines.extend(wrap(guidance, width).into_iter().map(Line::raw));
+        if let Some(basis) = &item.basis {
+            lines.push(Line::raw(""));
+            let basis = format!("{}: {basis}", t.basis());
+            lines.extend(
+                wrap(&basis, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.dim())),
+            );
+        }
     }
     let edit_row = inner.bottom().saturating_sub(1);
     let text_rows = usize::from(inner.height.saturating_sub(u16::from(form.edit.is_some())));

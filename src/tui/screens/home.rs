@@ -53,6 +53,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::PageUp => state.selected = state.selected.saturating_sub(10),
         KeyCode::Char('/') | KeyCode::Char('s') => {
             app.screen = Screen::Roster(RosterState::new(&app.keys));
+            return crate::tui::screens::roster::history_effect(app);
         }
         KeyCode::Char('r') => {
             app.screen = Screen::Records(RecordsState::default());
@@ -86,7 +87,8 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         },
         _ => {}
     }
-    Vec::new()
+    // Opening the roster on an establishment loads its history for the detail pane.
+    crate::tui::screens::roster::history_effect(app)
 }
 
 pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {

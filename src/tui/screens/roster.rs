@@ -10,7 +10,7 @@ use ratatui::widgets::{
 
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::InspectionKind;
-use crate::tui::app::{App, Effect, Screen};
+use crate::tui::app::{App, Effect, History, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::search::{SearchKey, rank};
 use crate::tui::text::{pad, truncate};
@@ -22,6 +22,8 @@ pub struct RosterState {
     pub hits: Vec<usize>,
     pub selected: usize,
     pub chooser: Option<Chooser>,
+    /// Inspections and open rectifications of the selected establishment, once loaded.
+    pub history: Option<History>,
 }
 
 /// Picking the checklist and the kind of inspection for the selected establishment.
@@ -38,6 +40,7 @@ impl RosterState {
             hits: Vec::new(),
             selected: 0,
             chooser: None,
+            history: None,
         };
         state.refresh(keys);
         state
@@ -81,7 +84,31 @@ fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser> {
     })
 }
 
+/// Asks for the selected establishment's history when the selection moved to another one.
+pub fn history_effect(app: &App) -> Vec<Effect> {
+    let Screen::Roster(state) = &app.screen else {
+        return Vec::new();
+    };
+    match state.current(&app.roster) {
+        Some(e)
+            if state
+                .history
+                .as_ref()
+                .is_none_or(|h| h.establishment_id != e.id) =>
+        {
+            vec![Effect::LoadHistory(e.id.clone())]
+        }
+        _ => Vec::new(),
+    }
+}
+
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let mut effects = key_inner(app, key);
+    effects.extend(history_effect(app));
+    effects
+}
+
+fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let t = app.t;
     let Screen::Roster(state) = &mut app.screen else {
         return Vec::new();
@@ -204,7 +231,7 @@ pub fn render(app: &App, state: &RosterState, area: Rect, buf: &mut Buffer) -> O
         );
     }
     if let Some(e) = state.current(&app.roster) {
-        detail(app, e, detail_area, buf);
+        detail(app, state, e, detail_area, buf);
         if let Some(c) = &state.chooser {
             render_chooser(app, c, area, buf);
             return None;
@@ -213,7 +240,7 @@ pub fn render(app: &App, state: &RosterState, area: Rect, buf: &mut Buffer) -> O
     Some(cursor)
 }
 
-fn detail(app: &App, e: &Establishment, area: Rect, buf: &mut Buffer) {
+fn detail(app: &App, state: &RosterState, e: &Establishment, area: Rect, buf: &mut Buffer) {
     let t = app.t;
     let theme = app.theme;
     let f = &e.facts;
@@ -250,6 +277,43 @@ fn detail(app: &App, e: &Establishment, area: Rect, buf: &mut Buffer) {
     if area.height > 8 {
         lines.insert(2, row(t.town(), f.town.clone()));
         lines.push(row(t.credit_code(), f.credit_code.clone()));
+    }
+    let history = state
+        .history
+        .as_ref()
+        .filter(|h| h.establishment_id == e.id);
+    if let Some(h) = history.filter(|_| area.height > 12) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(t.records().to_string(), theme.heading()));
+        if h.inspections.is_empty() {
+            lines.push(Line::styled(t.none().to_string(), theme.dim()));
+        }
+        for i in &h.inspections {
+            let outcome = i
+                .outcome
+                .map_or(t.lang().status(i.status), |o| t.lang().outcome(o));
+            lines.push(Line::raw(format!(
+                "{}  {}  {}  {}",
+                i.started_at.format("%Y-%m-%d"),
+                pad(t.lang().inspection_kind(i.kind), 8),
+                pad(outcome, 8),
+                i.serial.as_deref().unwrap_or("")
+            )));
+        }
+        if !h.open.is_empty() {
+            lines.push(Line::styled(
+                t.open_rectifications().to_string(),
+                theme.heading(),
+            ));
+            for (item, deadline) in &h.open {
+                let deadline = deadline.map(|d| d.to_string()).unwrap_or_default();
+                lines.push(Line::raw(format!(
+                    "{} {item}  {} {deadline}",
+                    t.item(),
+                    t.deadline_was()
+                )));
+            }
+        }
     }
     Paragraph::new(lines)
         .block(Block::bordered())

@@ -95,6 +95,7 @@ pub fn form_data(checklist_id: &str, must_check: &[&str]) -> FormData {
         checklist,
         answers: Vec::new(),
         must_check: must_check.iter().map(|s| s.to_string()).collect(),
+        year_sequence: 2,
     }
 }
 

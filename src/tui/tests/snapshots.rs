@@ -155,6 +155,26 @@ fn roster_search() {
     let mut app = loaded(Lang::Zh);
     step(&mut app, ch('/'));
     type_text(&mut app, "byqxx");
+    let first = establishment("鲅鱼圈区青禾实验小学");
+    let mut done = summary(
+        "f2",
+        "鲅鱼圈区青禾实验小学",
+        Status::Final,
+        Some(Outcome::BasicallyCompliant),
+        Some("3FA9C2-2026-0003"),
+    );
+    done.started_at = noon() - chrono::Days::new(60);
+    step(
+        &mut app,
+        Action::HistoryLoaded(crate::tui::app::History {
+            establishment_id: first.id,
+            inspections: vec![
+                summary("d1", "鲅鱼圈区青禾实验小学", Status::Draft, None, None),
+                done,
+            ],
+            open: vec![("7.4".into(), Some(today() + chrono::Days::new(5)))],
+        }),
+    );
     draw(&app, "roster_search");
     step(&mut app, press(KeyCode::Enter));
     draw(&app, "roster_chooser");

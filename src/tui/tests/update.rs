@@ -67,19 +67,24 @@ fn roster_finds_a_school_by_initials_and_starts_an_inspection() {
     };
     let first = r.current(&app.roster).unwrap();
     assert_eq!(first.facts.name, "鲅鱼圈区青禾实验小学");
+    // Moving the selection asks for the next establishment's history.
+    let effects = step(&mut app, press(KeyCode::Down));
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadHistory(_)]),
+        "{effects:?}"
+    );
+    step(&mut app, press(KeyCode::Up));
     // Letters are search text here, not commands: `?` too.
     assert!(!app.help);
     step(&mut app, press(KeyCode::Enter));
     step(&mut app, press(KeyCode::Down));
     step(&mut app, press(KeyCode::Right));
     let effects = step(&mut app, press(KeyCode::Enter));
-    let [
-        Effect::StartInspection {
-            establishment_id,
-            checklist_id,
-            kind,
-        },
-    ] = effects.as_slice()
+    let Some(Effect::StartInspection {
+        establishment_id,
+        checklist_id,
+        kind,
+    }) = effects.first()
     else {
         panic!("{effects:?}");
     };
