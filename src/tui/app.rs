@@ -124,6 +124,11 @@ pub enum Effect {
         kind: InspectionKind,
     },
     OpenDraft(String),
+    /// A correction of a final record: a new draft revision with the reason.
+    StartRevision {
+        final_id: String,
+        reason: String,
+    },
     SaveAnswer {
         inspection_id: String,
         answer: AnswerDraft,
@@ -323,6 +328,7 @@ impl App {
             Screen::Roster(r) => r.chooser.is_none(),
             Screen::Form(f) => f.typing(),
             Screen::Review(r) => r.typing(),
+            Screen::Record(r) => r.reason.is_some(),
             _ => false,
         }
     }
@@ -368,6 +374,11 @@ impl App {
             }
             Screen::Form(f) => f.paste(text),
             Screen::Review(r) => r.paste(text),
+            Screen::Record(r) => {
+                if let Some(reason) = &mut r.reason {
+                    reason.insert(text);
+                }
+            }
             _ => {}
         }
         Vec::new()

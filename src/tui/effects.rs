@@ -192,6 +192,11 @@ impl Shell {
                 self.open_draft(&inspection.id)?
             }
             Effect::OpenDraft(id) => self.open_draft(&id)?,
+            Effect::StartRevision { final_id, reason } => {
+                let revision = self.store.start_revision(&final_id, &reason)?;
+                log::info(&format!("revision {} of {final_id}", revision.id));
+                self.open_draft(&revision.id)?
+            }
             Effect::SaveAnswer {
                 inspection_id,
                 answer,

@@ -93,6 +93,11 @@ const RECORDS: &[Binding] = &[
         "filter: all, drafts, final",
     ),
     ("Enter", "打开", "open"),
+    (
+        "c",
+        "更正已定稿的记录（新修订，需填写原因）",
+        "correct a final record (new revision with a reason)",
+    ),
     ("Esc", "返回", "back"),
 ];
 
@@ -153,7 +158,11 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
             ("Tab", "筛选", "filter"),
             ("Esc", "返回", "back"),
         ],
-        Screen::Record(_) => &[("Up Down", "滚动", "scroll"), ("Esc", "返回", "back")],
+        Screen::Record(_) => &[
+            ("Up Down", "滚动", "scroll"),
+            ("c", "更正", "correct"),
+            ("Esc", "返回", "back"),
+        ],
     };
     short
         .iter()

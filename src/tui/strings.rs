@@ -113,6 +113,10 @@ strings! {
     need_signatory => "需要签字人，或选择拒绝签字并填写见证人", "Enter the signatory, or mark the refusal with a witness";
     unanswered_left => "项未答", "items unanswered";
     finalized => "已定稿", "Finalized";
+    correction => "更正", "Correction";
+    correction_reason => "更正原因（Enter 开始更正，Esc 取消）", "Why is it corrected? (Enter starts, Esc cancels)";
+    revision => "第几版", "revision";
+    superseded => "已被更正为", "Corrected by";
     // Records
     filter => "筛选", "Filter";
     establishment => "被检查单位", "Establishment";

@@ -74,10 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             records::render_list(app, r, body, buf);
             None
         }
-        Screen::Record(r) => {
-            records::render_record(app, r, body, buf);
-            None
-        }
+        Screen::Record(r) => records::render_record(app, r, body, buf),
     };
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };

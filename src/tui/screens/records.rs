@@ -2,13 +2,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
 use crate::domain::inspection::Status;
 use crate::store::{InspectionRecord, InspectionSummary};
 use crate::tui::app::{App, Effect, Screen};
+use crate::tui::input::TextInput;
 use crate::tui::text::{pad, wrap};
 
 #[derive(Debug, Clone, Default)]
@@ -30,6 +31,8 @@ pub struct RecordState {
     pub scroll: u16,
     /// Opened right after finalizing: Esc goes home rather than to the list.
     pub from_finalize: bool,
+    /// The reason for a correction being typed (`c`).
+    pub reason: Option<TextInput>,
 }
 
 impl RecordState {
@@ -38,6 +41,7 @@ impl RecordState {
             record,
             scroll: 0,
             from_finalize,
+            reason: None,
         }
     }
 }
@@ -74,7 +78,31 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Screen::Record(r) => {
+            if let Some(reason) = &mut r.reason {
+                match key.code {
+                    KeyCode::Esc => r.reason = None,
+                    KeyCode::Enter if !reason.is_empty() => {
+                        let effect = Effect::StartRevision {
+                            final_id: r.record.inspection.id.clone(),
+                            reason: reason.text().trim().to_string(),
+                        };
+                        r.reason = None;
+                        return vec![effect];
+                    }
+                    _ => {
+                        reason.handle_key(key);
+                    }
+                }
+                return Vec::new();
+            }
             match key.code {
+                // A correction starts from the latest revision only, so revisions stay a chain.
+                KeyCode::Char('c')
+                    if r.record.inspection.status == Status::Final
+                        && r.record.superseded_by.is_empty() =>
+                {
+                    r.reason = Some(TextInput::default());
+                }
                 KeyCode::Esc | KeyCode::Char('q') => {
                     if r.from_finalize {
                         return app.go_home();
@@ -237,6 +265,15 @@ pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line
     if !c.remarks.is_empty() {
         field(t.remarks(), c.remarks.clone());
     }
+    if let Some(reason) = &i.revision_reason {
+        field(
+            t.correction(),
+            format!("{} {}: {reason}", t.revision(), i.revision),
+        );
+    }
+    if !rec.superseded_by.is_empty() {
+        field(t.superseded(), rec.superseded_by.join(", "));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(t.answers().to_string(), theme.heading()));
     for item in rec.checklist.items() {
@@ -261,9 +298,24 @@ pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line
     lines
 }
 
-pub fn render_record(app: &App, r: &RecordState, area: Rect, buf: &mut Buffer) {
+pub fn render_record(app: &App, r: &RecordState, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let lines = record_lines(app, &r.record, usize::from(area.width));
     Paragraph::new(lines)
         .scroll((r.scroll, 0))
         .render(area, buf);
+    let reason = r.reason.as_ref()?;
+    let inner = crate::tui::widgets::popup(area, 70, 4, app.t.correction(), buf);
+    buf.set_stringn(
+        inner.x,
+        inner.y,
+        app.t.correction_reason(),
+        usize::from(inner.width),
+        app.theme.heading(),
+    );
+    let field = Rect {
+        y: inner.y + 1,
+        height: 1,
+        ..inner
+    };
+    Some(reason.render(field, buf, app.theme.input()))
 }

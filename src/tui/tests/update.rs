@@ -320,3 +320,32 @@ fn home_opens_drafts_and_goes_to_roster_and_records() {
     step(&mut app, ch('/'));
     assert!(matches!(app.screen, Screen::Roster(_)));
 }
+
+#[test]
+fn a_final_record_is_corrected_by_a_new_revision_with_a_reason() {
+    let mut app = app(Lang::Zh);
+    let data = form_data("food-sample", &[]);
+    let mut inspection = data.inspection;
+    inspection.status = Status::Final;
+    let record = crate::store::InspectionRecord {
+        inspection,
+        establishment: data.establishment,
+        checklist: data.checklist,
+        answers: Vec::new(),
+        tally: Default::default(),
+        superseded_by: Vec::new(),
+    };
+    step(&mut app, Action::RecordLoaded(Box::new(record)));
+    step(&mut app, ch('c'));
+    // Enter with no reason does nothing.
+    assert!(step(&mut app, press(KeyCode::Enter)).is_empty());
+    type_text(&mut app, "笔误");
+    let effects = step(&mut app, press(KeyCode::Enter));
+    assert_eq!(
+        effects,
+        vec![Effect::StartRevision {
+            final_id: "0193a5c0-draft".into(),
+            reason: "笔误".into()
+        }]
+    );
+}
