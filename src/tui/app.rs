@@ -266,7 +266,7 @@ impl App {
                 self.roster = list;
                 self.refresh_due();
                 if let Screen::Roster(r) = &mut self.screen {
-                    r.refresh(&self.keys);
+                    r.refresh(&self.keys, &self.roster);
                 }
                 Vec::new()
             }
@@ -369,7 +369,7 @@ impl App {
             Screen::Welcome(w) => w.paste(text),
             Screen::Roster(r) if r.chooser.is_none() => {
                 r.query.insert(text);
-                r.refresh(&self.keys);
+                r.refresh(&self.keys, &self.roster);
                 return super::screens::roster::history_effect(self);
             }
             Screen::Form(f) => f.paste(text),

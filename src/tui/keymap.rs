@@ -46,6 +46,9 @@ const ROSTER: &[Binding] = &[
         "选择检查表并开始检查",
         "choose a checklist and start",
     ),
+    ("Tab", "按类型筛选", "filter by kind"),
+    ("Shift-Tab", "按风险等级筛选", "filter by risk grade"),
+    ("Ctrl-T", "按镇街道筛选", "filter by town"),
     (
         "Left Right",
         "切换检查类型（选择检查表时）",

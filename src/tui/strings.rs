@@ -55,6 +55,7 @@ strings! {
     no_match => "没有匹配的单位", "No establishment matches";
     address => "地址", "Address";
     town => "镇街道", "Town";
+    kind => "类型", "Kind";
     person => "负责人", "Person in charge";
     phone => "电话", "Phone";
     license => "许可证号", "Licence no.";

@@ -52,7 +52,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::PageDown => state.selected = (state.selected + 10).min(last),
         KeyCode::PageUp => state.selected = state.selected.saturating_sub(10),
         KeyCode::Char('/') | KeyCode::Char('s') => {
-            app.screen = Screen::Roster(RosterState::new(&app.keys));
+            app.screen = Screen::Roster(RosterState::new(app));
             return crate::tui::screens::roster::history_effect(app);
         }
         KeyCode::Char('r') => {

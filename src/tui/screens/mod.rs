@@ -8,4 +8,5 @@ pub mod records;
 pub mod review;
 pub mod review_view;
 pub mod roster;
+pub mod roster_filter;
 pub mod welcome;

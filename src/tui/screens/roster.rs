@@ -1,7 +1,7 @@
 //! 单位名录: live search as you type, a detail pane, and starting an inspection.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -12,6 +12,7 @@ use crate::domain::establishment::Establishment;
 use crate::domain::inspection::InspectionKind;
 use crate::tui::app::{App, Effect, History, Screen};
 use crate::tui::input::TextInput;
+use crate::tui::screens::roster_filter::Filters;
 use crate::tui::search::{SearchKey, rank};
 use crate::tui::text::{pad, truncate};
 use crate::tui::widgets::popup;
@@ -24,6 +25,7 @@ pub struct RosterState {
     pub chooser: Option<Chooser>,
     /// Inspections and open rectifications of the selected establishment, once loaded.
     pub history: Option<History>,
+    pub filters: Filters,
 }
 
 /// Picking the checklist and the kind of inspection for the selected establishment.
@@ -34,21 +36,22 @@ pub struct Chooser {
 }
 
 impl RosterState {
-    pub fn new(keys: &[SearchKey]) -> Self {
+    pub fn new(app: &App) -> Self {
         let mut state = RosterState {
             query: TextInput::default(),
             hits: Vec::new(),
             selected: 0,
             chooser: None,
             history: None,
+            filters: Filters::default(),
         };
-        state.refresh(keys);
+        state.refresh(&app.keys, &app.roster);
         state
     }
 
     /// The roster with one establishment selected and the checklist chooser open.
     pub fn choosing(app: &App, establishment_id: &str, follow_up: bool) -> Self {
-        let mut state = Self::new(&app.keys);
+        let mut state = Self::new(app);
         if let Some(i) = app.roster.iter().position(|e| e.id == establishment_id) {
             state.selected = state.hits.iter().position(|h| *h == i).unwrap_or(0);
             state.chooser = chooser(app, &app.roster[i], follow_up);
@@ -56,8 +59,10 @@ impl RosterState {
         state
     }
 
-    pub fn refresh(&mut self, keys: &[SearchKey]) {
+    pub fn refresh(&mut self, keys: &[SearchKey], roster: &[Establishment]) {
         self.hits = rank(keys, self.query.text());
+        self.hits
+            .retain(|i| roster.get(*i).is_some_and(|e| self.filters.matches(e)));
         self.selected = 0;
     }
 
@@ -150,6 +155,18 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Up => state.selected = state.selected.saturating_sub(1),
         KeyCode::PageDown => state.selected = (state.selected + 10).min(last),
         KeyCode::PageUp => state.selected = state.selected.saturating_sub(10),
+        KeyCode::Tab => {
+            state.filters.cycle_kind(&app.roster);
+            state.refresh(&app.keys, &app.roster);
+        }
+        KeyCode::BackTab => {
+            state.filters.cycle_grade();
+            state.refresh(&app.keys, &app.roster);
+        }
+        KeyCode::Char('t') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            state.filters.cycle_town(&app.roster);
+            state.refresh(&app.keys, &app.roster);
+        }
         KeyCode::Enter => {
             let found = state.current(&app.roster).map(|e| chooser(app, e, false));
             match found {
@@ -164,7 +181,7 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         _ => {
             if state.query.handle_key(key) {
-                state.refresh(&app.keys);
+                state.refresh(&app.keys, &app.roster);
             }
         }
     }
@@ -187,11 +204,15 @@ pub fn render(app: &App, state: &RosterState, area: Rect, buf: &mut Buffer) -> O
     let cursor = state.query.render(field, buf, theme.input());
     let count = format!("{} {}", state.hits.len(), t.matches());
     buf.set_string(field.right() + 1, search.y, count, theme.dim());
-    if state.query.text().is_empty() && search.height > 1 {
+    if search.height > 1 {
+        let mut row = state.filters.label(t);
+        if state.query.text().is_empty() {
+            row = format!("{row}   {}: {}", t.search(), t.search_hint());
+        }
         buf.set_stringn(
             search.x,
             search.y + 1,
-            t.search_hint(),
+            row,
             usize::from(search.width),
             theme.dim(),
         );

@@ -349,3 +349,24 @@ fn a_final_record_is_corrected_by_a_new_revision_with_a_reason() {
         }]
     );
 }
+
+#[test]
+fn roster_filters_narrow_the_search() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, Action::RosterLoaded(roster()));
+    step(&mut app, ch('/'));
+    type_text(&mut app, "xx");
+    let count = |app: &App| match &app.screen {
+        Screen::Roster(r) => r.hits.len(),
+        _ => 0,
+    };
+    let all = count(&app);
+    step(&mut app, press(KeyCode::Tab));
+    let schools = count(&app);
+    assert!(schools < all && schools > 0, "{schools} of {all}");
+    let Screen::Roster(r) = &app.screen else {
+        panic!("not on the roster");
+    };
+    assert!(r.hits.iter().all(|i| app.roster[*i].facts.kind
+        == crate::domain::establishment::EstablishmentKind::SchoolCanteen));
+}
