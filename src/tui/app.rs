@@ -4,12 +4,13 @@
 //! what the effects ask and feeds the results back as actions. That keeps every flow testable
 //! with plain unit tests.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use super::msg::{Action, AnswerDraft, Effect, FormData, History, HomeData, Profile};
+
 use super::due::{Due, Frequencies};
+use super::screens::establishment::EditState;
 use super::screens::form::FormState;
 use super::screens::home::HomeState;
 use super::screens::records::{RecordState, RecordsState};
@@ -21,134 +22,7 @@ use super::strings::Text;
 use super::theme::Theme;
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
-use crate::domain::inspection::{
-    Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
-};
-use crate::domain::outcome::Verdict;
 use crate::i18n::Lang;
-use crate::store::{InspectionRecord, InspectionSummary, OverdueRectification};
-
-/// Who inspects with this station, kept in the store's settings.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Profile {
-    pub name: String,
-    pub badge: String,
-    pub bureau: String,
-    /// The second inspector of the last finalized inspection, offered again.
-    pub colleague: Inspector,
-}
-
-impl Profile {
-    pub fn inspector(&self) -> Inspector {
-        Inspector {
-            name: self.name.clone(),
-            badge: self.badge.clone(),
-        }
-    }
-}
-
-/// What the home screen lists.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct HomeData {
-    pub drafts: Vec<InspectionSummary>,
-    pub finals: Vec<InspectionSummary>,
-    pub overdue: Vec<OverdueRectification>,
-    /// The local date of each establishment's latest final inspection.
-    pub last: HashMap<String, NaiveDate>,
-}
-
-/// A draft opened in the checklist form.
-#[derive(Debug, Clone)]
-pub struct FormData {
-    pub inspection: Inspection,
-    pub establishment: Establishment,
-    pub checklist: Checklist,
-    pub answers: Vec<Answer>,
-    /// Items that failed at the establishment's last final inspection.
-    pub must_check: Vec<String>,
-    /// 本年度第 N 次检查 that this one would be.
-    pub year_sequence: i64,
-}
-
-/// What the roster's detail pane shows about one establishment.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct History {
-    pub establishment_id: String,
-    pub inspections: Vec<InspectionSummary>,
-    /// Open rectifications: (item, deadline).
-    pub open: Vec<(String, Option<NaiveDate>)>,
-}
-
-/// An answer as the inspector gives it; the shell stamps the time.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnswerDraft {
-    pub item_id: String,
-    pub verdict: Verdict,
-    pub value: Option<f64>,
-    pub choice: Option<String>,
-    pub note: String,
-}
-
-#[derive(Debug, Clone)]
-pub enum Action {
-    /// A key press (releases and repeats are filtered out at the input boundary).
-    Key(KeyEvent),
-    Paste(String),
-    Resize,
-    ProfileSaved(Profile),
-    SampleLoaded {
-        added: usize,
-    },
-    RosterLoaded(Vec<Establishment>),
-    HomeLoaded(HomeData),
-    FormOpened(Box<FormData>),
-    HistoryLoaded(History),
-    AnswerSaved(Answer),
-    AnswerCleared(String),
-    RecordsLoaded(Vec<InspectionSummary>),
-    RecordLoaded(Box<InspectionRecord>),
-    Finalized(Box<InspectionRecord>),
-    Failed(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    SaveProfile(Profile),
-    LoadSampleRoster,
-    LoadRoster,
-    LoadHome,
-    LoadHistory(String),
-    StartInspection {
-        establishment_id: String,
-        checklist_id: String,
-        kind: InspectionKind,
-    },
-    OpenDraft(String),
-    /// A correction of a final record: a new draft revision with the reason.
-    StartRevision {
-        final_id: String,
-        reason: String,
-    },
-    SaveAnswer {
-        inspection_id: String,
-        answer: AnswerDraft,
-    },
-    ClearAnswer {
-        inspection_id: String,
-        item_id: String,
-    },
-    SetCurrentItem {
-        inspection_id: String,
-        item_id: String,
-    },
-    Finalize {
-        inspection_id: String,
-        inspectors: Vec<Inspector>,
-        conclusion: Conclusion,
-    },
-    LoadRecords(Option<Status>),
-    LoadRecord(String),
-}
 
 pub enum Screen {
     Welcome(WelcomeState),
@@ -158,6 +32,7 @@ pub enum Screen {
     Review(Box<ReviewState>),
     Records(RecordsState),
     Record(Box<RecordState>),
+    Establishment(Box<EditState>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,6 +156,13 @@ impl App {
                 self.screen = Screen::Form(Box::new(form));
                 effects
             }
+            Action::EstablishmentSaved(saved) => {
+                self.info(self.t.establishment_saved());
+                let mut roster = RosterState::new(self);
+                roster.query = super::input::TextInput::new(&saved.facts.name);
+                self.screen = Screen::Roster(roster);
+                vec![Effect::LoadRoster]
+            }
             Action::HistoryLoaded(history) => {
                 if let Screen::Roster(r) = &mut self.screen {
                     r.history = Some(history);
@@ -329,6 +211,7 @@ impl App {
             Screen::Form(f) => f.typing(),
             Screen::Review(r) => r.typing(),
             Screen::Record(r) => r.reason.is_some(),
+            Screen::Establishment(e) => e.typing(),
             _ => false,
         }
     }
@@ -353,7 +236,7 @@ impl App {
             self.help = true;
             return Vec::new();
         }
-        use super::screens::{form, home, records, review, roster, welcome};
+        use super::screens::{establishment, form, home, records, review, roster, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Home(_) => home::key(self, key),
@@ -361,6 +244,7 @@ impl App {
             Screen::Form(_) => form::key(self, key),
             Screen::Review(_) => review::key(self, key),
             Screen::Records(_) | Screen::Record(_) => records::key(self, key),
+            Screen::Establishment(_) => establishment::key(self, key),
         }
     }
 
@@ -374,6 +258,7 @@ impl App {
             }
             Screen::Form(f) => f.paste(text),
             Screen::Review(r) => r.paste(text),
+            Screen::Establishment(e) => e.paste(text),
             Screen::Record(r) => {
                 if let Some(reason) = &mut r.reason {
                     reason.insert(text);

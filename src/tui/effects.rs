@@ -149,6 +149,14 @@ impl Shell {
                     last,
                 })]
             }
+            Effect::SaveEstablishment { id, facts } => {
+                let saved = match id {
+                    Some(id) => store.update_establishment(&id, &facts, &self.station)?,
+                    None => store.add_establishment(&facts, &self.station)?,
+                };
+                log::info(&format!("establishment {} r{}", saved.id, saved.revision));
+                vec![Action::EstablishmentSaved(saved)]
+            }
             Effect::LoadHistory(id) => {
                 let inspections = store.inspections(&InspectionFilter {
                     establishment_id: Some(id.clone()),

@@ -49,6 +49,8 @@ const ROSTER: &[Binding] = &[
     ("Tab", "按类型筛选", "filter by kind"),
     ("Shift-Tab", "按风险等级筛选", "filter by risk grade"),
     ("Ctrl-T", "按镇街道筛选", "filter by town"),
+    ("Ctrl-N", "新增单位", "add an establishment"),
+    ("Ctrl-E", "修改所选单位", "edit the selected establishment"),
     (
         "Left Right",
         "切换检查类型（选择检查表时）",
@@ -88,6 +90,25 @@ const REVIEW: &[Binding] = &[
     ("Esc", "返回检查表", "back to the checklist"),
 ];
 
+const ESTABLISHMENT: &[Binding] = &[
+    ("Tab Up Down", "切换输入项", "next / previous field"),
+    (
+        "Left Right",
+        "选择类型、风险等级、明厨亮灶",
+        "choose kind, grade, bright kitchen",
+    ),
+    (
+        "Enter",
+        "下一项 / 保存（在按钮上）",
+        "next field / save (on the button)",
+    ),
+    (
+        "Esc",
+        "不保存，返回名录",
+        "back to the roster without saving",
+    ),
+];
+
 const RECORDS: &[Binding] = &[
     ("Up Down j k", "移动 / 滚动", "move / scroll"),
     (
@@ -112,6 +133,7 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Form(_) => FORM,
         Screen::Review(_) => REVIEW,
         Screen::Records(_) | Screen::Record(_) => RECORDS,
+        Screen::Establishment(_) => ESTABLISHMENT,
     }
 }
 
@@ -137,6 +159,8 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
         Screen::Roster(_) => &[
             ("Up Down", "移动", "move"),
             ("Enter", "开始检查", "inspect"),
+            ("Tab", "筛选", "filter"),
+            ("Ctrl-N", "新增", "new"),
             ("Esc", "返回", "back"),
         ],
         Screen::Form(_) => &[
@@ -159,6 +183,11 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
         Screen::Records(_) => &[
             ("Enter", "打开", "open"),
             ("Tab", "筛选", "filter"),
+            ("Esc", "返回", "back"),
+        ],
+        Screen::Establishment(_) => &[
+            ("Tab", "下一项", "next"),
+            ("Left Right", "选择", "choose"),
             ("Esc", "返回", "back"),
         ],
         Screen::Record(_) => &[

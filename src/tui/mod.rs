@@ -9,6 +9,7 @@ pub mod effects;
 pub mod input;
 pub mod keymap;
 pub mod log;
+pub mod msg;
 pub mod run;
 pub mod screens;
 pub mod search;

@@ -56,6 +56,13 @@ strings! {
     address => "地址", "Address";
     town => "镇街道", "Town";
     kind => "类型", "Kind";
+    name => "名称", "Name";
+    save => "保存", "Save";
+    new_establishment => "新增单位", "New establishment";
+    edit_establishment => "修改单位信息", "Edit establishment";
+    need_name_and_town => "名称和镇街道必填", "Name and town are required";
+    identifier_taken => "许可证号或信用代码已被另一家单位使用", "Another establishment has this licence number or credit code";
+    establishment_saved => "单位信息已保存", "Establishment saved";
     person => "负责人", "Person in charge";
     phone => "电话", "Phone";
     license => "许可证号", "Licence no.";

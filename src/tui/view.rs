@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::screens::{form_view, home, records, review_view, roster, welcome};
+use super::screens::{establishment, form_view, home, records, review_view, roster, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -39,6 +39,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Review(_) => t.review(),
         Screen::Records(_) => t.records(),
         Screen::Record(_) => t.record(),
+        Screen::Establishment(e) if e.id.is_some() => t.edit_establishment(),
+        Screen::Establishment(_) => t.new_establishment(),
     };
     let mut spans = vec![
         Span::styled(format!(" {} ", t.app_title()), theme.title()),
@@ -75,6 +77,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             None
         }
         Screen::Record(r) => records::render_record(app, r, body, buf),
+        Screen::Establishment(e) => establishment::render(app, e, body, buf),
     };
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };

@@ -12,6 +12,7 @@ use crate::domain::establishment::Establishment;
 use crate::domain::inspection::InspectionKind;
 use crate::tui::app::{App, Effect, History, Screen};
 use crate::tui::input::TextInput;
+use crate::tui::screens::establishment::EditState;
 use crate::tui::screens::roster_filter::Filters;
 use crate::tui::search::{SearchKey, rank};
 use crate::tui::text::{pad, truncate};
@@ -162,6 +163,15 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::BackTab => {
             state.filters.cycle_grade();
             state.refresh(&app.keys, &app.roster);
+        }
+        KeyCode::Char('n') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            app.screen = Screen::Establishment(Box::new(EditState::new(None)));
+        }
+        KeyCode::Char('e') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            let current = state.current(&app.roster).cloned();
+            if let Some(e) = current {
+                app.screen = Screen::Establishment(Box::new(EditState::new(Some(&e))));
+            }
         }
         KeyCode::Char('t') if key.modifiers.contains(KeyModifiers::CONTROL) => {
             state.filters.cycle_town(&app.roster);

@@ -70,6 +70,29 @@ fn from_first_run_to_a_final_record_and_its_correction() {
     assert_eq!(app.roster.len(), 60);
     assert_eq!(shell.profile().unwrap().unwrap().badge, "21080001");
 
+    // A new establishment is saved at once and found by its initials.
+    run(&mut app, &mut shell, ch('/'));
+    run(
+        &mut app,
+        &mut shell,
+        Action::Key(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('n'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        )),
+    );
+    keys(&mut app, &mut shell, "望海街道浪花小学");
+    run(&mut app, &mut shell, press(KeyCode::Tab));
+    run(&mut app, &mut shell, press(KeyCode::Tab));
+    keys(&mut app, &mut shell, "望海街道");
+    for _ in 0..8 {
+        run(&mut app, &mut shell, press(KeyCode::Tab));
+    }
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    assert_eq!(app.roster.len(), 61, "{:?}", app.message);
+    run(&mut app, &mut shell, press(KeyCode::Esc));
+    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(!app.quit);
+
     start_food_sample(&mut app, &mut shell, "xfxx");
     let Screen::Form(f) = &app.screen else {
         panic!("not on the form: {:?}", app.message);

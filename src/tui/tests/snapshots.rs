@@ -178,6 +178,15 @@ fn roster_search() {
     draw(&app, "roster_search");
     step(&mut app, press(KeyCode::Enter));
     draw(&app, "roster_chooser");
+    step(&mut app, press(KeyCode::Esc));
+    step(
+        &mut app,
+        Action::Key(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('e'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        )),
+    );
+    draw(&app, "establishment_edit");
 }
 
 #[test]

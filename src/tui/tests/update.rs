@@ -370,3 +370,58 @@ fn roster_filters_narrow_the_search() {
     assert!(r.hits.iter().all(|i| app.roster[*i].facts.kind
         == crate::domain::establishment::EstablishmentKind::SchoolCanteen));
 }
+
+#[test]
+fn an_establishment_is_added_with_validation() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, Action::RosterLoaded(roster()));
+    step(&mut app, ch('/'));
+    let ctrl = |c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    step(&mut app, ctrl('n'));
+    assert!(matches!(app.screen, Screen::Establishment(_)));
+    type_text(&mut app, "红海街道小灶饭馆");
+    // Save without a town: refused.
+    while !matches!(&app.screen, Screen::Establishment(e) if e.focus == 10) {
+        step(&mut app, press(KeyCode::Tab));
+    }
+    assert!(step(&mut app, press(KeyCode::Enter)).is_empty());
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+    step(&mut app, press(KeyCode::Tab)); // wraps to the name
+    step(&mut app, press(KeyCode::Tab));
+    step(&mut app, press(KeyCode::Tab));
+    type_text(&mut app, "红海街道");
+    step(&mut app, press(KeyCode::Tab));
+    step(&mut app, press(KeyCode::Tab));
+    step(&mut app, press(KeyCode::Tab));
+    // A licence number another establishment has: refused.
+    type_text(&mut app, "JY32108040038288");
+    while !matches!(&app.screen, Screen::Establishment(e) if e.focus == 7) {
+        step(&mut app, press(KeyCode::Tab));
+    }
+    for _ in 0..9 {
+        step(&mut app, press(KeyCode::Right));
+    }
+    step(&mut app, press(KeyCode::Tab));
+    step(&mut app, press(KeyCode::Right));
+    step(&mut app, press(KeyCode::Tab));
+    step(&mut app, press(KeyCode::Tab));
+    assert!(step(&mut app, press(KeyCode::Enter)).is_empty());
+    let Screen::Establishment(e) = &mut app.screen else {
+        panic!("left the form");
+    };
+    e.texts[5].clear();
+    let effects = step(&mut app, press(KeyCode::Enter));
+    let [Effect::SaveEstablishment { id: None, facts }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(facts.name, "红海街道小灶饭馆");
+    assert_eq!(facts.town, "红海街道");
+    assert_eq!(
+        facts.kind,
+        crate::domain::establishment::EstablishmentKind::Restaurant
+    );
+    assert_eq!(
+        facts.risk_grade,
+        Some(crate::domain::establishment::RiskGrade::A)
+    );
+}
