@@ -3,6 +3,7 @@
 //! Every call that changes data commits before it returns, so what the screen shows as saved is
 //! on disk (WAL with `synchronous=FULL`).
 
+mod attachments;
 mod checklists;
 mod establishments;
 mod home;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use attachments::Photo;
 pub use establishments::{RosterImport, RosterOutcome};
 pub use home::OverdueRectification;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};

@@ -163,6 +163,20 @@ impl App {
                 self.screen = Screen::Roster(roster);
                 vec![Effect::LoadRoster]
             }
+            Action::PhotoAttached(photo) => {
+                self.info(format!("{}: {}", self.t.photo_attached(), photo.file_name));
+                self.with_form(|f| f.photo_attached(photo))
+            }
+            Action::PathCompleted { text, candidates } => {
+                if !candidates.is_empty() {
+                    self.info(candidates.join("  "));
+                }
+                self.with_form(|f| {
+                    if let Some(edit) = &mut f.edit {
+                        edit.input = super::input::TextInput::new(&text);
+                    }
+                })
+            }
             Action::HistoryLoaded(history) => {
                 if let Screen::Roster(r) = &mut self.screen {
                     r.history = Some(history);

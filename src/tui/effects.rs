@@ -12,9 +12,13 @@ use crate::i18n::Lang;
 use crate::store::{InspectionFilter, NewInspection, Store, StoreError};
 use crate::tui::app::{Action, Effect, FormData, History, HomeData, Profile};
 use crate::tui::log;
+use crate::tui::strings::Text;
 
 /// The sample roster, built into the binary so it loads from any working folder.
 const SAMPLE_ROSTER: &[u8] = include_bytes!("../../data/roster-sample.csv");
+
+/// Photos larger than this are refused: a phone photo is a few MB, a video is not a photo.
+const MAX_PHOTO_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Inspections listed in the roster's detail pane.
 const HISTORY_SHOWN: usize = 8;
@@ -202,6 +206,7 @@ impl Shell {
             Effect::OpenDraft(id) => self.open_draft(&id)?,
             Effect::StartRevision { final_id, reason } => {
                 let revision = self.store.start_revision(&final_id, &reason)?;
+                self.store.copy_photos(&final_id, &revision.id)?;
                 log::info(&format!("revision {} of {final_id}", revision.id));
                 self.open_draft(&revision.id)?
             }
@@ -226,6 +231,15 @@ impl Shell {
             } => {
                 store.clear_answer(&inspection_id, &item_id)?;
                 vec![Action::AnswerCleared(item_id)]
+            }
+            Effect::AttachPhoto {
+                inspection_id,
+                item_id,
+                path,
+            } => self.attach_photo(&inspection_id, &item_id, &path)?,
+            Effect::CompletePath(text) => {
+                let (text, candidates) = crate::tui::paths::complete(&text);
+                vec![Action::PathCompleted { text, candidates }]
             }
             Effect::SetCurrentItem {
                 inspection_id,
@@ -270,6 +284,61 @@ impl Shell {
         })
     }
 
+    /// Copies a photo into the store; a missing, unreadable, too large or non-photo file is
+    /// refused with a message saying which.
+    fn attach_photo(
+        &mut self,
+        inspection_id: &str,
+        item_id: &str,
+        path: &str,
+    ) -> Result<Vec<Action>, Failure> {
+        let t = Text(self.lang);
+        let file = crate::tui::paths::expand(path);
+        let refuse = |why: &str| Failure::Text(format!("{}: {why}", file.display()));
+        let extension = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let media_type = match extension.as_str() {
+            "jpg" | "jpeg" => "image/jpeg",
+            "png" => "image/png",
+            "heic" => "image/heic",
+            "webp" => "image/webp",
+            _ => return Err(refuse(t.not_a_photo())),
+        };
+        let meta = std::fs::metadata(&file).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => refuse(t.no_such_file()),
+            _ => refuse(&format!("{}: {e}", t.unreadable_file())),
+        })?;
+        if !meta.is_file() {
+            return Err(refuse(t.no_such_file()));
+        }
+        if meta.len() > MAX_PHOTO_BYTES {
+            return Err(refuse(t.photo_too_large()));
+        }
+        let bytes =
+            std::fs::read(&file).map_err(|e| refuse(&format!("{}: {e}", t.unreadable_file())))?;
+        let file_name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let sha256 = self.store.attach_photo(
+            inspection_id,
+            item_id,
+            &file_name,
+            media_type,
+            &bytes,
+            Utc::now(),
+        )?;
+        log::info(&format!("photo {sha256} on {inspection_id}/{item_id}"));
+        Ok(vec![Action::PhotoAttached(crate::store::Photo {
+            item_id: item_id.to_string(),
+            sha256,
+            file_name,
+        })])
+    }
+
     fn open_draft(&self, id: &str) -> Result<Vec<Action>, Failure> {
         let record = self.store.inspection_record(id)?;
         if record.inspection.status != Status::Draft {
@@ -292,6 +361,7 @@ impl Shell {
             answers: record.answers,
             must_check,
             year_sequence,
+            photos: self.store.photos(id)?,
         }))])
     }
 }

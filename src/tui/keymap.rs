@@ -72,6 +72,11 @@ const FORM: &[Binding] = &[
     ("Tab", "下一部分", "next section"),
     ("e Enter", "填写说明", "note"),
     ("v", "测量值 / 选择项", "measured value / choice"),
+    (
+        "p",
+        "附照片（文件路径，Tab 补全）",
+        "attach a photo (file path, Tab completes)",
+    ),
     ("g", "检查方法和依据", "guidance and basis"),
     ("u", "下一个未答项", "next unanswered"),
     ("F", "结果与定稿", "review and finalize"),

@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod log;
 pub mod msg;
+pub mod paths;
 pub mod run;
 pub mod screens;
 pub mod search;

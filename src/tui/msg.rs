@@ -12,7 +12,7 @@ use crate::domain::inspection::{
     Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
 };
 use crate::domain::outcome::Verdict;
-use crate::store::{InspectionRecord, InspectionSummary, OverdueRectification};
+use crate::store::{InspectionRecord, InspectionSummary, OverdueRectification, Photo};
 
 /// Who inspects with this station, kept in the store's settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,6 +54,7 @@ pub struct FormData {
     pub must_check: Vec<String>,
     /// 本年度第 N 次检查 that this one would be.
     pub year_sequence: i64,
+    pub photos: Vec<Photo>,
 }
 
 /// What the roster's detail pane shows about one establishment.
@@ -89,6 +90,12 @@ pub enum Action {
     HomeLoaded(HomeData),
     FormOpened(Box<FormData>),
     HistoryLoaded(History),
+    PhotoAttached(Photo),
+    /// A path completed with Tab, and the names that fit when there are several.
+    PathCompleted {
+        text: String,
+        candidates: Vec<String>,
+    },
     EstablishmentSaved(Establishment),
     AnswerSaved(Answer),
     AnswerCleared(String),
@@ -129,6 +136,13 @@ pub enum Effect {
         inspection_id: String,
         item_id: String,
     },
+    /// Copies a photo file into the store and links it to the item.
+    AttachPhoto {
+        inspection_id: String,
+        item_id: String,
+        path: String,
+    },
+    CompletePath(String),
     SetCurrentItem {
         inspection_id: String,
         item_id: String,

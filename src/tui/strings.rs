@@ -94,6 +94,14 @@ strings! {
     choice_item => "选择项，按 v 选择", "Choice item: v to choose";
     measurement_item => "测量项，按 v 输入测量值", "Measurement: v to enter the value";
     proposed => "按测量值判定", "verdict from the value";
+    photo_path => "照片文件", "Photo file";
+    photos => "照片", "Photos";
+    photo_attached => "已附照片", "Photo attached";
+    photo_required => "不符合需附照片（按 p）", "A non-compliant item needs a photo (p)";
+    not_a_photo => "不是照片文件（jpg、png、heic、webp）", "not a photo (jpg, png, heic, webp)";
+    photo_too_large => "照片文件太大（上限 20 MB）", "the photo is too large (at most 20 MB)";
+    no_such_file => "找不到文件", "no such file";
+    unreadable_file => "无法读取文件", "cannot read the file";
     choose_option => "选择", "Choose";
     // Review
     result => "检查结果", "Result";

@@ -8,6 +8,7 @@ use crate::domain::checklist::{Checklist, Item, ItemKind};
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::{Answer, Inspection};
 use crate::domain::outcome::Verdict;
+use crate::store::Photo;
 use crate::tui::app::{AnswerDraft, App, Effect, FormData, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::screens::review::ReviewState;
@@ -26,6 +27,7 @@ pub struct FormState {
     pub answers: HashMap<String, Answer>,
     pub must_check: Vec<String>,
     pub year_sequence: i64,
+    pub photos: Vec<Photo>,
     /// Position in `order`.
     pub cursor: usize,
     pub edit: Option<Edit>,
@@ -47,6 +49,8 @@ pub enum EditKind {
     Note(Verdict),
     Value,
     Choice(usize),
+    /// The path of a photo file to attach.
+    Photo,
 }
 
 impl FormState {
@@ -58,6 +62,7 @@ impl FormState {
             answers,
             must_check,
             year_sequence,
+            photos,
         } = data;
         let items: Vec<(usize, Item)> = checklist
             .sections
@@ -92,6 +97,7 @@ impl FormState {
             answers,
             must_check,
             year_sequence,
+            photos,
             cursor: 0,
             edit: None,
             guidance: false,
@@ -177,6 +183,17 @@ impl FormState {
 
     pub fn cleared(&mut self, item_id: &str) {
         self.answers.remove(item_id);
+    }
+
+    pub fn photo_attached(&mut self, photo: Photo) {
+        if matches!(&self.edit, Some(e) if e.kind == EditKind::Photo) {
+            self.edit = None;
+        }
+        self.photos.push(photo);
+    }
+
+    pub fn photos_of(&self, item_id: &str) -> impl Iterator<Item = &Photo> {
+        self.photos.iter().filter(move |p| p.item_id == item_id)
     }
 
     pub(super) fn save(
@@ -338,6 +355,13 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             _ => message = Some(|t| t.not_a_measurement()),
         },
         KeyCode::Char('g') => form.guidance = true,
+        KeyCode::Char('p') => {
+            form.edit = Some(Edit {
+                kind: EditKind::Photo,
+                input: TextInput::default(),
+                then_next: false,
+            });
+        }
         KeyCode::Char('u') => match form.next_open(form.cursor + 1) {
             Some(p) => form.cursor = p,
             None => message = Some(|t| t.all_answered()),

@@ -66,6 +66,27 @@ pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg
             finish(form, verdict);
             (None, vec![effect])
         }
+        (EditKind::Photo, _) => {
+            let path = edit.input.text().trim().to_string();
+            match key.code {
+                KeyCode::Tab => (
+                    None,
+                    vec![Effect::CompletePath(edit.input.text().to_string())],
+                ),
+                KeyCode::Enter if !path.is_empty() => (
+                    None,
+                    vec![Effect::AttachPhoto {
+                        inspection_id: form.inspection.id.clone(),
+                        item_id: item.id.clone(),
+                        path,
+                    }],
+                ),
+                _ => {
+                    edit.input.handle_key(key);
+                    (None, Vec::new())
+                }
+            }
+        }
         (EditKind::Note(verdict), _) => {
             if key.code != KeyCode::Enter {
                 edit.input.handle_key(key);

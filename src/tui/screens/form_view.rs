@@ -189,6 +189,14 @@ fn render_detail(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> O
     if !hint.is_empty() {
         lines.push(Line::styled(hint, theme.dim()));
     }
+    let photos: Vec<&str> = form
+        .photos_of(&item.id)
+        .map(|p| p.file_name.as_str())
+        .collect();
+    if !photos.is_empty() {
+        let text = format!("{}: {}", t.photos(), photos.join(", "));
+        lines.extend(wrap(&text, width).into_iter().map(Line::raw));
+    }
     if let Some(a) = answer.filter(|a| !a.note.is_empty()) {
         let note = format!("{}: {}", t.note(), a.note);
         lines.extend(wrap(&note, width).into_iter().map(Line::raw));
@@ -221,6 +229,7 @@ fn render_detail(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> O
             t.measured_value(),
             limits(item).unwrap_or_default()
         ),
+        EditKind::Photo => format!("{}: ", t.photo_path()),
         EditKind::Choice(_) => return None,
     };
     let row = Rect::new(inner.x, edit_row, inner.width, 1);

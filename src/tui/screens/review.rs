@@ -159,7 +159,19 @@ impl ReviewState {
                     .get(&item.id)
                     .is_some_and(|a| a.verdict == Verdict::Fail && a.note.trim().is_empty())
         });
-        missing_note.then_some("note_required")
+        if missing_note {
+            return Some("note_required");
+        }
+        let missing_photo = self.form.items.iter().any(|(_, item)| {
+            item.on_fail.needs_photo()
+                && self
+                    .form
+                    .answers
+                    .get(&item.id)
+                    .is_some_and(|a| a.verdict == Verdict::Fail)
+                && self.form.photos_of(&item.id).next().is_none()
+        });
+        missing_photo.then_some("photo_required")
     }
 
     fn deadline_date(&self) -> Option<NaiveDate> {
@@ -207,6 +219,7 @@ fn problem_text(t: Text, code: &str) -> &'static str {
         "need_second" => t.need_second(),
         "need_deadline" => t.need_deadline(),
         "need_signatory" => t.need_signatory(),
+        "photo_required" => t.photo_required(),
         _ => t.note_required(),
     }
 }

@@ -97,6 +97,7 @@ pub fn form_data(checklist_id: &str, must_check: &[&str]) -> FormData {
         answers: Vec::new(),
         must_check: must_check.iter().map(|s| s.to_string()).collect(),
         year_sequence: 2,
+        photos: Vec::new(),
     }
 }
 

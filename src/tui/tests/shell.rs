@@ -117,6 +117,44 @@ fn from_first_run_to_a_final_record_and_its_correction() {
         Some("2.1")
     );
 
+    // A photo by path: refused when missing or not a photo, completed with Tab, stored by hash.
+    let photo_dir = dir.path().join("相册");
+    std::fs::create_dir(&photo_dir).unwrap();
+    std::fs::write(photo_dir.join("冰箱内饮料.jpg"), b"\xff\xd8\xff fake jpeg").unwrap();
+    std::fs::write(photo_dir.join("readme.txt"), b"text").unwrap();
+    let base = format!("{}/", photo_dir.display());
+    let set_path = |app: &mut App, text: &str| {
+        let Screen::Form(f) = &mut app.screen else {
+            panic!("left the form");
+        };
+        f.edit.as_mut().unwrap().input = crate::tui::input::TextInput::new(text);
+    };
+    run(&mut app, &mut shell, ch('p'));
+    keys(&mut app, &mut shell, &format!("{base}nothing.jpg"));
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.error && message.text.contains("找不到文件"),
+        "{message:?}"
+    );
+    set_path(&mut app, &format!("{base}readme.txt"));
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    assert!(app.message.clone().unwrap().text.contains("不是照片"));
+    set_path(&mut app, &format!("{base}冰"));
+    run(&mut app, &mut shell, press(KeyCode::Tab));
+    let Screen::Form(f) = &app.screen else {
+        panic!("left the form");
+    };
+    assert_eq!(
+        f.edit.as_ref().unwrap().input.text(),
+        format!("{base}冰箱内饮料.jpg")
+    );
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    let photos = shell.store.photos(&id).unwrap();
+    assert_eq!(photos.len(), 1, "{:?}", app.message);
+    assert_eq!(photos[0].item_id, "2.1");
+    assert_eq!(photos[0].file_name, "冰箱内饮料.jpg");
+
     run(&mut app, &mut shell, ch('F'));
     // 不符合 suggests stopping operations; the inspector chooses a written order instead.
     run(&mut app, &mut shell, press(KeyCode::Left));
@@ -155,6 +193,7 @@ fn from_first_run_to_a_final_record_and_its_correction() {
         Some("测量值录入有误")
     );
     assert_eq!(f.progress().0, 2);
+    assert_eq!(f.photos.len(), 1);
     // The item that failed is 必查 at the next inspection and comes first.
     assert_eq!(f.must_check, vec!["1.2".to_string()]);
     assert_eq!(f.order[0].0, 1);
