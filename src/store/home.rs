@@ -123,4 +123,25 @@ impl Store {
                 r.get(0)
             })?)
     }
+
+    /// Everyone named as an inspector on this station's inspections, most recent first, once
+    /// each (by name and enforcement ID): the colleagues to offer as the second inspector.
+    pub fn known_inspectors(&self) -> Result<Vec<crate::domain::inspection::Inspector>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT inspectors FROM inspections ORDER BY started_at DESC LIMIT 500",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out: Vec<crate::domain::inspection::Inspector> = Vec::new();
+        for row in rows {
+            // A list that does not parse is skipped: it only feeds a suggestion.
+            let list: Vec<crate::domain::inspection::Inspector> =
+                serde_json::from_str(&row?).unwrap_or_default();
+            for person in list {
+                if !person.name.is_empty() && !out.contains(&person) {
+                    out.push(person);
+                }
+            }
+        }
+        Ok(out)
+    }
 }

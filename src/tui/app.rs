@@ -54,6 +54,8 @@ pub struct App {
     pub home: HomeData,
     pub due: Vec<Due>,
     pub screen: Screen,
+    /// Inspectors named on earlier inspections, offered as the second inspector.
+    pub colleagues: Vec<crate::domain::inspection::Inspector>,
     pub help: bool,
     pub message: Option<Message>,
     pub quit: bool,
@@ -83,6 +85,7 @@ impl App {
             home: HomeData::default(),
             due: Vec::new(),
             screen,
+            colleagues: Vec::new(),
             help: false,
             message: None,
             quit: false,
@@ -93,7 +96,7 @@ impl App {
     pub fn start(&self) -> Vec<Effect> {
         match self.screen {
             Screen::Welcome(_) => vec![Effect::LoadRoster],
-            _ => vec![Effect::LoadRoster, Effect::LoadHome],
+            _ => vec![Effect::LoadRoster, Effect::LoadHome, Effect::LoadColleagues],
         }
     }
 
@@ -177,6 +180,10 @@ impl App {
                     }
                 })
             }
+            Action::ColleaguesLoaded(list) => {
+                self.colleagues = list;
+                Vec::new()
+            }
             Action::HistoryLoaded(history) => {
                 if let Screen::Roster(r) = &mut self.screen {
                     r.history = Some(history);
@@ -199,7 +206,7 @@ impl App {
                 let serial = record.inspection.serial.clone().unwrap_or_default();
                 self.info(format!("{} {serial}", self.t.finalized()));
                 self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
-                Vec::new()
+                vec![Effect::LoadColleagues]
             }
         }
     }

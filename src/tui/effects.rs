@@ -161,6 +161,7 @@ impl Shell {
                 log::info(&format!("establishment {} r{}", saved.id, saved.revision));
                 vec![Action::EstablishmentSaved(saved)]
             }
+            Effect::LoadColleagues => vec![Action::ColleaguesLoaded(store.known_inspectors()?)],
             Effect::LoadHistory(id) => {
                 let inspections = store.inspections(&InspectionFilter {
                     establishment_id: Some(id.clone()),

@@ -89,7 +89,11 @@ const FORM: &[Binding] = &[
 
 const REVIEW: &[Binding] = &[
     ("Tab Up Down", "切换输入项", "next / previous field"),
-    ("Left Right", "选择结果处理", "choose the handling"),
+    (
+        "Left Right",
+        "选择结果处理；在第二检查人员上选以前的同事",
+        "choose the handling; on the second inspector, an earlier colleague",
+    ),
     ("Space", "拒绝签字", "refused to sign"),
     ("Enter", "确认定稿（在按钮上）", "finalize (on the button)"),
     ("Esc", "返回检查表", "back to the checklist"),

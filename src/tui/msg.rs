@@ -90,6 +90,7 @@ pub enum Action {
     HomeLoaded(HomeData),
     FormOpened(Box<FormData>),
     HistoryLoaded(History),
+    ColleaguesLoaded(Vec<Inspector>),
     PhotoAttached(Photo),
     /// A path completed with Tab, and the names that fit when there are several.
     PathCompleted {
@@ -112,6 +113,7 @@ pub enum Effect {
     LoadRoster,
     LoadHome,
     LoadHistory(String),
+    LoadColleagues,
     /// Adds (`id` none) or revises an establishment.
     SaveEstablishment {
         id: Option<String>,

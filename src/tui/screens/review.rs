@@ -257,6 +257,32 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 (at + n - 1) % n
             }];
         }
+        KeyCode::Left | KeyCode::Right if r.focus == Field::SecondName => {
+            // Earlier colleagues, not the inspector themself.
+            let me = r
+                .form
+                .inspection
+                .inspectors
+                .first()
+                .map(|i| i.badge.clone());
+            let others: Vec<_> = app
+                .colleagues
+                .iter()
+                .filter(|c| Some(&c.badge) != me.as_ref())
+                .collect();
+            if !others.is_empty() {
+                let at = others.iter().position(|c| c.name == r.second_name.text());
+                let n = others.len();
+                let next = match (at, key.code == KeyCode::Right) {
+                    (None, true) => 0,
+                    (None, false) => n - 1,
+                    (Some(i), true) => (i + 1) % n,
+                    (Some(i), false) => (i + n - 1) % n,
+                };
+                r.second_name = TextInput::new(&others[next].name);
+                r.second_badge = TextInput::new(&others[next].badge);
+            }
+        }
         KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
         KeyCode::Enter if r.focus == Field::Finalize => match r.problem() {
             Some(code) => app.error(problem_text(t, code)),

@@ -425,3 +425,36 @@ fn an_establishment_is_added_with_validation() {
         Some(crate::domain::establishment::RiskGrade::A)
     );
 }
+
+#[test]
+fn the_second_inspector_is_chosen_from_earlier_colleagues() {
+    let mut app = app(Lang::Zh);
+    step(
+        &mut app,
+        Action::ColleaguesLoaded(vec![
+            profile().inspector(),
+            Inspector {
+                name: "李四".into(),
+                badge: "21080002".into(),
+            },
+            Inspector {
+                name: "王五".into(),
+                badge: "21080003".into(),
+            },
+        ]),
+    );
+    open(&mut app, "food-sample", &[]);
+    step(&mut app, ch('F'));
+    while !matches!(&app.screen, Screen::Review(r) if r.focus == Field::SecondName) {
+        step(&mut app, press(KeyCode::Tab));
+    }
+    step(&mut app, press(KeyCode::Right));
+    step(&mut app, press(KeyCode::Right));
+    let Screen::Review(r) = &app.screen else {
+        panic!("not on review");
+    };
+    assert_eq!(
+        (r.second_name.text(), r.second_badge.text()),
+        ("王五", "21080003")
+    );
+}
