@@ -7,7 +7,9 @@
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use super::msg::{Action, AnswerDraft, Effect, FormData, History, HomeData, Profile};
+pub use super::msg::{
+    Action, AnswerDraft, Effect, FormData, History, HomeData, Profile, RecordsQuery,
+};
 
 use super::due::{Due, Frequencies};
 use super::screens::establishment::EditState;

@@ -273,9 +273,11 @@ impl Shell {
                     store.inspection_record(&inspection_id)?,
                 ))]
             }
-            Effect::LoadRecords(status) => vec![Action::RecordsLoaded(store.inspections(
+            Effect::LoadRecords(q) => vec![Action::RecordsLoaded(store.inspections(
                 &InspectionFilter {
-                    status,
+                    status: q.status,
+                    outcome: q.outcome,
+                    from: q.from,
                     ..Default::default()
                 },
             )?)],

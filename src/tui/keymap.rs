@@ -125,6 +125,12 @@ const RECORDS: &[Binding] = &[
         "筛选：全部、草稿、已定稿",
         "filter: all, drafts, final",
     ),
+    ("o", "按检查结果筛选", "filter by result"),
+    (
+        "d",
+        "按时间筛选：近 30 天、今年",
+        "filter by date: last 30 days, this year",
+    ),
     ("Enter", "打开", "open"),
     (
         "c",

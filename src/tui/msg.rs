@@ -11,7 +11,7 @@ use crate::domain::establishment::{Establishment, EstablishmentFacts};
 use crate::domain::inspection::{
     Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
 };
-use crate::domain::outcome::Verdict;
+use crate::domain::outcome::{Outcome, Verdict};
 use crate::store::{InspectionRecord, InspectionSummary, OverdueRectification, Photo};
 
 /// Who inspects with this station, kept in the store's settings.
@@ -31,6 +31,15 @@ impl Profile {
             badge: self.badge.clone(),
         }
     }
+}
+
+/// Which inspections the records screen lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordsQuery {
+    pub status: Option<Status>,
+    pub outcome: Option<Outcome>,
+    /// Only inspections started on or after this day.
+    pub from: Option<NaiveDate>,
 }
 
 /// What the home screen lists.
@@ -154,6 +163,6 @@ pub enum Effect {
         inspectors: Vec<Inspector>,
         conclusion: Conclusion,
     },
-    LoadRecords(Option<Status>),
+    LoadRecords(RecordsQuery),
     LoadRecord(String),
 }

@@ -135,6 +135,8 @@ strings! {
     superseded => "已被更正为", "Corrected by";
     // Records
     filter => "筛选", "Filter";
+    last_30_days => "近 30 天", "last 30 days";
+    this_year => "今年", "this year";
     establishment => "被检查单位", "Establishment";
     all => "全部", "All";
     serial => "编号", "Serial";

@@ -57,7 +57,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('r') => {
             app.screen = Screen::Records(RecordsState::default());
-            return vec![Effect::LoadRecords(None)];
+            return vec![Effect::LoadRecords(Default::default())];
         }
         KeyCode::Char('q') | KeyCode::Esc => app.quit = true,
         KeyCode::Enter => match rows.get(state.selected) {

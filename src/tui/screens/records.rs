@@ -6,17 +6,56 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::domain::inspection::Status;
+use crate::domain::outcome::Outcome;
 use crate::store::{InspectionRecord, InspectionSummary};
-use crate::tui::app::{App, Effect, Screen};
+use crate::tui::app::{App, Effect, RecordsQuery, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::text::{pad, wrap};
 
 #[derive(Debug, Clone, Default)]
 pub struct RecordsState {
-    pub filter: Option<Status>,
+    pub query: RecordsQuery,
+    pub period: Period,
     pub list: Vec<InspectionSummary>,
     pub selected: usize,
+}
+
+/// How far back the records list reaches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Period {
+    #[default]
+    All,
+    Days30,
+    ThisYear,
+}
+
+impl Period {
+    fn next(self) -> Self {
+        match self {
+            Self::All => Self::Days30,
+            Self::Days30 => Self::ThisYear,
+            Self::ThisYear => Self::All,
+        }
+    }
+
+    fn from(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Self::All => None,
+            Self::Days30 => Some(today - chrono::Days::new(30)),
+            Self::ThisYear => NaiveDate::from_ymd_opt(today.year(), 1, 1),
+        }
+    }
+
+    fn label(self, t: crate::tui::strings::Text) -> &'static str {
+        match self {
+            Self::All => t.all(),
+            Self::Days30 => t.last_30_days(),
+            Self::ThisYear => t.this_year(),
+        }
+    }
 }
 
 impl RecordsState {
@@ -47,6 +86,7 @@ impl RecordState {
 }
 
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let today = app.today;
     match &mut app.screen {
         Screen::Records(r) => {
             let last = r.list.len().saturating_sub(1);
@@ -56,14 +96,33 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 KeyCode::Up | KeyCode::Char('k') => r.selected = r.selected.saturating_sub(1),
                 KeyCode::PageDown => r.selected = (r.selected + 10).min(last),
                 KeyCode::PageUp => r.selected = r.selected.saturating_sub(10),
-                KeyCode::Tab => {
-                    r.filter = match r.filter {
-                        None => Some(Status::Draft),
-                        Some(Status::Draft) => Some(Status::Final),
-                        Some(Status::Final) => None,
-                    };
+                KeyCode::Tab | KeyCode::Char('o') | KeyCode::Char('d') => {
+                    match key.code {
+                        KeyCode::Tab => {
+                            r.query.status = match r.query.status {
+                                None => Some(Status::Draft),
+                                Some(Status::Draft) => Some(Status::Final),
+                                Some(Status::Final) => None,
+                            }
+                        }
+                        KeyCode::Char('o') => {
+                            let all = Outcome::ALL;
+                            r.query.outcome = match r.query.outcome {
+                                None => Some(all[0]),
+                                Some(o) => all
+                                    .iter()
+                                    .position(|x| *x == o)
+                                    .and_then(|i| all.get(i + 1))
+                                    .copied(),
+                            }
+                        }
+                        _ => {
+                            r.period = r.period.next();
+                            r.query.from = r.period.from(today);
+                        }
+                    }
                     r.selected = 0;
-                    return vec![Effect::LoadRecords(r.filter)];
+                    return vec![Effect::LoadRecords(r.query)];
                 }
                 KeyCode::Enter => {
                     if let Some(s) = r.list.get(r.selected) {
@@ -108,7 +167,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                         return app.go_home();
                     }
                     app.screen = Screen::Records(RecordsState::default());
-                    return vec![Effect::LoadRecords(None)];
+                    return vec![Effect::LoadRecords(Default::default())];
                 }
                 KeyCode::Down | KeyCode::Char('j') => r.scroll = r.scroll.saturating_add(1),
                 KeyCode::Up | KeyCode::Char('k') => r.scroll = r.scroll.saturating_sub(1),
@@ -134,7 +193,7 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) {
     ];
     let mut spans = vec![Span::styled(format!("{}: ", t.filter()), theme.heading())];
     for (f, label) in filters {
-        let style = if f == r.filter {
+        let style = if f == r.query.status {
             theme.selected()
         } else {
             theme.dim()
@@ -142,6 +201,16 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {label} "), style));
         spans.push(Span::raw(" "));
     }
+    let outcome = r.query.outcome.map_or(t.all(), |o| lang.outcome(o));
+    spans.push(Span::styled(
+        format!(
+            "| {} {outcome} | {} {}",
+            t.result(),
+            t.date(),
+            r.period.label(t)
+        ),
+        theme.dim(),
+    ));
     Paragraph::new(Line::from(spans)).render(top, buf);
     let name_w = if area.width >= 120 { 40 } else { 26 };
     let items: Vec<ListItem> = r

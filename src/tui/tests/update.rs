@@ -315,7 +315,10 @@ fn home_opens_drafts_and_goes_to_roster_and_records() {
         step(&mut app, press(KeyCode::Enter)),
         vec![Effect::OpenDraft(draft_id)]
     );
-    assert_eq!(step(&mut app, ch('r')), vec![Effect::LoadRecords(None)]);
+    assert_eq!(
+        step(&mut app, ch('r')),
+        vec![Effect::LoadRecords(Default::default())]
+    );
     step(&mut app, press(KeyCode::Esc));
     step(&mut app, ch('/'));
     assert!(matches!(app.screen, Screen::Roster(_)));
@@ -457,4 +460,22 @@ fn the_second_inspector_is_chosen_from_earlier_colleagues() {
         (r.second_name.text(), r.second_badge.text()),
         ("王五", "21080003")
     );
+}
+
+#[test]
+fn records_filter_by_status_result_and_date() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, ch('r'));
+    let effects = step(&mut app, press(KeyCode::Tab));
+    assert!(matches!(&effects[..], [Effect::LoadRecords(q)] if q.status == Some(Status::Draft)));
+    let effects = step(&mut app, ch('o'));
+    assert!(
+        matches!(&effects[..], [Effect::LoadRecords(q)] if q.outcome == Some(Outcome::Compliant))
+    );
+    let effects = step(&mut app, ch('d'));
+    let [Effect::LoadRecords(q)] = &effects[..] else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(q.from, Some(today() - chrono::Days::new(30)));
+    assert_eq!(q.status, Some(Status::Draft));
 }
