@@ -17,13 +17,20 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 struct Term {
     session: Session<UnixProcess, PtyStream>,
     screen: vt100::Parser,
+    /// Everything the program wrote, to check how it leaves the terminal.
+    raw: Vec<u8>,
 }
 
 impl Term {
     fn start(data_dir: &Path) -> Term {
+        Term::start_with(data_dir, &[])
+    }
+
+    fn start_with(data_dir: &Path, args: &[&str]) -> Term {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_shian"));
         cmd.arg("--data-dir")
             .arg(data_dir)
+            .args(args)
             .env("TERM", "xterm-256color")
             .env("NO_COLOR", "1")
             .env_remove("SHIAN_LANG")
@@ -35,6 +42,7 @@ impl Term {
             .expect("window size");
         Term {
             session,
+            raw: Vec::new(),
             screen: vt100::Parser::new(
                 std::num::NonZero::new(ROWS).expect("rows"),
                 std::num::NonZero::new(COLS).expect("cols"),
@@ -48,10 +56,23 @@ impl Term {
         loop {
             match self.session.try_read(&mut buf) {
                 Ok(0) => break,
-                Ok(n) => self.screen.process(&buf[..n]),
+                Ok(n) => {
+                    self.raw.extend_from_slice(&buf[..n]);
+                    self.screen.process(&buf[..n]);
+                }
                 Err(_) => break,
             }
         }
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while self.session.get_process().is_alive().unwrap_or(false) {
+            assert!(start.elapsed() < TIMEOUT, "shian did not quit");
+            self.pump();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.pump();
     }
 
     fn text(&self) -> String {
@@ -209,12 +230,7 @@ fn inspect_kill_resume_finalize() {
     term.send("y");
     term.wait_for(&["已定稿", "本年度第 1 次检查", "李四"]);
     term.send("\x03"); // Ctrl-C
-    let start = Instant::now();
-    while term.session.get_process().is_alive().unwrap_or(false) {
-        assert!(start.elapsed() < TIMEOUT, "shian did not quit on Ctrl-C");
-        term.pump();
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    term.wait_exit();
 
     let list = Command::new(env!("CARGO_BIN_EXE_shian"))
         .args(["--data-dir"])
@@ -262,4 +278,29 @@ fn inspect_kill_resume_finalize() {
     assert_eq!(record["inspection"]["inspectors"][1]["name"], "李四");
     assert!(record["outcome"]["result"].is_string(), "{record:#}");
     assert_eq!(record["establishment"]["name"], "鲅鱼圈区星帆小学");
+}
+
+#[test]
+fn english_on_request_and_the_terminal_is_given_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let mut term = Term::start_with(&data, &["--lang", "en"]);
+    term.wait_for(&[
+        "Welcome to shian",
+        "Enforcement ID",
+        "Load the sample roster",
+    ]);
+    term.send("\x03");
+    term.wait_exit();
+    let raw = String::from_utf8_lossy(&term.raw);
+    // Raw mode and the alternate screen are left, bracketed paste is switched off again.
+    assert!(raw.contains("\x1b[?1049l"), "alternate screen not left");
+    assert!(raw.contains("\x1b[?2004l"), "bracketed paste not disabled");
+    assert!(raw.rfind("\x1b[?2004h") < raw.rfind("\x1b[?2004l"));
+    // Logs go to a file in the data folder, never to the screen.
+    let log = std::fs::read_to_string(data.join("shian-tui.log")).expect("log file");
+    assert!(
+        log.contains("INFO start") && log.contains("INFO stop"),
+        "{log}"
+    );
 }

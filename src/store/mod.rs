@@ -7,6 +7,8 @@ mod attachments;
 mod checklists;
 mod establishments;
 mod home;
+#[cfg(test)]
+mod home_tests;
 mod inspections;
 mod open;
 mod rows;
