@@ -15,6 +15,15 @@ pub fn popup(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer)
         w,
         h,
     );
+    // A wide character just left of the box would cover its left border: blank it.
+    if rect.x > area.x {
+        for y in rect.top()..rect.bottom() {
+            let cell = &mut buf[(rect.x - 1, y)];
+            if crate::tui::text::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     Clear.render(rect, buf);
     let block = Block::bordered().title(format!(" {title} "));
     let inner = block.inner(rect);

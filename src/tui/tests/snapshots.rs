@@ -76,8 +76,9 @@ pub fn home_data() -> HomeData {
 fn draw(app: &App, name: &str) {
     for (w, h) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|f| crate::tui::view::draw(app, f)).unwrap();
-        let text = screen_text(terminal.backend().buffer(), &format!("{name} {w}x{h}"));
+        // The frame as drawn, before the diff to the terminal drops cells under wide characters.
+        let frame = terminal.draw(|f| crate::tui::view::draw(app, f)).unwrap();
+        let text = screen_text(frame.buffer, &format!("{name} {w}x{h}"));
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
     }
 }
@@ -281,4 +282,19 @@ fn answer(item: &str, verdict: Verdict, value: Option<f64>, note: &str) -> Answe
         note: note.into(),
         answered_at: noon(),
     }
+}
+
+#[test]
+fn form_choice_and_photo_path() {
+    let mut app = loaded(Lang::Zh);
+    step(
+        &mut app,
+        Action::FormOpened(Box::new(form_data("bright-kitchen", &[]))),
+    );
+    step(&mut app, ch('v'));
+    draw(&app, "form_choice");
+    step(&mut app, press(KeyCode::Esc));
+    step(&mut app, ch('p'));
+    type_text(&mut app, "~/照片/后厨");
+    draw(&app, "form_photo");
 }

@@ -479,3 +479,31 @@ fn records_filter_by_status_result_and_date() {
     assert_eq!(q.from, Some(today() - chrono::Days::new(30)));
     assert_eq!(q.status, Some(Status::Draft));
 }
+
+#[test]
+fn a_choice_item_takes_its_verdict_from_the_option() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "bright-kitchen", &[]);
+    assert_eq!(current(&app), "1.1");
+    step(&mut app, ch('v'));
+    step(&mut app, press(KeyCode::Down));
+    step(&mut app, press(KeyCode::Enter));
+    let a = &form(&app).answers["1.1"];
+    assert_eq!(
+        (a.verdict, a.choice.as_deref()),
+        (Verdict::Pass, Some("视频厨房"))
+    );
+    assert_eq!(current(&app), "1.2");
+    step(&mut app, ch('k'));
+    step(&mut app, ch('v'));
+    step(&mut app, ch('4'));
+    let a = &form(&app).answers["1.1"];
+    assert_eq!(
+        (a.verdict, a.choice.as_deref()),
+        (Verdict::Fail, Some("未实施"))
+    );
+    assert!(matches!(
+        form(&app).edit.as_ref().map(|e| e.kind),
+        Some(crate::tui::screens::form::EditKind::Note(Verdict::Fail))
+    ));
+}
