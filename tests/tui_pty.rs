@@ -267,6 +267,8 @@ fn inspect_kill_resume_finalize() {
     assert_eq!(answer("2.3")["verdict"], "pass");
     assert_eq!(record["answers"].as_array().map(Vec::len), Some(5));
     assert_eq!(record["inspection"]["status"], "final");
+    // The food-sample checklist is a special one: 专项检查 unless chosen otherwise.
+    assert_eq!(record["inspection"]["kind"], "special");
     assert_eq!(
         record["inspection"]["conclusion"]["handling"],
         "rectify_on_site"

@@ -138,12 +138,16 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
         y += 1;
     }
     if r.confirming {
-        let inner = crate::tui::widgets::popup(area, 60, 5, t.finalize(), buf);
-        let lines: Vec<Line> =
-            crate::tui::text::wrap(t.confirm_finalize(), usize::from(inner.width))
-                .into_iter()
-                .map(Line::raw)
-                .collect();
+        // Unanswered items are allowed (not every item applies on every visit) but said once more.
+        let confirm = match tl.unanswered {
+            0 => t.confirm_finalize().to_string(),
+            n => format!("{n} {}. {}", t.unanswered_left(), t.confirm_finalize()),
+        };
+        let inner = crate::tui::widgets::popup(area, 60, 6, t.finalize(), buf);
+        let lines: Vec<Line> = crate::tui::text::wrap(&confirm, usize::from(inner.width))
+            .into_iter()
+            .map(Line::raw)
+            .collect();
         Paragraph::new(lines).render(inner, buf);
         return None;
     }

@@ -8,6 +8,7 @@ use ratatui::widgets::{
     Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
 };
 
+use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::InspectionKind;
 use crate::tui::app::{App, Effect, History, Screen};
@@ -34,6 +35,8 @@ pub struct Chooser {
     pub checklist_ids: Vec<String>,
     pub selected: usize,
     pub kind: InspectionKind,
+    /// Once the inspector picks the kind (or it is a follow-up), moving among checklists keeps it.
+    pub kind_chosen: bool,
 }
 
 impl RosterState {
@@ -72,21 +75,38 @@ impl RosterState {
     }
 }
 
+/// A special checklist (专项检查表, by the title convention of docs/checklists.md) is used
+/// for 专项检查; the others for 日常检查.
+fn default_kind(checklists: &[Checklist], checklist_id: Option<&String>) -> InspectionKind {
+    let special = checklist_id
+        .and_then(|id| checklists.iter().find(|c| &c.id == id))
+        .is_some_and(|c| c.title.contains("专项"));
+    if special {
+        InspectionKind::Special
+    } else {
+        InspectionKind::Routine
+    }
+}
+
 fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser> {
-    let checklist_ids: Vec<String> = app
+    let mut checklists: Vec<_> = app
         .checklists
         .iter()
         .filter(|c| c.applies_to_kind(e.facts.kind))
-        .map(|c| c.id.clone())
         .collect();
+    // The routine checklists first: they are what a visit usually uses.
+    checklists.sort_by_key(|c| c.title.contains("专项"));
+    let checklist_ids: Vec<String> = checklists.iter().map(|c| c.id.clone()).collect();
+    let kind = if follow_up {
+        InspectionKind::FollowUp
+    } else {
+        default_kind(&app.checklists, checklist_ids.first())
+    };
     (!checklist_ids.is_empty()).then_some(Chooser {
         checklist_ids,
         selected: 0,
-        kind: if follow_up {
-            InspectionKind::FollowUp
-        } else {
-            InspectionKind::Routine
-        },
+        kind,
+        kind_chosen: follow_up,
     })
 }
 
@@ -124,12 +144,25 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         let k = kinds.iter().position(|k| *k == c.kind).unwrap_or(0);
         match key.code {
             KeyCode::Esc => state.chooser = None,
-            KeyCode::Down | KeyCode::Char('j') => {
-                c.selected = (c.selected + 1).min(c.checklist_ids.len().saturating_sub(1));
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Up | KeyCode::Char('k') => {
+                let down = matches!(key.code, KeyCode::Down | KeyCode::Char('j'));
+                c.selected = if down {
+                    (c.selected + 1).min(c.checklist_ids.len().saturating_sub(1))
+                } else {
+                    c.selected.saturating_sub(1)
+                };
+                if !c.kind_chosen {
+                    c.kind = default_kind(&app.checklists, c.checklist_ids.get(c.selected));
+                }
             }
-            KeyCode::Up | KeyCode::Char('k') => c.selected = c.selected.saturating_sub(1),
-            KeyCode::Right | KeyCode::Tab => c.kind = kinds[(k + 1) % kinds.len()],
-            KeyCode::Left | KeyCode::BackTab => c.kind = kinds[(k + kinds.len() - 1) % kinds.len()],
+            KeyCode::Right | KeyCode::Tab => {
+                c.kind = kinds[(k + 1) % kinds.len()];
+                c.kind_chosen = true;
+            }
+            KeyCode::Left | KeyCode::BackTab => {
+                c.kind = kinds[(k + kinds.len() - 1) % kinds.len()];
+                c.kind_chosen = true;
+            }
             KeyCode::Enter => {
                 let establishment = state
                     .hits

@@ -77,8 +77,24 @@ fn roster_finds_a_school_by_initials_and_starts_an_inspection() {
     // Letters are search text here, not commands: `?` too.
     assert!(!app.help);
     step(&mut app, press(KeyCode::Enter));
+    use crate::domain::inspection::InspectionKind::{FollowUp, Routine, Special};
+    let chooser = |app: &App| match &app.screen {
+        Screen::Roster(r) => {
+            let c = r.chooser.as_ref().unwrap();
+            (c.checklist_ids[c.selected].clone(), c.kind)
+        }
+        _ => panic!("not on the roster"),
+    };
+    // Routine checklists first; a special one (专项) proposes 专项检查.
+    assert_eq!(chooser(&app), ("catering-daily".to_string(), Routine));
     step(&mut app, press(KeyCode::Down));
+    assert_eq!(chooser(&app), ("school-canteen".to_string(), Routine));
+    step(&mut app, press(KeyCode::Down));
+    assert_eq!(chooser(&app), ("bright-kitchen".to_string(), Special));
+    // Chosen by hand, the kind stays while moving.
     step(&mut app, press(KeyCode::Right));
+    step(&mut app, press(KeyCode::Up));
+    assert_eq!(chooser(&app), ("school-canteen".to_string(), FollowUp));
     let effects = step(&mut app, press(KeyCode::Enter));
     let Some(Effect::StartInspection {
         establishment_id,
@@ -89,16 +105,8 @@ fn roster_finds_a_school_by_initials_and_starts_an_inspection() {
         panic!("{effects:?}");
     };
     assert_eq!(establishment_id, &first_id(&app, "鲅鱼圈区青禾实验小学"));
-    let applicable: Vec<&str> = app
-        .checklists
-        .iter()
-        .filter(|c| {
-            c.applies_to_kind(crate::domain::establishment::EstablishmentKind::SchoolCanteen)
-        })
-        .map(|c| c.id.as_str())
-        .collect();
-    assert_eq!(checklist_id, applicable[1]);
-    assert_eq!(*kind, crate::domain::inspection::InspectionKind::Special);
+    assert_eq!(checklist_id, "school-canteen");
+    assert_eq!(*kind, FollowUp);
 }
 
 fn first_id(app: &App, name: &str) -> String {
