@@ -15,7 +15,8 @@ use super::due::{Due, Frequencies};
 use super::screens::establishment::EditState;
 use super::screens::form::FormState;
 use super::screens::home::HomeState;
-use super::screens::records::{RecordState, RecordsState};
+use super::screens::record::RecordState;
+use super::screens::records::RecordsState;
 use super::screens::review::ReviewState;
 use super::screens::roster::RosterState;
 use super::screens::welcome::WelcomeState;
@@ -234,6 +235,7 @@ impl App {
             Screen::Form(f) => f.typing(),
             Screen::Review(r) => r.typing(),
             Screen::Record(r) => r.reason.is_some(),
+            Screen::Records(r) => r.typing,
             Screen::Establishment(e) => e.typing(),
             _ => false,
         }
@@ -259,14 +261,15 @@ impl App {
             self.help = true;
             return Vec::new();
         }
-        use super::screens::{establishment, form, home, records, review, roster, welcome};
+        use super::screens::{establishment, form, home, record, records, review, roster, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Home(_) => home::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
             Screen::Form(_) => form::key(self, key),
             Screen::Review(_) => review::key(self, key),
-            Screen::Records(_) | Screen::Record(_) => records::key(self, key),
+            Screen::Records(_) => records::key(self, key),
+            Screen::Record(_) => record::key(self, key),
             Screen::Establishment(_) => establishment::key(self, key),
         }
     }
@@ -281,6 +284,7 @@ impl App {
             }
             Screen::Form(f) => f.paste(text),
             Screen::Review(r) => r.paste(text),
+            Screen::Records(r) if r.typing => r.name.insert(text),
             Screen::Establishment(e) => e.paste(text),
             Screen::Record(r) => {
                 if let Some(reason) = &mut r.reason {

@@ -125,6 +125,11 @@ const RECORDS: &[Binding] = &[
         "筛选：全部、草稿、已定稿",
         "filter: all, drafts, final",
     ),
+    (
+        "/",
+        "按单位名称或拼音筛选",
+        "filter by establishment name or pinyin",
+    ),
     ("o", "按检查结果筛选", "filter by result"),
     (
         "d",
@@ -196,6 +201,7 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
             ("Esc", "返回", "back"),
         ],
         Screen::Records(_) => &[
+            ("/", "单位", "name"),
             ("Enter", "打开", "open"),
             ("Tab", "筛选", "filter"),
             ("Esc", "返回", "back"),

@@ -9,7 +9,9 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::screens::{establishment, form_view, home, records, review_view, roster, welcome};
+use super::screens::{
+    establishment, form_view, home, record, records, review_view, roster, welcome,
+};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -72,11 +74,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Roster(r) => roster::render(app, r, body, buf),
         Screen::Form(f) => form_view::render(app, f, body, buf),
         Screen::Review(r) => review_view::render(app, r, body, buf),
-        Screen::Records(r) => {
-            records::render_list(app, r, body, buf);
-            None
-        }
-        Screen::Record(r) => records::render_record(app, r, body, buf),
+        Screen::Records(r) => records::render_list(app, r, body, buf),
+        Screen::Record(r) => record::render_record(app, r, body, buf),
         Screen::Establishment(e) => establishment::render(app, e, body, buf),
     };
     if let Some(m) = &app.message {

@@ -5,6 +5,7 @@ pub mod form;
 pub mod form_edit;
 pub mod form_view;
 pub mod home;
+pub mod record;
 pub mod records;
 pub mod review;
 pub mod review_view;

@@ -1,26 +1,31 @@
-//! 记录: inspections listed by status, and one record opened to read.
+//! 记录: inspections listed by status, result, date and establishment.
 
+use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
-use chrono::{Datelike, NaiveDate};
-
 use crate::domain::inspection::Status;
 use crate::domain::outcome::Outcome;
-use crate::store::{InspectionRecord, InspectionSummary};
+use crate::store::InspectionSummary;
 use crate::tui::app::{App, Effect, RecordsQuery, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::text::{pad, wrap};
+use crate::tui::search::name_matches;
+use crate::tui::text::pad;
 
 #[derive(Debug, Clone, Default)]
 pub struct RecordsState {
     pub query: RecordsQuery,
     pub period: Period,
     pub list: Vec<InspectionSummary>,
+    /// Position in `visible()`.
     pub selected: usize,
+    /// Establishment filter: name or pinyin, applied to the loaded list.
+    pub name: TextInput,
+    /// Whether the name filter has the keyboard (`/`).
+    pub typing: bool,
 }
 
 /// How far back the records list reaches.
@@ -61,131 +66,96 @@ impl Period {
 impl RecordsState {
     pub fn loaded(&mut self, list: Vec<InspectionSummary>) {
         self.list = list;
-        self.selected = self.selected.min(self.list.len().saturating_sub(1));
+        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
     }
-}
 
-pub struct RecordState {
-    pub record: InspectionRecord,
-    pub scroll: u16,
-    /// Opened right after finalizing: Esc goes home rather than to the list.
-    pub from_finalize: bool,
-    /// The reason for a correction being typed (`c`).
-    pub reason: Option<TextInput>,
-}
-
-impl RecordState {
-    pub fn new(record: InspectionRecord, from_finalize: bool) -> Self {
-        RecordState {
-            record,
-            scroll: 0,
-            from_finalize,
-            reason: None,
-        }
+    /// The loaded inspections that pass the establishment filter.
+    pub fn visible(&self) -> Vec<&InspectionSummary> {
+        self.list
+            .iter()
+            .filter(|s| name_matches(&s.establishment, self.name.text()))
+            .collect()
     }
 }
 
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let today = app.today;
-    match &mut app.screen {
-        Screen::Records(r) => {
-            let last = r.list.len().saturating_sub(1);
-            match key.code {
-                KeyCode::Esc | KeyCode::Char('q') => return app.go_home(),
-                KeyCode::Down | KeyCode::Char('j') => r.selected = (r.selected + 1).min(last),
-                KeyCode::Up | KeyCode::Char('k') => r.selected = r.selected.saturating_sub(1),
-                KeyCode::PageDown => r.selected = (r.selected + 10).min(last),
-                KeyCode::PageUp => r.selected = r.selected.saturating_sub(10),
-                KeyCode::Tab | KeyCode::Char('o') | KeyCode::Char('d') => {
-                    match key.code {
-                        KeyCode::Tab => {
-                            r.query.status = match r.query.status {
-                                None => Some(Status::Draft),
-                                Some(Status::Draft) => Some(Status::Final),
-                                Some(Status::Final) => None,
-                            }
-                        }
-                        KeyCode::Char('o') => {
-                            let all = Outcome::ALL;
-                            r.query.outcome = match r.query.outcome {
-                                None => Some(all[0]),
-                                Some(o) => all
-                                    .iter()
-                                    .position(|x| *x == o)
-                                    .and_then(|i| all.get(i + 1))
-                                    .copied(),
-                            }
-                        }
-                        _ => {
-                            r.period = r.period.next();
-                            r.query.from = r.period.from(today);
-                        }
-                    }
-                    r.selected = 0;
-                    return vec![Effect::LoadRecords(r.query)];
-                }
-                KeyCode::Enter => {
-                    if let Some(s) = r.list.get(r.selected) {
-                        return vec![match s.status {
-                            Status::Draft => Effect::OpenDraft(s.id.clone()),
-                            Status::Final => Effect::LoadRecord(s.id.clone()),
-                        }];
-                    }
-                }
-                _ => {}
+    let Screen::Records(r) = &mut app.screen else {
+        return Vec::new();
+    };
+    if r.typing {
+        match key.code {
+            KeyCode::Enter | KeyCode::Down => r.typing = false,
+            KeyCode::Esc => {
+                r.name.clear();
+                r.typing = false;
             }
-            Vec::new()
+            _ => {
+                r.name.handle_key(key);
+            }
         }
-        Screen::Record(r) => {
-            if let Some(reason) = &mut r.reason {
-                match key.code {
-                    KeyCode::Esc => r.reason = None,
-                    KeyCode::Enter if !reason.is_empty() => {
-                        let effect = Effect::StartRevision {
-                            final_id: r.record.inspection.id.clone(),
-                            reason: reason.text().trim().to_string(),
-                        };
-                        r.reason = None;
-                        return vec![effect];
-                    }
-                    _ => {
-                        reason.handle_key(key);
-                    }
-                }
-                return Vec::new();
-            }
-            match key.code {
-                // A correction starts from the latest revision only, so revisions stay a chain.
-                KeyCode::Char('c')
-                    if r.record.inspection.status == Status::Final
-                        && r.record.superseded_by.is_empty() =>
-                {
-                    r.reason = Some(TextInput::default());
-                }
-                KeyCode::Esc | KeyCode::Char('q') => {
-                    if r.from_finalize {
-                        return app.go_home();
-                    }
-                    app.screen = Screen::Records(RecordsState::default());
-                    return vec![Effect::LoadRecords(Default::default())];
-                }
-                KeyCode::Down | KeyCode::Char('j') => r.scroll = r.scroll.saturating_add(1),
-                KeyCode::Up | KeyCode::Char('k') => r.scroll = r.scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => r.scroll = r.scroll.saturating_add(10),
-                KeyCode::PageUp => r.scroll = r.scroll.saturating_sub(10),
-                _ => {}
-            }
-            Vec::new()
-        }
-        _ => Vec::new(),
+        r.selected = 0;
+        return Vec::new();
     }
+    let last = r.visible().len().saturating_sub(1);
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('q') => return app.go_home(),
+        KeyCode::Char('/') => r.typing = true,
+        KeyCode::Down | KeyCode::Char('j') => r.selected = (r.selected + 1).min(last),
+        KeyCode::Up | KeyCode::Char('k') => r.selected = r.selected.saturating_sub(1),
+        KeyCode::PageDown => r.selected = (r.selected + 10).min(last),
+        KeyCode::PageUp => r.selected = r.selected.saturating_sub(10),
+        KeyCode::Tab => {
+            r.query.status = match r.query.status {
+                None => Some(Status::Draft),
+                Some(Status::Draft) => Some(Status::Final),
+                Some(Status::Final) => None,
+            };
+            r.selected = 0;
+            return vec![Effect::LoadRecords(r.query)];
+        }
+        KeyCode::Char('o') => {
+            let all = Outcome::ALL;
+            r.query.outcome = match r.query.outcome {
+                None => Some(all[0]),
+                Some(o) => all
+                    .iter()
+                    .position(|x| *x == o)
+                    .and_then(|i| all.get(i + 1))
+                    .copied(),
+            };
+            r.selected = 0;
+            return vec![Effect::LoadRecords(r.query)];
+        }
+        KeyCode::Char('d') => {
+            r.period = r.period.next();
+            r.query.from = r.period.from(today);
+            r.selected = 0;
+            return vec![Effect::LoadRecords(r.query)];
+        }
+        KeyCode::Enter => {
+            if let Some(s) = r.visible().get(r.selected) {
+                return vec![match s.status {
+                    Status::Draft => Effect::OpenDraft(s.id.clone()),
+                    Status::Final => Effect::LoadRecord(s.id.clone()),
+                }];
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
 }
 
-pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) {
+pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let t = app.t;
     let theme = app.theme;
     let lang = t.lang();
-    let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let [top, search, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     let filters = [
         (None, t.all()),
         (Some(Status::Draft), lang.status(Status::Draft)),
@@ -212,10 +182,25 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) {
         theme.dim(),
     ));
     Paragraph::new(Line::from(spans)).render(top, buf);
+    let label = format!("{} (/): ", t.establishment());
+    let style = if r.typing {
+        theme.selected()
+    } else {
+        theme.heading()
+    };
+    buf.set_string(search.x, search.y, &label, style);
+    let lw = u16::try_from(crate::tui::text::width(&label)).unwrap_or(0);
+    let field = Rect::new(
+        search.x + lw,
+        search.y,
+        search.width.saturating_sub(lw).min(40),
+        1,
+    );
+    let cursor = r.name.render(field, buf, theme.input());
     let name_w = if area.width >= 120 { 40 } else { 26 };
     let items: Vec<ListItem> = r
-        .list
-        .iter()
+        .visible()
+        .into_iter()
         .map(|s| {
             let outcome = s.outcome.map_or("-", |o| lang.outcome(o));
             let serial = s
@@ -234,157 +219,14 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) {
         .collect();
     if items.is_empty() {
         Paragraph::new(Line::styled(t.none(), theme.dim())).render(body, buf);
-        return;
-    }
-    let mut ls = ListState::default().with_selected(Some(r.selected));
-    StatefulWidget::render(
-        List::new(items).highlight_style(theme.selected()),
-        body,
-        buf,
-        &mut ls,
-    );
-}
-
-/// The record as the printed form lays it out, one line per fact.
-pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line<'static>> {
-    let t = app.t;
-    let theme = app.theme;
-    let lang = t.lang();
-    let i = &rec.inspection;
-    let tl = &rec.tally;
-    let mut lines = Vec::new();
-    let mut field = |label: &str, value: String| {
-        // Long values wrap by width under their label rather than run off the screen.
-        let text = format!("{label}: {value}");
-        for (n, part) in wrap(&text, width).into_iter().enumerate() {
-            if n == 0 && part.starts_with(label) {
-                let rest = part[label.len()..].to_string();
-                lines.push(Line::from(vec![
-                    Span::styled(label.to_string(), theme.heading()),
-                    Span::raw(rest),
-                ]));
-            } else {
-                lines.push(Line::raw(part));
-            }
-        }
-    };
-    field(
-        t.serial(),
-        i.serial
-            .clone()
-            .unwrap_or_else(|| lang.status(i.status).to_string()),
-    );
-    field(t.establishment(), rec.establishment.facts.name.clone());
-    field(t.address(), rec.establishment.facts.address.clone());
-    field(t.license(), rec.establishment.facts.license_no.clone());
-    let mut kind = lang.inspection_kind(i.kind).to_string();
-    if let Some(n) = i.year_sequence {
-        kind.push_str(&format!("  {}", t.nth_of_year(n)));
-    }
-    field(t.inspection_kind(), kind);
-    field(
-        t.date(),
-        i.local_started_at().format("%Y-%m-%d %H:%M").to_string(),
-    );
-    field(t.checklist(), rec.checklist.title.clone());
-    let names: Vec<String> = i
-        .inspectors
-        .iter()
-        .map(|p| format!("{} ({})", p.name, p.badge))
-        .collect();
-    field(t.inspectors(), names.join(", "));
-    let outcome = i.outcome.or(tl.outcome()).map_or("-", |o| lang.outcome(o));
-    let rate = tl
-        .general_pass_rate()
-        .map_or("-".to_string(), |p| format!("{p:.1}%"));
-    field(
-        t.result(),
-        format!(
-            "{outcome}  ({} {}/{} {}, {} {}/{} {}, {} {}, {} {rate})",
-            t.key_items(),
-            tl.key_failed,
-            tl.key_checked(),
-            t.failed(),
-            t.general_items(),
-            tl.general_failed,
-            tl.general_checked(),
-            t.failed(),
-            t.not_applicable(),
-            tl.not_applicable(),
-            t.pass_rate()
-        ),
-    );
-    let c = &i.conclusion;
-    if let Some(h) = c.handling {
-        let deadline = c
-            .deadline
-            .map(|d| format!("  {} {d}", t.deadline()))
-            .unwrap_or_default();
-        field(t.handling(), format!("{}{deadline}", lang.handling(h)));
-    }
-    if !c.operator_signatory.is_empty() {
-        field(t.signatory(), c.operator_signatory.clone());
-    }
-    if !c.operator_opinion.is_empty() {
-        field(t.opinion(), c.operator_opinion.clone());
-    }
-    if c.operator_refused {
-        field(t.refused(), format!("{}: {}", t.witness(), c.witness));
-    }
-    if !c.remarks.is_empty() {
-        field(t.remarks(), c.remarks.clone());
-    }
-    if let Some(reason) = &i.revision_reason {
-        field(
-            t.correction(),
-            format!("{} {}: {reason}", t.revision(), i.revision),
+    } else {
+        let mut ls = ListState::default().with_selected(Some(r.selected));
+        StatefulWidget::render(
+            List::new(items).highlight_style(theme.selected()),
+            body,
+            buf,
+            &mut ls,
         );
     }
-    if !rec.superseded_by.is_empty() {
-        field(t.superseded(), rec.superseded_by.join(", "));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(t.answers().to_string(), theme.heading()));
-    for item in rec.checklist.items() {
-        let Some(a) = rec.answers.iter().find(|a| a.item_id == item.id) else {
-            continue;
-        };
-        let mark = if item.key { "*" } else { " " };
-        let value = a.value.map(|v| format!(" [{v}]")).unwrap_or_default();
-        let note = if a.note.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", a.note)
-        };
-        let text = format!(
-            "{mark}{} {} {}{value}{note}",
-            pad(&item.number, 8),
-            pad(lang.verdict(a.verdict), 9),
-            item.text
-        );
-        lines.extend(wrap(&text, width).into_iter().map(Line::raw));
-    }
-    lines
-}
-
-pub fn render_record(app: &App, r: &RecordState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let lines = record_lines(app, &r.record, usize::from(area.width));
-    Paragraph::new(lines)
-        .scroll((r.scroll, 0))
-        .render(area, buf);
-    let reason = r.reason.as_ref()?;
-    let inner = crate::tui::widgets::popup(area, 70, 4, app.t.correction(), buf);
-    buf.set_stringn(
-        inner.x,
-        inner.y,
-        app.t.correction_reason(),
-        usize::from(inner.width),
-        app.theme.heading(),
-    );
-    let field = Rect {
-        y: inner.y + 1,
-        height: 1,
-        ..inner
-    };
-    Some(reason.render(field, buf, app.theme.input()))
+    r.typing.then_some(cursor)
 }

@@ -515,3 +515,31 @@ fn a_choice_item_takes_its_verdict_from_the_option() {
         Some(crate::tui::screens::form::EditKind::Note(Verdict::Fail))
     ));
 }
+
+#[test]
+fn records_filter_by_establishment_name_or_pinyin() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, ch('r'));
+    let data = super::snapshots::home_data();
+    step(
+        &mut app,
+        Action::RecordsLoaded(data.finals.into_iter().chain(data.drafts).collect()),
+    );
+    step(&mut app, ch('/'));
+    type_text(&mut app, "hzw");
+    step(&mut app, press(KeyCode::Enter));
+    let Screen::Records(r) = &app.screen else {
+        panic!("not on records");
+    };
+    let names: Vec<&str> = r
+        .visible()
+        .iter()
+        .map(|s| s.establishment.as_str())
+        .collect();
+    assert_eq!(names, vec!["海之味快餐"]);
+    // Out of the filter, letters are commands again.
+    assert_eq!(
+        step(&mut app, press(KeyCode::Enter)),
+        vec![Effect::LoadRecord("f1".into())]
+    );
+}
