@@ -22,7 +22,7 @@ fn verdict_label(t: Text, theme: Theme, v: Option<Verdict>) -> Span<'static> {
         Some(Verdict::Pass) => Span::styled(pad(lang.verdict(Verdict::Pass), 9), theme.pass()),
         Some(Verdict::Fail) => Span::styled(pad(lang.verdict(Verdict::Fail), 9), theme.fail()),
         Some(Verdict::NotApplicable) => {
-            Span::styled(pad(lang.pick("缺项", "N/A"), 9), theme.not_applicable())
+            Span::styled(pad(t.not_applicable_short(), 9), theme.not_applicable())
         }
         _ => Span::styled(pad(t.unanswered(), 9), theme.dim()),
     }

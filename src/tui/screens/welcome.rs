@@ -24,7 +24,8 @@ pub struct WelcomeState {
 
 impl WelcomeState {
     pub fn new(t: Text) -> Self {
-        let bureau = t.lang().pick("营口市鲅鱼圈区市场监督管理局", "");
+        // The district of the seed; an English UI leaves it for the user to type.
+        let bureau = t.default_bureau();
         WelcomeState {
             inputs: [
                 TextInput::default(),
