@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use expectrl::Session;
 use expectrl::process::unix::{PtyStream, Signal, UnixProcess};
 
-const COLS: u16 = 100;
-const ROWS: u16 = 30;
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Term {
@@ -150,18 +150,20 @@ fn inspect_kill_resume_finalize() {
     term.wait_for(&["1 家", "鲅鱼圈区星帆小学", "JY32108040036702"]);
     term.send(ENTER);
     term.wait_for(&["选择检查表", "食品留样专项检查表"]);
-    // Move down to the food-sample checklist, whatever its place in the catalog.
+    // Move down to the food-sample checklist, whatever its place in the list.
+    let marked = |text: &str| {
+        text.lines()
+            .find(|l| l.contains("> "))
+            .map(|l| l.to_string())
+            .unwrap_or_default()
+    };
     for _ in 0..10 {
-        let text = term.text();
-        let highlighted = text
-            .lines()
-            .any(|l| l.contains("食品留样专项检查表") && l.contains("> "));
-        if highlighted {
+        let before = marked(&term.text());
+        if before.contains("食品留样专项检查表") {
             break;
         }
         term.send("\x1b[B");
-        std::thread::sleep(Duration::from_millis(50));
-        term.pump();
+        term.wait_until("the next checklist", |t| marked(t) != before);
     }
     term.send(ENTER);
     term.wait_for(&["已答 0/10", "留样范围与数量"]);
@@ -200,18 +202,33 @@ fn inspect_kill_resume_finalize() {
     term.wait_until("resumed at 2.3", |t| {
         detail_shows(t, "2.3") && t.contains("已答 4/10")
     });
-    assert!(term.text().contains("留样不足125克") || term.text().contains("不符合"));
+    // The answers given before the kill are all there.
+    let text = term.text();
+    let row = |number: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!(" {number} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        row("1.1").contains("符合") && !row("1.1").contains("不符合"),
+        "{text}"
+    );
+    assert!(row("1.2").contains("不符合"), "{text}");
+    assert!(row("2.1").contains("不符合"), "{text}");
+    assert!(row("2.2").contains("缺项"), "{text}");
+    assert!(row("2.3").contains("未答"), "{text}");
     term.send("1"); // 2.3 符合
     term.wait_for(&["已答 5/10"]);
     term.send("F");
     term.wait_for(&["检查结果:", "结果处理"]);
     for _ in 0..5 {
-        if term.text().contains("< 当场整改 >") {
+        let before = term.text();
+        if before.contains("< 当场整改 >") {
             break;
         }
         term.send("\x1b[C");
-        std::thread::sleep(Duration::from_millis(50));
-        term.pump();
+        term.wait_until("the next handling", |t| t != before);
     }
     term.wait_for(&["< 当场整改 >"]);
     term.send(TAB);
