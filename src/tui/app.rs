@@ -247,8 +247,10 @@ impl App {
             // Everything shown as saved is already on disk; only a note being typed is saved
             // on the way out.
             self.quit = true;
+            let profile = self.profile.clone().unwrap_or_default();
             return match &mut self.screen {
                 Screen::Form(f) => f.save_open_note(),
+                Screen::Review(r) => r.keep_inspectors(&profile),
                 _ => Vec::new(),
             };
         }

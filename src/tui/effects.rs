@@ -249,6 +249,13 @@ impl Shell {
                 store.set_current_item(&inspection_id, &item_id)?;
                 Vec::new()
             }
+            Effect::SetInspectors {
+                inspection_id,
+                inspectors,
+            } => {
+                store.set_inspectors(&inspection_id, &inspectors)?;
+                Vec::new()
+            }
             Effect::Finalize {
                 inspection_id,
                 inspectors,

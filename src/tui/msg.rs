@@ -158,6 +158,10 @@ pub enum Effect {
         inspection_id: String,
         item_id: String,
     },
+    SetInspectors {
+        inspection_id: String,
+        inspectors: Vec<Inspector>,
+    },
     Finalize {
         inspection_id: String,
         inspectors: Vec<Inspector>,

@@ -180,6 +180,39 @@ impl ReviewState {
             .filter(|d| *d >= self.today)
     }
 
+    /// The inspector who started the draft, then the second one as typed.
+    fn inspectors(&self, profile: &Profile) -> Vec<Inspector> {
+        let first = self
+            .form
+            .inspection
+            .inspectors
+            .first()
+            .cloned()
+            .unwrap_or_else(|| profile.inspector());
+        let second = Inspector {
+            name: self.second_name.text().trim().to_string(),
+            badge: self.second_badge.text().trim().to_string(),
+        };
+        vec![first, second]
+    }
+
+    /// Keeps a typed second inspector in the draft when leaving the review (Esc, Ctrl-C), so
+    /// it is there again after a restart.
+    pub fn keep_inspectors(&mut self, profile: &Profile) -> Vec<Effect> {
+        if self.second_name.is_empty() {
+            return Vec::new();
+        }
+        let inspectors = self.inspectors(profile);
+        if inspectors == self.form.inspection.inspectors {
+            return Vec::new();
+        }
+        self.form.inspection.inspectors = inspectors.clone();
+        vec![Effect::SetInspectors {
+            inspection_id: self.form.inspection.id.clone(),
+            inspectors,
+        }]
+    }
+
     fn finalize(&self, profile: &Profile) -> Effect {
         let conclusion = Conclusion {
             handling: Some(self.handling),
@@ -194,20 +227,9 @@ impl ReviewState {
             operator_refused: self.refused,
             witness: self.witness.text().trim().to_string(),
         };
-        let first = self
-            .form
-            .inspection
-            .inspectors
-            .first()
-            .cloned()
-            .unwrap_or_else(|| profile.inspector());
-        let second = Inspector {
-            name: self.second_name.text().trim().to_string(),
-            badge: self.second_badge.text().trim().to_string(),
-        };
         Effect::Finalize {
             inspection_id: self.form.inspection.id.clone(),
-            inspectors: vec![first, second],
+            inspectors: self.inspectors(profile),
             conclusion,
         }
     }
@@ -239,11 +261,13 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match key.code {
         KeyCode::Esc => {
+            let effects = r.keep_inspectors(&profile);
             if let Screen::Review(r) =
                 std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
             {
                 app.screen = Screen::Form(Box::new(r.form));
             }
+            return effects;
         }
         KeyCode::Tab | KeyCode::Down => r.step(true),
         KeyCode::BackTab | KeyCode::Up => r.step(false),

@@ -543,3 +543,24 @@ fn records_filter_by_establishment_name_or_pinyin() {
         vec![Effect::LoadRecord("f1".into())]
     );
 }
+
+#[test]
+fn a_typed_second_inspector_is_kept_in_the_draft() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    step(&mut app, ch('F'));
+    while !matches!(&app.screen, Screen::Review(r) if r.focus == Field::SecondName) {
+        step(&mut app, press(KeyCode::Tab));
+    }
+    type_text(&mut app, "李四");
+    let effects = step(&mut app, press(KeyCode::Esc));
+    let [Effect::SetInspectors { inspectors, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(inspectors[1].name, "李四");
+    step(&mut app, ch('F'));
+    let Screen::Review(r) = &app.screen else {
+        panic!("not on review");
+    };
+    assert_eq!(r.second_name.text(), "李四");
+}
