@@ -205,6 +205,11 @@ impl Shell {
                 self.open_draft(&inspection.id)?
             }
             Effect::OpenDraft(id) => self.open_draft(&id)?,
+            Effect::DiscardDraft(id) => {
+                store.discard_draft(&id)?;
+                log::info(&format!("discarded draft {id}"));
+                self.run(Effect::LoadHome)?
+            }
             Effect::StartRevision { final_id, reason } => {
                 let revision = self.store.start_revision(&final_id, &reason)?;
                 self.store.copy_photos(&final_id, &revision.id)?;

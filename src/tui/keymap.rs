@@ -24,6 +24,7 @@ const HOME: &[Binding] = &[
     ("Enter", Text::keys_resume_draft_inspect_open),
     ("/ s", Text::keys_establishments_search),
     ("r", Text::keys_records),
+    ("d", Text::keys_delete_a_draft),
     ("q Esc", Text::keys_quit),
 ];
 

@@ -134,6 +134,8 @@ pub enum Effect {
         kind: InspectionKind,
     },
     OpenDraft(String),
+    /// Deletes a draft started by mistake, with its answers.
+    DiscardDraft(String),
     /// A correction of a final record: a new draft revision with the reason.
     StartRevision {
         final_id: String,

@@ -133,6 +133,8 @@ strings! {
     correction_reason => "更正原因（Enter 开始更正，Esc 取消）", "Why is it corrected? (Enter starts, Esc cancels)";
     revision => "第几版", "revision";
     superseded => "已被更正为", "Corrected by";
+    confirm_discard => "删除这份草稿及其全部答案？ y 删除 / n 取消", "Delete this draft and all its answers? y / n";
+    discard => "删除草稿", "Delete draft";
     // Records
     filter => "筛选", "Filter";
     last_30_days => "近 30 天", "last 30 days";
@@ -225,6 +227,7 @@ strings! {
     keys_scroll => "滚动", "scroll";
     keys_correct => "更正", "correct";
     keys_keys => "按键", "keys";
+    keys_delete_a_draft => "删除所选草稿（需确认）", "delete the selected draft (asks first)";
     not_applicable_short => "缺项", "N/A";
     default_bureau => "营口市鲅鱼圈区市场监督管理局", "";
 }

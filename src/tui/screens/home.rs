@@ -19,6 +19,8 @@ const FINALS_SHOWN: usize = 5;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HomeState {
     pub selected: usize,
+    /// A draft to discard once the inspector confirms (`d`, then `y`).
+    pub discarding: Option<String>,
 }
 
 /// One selectable line of the home screen.
@@ -46,7 +48,20 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let last = rows.len().saturating_sub(1);
+    if let Some(id) = state.discarding.take() {
+        return match key.code {
+            KeyCode::Char('y' | 'Y') => vec![Effect::DiscardDraft(id)],
+            _ => Vec::new(),
+        };
+    }
     match key.code {
+        KeyCode::Char('d') => {
+            if let Some(HomeRow::Draft(i)) = rows.get(state.selected)
+                && let Some(d) = app.home.drafts.get(*i)
+            {
+                state.discarding = Some(d.id.clone());
+            }
+        }
         KeyCode::Down | KeyCode::Char('j') => state.selected = (state.selected + 1).min(last),
         KeyCode::Up | KeyCode::Char('k') => state.selected = state.selected.saturating_sub(1),
         KeyCode::PageDown => state.selected = (state.selected + 10).min(last),
@@ -167,4 +182,13 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
         buf,
         &mut list_state,
     );
+    if state.discarding.is_some() {
+        let inner = crate::tui::widgets::popup(area, 50, 4, t.discard(), buf);
+        let lines: Vec<Line> =
+            crate::tui::text::wrap(t.confirm_discard(), usize::from(inner.width))
+                .into_iter()
+                .map(Line::raw)
+                .collect();
+        ratatui::widgets::Widget::render(ratatui::widgets::Paragraph::new(lines), inner, buf);
+    }
 }

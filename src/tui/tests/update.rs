@@ -420,3 +420,16 @@ fn a_typed_second_inspector_is_kept_in_the_draft() {
     };
     assert_eq!(r.second_name.text(), "李四");
 }
+
+#[test]
+fn a_draft_is_discarded_only_after_confirmation() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, Action::HomeLoaded(super::snapshots::home_data()));
+    step(&mut app, ch('d'));
+    assert!(step(&mut app, ch('n')).is_empty());
+    step(&mut app, ch('d'));
+    assert_eq!(
+        step(&mut app, ch('y')),
+        vec![Effect::DiscardDraft("d1".into())]
+    );
+}
