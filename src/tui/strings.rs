@@ -122,6 +122,7 @@ strings! {
     witness => "见证人", "Witness";
     remarks => "说明", "Remarks";
     finalize => "确认定稿", "Finalize";
+    failed_items => "不符合项", "Non-compliant items";
     confirm_finalize => "定稿后记录不可修改（更正需新修订）。确认定稿？ y 确认 / n 取消", "A final record cannot be changed (corrections are new revisions). Finalize? y / n";
     need_result => "至少需要答一个检查项", "Answer at least one item";
     need_second => "需要两名检查人员（第二检查人员姓名和执法证号）", "Two inspectors are needed (second name and ID)";

@@ -137,6 +137,39 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
         }
         y += 1;
     }
+    // Below the fields, the failed items with their notes, to read over before signing.
+    y += 2;
+    let failed: Vec<String> = r
+        .form
+        .items
+        .iter()
+        .filter_map(|(_, item)| {
+            let a = r.form.answers.get(&item.id)?;
+            (a.verdict == crate::domain::outcome::Verdict::Fail).then(|| {
+                let note = if a.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", a.note)
+                };
+                format!("{} {}{note}", item.number, item.text)
+            })
+        })
+        .collect();
+    if !failed.is_empty() && y + 1 < area.bottom() {
+        line(
+            buf,
+            &mut y,
+            Line::styled(t.failed_items().to_string(), theme.heading()),
+        );
+        for f in failed {
+            for part in crate::tui::text::wrap(&f, usize::from(w)) {
+                if y >= area.bottom() {
+                    break;
+                }
+                line(buf, &mut y, Line::raw(part));
+            }
+        }
+    }
     if r.confirming {
         // Unanswered items are allowed (not every item applies on every visit) but said once more.
         let confirm = match tl.unanswered {
