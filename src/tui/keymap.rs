@@ -25,6 +25,7 @@ const HOME: &[Binding] = &[
     ("/ s", Text::keys_establishments_search),
     ("r", Text::keys_records),
     ("d", Text::keys_delete_a_draft),
+    ("p", Text::keys_change_the_inspector),
     ("q Esc", Text::keys_quit),
 ];
 

@@ -29,6 +29,7 @@ strings! {
     record => "检查记录表", "Inspection record";
     help => "按键说明", "Keys";
     // Welcome
+    profile => "检查人员信息", "Inspector";
     welcome_intro => "首次使用，请填写检查人员信息（保存在本机，可在以后修改）。", "First start: who inspects with this station (kept on this computer).";
     inspector_name => "检查人员姓名", "Inspector's name";
     badge => "执法证号", "Enforcement ID";
@@ -228,6 +229,7 @@ strings! {
     keys_scroll => "滚动", "scroll";
     keys_correct => "更正", "correct";
     keys_keys => "按键", "keys";
+    keys_change_the_inspector => "修改检查人员信息", "change the inspector's details";
     keys_delete_a_draft => "删除所选草稿（需确认）", "delete the selected draft (asks first)";
     not_applicable_short => "缺项", "N/A";
     default_bureau => "营口市鲅鱼圈区市场监督管理局", "";

@@ -34,6 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     ])
     .areas(area);
     let title = match &app.screen {
+        Screen::Welcome(w) if w.editing => t.profile(),
         Screen::Welcome(_) => t.welcome(),
         Screen::Home(_) => t.home(),
         Screen::Roster(_) => t.roster(),

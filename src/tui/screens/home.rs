@@ -74,6 +74,11 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.screen = Screen::Records(RecordsState::default());
             return vec![Effect::LoadRecords(Default::default())];
         }
+        KeyCode::Char('p') => {
+            let profile = app.profile.clone().unwrap_or_default();
+            app.screen =
+                Screen::Welcome(crate::tui::screens::welcome::WelcomeState::edit(&profile));
+        }
         KeyCode::Char('q') | KeyCode::Esc => app.quit = true,
         KeyCode::Enter => match rows.get(state.selected) {
             Some(HomeRow::Draft(i)) => {

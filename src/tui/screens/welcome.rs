@@ -20,6 +20,8 @@ pub struct WelcomeState {
     pub inputs: [TextInput; 3],
     pub load_sample: bool,
     pub focus: usize,
+    /// Changing the profile later (from 首页), not the first run.
+    pub editing: bool,
 }
 
 impl WelcomeState {
@@ -34,6 +36,21 @@ impl WelcomeState {
             ],
             load_sample: true,
             focus: 0,
+            editing: false,
+        }
+    }
+
+    /// The same form with the saved profile, to correct it later.
+    pub fn edit(profile: &Profile) -> Self {
+        WelcomeState {
+            inputs: [
+                TextInput::new(&profile.name),
+                TextInput::new(&profile.badge),
+                TextInput::new(&profile.bureau),
+            ],
+            load_sample: false,
+            focus: 0,
+            editing: true,
         }
     }
 
@@ -68,7 +85,11 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 name: name.text().trim().to_string(),
                 badge: badge.text().trim().to_string(),
                 bureau: bureau.text().trim().to_string(),
-                colleague: Default::default(),
+                colleague: app
+                    .profile
+                    .as_ref()
+                    .map(|p| p.colleague.clone())
+                    .unwrap_or_default(),
             };
             let mut effects = vec![Effect::SaveProfile(profile)];
             if w.load_sample {
@@ -78,6 +99,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return effects;
         }
         KeyCode::Enter => w.focus += 1,
+        KeyCode::Esc if w.editing => return app.go_home(),
         KeyCode::Esc => app.quit = true,
         _ => {
             if let Some(input) = w.inputs.get_mut(w.focus) {
@@ -98,9 +120,12 @@ pub fn render(
 ) -> Option<Position> {
     let x = area.x + 2;
     let width = area.width.saturating_sub(4);
-    Paragraph::new(Line::styled(t.welcome(), theme.title()))
+    let title = if w.editing { t.profile() } else { t.welcome() };
+    Paragraph::new(Line::styled(title, theme.title()))
         .render(Rect::new(x, area.y + 1, width, 1), buf);
-    Paragraph::new(t.welcome_intro()).render(Rect::new(x, area.y + 2, width, 1), buf);
+    if !w.editing {
+        Paragraph::new(t.welcome_intro()).render(Rect::new(x, area.y + 2, width, 1), buf);
+    }
     let labels = [t.inspector_name(), t.badge(), t.bureau()];
     let label_width: u16 = 16;
     let mut cursor = None;

@@ -433,3 +433,31 @@ fn a_draft_is_discarded_only_after_confirmation() {
         vec![Effect::DiscardDraft("d1".into())]
     );
 }
+
+#[test]
+fn the_profile_can_be_changed_later() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, ch('p'));
+    let Screen::Welcome(w) = &app.screen else {
+        panic!("not on the profile");
+    };
+    assert!(w.editing && !w.load_sample);
+    assert_eq!(w.inputs[0].text(), "张三");
+    step(&mut app, press(KeyCode::Tab));
+    step(&mut app, press(KeyCode::End));
+    type_text(&mut app, "9");
+    for _ in 0..3 {
+        step(&mut app, press(KeyCode::Tab));
+    }
+    let effects = step(&mut app, press(KeyCode::Enter));
+    let Some(Effect::SaveProfile(p)) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(p.badge, "210800019");
+    assert!(!effects.contains(&Effect::LoadSampleRoster));
+    // Esc leaves without saving and without quitting.
+    step(&mut app, Action::ProfileSaved(p.clone()));
+    step(&mut app, ch('p'));
+    step(&mut app, press(KeyCode::Esc));
+    assert!(matches!(app.screen, Screen::Home(_)) && !app.quit);
+}
