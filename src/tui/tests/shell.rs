@@ -198,3 +198,80 @@ fn from_first_run_to_a_final_record_and_its_correction() {
     assert_eq!(f.must_check, vec!["1.2".to_string()]);
     assert_eq!(f.order[0].0, 1);
 }
+
+/// A synthetic district (the `demo` command's) behind the home screen, the roster and a
+/// resumed follow-up: the screens cope with a real volume of records.
+#[test]
+fn a_district_with_five_years_of_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = Shell::open(dir.path(), Lang::Zh, "TEST01".into()).unwrap();
+    let mut demo = crate::demo::Demo::new(7, today());
+    let roster = demo.establishments(120);
+    shell.store.import_roster(&roster, "TEST01").unwrap();
+    let establishments = shell.store.establishments().unwrap();
+    let mut checklists = Vec::new();
+    for c in shell.catalog.checklists.clone() {
+        let hash = shell.store.put_checklist_version(&c).unwrap();
+        checklists.push((c, hash));
+    }
+    let mut records = Vec::new();
+    let mut rectifications = Vec::new();
+    for g in demo.inspections(600, &establishments, &checklists, "TEST01") {
+        records.push((g.inspection, g.answers));
+        rectifications.extend(g.rectifications);
+    }
+    shell
+        .store
+        .insert_final_records(&records, &rectifications)
+        .unwrap();
+    shell.store.set_setting("inspector_name", "张三").unwrap();
+    shell
+        .store
+        .set_setting("inspector_badge", "21080001")
+        .unwrap();
+
+    let profile = shell.profile().unwrap();
+    let mut app = App::new(
+        Lang::Zh,
+        Theme { color: false },
+        today(),
+        profile,
+        shell.catalog.checklists.clone(),
+    );
+    for effect in app.start() {
+        for action in shell.perform(effect) {
+            app.update(action);
+        }
+    }
+    assert_eq!(app.roster.len(), 120);
+    assert!(!app.home.last.is_empty());
+    assert!(!app.home.finals.is_empty());
+    assert!(!app.home.overdue.is_empty());
+    assert!(app.colleagues.len() > 1, "{:?}", app.colleagues);
+    // Every establishment is either recently inspected or due; none is lost.
+    assert!(app.due.len() <= 120);
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| crate::tui::view::draw(&app, f)).unwrap();
+    }
+    // Open an overdue rectification: a follow-up.
+    let overdue = crate::tui::screens::home::rows(&app)
+        .iter()
+        .position(|r| matches!(r, crate::tui::screens::home::HomeRow::Overdue(_)));
+    if let Some(i) = overdue {
+        for _ in 0..i {
+            run(&mut app, &mut shell, press(KeyCode::Down));
+        }
+        run(&mut app, &mut shell, press(KeyCode::Enter));
+        let Screen::Roster(r) = &app.screen else {
+            panic!("not on the roster");
+        };
+        assert_eq!(r.chooser.as_ref().unwrap().kind, InspectionKind::FollowUp);
+        run(&mut app, &mut shell, press(KeyCode::Enter));
+        let Screen::Form(f) = &app.screen else {
+            panic!("not on the form: {:?}", app.message);
+        };
+        assert_eq!(f.inspection.kind, InspectionKind::FollowUp);
+    }
+}
