@@ -29,6 +29,10 @@ use crate::i18n::Lang;
 
 /// Starts the UI on the data folder `data_dir`.
 pub fn start(data_dir: &Path, lang: Lang) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(strings::Text(lang).not_a_terminal());
+    }
     std::fs::create_dir_all(data_dir)?;
     log::init(data_dir);
     log::info("start");

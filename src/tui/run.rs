@@ -23,7 +23,9 @@ pub fn run(app: &mut App, shell: &mut Shell) -> anyhow::Result<()> {
         log::error(&format!("panic: {info}"));
         previous(info);
     }));
-    let mut terminal = ratatui::init();
+    // try_init rather than init: a terminal that cannot be set up is an error to report, not
+    // a panic.
+    let mut terminal = ratatui::try_init()?;
     let _ = execute!(stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, app, shell);
     let _ = execute!(stdout(), DisableBracketedPaste);

@@ -19,6 +19,7 @@ macro_rules! strings {
 
 strings! {
     app_title => "食安巡查", "shian";
+    not_a_terminal => "界面需要在终端窗口中运行；脚本请用子命令（shian --help）", "the UI needs a terminal; scripts use the subcommands (shian --help)";
     // Screens
     welcome => "欢迎使用食安巡查", "Welcome to shian";
     home => "首页", "Home";
