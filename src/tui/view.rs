@@ -1,6 +1,8 @@
 //! The frame around every screen: title bar, the screen, a status line, the footer's keys, and
 //! the help overlay.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -15,15 +17,44 @@ use super::screens::{
 use super::text::{pad, width};
 use super::widgets::popup;
 
+/// The whole UI as a widget borrowing the state. Drawing also finds where the terminal cursor
+/// belongs (the input being typed in), which the frame needs after the widget is drawn; the
+/// cell carries it out of `render`, whose signature has no room for it.
+pub struct AppView<'a> {
+    app: &'a App,
+    cursor: Cell<Option<Position>>,
+}
+
+impl<'a> AppView<'a> {
+    pub fn new(app: &'a App) -> Self {
+        AppView {
+            app,
+            cursor: Cell::new(None),
+        }
+    }
+
+    /// Where the cursor goes, once drawn; `None` when nothing is being typed.
+    pub fn cursor(&self) -> Option<Position> {
+        self.cursor.get()
+    }
+}
+
+impl Widget for &AppView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        self.cursor.set(render(self.app, area, buf));
+    }
+}
+
 pub fn draw(app: &App, frame: &mut Frame) {
-    let area = frame.area();
-    if let Some(cursor) = render(app, area, frame.buffer_mut()) {
+    let view = AppView::new(app);
+    frame.render_widget(&view, frame.area());
+    if let Some(cursor) = view.cursor() {
         frame.set_cursor_position(cursor);
     }
 }
 
 /// Draws the whole UI into `buf`; returns where the terminal cursor belongs while typing.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let t = app.t;
     let theme = app.theme;
     let [top, body, status, bottom] = Layout::vertical([
