@@ -140,17 +140,29 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 }
 
 fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
+    const KEY_WIDTH: usize = 14;
     let keys = keymap::help(&app.screen, app.t.lang());
-    let height = u16::try_from(keys.len()).unwrap_or(20).saturating_add(2);
-    let inner = popup(area, 70, height, app.t.help(), buf);
-    let lines: Vec<Line> = keys
-        .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(pad(k, 14), app.theme.key()),
-                Span::raw(what.to_string()),
-            ])
-        })
-        .collect();
+    let box_width = area.width.min(76);
+    // Descriptions wrap under themselves, beside the key column.
+    let text_width = usize::from(box_width.saturating_sub(2)).saturating_sub(KEY_WIDTH);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, what) in &keys {
+        for (n, part) in crate::tui::text::wrap(what, text_width)
+            .into_iter()
+            .enumerate()
+        {
+            let key = if n == 0 {
+                pad(k, KEY_WIDTH)
+            } else {
+                pad("", KEY_WIDTH)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(key, app.theme.key()),
+                Span::raw(part),
+            ]));
+        }
+    }
+    let height = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
+    let inner = popup(area, box_width, height, app.t.help(), buf);
     Paragraph::new(lines).render(inner, buf);
 }

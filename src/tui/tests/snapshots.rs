@@ -219,6 +219,14 @@ fn form_with_answers_and_a_note_being_typed() {
 }
 
 #[test]
+fn help_in_english() {
+    let mut app = filled_form(Lang::En);
+    step(&mut app, ch('F'));
+    step(&mut app, ch('?'));
+    draw(&app, "review_help_en");
+}
+
+#[test]
 fn review() {
     let mut app = filled_form(Lang::Zh);
     step(&mut app, ch('F'));
