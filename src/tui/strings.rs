@@ -233,6 +233,8 @@ strings! {
     keys_change_the_inspector => "修改检查人员信息", "change the inspector's details";
     keys_delete_a_draft => "删除所选草稿（需确认）", "delete the selected draft (asks first)";
     not_applicable_short => "缺项", "N/A";
+    pass_short => "符合", "Pass";
+    fail_short => "不符合", "Fail";
     default_bureau => "营口市鲅鱼圈区市场监督管理局", "";
 }
 

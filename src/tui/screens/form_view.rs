@@ -16,11 +16,11 @@ use crate::tui::text::{pad, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup;
 
+/// The verdict column of the item list: short words, so that English fits the same 9 cells.
 fn verdict_label(t: Text, theme: Theme, v: Option<Verdict>) -> Span<'static> {
-    let lang = t.lang();
     match v {
-        Some(Verdict::Pass) => Span::styled(pad(lang.verdict(Verdict::Pass), 9), theme.pass()),
-        Some(Verdict::Fail) => Span::styled(pad(lang.verdict(Verdict::Fail), 9), theme.fail()),
+        Some(Verdict::Pass) => Span::styled(pad(t.pass_short(), 9), theme.pass()),
+        Some(Verdict::Fail) => Span::styled(pad(t.fail_short(), 9), theme.fail()),
         Some(Verdict::NotApplicable) => {
             Span::styled(pad(t.not_applicable_short(), 9), theme.not_applicable())
         }
@@ -129,10 +129,13 @@ fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
             Span::raw(format!("{} ", pad(&item.number, 8))),
             verdict_label(t, theme, verdict),
         ];
+        let mut room = text_w;
         if *g == MUST_GROUP {
-            spans.push(Span::styled(format!("{} ", t.must_check()), theme.must()));
+            let tag = format!("{} ", t.must_check());
+            room = room.saturating_sub(crate::tui::text::width(&tag));
+            spans.push(Span::styled(tag, theme.must()));
         }
-        spans.push(Span::raw(crate::tui::text::truncate(&item.text, text_w)));
+        spans.push(Span::raw(crate::tui::text::truncate(&item.text, room)));
         items.push(ListItem::new(Line::from(spans)));
     }
     let mut ls = ListState::default().with_selected(selected);

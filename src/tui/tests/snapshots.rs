@@ -227,6 +227,11 @@ fn help_in_english() {
 }
 
 #[test]
+fn form_in_english() {
+    draw(&filled_form(Lang::En), "form_en");
+}
+
+#[test]
 fn review() {
     let mut app = filled_form(Lang::Zh);
     step(&mut app, ch('F'));
