@@ -188,10 +188,20 @@ pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line
         } else {
             format!(" ({})", a.note)
         };
+        // A text item records words, not a verdict.
+        let verdict = match item.kind {
+            crate::domain::checklist::ItemKind::Text => "",
+            _ => lang.verdict(a.verdict),
+        };
+        let choice = a
+            .choice
+            .as_ref()
+            .map(|c| format!(" [{c}]"))
+            .unwrap_or_default();
         let text = format!(
-            "{mark}{} {} {}{value}{note}",
+            "{mark}{} {} {}{value}{choice}{note}",
             pad(&item.number, 8),
-            pad(lang.verdict(a.verdict), 9),
+            pad(verdict, 9),
             item.text
         );
         lines.extend(wrap(&text, width).into_iter().map(Line::raw));
