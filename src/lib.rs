@@ -13,3 +13,4 @@ pub mod platform;
 pub mod report;
 pub mod roster;
 pub mod store;
+pub mod tui;

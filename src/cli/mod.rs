@@ -102,11 +102,7 @@ pub fn run(cli: Cli) -> Result<()> {
         lang: cli.lang,
     };
     match cli.command {
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
-            Ok(())
-        }
+        None => crate::tui::start(&ctx.data_dir, ctx.lang),
         Some(Command::Checklists(cmd)) => checklists::run(&ctx, cmd),
         Some(Command::Roster(cmd)) => roster::run(&ctx, cmd),
         Some(Command::Inspections(cmd)) => inspections::run(&ctx, cmd),

@@ -168,7 +168,7 @@ fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
     for key in ids {
         let found = store.find_inspection(key).localized(lang)?;
         let record = store.inspection_record(&found.id).localized(lang)?;
-        let photos = store.photos(&found.id).localized(lang)?;
+        let photos = store.photo_bytes(&found.id).localized(lang)?;
         let superseded_by = corrections(store, &record, lang)?;
         records.push((record, photos, superseded_by));
     }
@@ -199,7 +199,7 @@ fn corrections(store: &Store, record: &InspectionRecord, lang: Lang) -> Result<V
 fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
     let found = store.find_inspection(key).localized(lang)?;
     let record = store.inspection_record(&found.id).localized(lang)?;
-    let photos = store.photos(&found.id).localized(lang)?;
+    let photos = store.photo_bytes(&found.id).localized(lang)?;
     let expected = report::record_code(&record, &photos);
     let given: String = code
         .chars()

@@ -11,7 +11,7 @@ use super::{BASE_CSS, Labels, Result};
 use crate::domain::inspection::Status;
 use crate::domain::outcome::{Handling, Outcome, Verdict};
 use crate::i18n::Lang;
-use crate::store::{InspectionRecord, Photo};
+use crate::store::{InspectionRecord, PhotoBytes};
 
 /// How many hex digits of the SHA-256 are printed: 48 bits, enough that a wrong paper or a
 /// changed record is caught, short enough to read out on the phone.
@@ -23,7 +23,7 @@ const IMAGE_TYPES: [&str; 4] = ["image/jpeg", "image/png", "image/webp", "image/
 /// One inspection to print.
 pub struct RecordInput<'a> {
     pub record: &'a InspectionRecord,
-    pub photos: &'a [Photo],
+    pub photos: &'a [PhotoBytes],
     /// Serial numbers (or ids) of the revisions that correct this record.
     pub superseded_by: Vec<String>,
 }
@@ -32,7 +32,7 @@ pub struct RecordInput<'a> {
 /// sorted, no spaces) of the inspection as stored, its answers in item order, and the hashes
 /// of its photos. The establishment's roster entry is left out: it may be edited later without
 /// changing what was recorded.
-pub fn record_code(record: &InspectionRecord, photos: &[Photo]) -> String {
+pub fn record_code(record: &InspectionRecord, photos: &[PhotoBytes]) -> String {
     let mut answers = record.answers.clone();
     answers.sort_by(|a, b| a.item_id.cmp(&b.item_id));
     let mut photo_keys: Vec<(&str, &str)> = photos
@@ -314,7 +314,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
     }
 }
 
-fn thumb(photo: &Photo) -> Thumb {
+fn thumb(photo: &PhotoBytes) -> Thumb {
     let media = photo.media_type.to_ascii_lowercase();
     let src = if IMAGE_TYPES.contains(&media.as_str()) {
         format!(

@@ -92,7 +92,7 @@ fn record_code_changes_with_what_was_recorded_not_with_the_roster() {
     let mut renamed = r.clone();
     renamed.establishment.facts.name = "改名后的单位".into();
     assert_eq!(record_code(&renamed, &[]), code);
-    let photo = Photo {
+    let photo = PhotoBytes {
         item_id: "1.1".into(),
         sha256: "ab".repeat(32),
         media_type: "image/png".into(),

@@ -3,9 +3,13 @@
 //! Every call that changes data commits before it returns, so what the screen shows as saved is
 //! on disk (WAL with `synchronous=FULL`).
 
+mod attachments;
 mod checklists;
 mod establishments;
 mod finalize;
+mod home;
+#[cfg(test)]
+mod home_tests;
 mod inspections;
 mod open;
 mod rectifications;
@@ -18,9 +22,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use attachments::Photo;
 pub use establishments::RosterOutcome;
+pub use home::OverdueRectification;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
-pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, Photo, RectificationRow};
+pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "shian.db";

@@ -13,7 +13,7 @@ impl Store {
     pub fn open_rectifications(&self, establishment_id: &str) -> Result<Vec<Rectification>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM rectifications
-             WHERE establishment_id = ?1 AND status = 'open' ORDER BY deadline"
+             WHERE establishment_id = ?1 AND status = 'open' ORDER BY deadline, item_id"
         ))?;
         let rows = stmt.query_map([establishment_id], row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

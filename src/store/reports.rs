@@ -16,7 +16,7 @@ use crate::domain::outcome::{Tally, Verdict};
 
 /// A photo attached to an answer.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Photo {
+pub struct PhotoBytes {
     pub item_id: String,
     pub sha256: String,
     pub media_type: String,
@@ -90,14 +90,14 @@ const LOCAL_DATE: &str = "date(i.started_at, i.utc_offset || ' seconds')";
 
 impl Store {
     /// The photos of an inspection's answers, in item order then file name.
-    pub fn photos(&self, inspection_id: &str) -> Result<Vec<Photo>> {
+    pub fn photo_bytes(&self, inspection_id: &str) -> Result<Vec<PhotoBytes>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT aa.item_id, a.sha256, a.media_type, aa.file_name, a.bytes
              FROM answer_attachments aa JOIN attachments a ON a.sha256 = aa.sha256
              WHERE aa.inspection_id = ?1 ORDER BY aa.item_id, aa.file_name",
         )?;
         let rows = stmt.query_map([inspection_id], |r| {
-            Ok(Photo {
+            Ok(PhotoBytes {
                 item_id: r.get(0)?,
                 sha256: r.get(1)?,
                 media_type: r.get(2)?,

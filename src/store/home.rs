@@ -1,0 +1,127 @@
+//! Read-only queries behind the field UI's home screen and checklist form: when each
+//! establishment was last inspected, which rectifications are overdue, what failed last time.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::OptionalExtension;
+
+use super::{Result, Store};
+
+/// A written rectification order still open after its deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverdueRectification {
+    pub establishment_id: String,
+    pub establishment: String,
+    pub inspection_id: String,
+    pub item_id: String,
+    pub deadline: NaiveDate,
+}
+
+impl Store {
+    /// The start of the latest final inspection of every establishment inspected at least once.
+    pub fn last_final_inspections(&self) -> Result<Vec<(String, DateTime<Utc>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT establishment_id, max(started_at) FROM inspections
+             WHERE status = 'final' GROUP BY establishment_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, at) = row?;
+            // A start time that does not parse is left out rather than failing the home screen.
+            if let Ok(at) = DateTime::parse_from_rfc3339(&at) {
+                out.push((id, at.with_timezone(&Utc)));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Open rectifications whose deadline is before `today`, oldest deadline first.
+    pub fn overdue_rectifications(&self, today: NaiveDate) -> Result<Vec<OverdueRectification>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.establishment_id, e.name, r.inspection_id, r.item_id, r.deadline
+             FROM rectifications r JOIN establishments e ON e.id = r.establishment_id
+             WHERE r.status = 'open' AND r.deadline IS NOT NULL AND r.deadline < ?1
+             ORDER BY r.deadline, e.name",
+        )?;
+        let rows = stmt.query_map([today.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (establishment_id, establishment, inspection_id, item_id, deadline) = row?;
+            if let Ok(deadline) = deadline.parse() {
+                out.push(OverdueRectification {
+                    establishment_id,
+                    establishment,
+                    inspection_id,
+                    item_id,
+                    deadline,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The items that failed at the establishment's latest final inspection: the 必查项 of the
+    /// next one.
+    pub fn failed_at_last_inspection(&self, establishment_id: &str) -> Result<Vec<String>> {
+        let last: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM inspections WHERE establishment_id = ?1 AND status = 'final'
+                 ORDER BY started_at DESC, revision DESC LIMIT 1",
+            )?
+            .query_row([establishment_id], |r| r.get(0))
+            .optional()?;
+        let Some(last) = last else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id FROM answers WHERE inspection_id = ?1 AND verdict = 'fail'",
+        )?;
+        let rows = stmt.query_map([last], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// First-revision final inspections of the establishment in the local calendar `year`:
+    /// the next one is 本年度第 N+1 次.
+    pub fn finals_in_year(&self, establishment_id: &str, year: i32) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM inspections
+             WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
+               AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2",
+            )?
+            .query_row(rusqlite::params![establishment_id, year.to_string()], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Everyone named as an inspector on this station's inspections, most recent first, once
+    /// each (by name and enforcement ID): the colleagues to offer as the second inspector.
+    pub fn known_inspectors(&self) -> Result<Vec<crate::domain::inspection::Inspector>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT inspectors FROM inspections ORDER BY started_at DESC LIMIT 500",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out: Vec<crate::domain::inspection::Inspector> = Vec::new();
+        for row in rows {
+            // A list that does not parse is skipped: it only feeds a suggestion.
+            let list: Vec<crate::domain::inspection::Inspector> =
+                serde_json::from_str(&row?).unwrap_or_default();
+            for person in list {
+                if !person.name.is_empty() && !out.contains(&person) {
+                    out.push(person);
+                }
+            }
+        }
+        Ok(out)
+    }
+}

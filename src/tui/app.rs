@@ -1,0 +1,300 @@
+//! The UI's state and its one pure transition, `App::update(action) -> effects`.
+//!
+//! Nothing here touches the terminal, the clock or the database: the shell (`effects.rs`) does
+//! what the effects ask and feeds the results back as actions. That keeps every flow testable
+//! with plain unit tests.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use super::msg::{
+    Action, AnswerDraft, Effect, FormData, History, HomeData, Profile, RecordsQuery,
+};
+
+use super::due::{Due, Frequencies};
+use super::screens::establishment::EditState;
+use super::screens::form::FormState;
+use super::screens::home::HomeState;
+use super::screens::record::RecordState;
+use super::screens::records::RecordsState;
+use super::screens::review::ReviewState;
+use super::screens::roster::RosterState;
+use super::screens::welcome::WelcomeState;
+use super::search::SearchKey;
+use super::strings::Text;
+use super::theme::Theme;
+use crate::domain::checklist::Checklist;
+use crate::domain::establishment::Establishment;
+use crate::i18n::Lang;
+
+pub enum Screen {
+    Welcome(WelcomeState),
+    Home(HomeState),
+    Roster(RosterState),
+    Form(Box<FormState>),
+    Review(Box<ReviewState>),
+    Records(RecordsState),
+    Record(Box<RecordState>),
+    Establishment(Box<EditState>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub t: Text,
+    pub theme: Theme,
+    pub today: NaiveDate,
+    pub profile: Option<Profile>,
+    pub roster: Vec<Establishment>,
+    /// One search key per roster entry, same order.
+    pub keys: Vec<SearchKey>,
+    pub checklists: Vec<Checklist>,
+    pub frequencies: Frequencies,
+    pub home: HomeData,
+    pub due: Vec<Due>,
+    pub screen: Screen,
+    /// Inspectors named on earlier inspections, offered as the second inspector.
+    pub colleagues: Vec<crate::domain::inspection::Inspector>,
+    pub help: bool,
+    pub message: Option<Message>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(
+        lang: Lang,
+        theme: Theme,
+        today: NaiveDate,
+        profile: Option<Profile>,
+        checklists: Vec<Checklist>,
+    ) -> Self {
+        let screen = match &profile {
+            Some(_) => Screen::Home(HomeState::default()),
+            None => Screen::Welcome(WelcomeState::new(Text(lang))),
+        };
+        App {
+            t: Text(lang),
+            theme,
+            today,
+            profile,
+            roster: Vec::new(),
+            keys: Vec::new(),
+            checklists,
+            frequencies: Frequencies::default(),
+            home: HomeData::default(),
+            due: Vec::new(),
+            screen,
+            colleagues: Vec::new(),
+            help: false,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// What to load when the UI starts.
+    pub fn start(&self) -> Vec<Effect> {
+        match self.screen {
+            Screen::Welcome(_) => vec![Effect::LoadRoster],
+            _ => vec![Effect::LoadRoster, Effect::LoadHome, Effect::LoadColleagues],
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn go_home(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Home(HomeState::default());
+        vec![Effect::LoadHome]
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(key) => self.key(key),
+            Action::Paste(text) => self.paste(&text),
+            Action::Resize => Vec::new(),
+            Action::Failed(text) => {
+                self.error(text);
+                Vec::new()
+            }
+            Action::ProfileSaved(profile) => {
+                self.profile = Some(profile);
+                if matches!(self.screen, Screen::Welcome(_)) {
+                    return self.go_home();
+                }
+                Vec::new()
+            }
+            Action::SampleLoaded { added } => {
+                self.info(format!("{}: {added}", self.t.sample_loaded()));
+                Vec::new()
+            }
+            Action::RosterLoaded(list) => {
+                self.keys = list.iter().map(SearchKey::new).collect();
+                self.roster = list;
+                self.refresh_due();
+                if let Screen::Roster(r) = &mut self.screen {
+                    r.refresh(&self.keys, &self.roster);
+                }
+                Vec::new()
+            }
+            Action::HomeLoaded(data) => {
+                self.home = data;
+                self.refresh_due();
+                Vec::new()
+            }
+            Action::FormOpened(data) => {
+                let form = FormState::new(*data);
+                let effects = form.remember_current();
+                self.screen = Screen::Form(Box::new(form));
+                effects
+            }
+            Action::EstablishmentSaved(saved) => {
+                self.info(self.t.establishment_saved());
+                let mut roster = RosterState::new(self);
+                roster.query = super::input::TextInput::new(&saved.facts.name);
+                self.screen = Screen::Roster(roster);
+                vec![Effect::LoadRoster]
+            }
+            Action::PhotoAttached(photo) => {
+                self.info(format!("{}: {}", self.t.photo_attached(), photo.file_name));
+                self.with_form(|f| f.photo_attached(photo))
+            }
+            Action::PathCompleted { text, candidates } => {
+                if !candidates.is_empty() {
+                    self.info(candidates.join("  "));
+                }
+                self.with_form(|f| {
+                    if let Some(edit) = &mut f.edit {
+                        edit.input = super::input::TextInput::new(&text);
+                    }
+                })
+            }
+            Action::ColleaguesLoaded(list) => {
+                self.colleagues = list;
+                Vec::new()
+            }
+            Action::HistoryLoaded(history) => {
+                if let Screen::Roster(r) = &mut self.screen {
+                    r.history = Some(history);
+                }
+                Vec::new()
+            }
+            Action::AnswerSaved(answer) => self.with_form(|f| f.saved(answer)),
+            Action::AnswerCleared(item_id) => self.with_form(|f| f.cleared(&item_id)),
+            Action::RecordsLoaded(list) => {
+                if let Screen::Records(r) = &mut self.screen {
+                    r.loaded(list);
+                }
+                Vec::new()
+            }
+            Action::RecordLoaded(record) => {
+                self.screen = Screen::Record(Box::new(RecordState::new(*record, false)));
+                Vec::new()
+            }
+            Action::Finalized(record) => {
+                let serial = record.inspection.serial.clone().unwrap_or_default();
+                self.info(format!("{} {serial}", self.t.finalized()));
+                self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
+                vec![Effect::LoadColleagues]
+            }
+        }
+    }
+
+    fn with_form(&mut self, f: impl FnOnce(&mut FormState)) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Form(form) => f(form),
+            Screen::Review(review) => f(&mut review.form),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn refresh_due(&mut self) {
+        self.due = super::due::due(&self.roster, &self.home.last, self.today, &self.frequencies);
+    }
+
+    /// Whether the focus is in a text input, where letters are text rather than commands.
+    fn typing(&self) -> bool {
+        match &self.screen {
+            Screen::Welcome(w) => w.typing(),
+            Screen::Roster(r) => r.chooser.is_none(),
+            Screen::Form(f) => f.typing(),
+            Screen::Review(r) => r.typing(),
+            Screen::Record(r) => r.reason.is_some(),
+            Screen::Records(r) => r.typing,
+            Screen::Establishment(e) => e.typing(),
+            _ => false,
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            // Everything shown as saved is already on disk; only a note being typed is saved
+            // on the way out.
+            self.quit = true;
+            let profile = self.profile.clone().unwrap_or_default();
+            return match &mut self.screen {
+                Screen::Form(f) => f.save_open_note(),
+                Screen::Review(r) => r.keep_inspectors(&profile),
+                _ => Vec::new(),
+            };
+        }
+        self.message = None;
+        if self.help {
+            self.help = false;
+            return Vec::new();
+        }
+        if key.code == KeyCode::Char('?') && !self.typing() {
+            self.help = true;
+            return Vec::new();
+        }
+        use super::screens::{establishment, form, home, record, records, review, roster, welcome};
+        match self.screen {
+            Screen::Welcome(_) => welcome::key(self, key),
+            Screen::Home(_) => home::key(self, key),
+            Screen::Roster(_) => roster::key(self, key),
+            Screen::Form(_) => form::key(self, key),
+            Screen::Review(_) => review::key(self, key),
+            Screen::Records(_) => records::key(self, key),
+            Screen::Record(_) => record::key(self, key),
+            Screen::Establishment(_) => establishment::key(self, key),
+        }
+    }
+
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Welcome(w) => w.paste(text),
+            Screen::Roster(r) if r.chooser.is_none() => {
+                r.query.insert(text);
+                r.refresh(&self.keys, &self.roster);
+                return super::screens::roster::history_effect(self);
+            }
+            Screen::Form(f) => f.paste(text),
+            Screen::Review(r) => r.paste(text),
+            Screen::Records(r) if r.typing => r.name.insert(text),
+            Screen::Establishment(e) => e.paste(text),
+            Screen::Record(r) => {
+                if let Some(reason) = &mut r.reason {
+                    reason.insert(text);
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,386 @@
+//! The imperative shell: performs the effects `App::update` asks for against the store and
+//! turns the results into actions. Every write commits before its action reports it saved.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{Datelike, Local, Utc};
+
+use crate::checklists::Catalog;
+use crate::domain::inspection::{Answer, Inspector, Status};
+use crate::i18n::Lang;
+use crate::store::{InspectionFilter, NewInspection, Store, StoreError};
+use crate::tui::app::{Action, Effect, FormData, History, HomeData, Profile};
+use crate::tui::log;
+use crate::tui::strings::Text;
+
+/// The sample roster, built into the binary so it loads from any working folder.
+const SAMPLE_ROSTER: &[u8] = include_bytes!("../../data/roster-sample.csv");
+
+/// Photos larger than this are refused: a phone photo is a few MB, a video is not a photo.
+const MAX_PHOTO_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Inspections listed in the roster's detail pane.
+const HISTORY_SHOWN: usize = 8;
+
+/// Recent final records listed on the home screen.
+const RECENT_FINALS: usize = 20;
+
+mod keys {
+    pub const NAME: &str = "inspector_name";
+    pub const BADGE: &str = "inspector_badge";
+    pub const BUREAU: &str = "bureau";
+    pub const COLLEAGUE_NAME: &str = "colleague_name";
+    pub const COLLEAGUE_BADGE: &str = "colleague_badge";
+}
+
+pub struct Shell {
+    pub store: Store,
+    pub catalog: Catalog,
+    pub station: String,
+    pub lang: Lang,
+}
+
+enum Failure {
+    Store(StoreError),
+    Text(String),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
+
+impl Shell {
+    pub fn open(data_dir: &Path, lang: Lang, station: String) -> Result<Shell, StoreError> {
+        let store = Store::open(data_dir)?;
+        let catalog = Catalog::load(Some(&data_dir.join("checklists")));
+        for e in &catalog.errors {
+            log::error(&lang.checklist_error(e));
+        }
+        Ok(Shell {
+            store,
+            catalog,
+            station,
+            lang,
+        })
+    }
+
+    /// The inspector's profile, once the welcome screen has saved it.
+    pub fn profile(&self) -> Result<Option<Profile>, StoreError> {
+        let get = |key| -> Result<String, StoreError> {
+            Ok(self.store.setting(key)?.unwrap_or_default())
+        };
+        let name = get(keys::NAME)?;
+        if name.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Profile {
+            name,
+            badge: get(keys::BADGE)?,
+            bureau: get(keys::BUREAU)?,
+            colleague: Inspector {
+                name: get(keys::COLLEAGUE_NAME)?,
+                badge: get(keys::COLLEAGUE_BADGE)?,
+            },
+        }))
+    }
+
+    pub fn perform(&mut self, effect: Effect) -> Vec<Action> {
+        let what = format!("{effect:?}");
+        match self.run(effect) {
+            Ok(actions) => actions,
+            Err(failure) => {
+                let text = match failure {
+                    Failure::Store(e) => self.lang.store_error(&e),
+                    Failure::Text(t) => t,
+                };
+                log::error(&format!("{what}: {text}"));
+                vec![Action::Failed(text)]
+            }
+        }
+    }
+
+    fn run(&mut self, effect: Effect) -> Result<Vec<Action>, Failure> {
+        let store = &mut self.store;
+        Ok(match effect {
+            Effect::SaveProfile(p) => {
+                store.set_setting(keys::NAME, &p.name)?;
+                store.set_setting(keys::BADGE, &p.badge)?;
+                store.set_setting(keys::BUREAU, &p.bureau)?;
+                vec![Action::ProfileSaved(p)]
+            }
+            Effect::LoadSampleRoster => {
+                let rows = match crate::roster::parse(SAMPLE_ROSTER) {
+                    Ok((rows, _)) => rows,
+                    Err(errors) => {
+                        let text: Vec<String> = errors
+                            .iter()
+                            .map(|e| self.lang.roster_error("roster-sample.csv", e))
+                            .collect();
+                        return Err(Failure::Text(text.join("; ")));
+                    }
+                };
+                let outcome = store.import_roster(&rows, &self.station)?;
+                log::info(&format!("sample roster: {outcome:?}"));
+                vec![Action::SampleLoaded {
+                    added: outcome.added,
+                }]
+            }
+            Effect::LoadRoster => vec![Action::RosterLoaded(store.establishments()?)],
+            Effect::LoadHome => {
+                let today = Local::now().date_naive();
+                let drafts = store.inspections(&InspectionFilter {
+                    status: Some(Status::Draft),
+                    ..Default::default()
+                })?;
+                let finals = store.inspections(&InspectionFilter {
+                    status: Some(Status::Final),
+                    limit: Some(RECENT_FINALS),
+                    ..Default::default()
+                })?;
+                let last: HashMap<_, _> = store
+                    .last_final_inspections()?
+                    .into_iter()
+                    .map(|(id, at)| (id, at.with_timezone(&Local).date_naive()))
+                    .collect();
+                let overdue = store.overdue_rectifications(today)?;
+                vec![Action::HomeLoaded(HomeData {
+                    drafts,
+                    finals,
+                    overdue,
+                    last,
+                })]
+            }
+            Effect::SaveEstablishment { id, facts } => {
+                let saved = match id {
+                    Some(id) => store.update_establishment(&id, &facts, &self.station)?,
+                    None => store.add_establishment(&facts, &self.station)?,
+                };
+                log::info(&format!("establishment {} r{}", saved.id, saved.revision));
+                vec![Action::EstablishmentSaved(saved)]
+            }
+            Effect::LoadColleagues => vec![Action::ColleaguesLoaded(store.known_inspectors()?)],
+            Effect::LoadHistory(id) => {
+                let inspections = store.inspections(&InspectionFilter {
+                    establishment_id: Some(id.clone()),
+                    limit: Some(HISTORY_SHOWN),
+                    ..Default::default()
+                })?;
+                let open = store
+                    .open_rectifications(&id)?
+                    .into_iter()
+                    .map(|r| (r.item_id, r.deadline))
+                    .collect();
+                vec![Action::HistoryLoaded(History {
+                    establishment_id: id,
+                    inspections,
+                    open,
+                })]
+            }
+            Effect::StartInspection {
+                establishment_id,
+                checklist_id,
+                kind,
+            } => {
+                let Some(checklist) = self.catalog.get(&checklist_id) else {
+                    return Err(Failure::Store(StoreError::NotFound {
+                        what: "checklist",
+                        id: checklist_id,
+                    }));
+                };
+                let profile = self.profile()?.unwrap_or_default();
+                let now = Local::now();
+                let inspection = self.store.start_inspection(NewInspection {
+                    establishment_id: &establishment_id,
+                    checklist,
+                    kind,
+                    station: &self.station,
+                    bureau: &profile.bureau,
+                    inspectors: vec![profile.inspector()],
+                    started_at: now.with_timezone(&Utc),
+                    utc_offset_seconds: now.offset().local_minus_utc(),
+                })?;
+                log::info(&format!(
+                    "started {} ({checklist_id}, {kind:?})",
+                    inspection.id
+                ));
+                self.open_draft(&inspection.id)?
+            }
+            Effect::OpenDraft(id) => self.open_draft(&id)?,
+            Effect::DiscardDraft(id) => {
+                store.discard_draft(&id)?;
+                log::info(&format!("discarded draft {id}"));
+                self.run(Effect::LoadHome)?
+            }
+            Effect::StartRevision { final_id, reason } => {
+                let revision = self.store.start_revision(&final_id, &reason)?;
+                self.store.copy_photos(&final_id, &revision.id)?;
+                log::info(&format!("revision {} of {final_id}", revision.id));
+                self.open_draft(&revision.id)?
+            }
+            Effect::SaveAnswer {
+                inspection_id,
+                answer,
+            } => {
+                let answer = Answer {
+                    item_id: answer.item_id,
+                    verdict: answer.verdict,
+                    value: answer.value,
+                    choice: answer.choice,
+                    note: answer.note,
+                    answered_at: Utc::now(),
+                };
+                store.save_answer(&inspection_id, &answer)?;
+                vec![Action::AnswerSaved(answer)]
+            }
+            Effect::ClearAnswer {
+                inspection_id,
+                item_id,
+            } => {
+                store.clear_answer(&inspection_id, &item_id)?;
+                vec![Action::AnswerCleared(item_id)]
+            }
+            Effect::AttachPhoto {
+                inspection_id,
+                item_id,
+                path,
+            } => self.attach_photo(&inspection_id, &item_id, &path)?,
+            Effect::CompletePath(text) => {
+                let (text, candidates) = crate::tui::paths::complete(&text);
+                vec![Action::PathCompleted { text, candidates }]
+            }
+            Effect::SetCurrentItem {
+                inspection_id,
+                item_id,
+            } => {
+                store.set_current_item(&inspection_id, &item_id)?;
+                Vec::new()
+            }
+            Effect::SetInspectors {
+                inspection_id,
+                inspectors,
+            } => {
+                store.set_inspectors(&inspection_id, &inspectors)?;
+                Vec::new()
+            }
+            Effect::Finalize {
+                inspection_id,
+                inspectors,
+                conclusion,
+            } => {
+                store.set_inspectors(&inspection_id, &inspectors)?;
+                let finalized = store.finalize_inspection(
+                    &inspection_id,
+                    &conclusion,
+                    &self.station,
+                    Utc::now(),
+                )?;
+                log::info(&format!(
+                    "finalized {} as {:?}",
+                    finalized.id, finalized.serial
+                ));
+                if let Some(second) = inspectors.get(1) {
+                    store.set_setting(keys::COLLEAGUE_NAME, &second.name)?;
+                    store.set_setting(keys::COLLEAGUE_BADGE, &second.badge)?;
+                }
+                vec![Action::Finalized(Box::new(
+                    store.inspection_record(&inspection_id)?,
+                ))]
+            }
+            Effect::LoadRecords(q) => vec![Action::RecordsLoaded(store.inspections(
+                &InspectionFilter {
+                    status: q.status,
+                    outcome: q.outcome,
+                    from: q.from,
+                    ..Default::default()
+                },
+            )?)],
+            Effect::LoadRecord(id) => vec![Action::RecordLoaded(Box::new(
+                store.inspection_record(&id)?,
+            ))],
+        })
+    }
+
+    /// Copies a photo into the store; a missing, unreadable, too large or non-photo file is
+    /// refused with a message saying which.
+    fn attach_photo(
+        &mut self,
+        inspection_id: &str,
+        item_id: &str,
+        path: &str,
+    ) -> Result<Vec<Action>, Failure> {
+        let t = Text(self.lang);
+        let file = crate::tui::paths::expand(path);
+        let refuse = |why: &str| Failure::Text(format!("{}: {why}", file.display()));
+        let extension = file
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let media_type = match extension.as_str() {
+            "jpg" | "jpeg" => "image/jpeg",
+            "png" => "image/png",
+            "heic" => "image/heic",
+            "webp" => "image/webp",
+            _ => return Err(refuse(t.not_a_photo())),
+        };
+        let meta = std::fs::metadata(&file).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => refuse(t.no_such_file()),
+            _ => refuse(&format!("{}: {e}", t.unreadable_file())),
+        })?;
+        if !meta.is_file() {
+            return Err(refuse(t.no_such_file()));
+        }
+        if meta.len() > MAX_PHOTO_BYTES {
+            return Err(refuse(t.photo_too_large()));
+        }
+        let bytes =
+            std::fs::read(&file).map_err(|e| refuse(&format!("{}: {e}", t.unreadable_file())))?;
+        let file_name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let sha256 = self.store.attach_photo(
+            inspection_id,
+            item_id,
+            &file_name,
+            media_type,
+            &bytes,
+            Utc::now(),
+        )?;
+        log::info(&format!("photo {sha256} on {inspection_id}/{item_id}"));
+        Ok(vec![Action::PhotoAttached(crate::store::Photo {
+            item_id: item_id.to_string(),
+            sha256,
+            file_name,
+        })])
+    }
+
+    fn open_draft(&self, id: &str) -> Result<Vec<Action>, Failure> {
+        let record = self.store.inspection_record(id)?;
+        if record.inspection.status != Status::Draft {
+            return Ok(vec![Action::RecordLoaded(Box::new(record))]);
+        }
+        let mut must_check = self
+            .store
+            .failed_at_last_inspection(&record.inspection.establishment_id)?;
+        // The last inspection may have used another checklist; only this one's items can show.
+        must_check.retain(|id| record.checklist.item(id).is_some());
+        let year = record.inspection.local_started_at().year();
+        let year_sequence = self
+            .store
+            .finals_in_year(&record.inspection.establishment_id, year)?
+            + 1;
+        Ok(vec![Action::FormOpened(Box::new(FormData {
+            inspection: record.inspection,
+            establishment: record.establishment,
+            checklist: record.checklist,
+            answers: record.answers,
+            must_check,
+            year_sequence,
+            photos: self.store.photos(id)?,
+        }))])
+    }
+}

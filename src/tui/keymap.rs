@@ -1,0 +1,167 @@
+//! The keys of each screen, as the help overlay (`?`) and the footer show them. The handling
+//! itself lives with each screen; this is the one list people read.
+
+use crate::i18n::Lang;
+use crate::tui::app::Screen;
+use crate::tui::strings::Text;
+
+/// (keys, what they do: a word of strings.rs)
+type Binding = (&'static str, fn(Text) -> &'static str);
+
+const GLOBAL: &[Binding] = &[
+    ("?", Text::keys_this_help),
+    ("Ctrl-C", Text::keys_quit_safely_nothing_saved),
+];
+
+const WELCOME: &[Binding] = &[
+    ("Tab Up Down", Text::keys_next_previous_field),
+    ("Space", Text::keys_toggle_the_sample_roster),
+    ("Enter", Text::keys_next_field_start),
+];
+
+const HOME: &[Binding] = &[
+    ("Up Down j k", Text::keys_move),
+    ("Enter", Text::keys_resume_draft_inspect_open),
+    ("/ s", Text::keys_establishments_search),
+    ("r", Text::keys_records),
+    ("d", Text::keys_delete_a_draft),
+    ("p", Text::keys_change_the_inspector),
+    ("q Esc", Text::keys_quit),
+];
+
+const ROSTER: &[Binding] = &[
+    ("输入", Text::keys_search_by_name_pinyin),
+    ("Up Down", Text::keys_move),
+    ("Enter", Text::keys_choose_a_checklist_and),
+    ("Tab", Text::keys_filter_by_kind),
+    ("Shift-Tab", Text::keys_filter_by_risk_grade),
+    ("Ctrl-T", Text::keys_filter_by_town),
+    ("Ctrl-N", Text::keys_add_an_establishment),
+    ("Ctrl-E", Text::keys_edit_the_selected_establishment),
+    ("Left Right", Text::keys_kind_of_inspection_in),
+    ("Esc", Text::keys_back_home),
+];
+
+const FORM: &[Binding] = &[
+    ("1 y", Text::keys_compliant_next),
+    ("2 n", Text::keys_non_compliant_asks_for),
+    ("3 x", Text::keys_not_applicable_next),
+    ("0", Text::keys_clear_the_answer),
+    ("Up Down j k", Text::keys_move),
+    ("Tab", Text::keys_next_section),
+    ("e Enter", Text::keys_note),
+    ("v", Text::keys_measured_value_choice),
+    ("p", Text::keys_attach_a_photo_file),
+    ("g", Text::keys_guidance_and_basis),
+    ("u", Text::keys_next_unanswered),
+    ("F", Text::keys_review_and_finalize),
+    ("Esc", Text::keys_back_home_draft_is),
+];
+
+const REVIEW: &[Binding] = &[
+    ("Tab Up Down", Text::keys_next_previous_field),
+    ("Left Right", Text::keys_choose_the_handling_on),
+    ("Space", Text::keys_refused_to_sign),
+    ("Enter", Text::keys_finalize_on_the_button),
+    ("Esc", Text::keys_back_to_the_checklist),
+];
+
+const ESTABLISHMENT: &[Binding] = &[
+    ("Tab Up Down", Text::keys_next_previous_field),
+    ("Left Right", Text::keys_choose_kind_grade_bright),
+    ("Enter", Text::keys_next_field_save_on),
+    ("Esc", Text::keys_back_to_the_roster),
+];
+
+const RECORDS: &[Binding] = &[
+    ("Up Down j k", Text::keys_move_scroll),
+    ("Tab", Text::keys_filter_all_drafts_final),
+    ("/", Text::keys_filter_by_establishment_name),
+    ("o", Text::keys_filter_by_result),
+    ("d", Text::keys_filter_by_date_last),
+    ("Enter", Text::keys_open),
+    ("c", Text::keys_correct_a_final_record),
+    ("Esc", Text::keys_back),
+];
+
+/// The last entry of every footer.
+const FOOTER_HELP: &[Binding] = &[("?", Text::keys_keys)];
+
+fn screen_keys(screen: &Screen) -> &'static [Binding] {
+    match screen {
+        Screen::Welcome(_) => WELCOME,
+        Screen::Home(_) => HOME,
+        Screen::Roster(_) => ROSTER,
+        Screen::Form(_) => FORM,
+        Screen::Review(_) => REVIEW,
+        Screen::Records(_) | Screen::Record(_) => RECORDS,
+        Screen::Establishment(_) => ESTABLISHMENT,
+    }
+}
+
+/// Every key of the screen, then the keys that work everywhere.
+pub fn help(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    screen_keys(screen)
+        .iter()
+        .chain(GLOBAL)
+        .map(|(k, what)| (*k, what(Text(lang))))
+        .collect()
+}
+
+/// The footer: the screen's keys in short, as many as fit.
+pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let short: &[Binding] = match screen {
+        Screen::Welcome(_) => &[("Tab", Text::keys_next), ("Enter", Text::keys_ok)],
+        Screen::Home(_) => &[
+            ("Enter", Text::keys_open),
+            ("/", Text::keys_search),
+            ("r", Text::keys_records_2),
+            ("q", Text::keys_quit),
+        ],
+        Screen::Roster(_) => &[
+            ("Up Down", Text::keys_move),
+            ("Enter", Text::keys_inspect),
+            ("Tab", Text::keys_filter),
+            ("Ctrl-N", Text::keys_new),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Form(_) => &[
+            ("1", Text::keys_pass),
+            ("2", Text::keys_fail),
+            ("3", Text::keys_n_a),
+            ("e", Text::keys_note_2),
+            ("v", Text::keys_value),
+            ("g", Text::keys_guide),
+            ("u", Text::keys_next_open),
+            ("F", Text::keys_finalize),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Review(_) => &[
+            ("Tab", Text::keys_next),
+            ("Left Right", Text::keys_handling),
+            ("Enter", Text::keys_ok),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Records(_) => &[
+            ("/", Text::keys_name),
+            ("Enter", Text::keys_open),
+            ("Tab", Text::keys_filter),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Establishment(_) => &[
+            ("Tab", Text::keys_next),
+            ("Left Right", Text::keys_choose),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Record(_) => &[
+            ("Up Down", Text::keys_scroll),
+            ("c", Text::keys_correct),
+            ("Esc", Text::keys_back),
+        ],
+    };
+    short
+        .iter()
+        .chain(FOOTER_HELP)
+        .map(|(k, what)| (*k, what(Text(lang))))
+        .collect()
+}

@@ -1,0 +1,392 @@
+//! The checklist form: one key per item, every answer committed before it shows as saved.
+
+use std::collections::HashMap;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::domain::checklist::{Checklist, Item, ItemKind};
+use crate::domain::establishment::Establishment;
+use crate::domain::inspection::{Answer, Inspection};
+use crate::domain::outcome::Verdict;
+use crate::store::Photo;
+use crate::tui::app::{AnswerDraft, App, Effect, FormData, Screen};
+use crate::tui::input::TextInput;
+use crate::tui::screens::review::ReviewState;
+
+/// The group an item is listed under: the 必查 group first, then the checklist's sections.
+pub const MUST_GROUP: usize = usize::MAX;
+
+pub struct FormState {
+    pub inspection: Inspection,
+    pub establishment: Establishment,
+    pub checklist: Checklist,
+    /// Every item of the checklist, flattened, with its section index.
+    pub items: Vec<(usize, Item)>,
+    /// The order shown: indices into `items` with their group.
+    pub order: Vec<(usize, usize)>,
+    pub answers: HashMap<String, Answer>,
+    pub must_check: Vec<String>,
+    pub year_sequence: i64,
+    pub photos: Vec<Photo>,
+    /// Position in `order`.
+    pub cursor: usize,
+    pub edit: Option<Edit>,
+    pub guidance: bool,
+    /// The item last stored as current, so moving back and forth writes only on change.
+    pub stored_current: Option<String>,
+}
+
+pub struct Edit {
+    pub kind: EditKind,
+    pub input: TextInput,
+    /// Move on to the next item once the edit is saved (after 不符合 or a measured value).
+    pub then_next: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EditKind {
+    /// A note; the answer keeps this verdict.
+    Note(Verdict),
+    Value,
+    Choice(usize),
+    /// The path of a photo file to attach.
+    Photo,
+}
+
+impl FormState {
+    pub fn new(data: FormData) -> Self {
+        let FormData {
+            inspection,
+            establishment,
+            checklist,
+            answers,
+            must_check,
+            year_sequence,
+            photos,
+        } = data;
+        let items: Vec<(usize, Item)> = checklist
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, section)| section.items.iter().map(move |i| (s, i.clone())))
+            .collect();
+        let is_must = |item: &Item| must_check.contains(&item.id);
+        let mut order: Vec<(usize, usize)> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, item))| is_must(item))
+            .map(|(i, _)| (i, MUST_GROUP))
+            .collect();
+        order.extend(
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, item))| !is_must(item))
+                .map(|(i, (s, _))| (i, *s)),
+        );
+        let answers: HashMap<String, Answer> = answers
+            .into_iter()
+            .map(|a| (a.item_id.clone(), a))
+            .collect();
+        let mut form = FormState {
+            inspection,
+            establishment,
+            checklist,
+            items,
+            order,
+            answers,
+            must_check,
+            year_sequence,
+            photos,
+            cursor: 0,
+            edit: None,
+            guidance: false,
+            stored_current: None,
+        };
+        // Resume where the inspector was; else at the first open item.
+        let resume = form.inspection.current_item.clone();
+        form.stored_current = resume.clone();
+        form.cursor = resume
+            .and_then(|id| form.position_of(&id))
+            .or_else(|| form.next_open(0))
+            .unwrap_or(0);
+        form
+    }
+
+    fn position_of(&self, item_id: &str) -> Option<usize> {
+        self.order
+            .iter()
+            .position(|(i, _)| self.items[*i].1.id == item_id)
+    }
+
+    pub fn item_at(&self, pos: usize) -> Option<&Item> {
+        self.order
+            .get(pos)
+            .and_then(|(i, _)| self.items.get(*i))
+            .map(|(_, item)| item)
+    }
+
+    pub fn current(&self) -> Option<&Item> {
+        self.item_at(self.cursor)
+    }
+
+    pub fn is_answered(&self, item: &Item) -> bool {
+        self.answers.get(&item.id).is_some_and(|a| match item.kind {
+            ItemKind::Text => !a.note.trim().is_empty(),
+            _ => a.verdict != Verdict::NotChecked,
+        })
+    }
+
+    /// (answered, total, key answered, key total)
+    pub fn progress(&self) -> (usize, usize, usize, usize) {
+        let items = || self.items.iter().map(|(_, i)| i);
+        let answered = items().filter(|i| self.is_answered(i)).count();
+        let key_total = items().filter(|i| i.key).count();
+        let key_answered = items().filter(|i| i.key && self.is_answered(i)).count();
+        (answered, self.items.len(), key_answered, key_total)
+    }
+
+    /// The first unanswered position at or after `from`, wrapping around.
+    fn next_open(&self, from: usize) -> Option<usize> {
+        let n = self.order.len();
+        (0..n)
+            .map(|k| (from + k) % n)
+            .find(|p| self.item_at(*p).is_some_and(|i| !self.is_answered(i)))
+    }
+
+    pub fn typing(&self) -> bool {
+        matches!(&self.edit, Some(e) if !matches!(e.kind, EditKind::Choice(_)))
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(edit) = &mut self.edit {
+            edit.input.insert(text);
+        }
+    }
+
+    /// Stores the current item if it changed, so a draft resumes where it was left.
+    pub fn remember_current(&self) -> Vec<Effect> {
+        match self.current() {
+            Some(item) if self.stored_current.as_deref() != Some(item.id.as_str()) => {
+                vec![Effect::SetCurrentItem {
+                    inspection_id: self.inspection.id.clone(),
+                    item_id: item.id.clone(),
+                }]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn saved(&mut self, answer: Answer) {
+        self.answers.insert(answer.item_id.clone(), answer);
+    }
+
+    pub fn cleared(&mut self, item_id: &str) {
+        self.answers.remove(item_id);
+    }
+
+    pub fn photo_attached(&mut self, photo: Photo) {
+        if matches!(&self.edit, Some(e) if e.kind == EditKind::Photo) {
+            self.edit = None;
+        }
+        self.photos.push(photo);
+    }
+
+    pub fn photos_of(&self, item_id: &str) -> impl Iterator<Item = &Photo> {
+        self.photos.iter().filter(move |p| p.item_id == item_id)
+    }
+
+    pub(super) fn save(
+        &self,
+        item: &Item,
+        verdict: Verdict,
+        value: Option<f64>,
+        choice: Option<String>,
+        note: Option<String>,
+    ) -> Effect {
+        let old = self.answers.get(&item.id);
+        Effect::SaveAnswer {
+            inspection_id: self.inspection.id.clone(),
+            answer: AnswerDraft {
+                item_id: item.id.clone(),
+                verdict,
+                value: value.or(old.and_then(|a| a.value)),
+                choice: choice.or(old.and_then(|a| a.choice.clone())),
+                note: note.unwrap_or_else(|| old.map(|a| a.note.clone()).unwrap_or_default()),
+            },
+        }
+    }
+
+    pub(super) fn open_note(&mut self, verdict: Verdict, then_next: bool) {
+        let note = self
+            .current()
+            .and_then(|i| self.answers.get(&i.id))
+            .map(|a| a.note.clone());
+        self.edit = Some(Edit {
+            kind: EditKind::Note(verdict),
+            input: TextInput::new(note.as_deref().unwrap_or("")),
+            then_next,
+        });
+    }
+
+    /// On Ctrl-C: a note being typed is saved rather than dropped.
+    pub fn save_open_note(&mut self) -> Vec<Effect> {
+        let (Some(edit), Some(item)) = (&self.edit, self.current()) else {
+            return Vec::new();
+        };
+        match edit.kind {
+            EditKind::Note(verdict) if !edit.input.text().is_empty() => {
+                vec![self.save(
+                    item,
+                    verdict,
+                    None,
+                    None,
+                    Some(edit.input.text().trim().to_string()),
+                )]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn advance(&mut self) {
+        if self.cursor + 1 < self.order.len() {
+            self.cursor += 1;
+        }
+    }
+
+    fn group_of(&self, pos: usize) -> Option<usize> {
+        self.order.get(pos).map(|(_, g)| *g)
+    }
+}
+
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let t = app.t;
+    let today = app.today;
+    let Screen::Form(form) = &mut app.screen else {
+        return Vec::new();
+    };
+    let Some(item) = form.current().cloned() else {
+        return if key.code == KeyCode::Esc {
+            app.go_home()
+        } else {
+            Vec::new()
+        };
+    };
+    if form.guidance {
+        form.guidance = false;
+        return Vec::new();
+    }
+    let mut effects = Vec::new();
+    if form.edit.is_some() {
+        let (message, mut more) = super::form_edit::edit_key(form, &item, key);
+        effects.append(&mut more);
+        effects.extend(form.remember_current());
+        if let Some(m) = message {
+            app.error(m(t));
+        }
+        return effects;
+    }
+    let mut message: Option<fn(crate::tui::strings::Text) -> &'static str> = None;
+    let scored = item.kind.is_scored();
+    match key.code {
+        KeyCode::Char('1' | 'y') if scored => {
+            effects.push(form.save(&item, Verdict::Pass, None, None, None));
+            form.advance();
+        }
+        KeyCode::Char('2' | 'n') if scored => {
+            effects.push(form.save(&item, Verdict::Fail, None, None, None));
+            form.open_note(Verdict::Fail, true);
+        }
+        KeyCode::Char('3' | 'x') if scored => {
+            effects.push(form.save(&item, Verdict::NotApplicable, None, None, None));
+            form.advance();
+        }
+        KeyCode::Char('1' | 'y' | '2' | 'n' | '3' | 'x') => message = Some(|t| t.text_item()),
+        KeyCode::Char('0') if form.answers.contains_key(&item.id) => {
+            effects.push(Effect::ClearAnswer {
+                inspection_id: form.inspection.id.clone(),
+                item_id: item.id.clone(),
+            });
+        }
+        KeyCode::Down | KeyCode::Char('j') => form.advance(),
+        KeyCode::Up | KeyCode::Char('k') => form.cursor = form.cursor.saturating_sub(1),
+        KeyCode::PageDown => {
+            form.cursor = (form.cursor + 10).min(form.order.len().saturating_sub(1))
+        }
+        KeyCode::PageUp => form.cursor = form.cursor.saturating_sub(10),
+        KeyCode::Home => form.cursor = 0,
+        KeyCode::End => form.cursor = form.order.len().saturating_sub(1),
+        KeyCode::Tab => {
+            let group = form.group_of(form.cursor);
+            let n = form.order.len();
+            form.cursor = (1..n)
+                .map(|k| (form.cursor + k) % n)
+                .find(|p| form.group_of(*p) != group)
+                .unwrap_or(form.cursor);
+        }
+        KeyCode::Char('e') | KeyCode::Enter => {
+            let verdict = form
+                .answers
+                .get(&item.id)
+                .map_or(Verdict::NotChecked, |a| a.verdict);
+            form.open_note(verdict, item.kind == ItemKind::Text);
+        }
+        KeyCode::Char('v') => match &item.kind {
+            ItemKind::Measurement { .. } => {
+                let old = form.answers.get(&item.id).and_then(|a| a.value);
+                form.edit = Some(Edit {
+                    kind: EditKind::Value,
+                    input: TextInput::new(&old.map(|v| v.to_string()).unwrap_or_default()),
+                    then_next: true,
+                });
+            }
+            ItemKind::Choice { options } => {
+                let old = form.answers.get(&item.id).and_then(|a| a.choice.clone());
+                let at = options
+                    .iter()
+                    .position(|o| Some(&o.label) == old.as_ref())
+                    .unwrap_or(0);
+                form.edit = Some(Edit {
+                    kind: EditKind::Choice(at),
+                    input: TextInput::default(),
+                    then_next: true,
+                });
+            }
+            _ => message = Some(|t| t.not_a_measurement()),
+        },
+        KeyCode::Char('g') => form.guidance = true,
+        KeyCode::Char('p') => {
+            form.edit = Some(Edit {
+                kind: EditKind::Photo,
+                input: TextInput::default(),
+                then_next: false,
+            });
+        }
+        KeyCode::Char('u') => match form.next_open(form.cursor + 1) {
+            Some(p) => form.cursor = p,
+            None => message = Some(|t| t.all_answered()),
+        },
+        KeyCode::Char('F') => {
+            let effects = form.remember_current();
+            let Screen::Form(form) =
+                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
+            else {
+                return effects;
+            };
+            let profile = app.profile.clone().unwrap_or_default();
+            app.screen = Screen::Review(Box::new(ReviewState::new(*form, &profile, today)));
+            return effects;
+        }
+        KeyCode::Esc => {
+            let mut effects = form.remember_current();
+            effects.extend(app.go_home());
+            return effects;
+        }
+        _ => {}
+    }
+    effects.extend(form.remember_current());
+    if let Some(m) = message {
+        app.info(m(t));
+    }
+    effects
+}

@@ -1,0 +1,199 @@
+//! 首页: drafts to resume, establishments due, overdue rectifications, recent final records.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
+
+use crate::tui::app::{App, Effect, Screen};
+use crate::tui::screens::records::RecordsState;
+use crate::tui::screens::roster::RosterState;
+use crate::tui::text::{pad, truncate};
+
+/// Due establishments shown on the home screen; the roster lists the rest.
+const DUE_SHOWN: usize = 30;
+/// Recent final records on the home screen; the records screen lists them all.
+const FINALS_SHOWN: usize = 5;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HomeState {
+    pub selected: usize,
+    /// A draft to discard once the inspector confirms (`d`, then `y`).
+    pub discarding: Option<String>,
+}
+
+/// One selectable line of the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeRow {
+    Draft(usize),
+    Overdue(usize),
+    Due(usize),
+    Final(usize),
+}
+
+pub fn rows(app: &App) -> Vec<HomeRow> {
+    let h = &app.home;
+    (0..h.drafts.len())
+        .map(HomeRow::Draft)
+        .chain((0..h.overdue.len()).map(HomeRow::Overdue))
+        .chain((0..h.finals.len().min(FINALS_SHOWN)).map(HomeRow::Final))
+        .chain((0..app.due.len().min(DUE_SHOWN)).map(HomeRow::Due))
+        .collect()
+}
+
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let rows = rows(app);
+    let Screen::Home(state) = &mut app.screen else {
+        return Vec::new();
+    };
+    let last = rows.len().saturating_sub(1);
+    if let Some(id) = state.discarding.take() {
+        return match key.code {
+            KeyCode::Char('y' | 'Y') => vec![Effect::DiscardDraft(id)],
+            _ => Vec::new(),
+        };
+    }
+    match key.code {
+        KeyCode::Char('d') => {
+            if let Some(HomeRow::Draft(i)) = rows.get(state.selected)
+                && let Some(d) = app.home.drafts.get(*i)
+            {
+                state.discarding = Some(d.id.clone());
+            }
+        }
+        KeyCode::Down | KeyCode::Char('j') => state.selected = (state.selected + 1).min(last),
+        KeyCode::Up | KeyCode::Char('k') => state.selected = state.selected.saturating_sub(1),
+        KeyCode::PageDown => state.selected = (state.selected + 10).min(last),
+        KeyCode::PageUp => state.selected = state.selected.saturating_sub(10),
+        KeyCode::Char('/') | KeyCode::Char('s') => {
+            app.screen = Screen::Roster(RosterState::new(app));
+            return crate::tui::screens::roster::history_effect(app);
+        }
+        KeyCode::Char('r') => {
+            app.screen = Screen::Records(RecordsState::default());
+            return vec![Effect::LoadRecords(Default::default())];
+        }
+        KeyCode::Char('p') => {
+            let profile = app.profile.clone().unwrap_or_default();
+            app.screen =
+                Screen::Welcome(crate::tui::screens::welcome::WelcomeState::edit(&profile));
+        }
+        KeyCode::Char('q') | KeyCode::Esc => app.quit = true,
+        KeyCode::Enter => match rows.get(state.selected) {
+            Some(HomeRow::Draft(i)) => {
+                if let Some(d) = app.home.drafts.get(*i) {
+                    return vec![Effect::OpenDraft(d.id.clone())];
+                }
+            }
+            Some(HomeRow::Final(i)) => {
+                if let Some(d) = app.home.finals.get(*i) {
+                    return vec![Effect::LoadRecord(d.id.clone())];
+                }
+            }
+            Some(HomeRow::Due(i)) => {
+                if let Some(d) = app.due.get(*i) {
+                    let id = d.establishment_id.clone();
+                    app.screen = Screen::Roster(RosterState::choosing(app, &id, false));
+                }
+            }
+            Some(HomeRow::Overdue(i)) => {
+                if let Some(o) = app.home.overdue.get(*i) {
+                    let id = o.establishment_id.clone();
+                    app.screen = Screen::Roster(RosterState::choosing(app, &id, true));
+                }
+            }
+            None => {}
+        },
+        _ => {}
+    }
+    // Opening the roster on an establishment loads its history for the detail pane.
+    crate::tui::screens::roster::history_effect(app)
+}
+
+pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
+    let t = app.t;
+    let theme = app.theme;
+    let w = usize::from(area.width);
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut selectable: Vec<usize> = Vec::new();
+    let heading = |items: &mut Vec<ListItem>, title: &str, empty: bool| {
+        items.push(ListItem::new(Line::styled(
+            title.to_string(),
+            theme.heading(),
+        )));
+        if empty {
+            items.push(ListItem::new(Line::styled(
+                format!("  {}", t.none()),
+                theme.dim(),
+            )));
+        }
+    };
+    let h = &app.home;
+    let name_w = if w >= 120 { 40 } else { 30 };
+    heading(&mut items, t.drafts(), h.drafts.is_empty());
+    for d in &h.drafts {
+        selectable.push(items.len());
+        items.push(ListItem::new(format!(
+            "  {}  {}  {}",
+            d.started_at.format("%m-%d"),
+            pad(&d.establishment, name_w),
+            t.lang().inspection_kind(d.kind),
+        )));
+    }
+    heading(&mut items, t.overdue(), h.overdue.is_empty());
+    for o in &h.overdue {
+        selectable.push(items.len());
+        items.push(ListItem::new(Line::from(vec![
+            Span::raw(format!("  {}  ", pad(&o.establishment, name_w))),
+            Span::styled(format!("{} {}", t.deadline_was(), o.deadline), theme.fail()),
+            Span::raw(format!("  {} {}", t.item(), o.item_id)),
+        ])));
+    }
+    heading(&mut items, t.finals(), h.finals.is_empty());
+    for f in h.finals.iter().take(FINALS_SHOWN) {
+        selectable.push(items.len());
+        let outcome = f.outcome.map_or("-", |o| t.lang().outcome(o));
+        items.push(ListItem::new(format!(
+            "  {}  {}  {}  {}",
+            f.started_at.format("%m-%d"),
+            pad(&f.establishment, name_w),
+            pad(outcome, 8),
+            truncate(f.serial.as_deref().unwrap_or(""), 20),
+        )));
+    }
+    heading(&mut items, t.due(), app.due.is_empty());
+    for d in app.due.iter().take(DUE_SHOWN) {
+        selectable.push(items.len());
+        let last = d.last.map_or(t.never_inspected().to_string(), |day| {
+            format!("{} {day}", t.last_inspected())
+        });
+        let mut spans = vec![
+            Span::raw(format!("  {}  ", pad(&d.name, name_w))),
+            Span::styled(pad(&last, 18), theme.dim()),
+        ];
+        if d.lacks_bright_kitchen {
+            spans.push(Span::styled(t.no_bright_kitchen(), theme.must()));
+        } else if w >= 100 {
+            spans.push(Span::styled(t.lang().kind(d.kind), theme.dim()));
+        }
+        items.push(ListItem::new(Line::from(spans)));
+    }
+    let mut list_state =
+        ListState::default().with_selected(selectable.get(state.selected).copied());
+    StatefulWidget::render(
+        List::new(items).highlight_style(theme.selected()),
+        area,
+        buf,
+        &mut list_state,
+    );
+    if state.discarding.is_some() {
+        let inner = crate::tui::widgets::popup(area, 50, 4, t.discard(), buf);
+        let lines: Vec<Line> =
+            crate::tui::text::wrap(t.confirm_discard(), usize::from(inner.width))
+                .into_iter()
+                .map(Line::raw)
+                .collect();
+        ratatui::widgets::Widget::render(ratatui::widgets::Paragraph::new(lines), inner, buf);
+    }
+}

@@ -1,0 +1,14 @@
+//! One file per screen: its state, its keys and its drawing.
+
+pub mod establishment;
+pub mod form;
+pub mod form_edit;
+pub mod form_view;
+pub mod home;
+pub mod record;
+pub mod records;
+pub mod review;
+pub mod review_view;
+pub mod roster;
+pub mod roster_filter;
+pub mod welcome;

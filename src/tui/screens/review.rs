@@ -1,0 +1,324 @@
+//! Review and finalize: the outcome with its counts, the handling, the two inspectors and the
+//! operator's side, then a confirmation before the record becomes final.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::form::FormState;
+use crate::domain::inspection::{Conclusion, Inspector, tally};
+use crate::domain::outcome::{Handling, Outcome, Tally, Verdict};
+use crate::tui::app::{App, Effect, Profile, Screen};
+use crate::tui::input::TextInput;
+use crate::tui::strings::Text;
+
+/// Default time given by a written rectification order; the inspector changes it as needed.
+const DEFAULT_DEADLINE_DAYS: u64 = 15;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Handling,
+    Deadline,
+    SecondName,
+    SecondBadge,
+    Signatory,
+    Opinion,
+    Refused,
+    Witness,
+    Remarks,
+    Finalize,
+}
+
+const FIELDS: [Field; 10] = [
+    Field::Handling,
+    Field::Deadline,
+    Field::SecondName,
+    Field::SecondBadge,
+    Field::Signatory,
+    Field::Opinion,
+    Field::Refused,
+    Field::Witness,
+    Field::Remarks,
+    Field::Finalize,
+];
+
+pub struct ReviewState {
+    pub form: FormState,
+    pub tally: Tally,
+    pub outcome: Option<Outcome>,
+    pub handling: Handling,
+    pub deadline: TextInput,
+    pub second_name: TextInput,
+    pub second_badge: TextInput,
+    pub signatory: TextInput,
+    pub opinion: TextInput,
+    pub refused: bool,
+    pub witness: TextInput,
+    pub remarks: TextInput,
+    pub focus: Field,
+    pub confirming: bool,
+    today: NaiveDate,
+}
+
+impl ReviewState {
+    pub fn new(form: FormState, profile: &Profile, today: NaiveDate) -> Self {
+        let answers: Vec<_> = form.answers.values().cloned().collect();
+        let tally = tally(&form.checklist, &answers);
+        let outcome = tally.outcome();
+        let handling = outcome.map_or(Handling::Pass, Outcome::suggested_handling);
+        let second = form
+            .inspection
+            .inspectors
+            .get(1)
+            .cloned()
+            .unwrap_or_else(|| profile.colleague.clone());
+        let deadline = today + chrono::Days::new(DEFAULT_DEADLINE_DAYS);
+        ReviewState {
+            signatory: TextInput::new(&form.establishment.facts.person_in_charge),
+            form,
+            tally,
+            outcome,
+            handling,
+            deadline: TextInput::new(&deadline.to_string()),
+            second_name: TextInput::new(&second.name),
+            second_badge: TextInput::new(&second.badge),
+            opinion: TextInput::default(),
+            refused: false,
+            witness: TextInput::default(),
+            remarks: TextInput::default(),
+            focus: Field::Handling,
+            confirming: false,
+            today,
+        }
+    }
+
+    pub(super) fn fields(&self) -> Vec<Field> {
+        FIELDS
+            .into_iter()
+            .filter(|f| *f != Field::Deadline || self.handling.needs_deadline())
+            .collect()
+    }
+
+    pub fn input(&mut self, field: Field) -> Option<&mut TextInput> {
+        match field {
+            Field::Deadline => Some(&mut self.deadline),
+            Field::SecondName => Some(&mut self.second_name),
+            Field::SecondBadge => Some(&mut self.second_badge),
+            Field::Signatory => Some(&mut self.signatory),
+            Field::Opinion => Some(&mut self.opinion),
+            Field::Witness => Some(&mut self.witness),
+            Field::Remarks => Some(&mut self.remarks),
+            _ => None,
+        }
+    }
+
+    pub fn typing(&self) -> bool {
+        !self.confirming
+            && !matches!(
+                self.focus,
+                Field::Handling | Field::Refused | Field::Finalize
+            )
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(input) = self.input(self.focus) {
+            input.insert(text);
+        }
+    }
+
+    fn step(&mut self, forward: bool) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = fields.len();
+        self.focus = fields[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+    }
+
+    /// What stops finalizing, as a message; `None` when the record may become final.
+    fn problem(&self) -> Option<&'static str> {
+        if self.outcome.is_none() {
+            return Some("need_result");
+        }
+        if self.second_name.is_empty() || self.second_badge.is_empty() {
+            return Some("need_second");
+        }
+        if self.handling.needs_deadline() && self.deadline_date().is_none() {
+            return Some("need_deadline");
+        }
+        let witnessed_refusal = self.refused && !self.witness.is_empty();
+        if self.signatory.is_empty() && !witnessed_refusal {
+            return Some("need_signatory");
+        }
+        let missing_note = self.form.items.iter().any(|(_, item)| {
+            item.on_fail.needs_note()
+                && self
+                    .form
+                    .answers
+                    .get(&item.id)
+                    .is_some_and(|a| a.verdict == Verdict::Fail && a.note.trim().is_empty())
+        });
+        if missing_note {
+            return Some("note_required");
+        }
+        let missing_photo = self.form.items.iter().any(|(_, item)| {
+            item.on_fail.needs_photo()
+                && self
+                    .form
+                    .answers
+                    .get(&item.id)
+                    .is_some_and(|a| a.verdict == Verdict::Fail)
+                && self.form.photos_of(&item.id).next().is_none()
+        });
+        missing_photo.then_some("photo_required")
+    }
+
+    fn deadline_date(&self) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(self.deadline.text().trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|d| *d >= self.today)
+    }
+
+    /// The inspector who started the draft, then the second one as typed.
+    fn inspectors(&self, profile: &Profile) -> Vec<Inspector> {
+        let first = self
+            .form
+            .inspection
+            .inspectors
+            .first()
+            .cloned()
+            .unwrap_or_else(|| profile.inspector());
+        let second = Inspector {
+            name: self.second_name.text().trim().to_string(),
+            badge: self.second_badge.text().trim().to_string(),
+        };
+        vec![first, second]
+    }
+
+    /// Keeps a typed second inspector in the draft when leaving the review (Esc, Ctrl-C), so
+    /// it is there again after a restart.
+    pub fn keep_inspectors(&mut self, profile: &Profile) -> Vec<Effect> {
+        if self.second_name.is_empty() {
+            return Vec::new();
+        }
+        let inspectors = self.inspectors(profile);
+        if inspectors == self.form.inspection.inspectors {
+            return Vec::new();
+        }
+        self.form.inspection.inspectors = inspectors.clone();
+        vec![Effect::SetInspectors {
+            inspection_id: self.form.inspection.id.clone(),
+            inspectors,
+        }]
+    }
+
+    fn finalize(&self, profile: &Profile) -> Effect {
+        let conclusion = Conclusion {
+            handling: Some(self.handling),
+            deadline: self
+                .handling
+                .needs_deadline()
+                .then(|| self.deadline_date())
+                .flatten(),
+            remarks: self.remarks.text().trim().to_string(),
+            operator_signatory: self.signatory.text().trim().to_string(),
+            operator_opinion: self.opinion.text().trim().to_string(),
+            operator_refused: self.refused,
+            witness: self.witness.text().trim().to_string(),
+        };
+        Effect::Finalize {
+            inspection_id: self.form.inspection.id.clone(),
+            inspectors: self.inspectors(profile),
+            conclusion,
+        }
+    }
+}
+
+fn problem_text(t: Text, code: &str) -> &'static str {
+    match code {
+        "need_result" => t.need_result(),
+        "need_second" => t.need_second(),
+        "need_deadline" => t.need_deadline(),
+        "need_signatory" => t.need_signatory(),
+        "photo_required" => t.photo_required(),
+        _ => t.note_required(),
+    }
+}
+
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let t = app.t;
+    let profile = app.profile.clone().unwrap_or_default();
+    let Screen::Review(r) = &mut app.screen else {
+        return Vec::new();
+    };
+    if r.confirming {
+        r.confirming = false;
+        return match key.code {
+            KeyCode::Char('y' | 'Y') => vec![r.finalize(&profile)],
+            _ => Vec::new(),
+        };
+    }
+    match key.code {
+        KeyCode::Esc => {
+            let effects = r.keep_inspectors(&profile);
+            if let Screen::Review(r) =
+                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
+            {
+                app.screen = Screen::Form(Box::new(r.form));
+            }
+            return effects;
+        }
+        KeyCode::Tab | KeyCode::Down => r.step(true),
+        KeyCode::BackTab | KeyCode::Up => r.step(false),
+        KeyCode::Left | KeyCode::Right if r.focus == Field::Handling => {
+            let all = Handling::ALL;
+            let at = all.iter().position(|h| *h == r.handling).unwrap_or(0);
+            let n = all.len();
+            r.handling = all[if key.code == KeyCode::Right {
+                (at + 1) % n
+            } else {
+                (at + n - 1) % n
+            }];
+        }
+        KeyCode::Left | KeyCode::Right if r.focus == Field::SecondName => {
+            // Earlier colleagues, not the inspector themself.
+            let me = r
+                .form
+                .inspection
+                .inspectors
+                .first()
+                .map(|i| i.badge.clone());
+            let others: Vec<_> = app
+                .colleagues
+                .iter()
+                .filter(|c| Some(&c.badge) != me.as_ref())
+                .collect();
+            if !others.is_empty() {
+                let at = others.iter().position(|c| c.name == r.second_name.text());
+                let n = others.len();
+                let next = match (at, key.code == KeyCode::Right) {
+                    (None, true) => 0,
+                    (None, false) => n - 1,
+                    (Some(i), true) => (i + 1) % n,
+                    (Some(i), false) => (i + n - 1) % n,
+                };
+                r.second_name = TextInput::new(&others[next].name);
+                r.second_badge = TextInput::new(&others[next].badge);
+            }
+        }
+        KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
+        KeyCode::Enter if r.focus == Field::Finalize => match r.problem() {
+            Some(code) => app.error(problem_text(t, code)),
+            None => r.confirming = true,
+        },
+        KeyCode::Enter => r.step(true),
+        _ => {
+            let focus = r.focus;
+            if let Some(input) = r.input(focus) {
+                input.handle_key(key);
+            }
+        }
+    }
+    Vec::new()
+}

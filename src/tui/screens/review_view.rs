@@ -1,0 +1,188 @@
+//! Drawing the review: the outcome with its counts, then the sign-off fields.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::review::{Field, ReviewState};
+use crate::domain::outcome::Outcome;
+use crate::tui::app::App;
+use crate::tui::text::pad;
+
+pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = app.t;
+    let theme = app.theme;
+    let lang = t.lang();
+    let tl = &r.tally;
+    let mut y = area.y;
+    let x = area.x + 1;
+    let w = area.width.saturating_sub(2);
+    let line = |buf: &mut Buffer, y: &mut u16, l: Line| {
+        if *y < area.bottom() {
+            Paragraph::new(l).render(Rect::new(x, *y, w, 1), buf);
+        }
+        *y += 1;
+    };
+    let outcome = r.outcome.map_or(t.no_result(), |o| lang.outcome(o));
+    let outcome_style = match r.outcome {
+        Some(Outcome::Compliant) => theme.pass(),
+        Some(_) => theme.fail(),
+        None => theme.dim(),
+    };
+    line(
+        buf,
+        &mut y,
+        Line::from(vec![
+            Span::styled(format!("{}: ", t.result()), theme.heading()),
+            Span::styled(outcome.to_string(), outcome_style),
+            Span::raw(format!("   {}", r.form.establishment.facts.name)),
+        ]),
+    );
+    let rate = tl
+        .general_pass_rate()
+        .map_or("-".to_string(), |p| format!("{p:.1}%"));
+    let counts = format!(
+        "{} {} {} {} {} | {} {} {} {} {} | {} {} | {} {} | {} {}",
+        t.key_items(),
+        t.checked(),
+        tl.key_checked(),
+        t.failed(),
+        tl.key_failed,
+        t.general_items(),
+        t.checked(),
+        tl.general_checked(),
+        t.failed(),
+        tl.general_failed,
+        t.not_applicable(),
+        tl.not_applicable(),
+        t.pass_rate(),
+        rate,
+        t.unanswered(),
+        tl.unanswered,
+    );
+    for part in crate::tui::text::wrap(&counts, usize::from(w)) {
+        line(buf, &mut y, Line::raw(part));
+    }
+    y += 1;
+    let label_w = 22;
+    let mut cursor = None;
+    for field in r.fields() {
+        if y >= area.bottom() {
+            break;
+        }
+        let focused = field == r.focus;
+        let label_style = if focused {
+            theme.selected()
+        } else {
+            theme.heading()
+        };
+        let label = match field {
+            Field::Handling => t.handling(),
+            Field::Deadline => t.deadline(),
+            Field::SecondName => t.second_inspector(),
+            Field::SecondBadge => t.second_badge(),
+            Field::Signatory => t.signatory(),
+            Field::Opinion => t.opinion(),
+            Field::Refused => t.refused(),
+            Field::Witness => t.witness(),
+            Field::Remarks => t.remarks(),
+            Field::Finalize => "",
+        };
+        let vx = x + label_w + 1;
+        let vw = w.saturating_sub(label_w + 1);
+        match field {
+            Field::Finalize => {
+                let style = if focused {
+                    theme.selected()
+                } else {
+                    theme.key()
+                };
+                buf.set_string(x, y + 1, format!("[ {} ]", t.finalize()), style);
+            }
+            Field::Handling => {
+                buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
+                let suggested = r.outcome.map(Outcome::suggested_handling);
+                let mut text = format!("< {} >", lang.handling(r.handling));
+                if suggested == Some(r.handling) {
+                    text.push_str(&format!("  ({})", t.suggested()));
+                }
+                buf.set_stringn(vx, y, text, usize::from(vw), ratatui::style::Style::new());
+            }
+            Field::Refused => {
+                buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
+                buf.set_string(
+                    vx,
+                    y,
+                    if r.refused { "[x]" } else { "[ ]" },
+                    ratatui::style::Style::new(),
+                );
+            }
+            _ => {
+                buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
+                let input = match field {
+                    Field::Deadline => &r.deadline,
+                    Field::SecondName => &r.second_name,
+                    Field::SecondBadge => &r.second_badge,
+                    Field::Signatory => &r.signatory,
+                    Field::Opinion => &r.opinion,
+                    Field::Witness => &r.witness,
+                    _ => &r.remarks,
+                };
+                let pos = input.render(Rect::new(vx, y, vw.min(50), 1), buf, theme.input());
+                if focused {
+                    cursor = Some(pos);
+                }
+            }
+        }
+        y += 1;
+    }
+    // Below the fields, the failed items with their notes, to read over before signing.
+    y += 2;
+    let failed: Vec<String> = r
+        .form
+        .items
+        .iter()
+        .filter_map(|(_, item)| {
+            let a = r.form.answers.get(&item.id)?;
+            (a.verdict == crate::domain::outcome::Verdict::Fail).then(|| {
+                let note = if a.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", a.note)
+                };
+                format!("{} {}{note}", item.number, item.text)
+            })
+        })
+        .collect();
+    if !failed.is_empty() && y + 1 < area.bottom() {
+        line(
+            buf,
+            &mut y,
+            Line::styled(t.failed_items().to_string(), theme.heading()),
+        );
+        for f in failed {
+            for part in crate::tui::text::wrap(&f, usize::from(w)) {
+                if y >= area.bottom() {
+                    break;
+                }
+                line(buf, &mut y, Line::raw(part));
+            }
+        }
+    }
+    if r.confirming {
+        // Unanswered items are allowed (not every item applies on every visit) but said once more.
+        let confirm = match tl.unanswered {
+            0 => t.confirm_finalize().to_string(),
+            n => format!("{n} {}. {}", t.unanswered_left(), t.confirm_finalize()),
+        };
+        let inner = crate::tui::widgets::popup(area, 60, 6, t.finalize(), buf);
+        let lines: Vec<Line> = crate::tui::text::wrap(&confirm, usize::from(inner.width))
+            .into_iter()
+            .map(Line::raw)
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+        return None;
+    }
+    cursor
+}

@@ -1,0 +1,179 @@
+//! First run: who inspects with this station, and whether to load the sample roster.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::tui::app::{App, Effect, Profile, Screen};
+use crate::tui::input::TextInput;
+use crate::tui::strings::Text;
+use crate::tui::text::pad;
+use crate::tui::theme::Theme;
+
+const FIELDS: usize = 5;
+const SAMPLE: usize = 3;
+const START: usize = 4;
+
+pub struct WelcomeState {
+    pub inputs: [TextInput; 3],
+    pub load_sample: bool,
+    pub focus: usize,
+    /// Changing the profile later (from 首页), not the first run.
+    pub editing: bool,
+}
+
+impl WelcomeState {
+    pub fn new(t: Text) -> Self {
+        // The district of the seed; an English UI leaves it for the user to type.
+        let bureau = t.default_bureau();
+        WelcomeState {
+            inputs: [
+                TextInput::default(),
+                TextInput::default(),
+                TextInput::new(bureau),
+            ],
+            load_sample: true,
+            focus: 0,
+            editing: false,
+        }
+    }
+
+    /// The same form with the saved profile, to correct it later.
+    pub fn edit(profile: &Profile) -> Self {
+        WelcomeState {
+            inputs: [
+                TextInput::new(&profile.name),
+                TextInput::new(&profile.badge),
+                TextInput::new(&profile.bureau),
+            ],
+            load_sample: false,
+            focus: 0,
+            editing: true,
+        }
+    }
+
+    pub fn typing(&self) -> bool {
+        self.focus < self.inputs.len()
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(input) = self.inputs.get_mut(self.focus) {
+            input.insert(text);
+        }
+    }
+}
+
+pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let t = app.t;
+    let Screen::Welcome(w) = &mut app.screen else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Tab | KeyCode::Down => w.focus = (w.focus + 1) % FIELDS,
+        KeyCode::BackTab | KeyCode::Up => w.focus = (w.focus + FIELDS - 1) % FIELDS,
+        KeyCode::Char(' ') if w.focus == SAMPLE => w.load_sample = !w.load_sample,
+        KeyCode::Enter if w.focus == SAMPLE => w.load_sample = !w.load_sample,
+        KeyCode::Enter if w.focus == START => {
+            let [name, badge, bureau] = &w.inputs;
+            if name.is_empty() || badge.is_empty() {
+                app.error(t.need_name_and_badge());
+                return Vec::new();
+            }
+            let profile = Profile {
+                name: name.text().trim().to_string(),
+                badge: badge.text().trim().to_string(),
+                bureau: bureau.text().trim().to_string(),
+                colleague: app
+                    .profile
+                    .as_ref()
+                    .map(|p| p.colleague.clone())
+                    .unwrap_or_default(),
+            };
+            let mut effects = vec![Effect::SaveProfile(profile)];
+            if w.load_sample {
+                effects.push(Effect::LoadSampleRoster);
+            }
+            effects.push(Effect::LoadRoster);
+            return effects;
+        }
+        KeyCode::Enter => w.focus += 1,
+        KeyCode::Esc if w.editing => return app.go_home(),
+        KeyCode::Esc => app.quit = true,
+        _ => {
+            if let Some(input) = w.inputs.get_mut(w.focus) {
+                input.handle_key(key);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The welcome form; returns where the terminal cursor goes while typing.
+pub fn render(
+    w: &WelcomeState,
+    t: Text,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    let x = area.x + 2;
+    let width = area.width.saturating_sub(4);
+    let title = if w.editing { t.profile() } else { t.welcome() };
+    Paragraph::new(Line::styled(title, theme.title()))
+        .render(Rect::new(x, area.y + 1, width, 1), buf);
+    if !w.editing {
+        Paragraph::new(t.welcome_intro()).render(Rect::new(x, area.y + 2, width, 1), buf);
+    }
+    let labels = [t.inspector_name(), t.badge(), t.bureau()];
+    let label_width: u16 = 16;
+    let mut cursor = None;
+    for (i, (label, input)) in labels.iter().zip(&w.inputs).enumerate() {
+        let y = area.y + 4 + 2 * u16::try_from(i).unwrap_or(0);
+        if y >= area.bottom() {
+            break;
+        }
+        let style = if w.focus == i {
+            theme.selected()
+        } else {
+            theme.heading()
+        };
+        buf.set_string(x, y, pad(label, usize::from(label_width)), style);
+        let field = Rect::new(
+            x + label_width + 1,
+            y,
+            width.saturating_sub(label_width + 1).min(40),
+            1,
+        );
+        let pos = input.render(field, buf, theme.input());
+        if w.focus == i {
+            cursor = Some(pos);
+        }
+    }
+    let y = area.y + 10;
+    let mark = if w.load_sample { "[x] " } else { "[ ] " };
+    let style = if w.focus == SAMPLE {
+        theme.selected()
+    } else {
+        ratatui::style::Style::new()
+    };
+    if y < area.bottom() {
+        buf.set_stringn(
+            x,
+            y,
+            format!("{mark}{}", t.load_sample()),
+            usize::from(width),
+            style,
+        );
+    }
+    let style = if w.focus == START {
+        theme.selected()
+    } else {
+        theme.key()
+    };
+    if y + 2 < area.bottom() {
+        buf.set_string(x, y + 2, format!("[ {} ]", t.start()), style);
+    }
+    cursor
+}

@@ -1,0 +1,141 @@
+//! Fixtures shared by the UI tests: a fixed day, the sample roster, shipped checklists, and a
+//! stand-in for the store that answers the effects the form needs.
+
+mod form;
+mod shell;
+mod snapshots;
+mod update;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::checklists::Catalog;
+use crate::domain::establishment::Establishment;
+use crate::domain::inspection::{
+    Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
+};
+use crate::i18n::Lang;
+use crate::tui::app::{Action, App, Effect, FormData, Profile};
+use crate::tui::theme::Theme;
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+pub fn noon() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 29, 2, 0, 0).unwrap()
+}
+
+pub fn profile() -> Profile {
+    Profile {
+        name: "张三".into(),
+        badge: "21080001".into(),
+        bureau: "营口市鲅鱼圈区市场监督管理局".into(),
+        colleague: Inspector::default(),
+    }
+}
+
+pub fn app(lang: Lang) -> App {
+    App::new(
+        lang,
+        Theme { color: false },
+        today(),
+        Some(profile()),
+        Catalog::shipped().checklists,
+    )
+}
+
+pub fn roster() -> Vec<Establishment> {
+    let (facts, _) =
+        crate::roster::parse(include_bytes!("../../../data/roster-sample.csv")).unwrap();
+    facts
+        .into_iter()
+        .enumerate()
+        .map(|(i, facts)| Establishment {
+            id: format!("e{i:02}"),
+            revision: 1,
+            facts,
+        })
+        .collect()
+}
+
+pub fn establishment(name: &str) -> Establishment {
+    roster().into_iter().find(|e| e.facts.name == name).unwrap()
+}
+
+pub fn inspection(checklist_id: &str, establishment: &Establishment) -> Inspection {
+    Inspection {
+        id: "0193a5c0-draft".into(),
+        establishment_id: establishment.id.clone(),
+        checklist_id: checklist_id.into(),
+        checklist_hash: "hash".into(),
+        kind: InspectionKind::Routine,
+        status: Status::Draft,
+        serial: None,
+        revision: 1,
+        supersedes: None,
+        revision_reason: None,
+        station: "3FA9C2".into(),
+        bureau: profile().bureau,
+        inspectors: vec![profile().inspector()],
+        started_at: noon(),
+        utc_offset_seconds: 8 * 3600,
+        finalized_at: None,
+        outcome: None,
+        conclusion: Conclusion::default(),
+        year_sequence: None,
+        current_item: None,
+    }
+}
+
+pub fn form_data(checklist_id: &str, must_check: &[&str]) -> FormData {
+    let establishment = establishment("鲅鱼圈区星帆小学");
+    let checklist = Catalog::shipped().get(checklist_id).unwrap().clone();
+    FormData {
+        inspection: inspection(checklist_id, &establishment),
+        establishment,
+        checklist,
+        answers: Vec::new(),
+        must_check: must_check.iter().map(|s| s.to_string()).collect(),
+        year_sequence: 2,
+        photos: Vec::new(),
+    }
+}
+
+pub fn press(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ch(c: char) -> Action {
+    press(KeyCode::Char(c))
+}
+
+/// Feeds an action and performs the answer effects as the store would (committed, then
+/// reported back); returns every effect asked for.
+pub fn step(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = app.update(action);
+    for effect in &effects {
+        let reply = match effect {
+            Effect::SaveAnswer { answer, .. } => Some(Action::AnswerSaved(Answer {
+                item_id: answer.item_id.clone(),
+                verdict: answer.verdict,
+                value: answer.value,
+                choice: answer.choice.clone(),
+                note: answer.note.clone(),
+                answered_at: noon(),
+            })),
+            Effect::ClearAnswer { item_id, .. } => Some(Action::AnswerCleared(item_id.clone())),
+            _ => None,
+        };
+        if let Some(reply) = reply {
+            app.update(reply);
+        }
+    }
+    effects
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        step(app, ch(c));
+    }
+}

@@ -1,0 +1,168 @@
+//! The frame around every screen: title bar, the screen, a status line, the footer's keys, and
+//! the help overlay.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::app::{App, Screen};
+use super::keymap;
+use super::screens::{
+    establishment, form_view, home, record, records, review_view, roster, welcome,
+};
+use super::text::{pad, width};
+use super::widgets::popup;
+
+/// The whole UI as a widget borrowing the state. Drawing also finds where the terminal cursor
+/// belongs (the input being typed in), which the frame needs after the widget is drawn; the
+/// cell carries it out of `render`, whose signature has no room for it.
+pub struct AppView<'a> {
+    app: &'a App,
+    cursor: Cell<Option<Position>>,
+}
+
+impl<'a> AppView<'a> {
+    pub fn new(app: &'a App) -> Self {
+        AppView {
+            app,
+            cursor: Cell::new(None),
+        }
+    }
+
+    /// Where the cursor goes, once drawn; `None` when nothing is being typed.
+    pub fn cursor(&self) -> Option<Position> {
+        self.cursor.get()
+    }
+}
+
+impl Widget for &AppView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        self.cursor.set(render(self.app, area, buf));
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let view = AppView::new(app);
+    frame.render_widget(&view, frame.area());
+    if let Some(cursor) = view.cursor() {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+/// Draws the whole UI into `buf`; returns where the terminal cursor belongs while typing.
+fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = app.t;
+    let theme = app.theme;
+    let [top, body, status, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let title = match &app.screen {
+        Screen::Welcome(w) if w.editing => t.profile(),
+        Screen::Welcome(_) => t.welcome(),
+        Screen::Home(_) => t.home(),
+        Screen::Roster(_) => t.roster(),
+        Screen::Form(_) => t.form(),
+        Screen::Review(_) => t.review(),
+        Screen::Records(_) => t.records(),
+        Screen::Record(_) => t.record(),
+        Screen::Establishment(e) if e.id.is_some() => t.edit_establishment(),
+        Screen::Establishment(_) => t.new_establishment(),
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {} ", t.app_title()), theme.title()),
+        Span::raw(format!("| {title}")),
+    ];
+    if let Screen::Form(f) = &app.screen {
+        spans.push(Span::raw(format!(
+            " | {}",
+            f.checklist
+                .short
+                .clone()
+                .unwrap_or_else(|| f.checklist.title.clone())
+        )));
+    }
+    Paragraph::new(Line::from(spans)).render(top, buf);
+    if let Some(p) = &app.profile {
+        let who = format!("{} {} ", p.name, p.badge);
+        let w = u16::try_from(width(&who)).unwrap_or(0);
+        if top.width > w + 40 {
+            buf.set_string(top.right() - w, top.y, who, theme.dim());
+        }
+    }
+    let cursor = match &app.screen {
+        Screen::Welcome(w) => welcome::render(w, t, theme, body, buf),
+        Screen::Home(h) => {
+            home::render(app, h, body, buf);
+            None
+        }
+        Screen::Roster(r) => roster::render(app, r, body, buf),
+        Screen::Form(f) => form_view::render(app, f, body, buf),
+        Screen::Review(r) => review_view::render(app, r, body, buf),
+        Screen::Records(r) => records::render_list(app, r, body, buf),
+        Screen::Record(r) => record::render_record(app, r, body, buf),
+        Screen::Establishment(e) => establishment::render(app, e, body, buf),
+    };
+    if let Some(m) = &app.message {
+        let style = if m.error { theme.error() } else { theme.info() };
+        buf.set_stringn(
+            status.x + 1,
+            status.y,
+            &m.text,
+            usize::from(status.width.saturating_sub(1)),
+            style,
+        );
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, what) in keymap::footer(&app.screen, t.lang()) {
+        let part = width(key) + width(what) + 3;
+        if used + part > usize::from(bottom.width) {
+            break;
+        }
+        used += part;
+        spans.push(Span::styled(format!(" {key}"), theme.key()));
+        spans.push(Span::raw(format!(" {what} ")));
+    }
+    Paragraph::new(Line::from(spans)).render(bottom, buf);
+    if app.help {
+        render_help(app, area, buf);
+        return None;
+    }
+    cursor
+}
+
+fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
+    const KEY_WIDTH: usize = 14;
+    let keys = keymap::help(&app.screen, app.t.lang());
+    let box_width = area.width.min(76);
+    // Descriptions wrap under themselves, beside the key column.
+    let text_width = usize::from(box_width.saturating_sub(2)).saturating_sub(KEY_WIDTH);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, what) in &keys {
+        for (n, part) in crate::tui::text::wrap(what, text_width)
+            .into_iter()
+            .enumerate()
+        {
+            let key = if n == 0 {
+                pad(k, KEY_WIDTH)
+            } else {
+                pad("", KEY_WIDTH)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(key, app.theme.key()),
+                Span::raw(part),
+            ]));
+        }
+    }
+    let height = u16::try_from(lines.len()).unwrap_or(20).saturating_add(2);
+    let inner = popup(area, box_width, height, app.t.help(), buf);
+    Paragraph::new(lines).render(inner, buf);
+}

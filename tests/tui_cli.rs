@@ -1,0 +1,20 @@
+//! `shian` with no subcommand outside a terminal: a clear error, no panic, nothing written.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+#[test]
+fn the_ui_outside_a_terminal_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    Command::cargo_bin("shian")
+        .expect("binary")
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["--lang", "en"])
+        .write_stdin("")
+        .assert()
+        .failure()
+        .stderr(contains("the UI needs a terminal"));
+    assert!(!data.exists());
+}

@@ -1,0 +1,325 @@
+//! End to end in a pseudo-terminal: the real binary, keys typed, the screen read back through a
+//! terminal emulator, a SIGKILL in the middle of an inspection, and the stored record checked.
+#![cfg(unix)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::process::unix::{PtyStream, Signal, UnixProcess};
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Term {
+    session: Session<UnixProcess, PtyStream>,
+    screen: vt100::Parser,
+    /// Everything the program wrote, to check how it leaves the terminal.
+    raw: Vec<u8>,
+}
+
+impl Term {
+    fn start(data_dir: &Path) -> Term {
+        Term::start_with(data_dir, &[])
+    }
+
+    fn start_with(data_dir: &Path, args: &[&str]) -> Term {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_shian"));
+        cmd.arg("--data-dir")
+            .arg(data_dir)
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .env("NO_COLOR", "1")
+            .env_remove("SHIAN_LANG")
+            .env_remove("SHIAN_DATA_DIR");
+        let mut session = Session::spawn(cmd).expect("spawn shian in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(COLS, ROWS)
+            .expect("window size");
+        Term {
+            session,
+            raw: Vec::new(),
+            screen: vt100::Parser::new(
+                std::num::NonZero::new(ROWS).expect("rows"),
+                std::num::NonZero::new(COLS).expect("cols"),
+                0,
+            ),
+        }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    self.raw.extend_from_slice(&buf[..n]);
+                    self.screen.process(&buf[..n]);
+                }
+                Err(_) => break,
+            }
+        }
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while self.session.get_process().is_alive().unwrap_or(false) {
+            assert!(start.elapsed() < TIMEOUT, "shian did not quit");
+            self.pump();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.pump();
+    }
+
+    fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Polls the screen until every one of `needles` is on it.
+    fn wait_for(&mut self, needles: &[&str]) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            let text = self.text();
+            if needles.iter().all(|n| text.contains(n)) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {needles:?}; screen:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_until(&mut self, what: &str, test: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            let text = self.text();
+            if test(&text) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; screen:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).expect("write keys");
+        self.session.flush().expect("flush keys");
+    }
+}
+
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+
+fn detail_shows(text: &str, number: &str) -> bool {
+    // The detail pane starts with the item's number after the list.
+    text.lines().any(|l| {
+        l.trim_start_matches('│')
+            .trim_start()
+            .starts_with(&format!("{number}  "))
+    })
+}
+
+#[test]
+fn inspect_kill_resume_finalize() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+
+    let mut term = Term::start(&data);
+    term.wait_for(&["欢迎使用食安巡查", "执法证号"]);
+    term.send("张三");
+    term.send(TAB);
+    term.send("21080001");
+    term.send(TAB);
+    term.send(TAB); // the bureau is filled in already; the sample roster is ticked
+    term.send(TAB);
+    term.send(ENTER);
+    term.wait_for(&["首页", "待检查单位", "芦屯镇芦花小学"]);
+
+    term.send("/");
+    term.wait_for(&["搜索:"]);
+    term.send("xfxx");
+    term.wait_for(&["1 家", "鲅鱼圈区星帆小学", "JY32108040036702"]);
+    term.send(ENTER);
+    term.wait_for(&["选择检查表", "食品留样专项检查表"]);
+    // Move down to the food-sample checklist, whatever its place in the list.
+    let marked = |text: &str| {
+        text.lines()
+            .find(|l| l.contains("> "))
+            .map(|l| l.to_string())
+            .unwrap_or_default()
+    };
+    for _ in 0..10 {
+        let before = marked(&term.text());
+        if before.contains("食品留样专项检查表") {
+            break;
+        }
+        term.send("\x1b[B");
+        term.wait_until("the next checklist", |t| marked(t) != before);
+    }
+    term.send(ENTER);
+    term.wait_for(&["已答 0/10", "留样范围与数量"]);
+    term.wait_until("item 1.1", |t| detail_shows(t, "1.1"));
+
+    term.send("1"); // 1.1 符合
+    term.wait_until("item 1.2", |t| detail_shows(t, "1.2"));
+    term.send("v");
+    term.wait_for(&["测量值 (125- g):"]);
+    term.send("100");
+    term.send(ENTER); // below 125 g: proposes 不符合 and asks for a note
+    term.wait_for(&["说明: ", "已答 2/10"]);
+    term.send("留样不足125克");
+    term.send(ENTER);
+    term.wait_until("item 2.1", |t| detail_shows(t, "2.1"));
+    term.send("2"); // 2.1 不符合
+    term.wait_for(&["说明: ", "已答 3/10"]);
+    term.send("冰箱内有饮料");
+    term.send(ENTER);
+    term.wait_until("item 2.2", |t| detail_shows(t, "2.2"));
+    term.send("3"); // 2.2 合理缺项
+    term.wait_until("item 2.3 with 4 answered", |t| {
+        detail_shows(t, "2.3") && t.contains("已答 4/10")
+    });
+
+    // Power cut: nothing that was shown as saved may be lost.
+    term.session
+        .get_process_mut()
+        .kill(Signal::SIGKILL)
+        .expect("SIGKILL");
+    drop(term);
+
+    let mut term = Term::start(&data);
+    term.wait_for(&["进行中的检查（草稿）", "鲅鱼圈区星帆小学"]);
+    term.send(ENTER); // the draft is the first line
+    term.wait_until("resumed at 2.3", |t| {
+        detail_shows(t, "2.3") && t.contains("已答 4/10")
+    });
+    // The answers given before the kill are all there.
+    let text = term.text();
+    let row = |number: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!(" {number} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        row("1.1").contains("符合") && !row("1.1").contains("不符合"),
+        "{text}"
+    );
+    assert!(row("1.2").contains("不符合"), "{text}");
+    assert!(row("2.1").contains("不符合"), "{text}");
+    assert!(row("2.2").contains("缺项"), "{text}");
+    assert!(row("2.3").contains("未答"), "{text}");
+    term.send("1"); // 2.3 符合
+    term.wait_for(&["已答 5/10"]);
+    term.send("F");
+    term.wait_for(&["检查结果:", "结果处理"]);
+    for _ in 0..5 {
+        let before = term.text();
+        if before.contains("< 当场整改 >") {
+            break;
+        }
+        term.send("\x1b[C");
+        term.wait_until("the next handling", |t| t != before);
+    }
+    term.wait_for(&["< 当场整改 >"]);
+    term.send(TAB);
+    term.send("李四");
+    term.send(TAB);
+    term.send("21080002");
+    term.send(TAB); // signatory: the person in charge is filled in
+    term.send(TAB);
+    term.send("无异议");
+    term.send(TAB); // refused
+    term.send(TAB); // witness
+    term.send(TAB); // remarks
+    term.send(TAB); // finalize
+    term.send(ENTER);
+    term.wait_for(&["确认定稿？"]);
+    term.send("y");
+    term.wait_for(&["已定稿", "本年度第 1 次检查", "李四"]);
+    term.send("\x03"); // Ctrl-C
+    term.wait_exit();
+
+    let list = Command::new(env!("CARGO_BIN_EXE_shian"))
+        .args(["--data-dir"])
+        .arg(&data)
+        .args(["inspections", "list", "--json", "--status", "final"])
+        .output()
+        .expect("list");
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).expect("list json");
+    let id = list[0]["id"]
+        .as_str()
+        .expect("one final inspection")
+        .to_string();
+    let show = Command::new(env!("CARGO_BIN_EXE_shian"))
+        .args(["--data-dir"])
+        .arg(&data)
+        .args(["inspections", "show", &id, "--json"])
+        .output()
+        .expect("show");
+    let record: serde_json::Value = serde_json::from_slice(&show.stdout).expect("record json");
+    let answer = |number: &str| {
+        record["answers"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["number"] == number))
+            .cloned()
+            .unwrap_or_else(|| panic!("no answer to {number}: {record:#}"))
+    };
+    assert_eq!(answer("1.1")["verdict"], "pass");
+    assert_eq!(answer("1.2")["verdict"], "fail");
+    assert_eq!(answer("1.2")["value"], 100.0);
+    assert_eq!(answer("1.2")["note"], "留样不足125克");
+    assert_eq!(answer("2.1")["verdict"], "fail");
+    assert_eq!(answer("2.1")["note"], "冰箱内有饮料");
+    assert_eq!(answer("2.2")["verdict"], "not_applicable");
+    assert_eq!(answer("2.3")["verdict"], "pass");
+    assert_eq!(record["answers"].as_array().map(Vec::len), Some(5));
+    assert_eq!(record["inspection"]["status"], "final");
+    // The food-sample checklist is a special one: 专项检查 unless chosen otherwise.
+    assert_eq!(record["inspection"]["kind"], "special");
+    assert_eq!(
+        record["inspection"]["conclusion"]["handling"],
+        "rectify_on_site"
+    );
+    assert_eq!(
+        record["inspection"]["conclusion"]["operator_opinion"],
+        "无异议"
+    );
+    assert_eq!(record["inspection"]["inspectors"][1]["name"], "李四");
+    assert!(record["outcome"]["result"].is_string(), "{record:#}");
+    assert_eq!(record["establishment"]["name"], "鲅鱼圈区星帆小学");
+}
+
+#[test]
+fn english_on_request_and_the_terminal_is_given_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let mut term = Term::start_with(&data, &["--lang", "en"]);
+    term.wait_for(&[
+        "Welcome to shian",
+        "Enforcement ID",
+        "Load the sample roster",
+    ]);
+    term.send("\x03");
+    term.wait_exit();
+    let raw = String::from_utf8_lossy(&term.raw);
+    // Raw mode and the alternate screen are left, bracketed paste is switched off again.
+    assert!(raw.contains("\x1b[?1049l"), "alternate screen not left");
+    assert!(raw.contains("\x1b[?2004l"), "bracketed paste not disabled");
+    assert!(raw.rfind("\x1b[?2004h") < raw.rfind("\x1b[?2004l"));
+    // Logs go to a file in the data folder, never to the screen.
+    let log = std::fs::read_to_string(data.join("shian-tui.log")).expect("log file");
+    assert!(
+        log.contains("INFO start") && log.contains("INFO stop"),
+        "{log}"
+    );
+}
