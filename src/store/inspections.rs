@@ -396,7 +396,7 @@ impl Store {
     }
 }
 
-fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
+pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO inspections ({INSPECTION_COLUMNS})
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
@@ -427,7 +427,7 @@ fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
     Ok(())
 }
 
-fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
+pub(super) fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO answers (inspection_id, {ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (inspection_id, item_id) DO UPDATE SET verdict = excluded.verdict,
@@ -458,7 +458,7 @@ fn get(conn: &Connection, id: &str) -> Result<Inspection> {
     })
 }
 
-fn answers(conn: &Connection, inspection_id: &str) -> Result<Vec<Answer>> {
+pub(super) fn answers(conn: &Connection, inspection_id: &str) -> Result<Vec<Answer>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ANSWER_COLUMNS} FROM answers WHERE inspection_id = ?1"
     ))?;

@@ -10,6 +10,9 @@ mod open;
 mod rows;
 pub mod schema;
 mod settings;
+mod stations;
+mod sync;
+mod sync_apply;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +20,12 @@ use rusqlite::Connection;
 
 pub use establishments::{RosterImport, RosterOutcome};
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
+pub use stations::{BundleLogEntry, StationRow};
+pub use sync::{
+    AttachmentLink, AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet,
+    InspectionEntry, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, revision_key,
+};
+pub use sync_apply::{ConflictRow, ImportChanges, KeptConflict};
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "shian.db";

@@ -1,0 +1,395 @@
+//! Reading the records that travel in bundles, and looking up what is already here.
+//!
+//! The record types are the bundle's JSON records (docs/bundle-format.md); timestamps that are
+//! only carried (not computed with) stay text, exactly as stored, so a record read here and
+//! written elsewhere compares equal when it comes back.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::rows::{self, INSPECTION_COLUMNS};
+use super::{Result, Store, StoreError, inspections};
+use crate::domain::establishment::EstablishmentFacts;
+use crate::domain::inspection::{Answer, Inspection, Rectification};
+
+/// A final inspection with its answers and the photos attached to them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InspectionEntry {
+    pub inspection: Inspection,
+    /// Sorted by item id.
+    pub answers: Vec<Answer>,
+    /// Sorted by item id, then hash.
+    pub attachments: Vec<AttachmentLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentLink {
+    pub item_id: String,
+    pub sha256: String,
+    pub file_name: String,
+    pub added_at: String,
+}
+
+/// An attachment's description; its bytes travel as their own entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentMeta {
+    pub sha256: String,
+    pub size: i64,
+    pub media_type: String,
+    pub stored_at: String,
+}
+
+/// One entry of an establishment's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EstablishmentRevision {
+    pub establishment_id: String,
+    pub revision: i64,
+    pub facts: EstablishmentFacts,
+    pub changed_at: String,
+    pub changed_by: String,
+}
+
+/// A checklist version exactly as stored: `content` is the JSON whose SHA-256 is `hash`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistVersion {
+    pub hash: String,
+    pub checklist_id: String,
+    pub version: String,
+    pub title: String,
+    pub content: String,
+    pub stored_at: String,
+}
+
+/// Everything one bundle carries, except attachment bytes (read one by one when written).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportSet {
+    pub inspections: Vec<InspectionEntry>,
+    pub establishment_revisions: Vec<EstablishmentRevision>,
+    pub checklists: Vec<ChecklistVersion>,
+    pub rectifications: Vec<Rectification>,
+    pub attachments: Vec<AttachmentMeta>,
+    /// `(record kind, record id)` to mark as exported once the bundle is written.
+    pub marks: Vec<(String, String)>,
+}
+
+pub const MARK_INSPECTION: &str = "inspection";
+pub const MARK_ESTABLISHMENT_REVISION: &str = "establishment_revision";
+
+/// The id under which an establishment revision is marked and reported.
+pub fn revision_key(establishment_id: &str, revision: i64) -> String {
+    format!("{establishment_id}/{revision}")
+}
+
+impl Store {
+    /// Field → office: final inspections and establishment edits made here and not yet exported
+    /// (all of them with `all`), with what they need to stand alone at the other end: earlier
+    /// revisions, the establishments' histories, checklist versions, rectifications, photos.
+    pub fn field_export(&self, station: &str, all: bool) -> Result<ExportSet> {
+        let conn = &self.conn;
+        let mut marks = Vec::new();
+        let inspection_ids: Vec<String> = conn
+            .prepare_cached(
+                "SELECT id FROM inspections i WHERE status = 'final' AND NOT EXISTS (
+                     SELECT 1 FROM sync_marks m WHERE m.record_kind = 'inspection'
+                       AND m.record_id = i.id AND (m.direction = 'in' OR (?1 = 0 AND m.direction = 'out')))
+                 ORDER BY started_at, id",
+            )?
+            .query_map([all], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in &inspection_ids {
+            marks.push((MARK_INSPECTION.to_string(), id.clone()));
+        }
+        let edited: Vec<(String, i64)> = conn
+            .prepare_cached(
+                "SELECT establishment_id, revision FROM establishment_revisions r
+                 WHERE changed_by = ?1 AND NOT EXISTS (
+                     SELECT 1 FROM sync_marks m WHERE m.record_kind = 'establishment_revision'
+                       AND m.record_id = r.establishment_id || '/' || r.revision
+                       AND (m.direction = 'in' OR (?2 = 0 AND m.direction = 'out')))",
+            )?
+            .query_map(params![station, all], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, revision) in &edited {
+            marks.push((
+                MARK_ESTABLISHMENT_REVISION.to_string(),
+                revision_key(id, *revision),
+            ));
+        }
+        let establishments: BTreeSet<String> = edited.into_iter().map(|(id, _)| id).collect();
+        let mut set = self.export_closure(inspection_ids, establishments)?;
+        set.marks = marks;
+        Ok(set)
+    }
+
+    /// Office → field: the whole roster with its history, every checklist version, and the open
+    /// rectifications with the inspections that ordered them.
+    pub fn office_export(&self) -> Result<ExportSet> {
+        let conn = &self.conn;
+        let establishments: BTreeSet<String> = conn
+            .prepare_cached("SELECT id FROM establishments")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ordering: Vec<String> = conn
+            .prepare_cached(
+                "SELECT DISTINCT inspection_id FROM rectifications WHERE status = 'open'
+                 ORDER BY inspection_id",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut set = self.export_closure(ordering, establishments)?;
+        set.rectifications.retain(|r| r.open);
+        set.checklists = all_checklists(conn)?;
+        Ok(set)
+    }
+
+    /// The inspections (with the revisions they correct), the histories of the establishments
+    /// named or referenced, the checklists and attachments they use, and their rectifications.
+    fn export_closure(
+        &self,
+        inspection_ids: Vec<String>,
+        mut establishments: BTreeSet<String>,
+    ) -> Result<ExportSet> {
+        let conn = &self.conn;
+        let mut wanted: BTreeSet<String> = inspection_ids.iter().cloned().collect();
+        let mut queue = inspection_ids;
+        let mut entries = Vec::new();
+        while let Some(id) = queue.pop() {
+            let entry = inspection_entry(conn, &id)?.ok_or_else(|| StoreError::NotFound {
+                what: "inspection",
+                id: id.clone(),
+            })?;
+            if let Some(earlier) = &entry.inspection.supersedes
+                && wanted.insert(earlier.clone())
+            {
+                queue.push(earlier.clone());
+            }
+            entries.push(entry);
+        }
+        entries.sort_by(|a, b| {
+            (a.inspection.revision, &a.inspection.id)
+                .cmp(&(b.inspection.revision, &b.inspection.id))
+        });
+        let mut checklist_hashes = BTreeSet::new();
+        let mut attachment_hashes = BTreeSet::new();
+        for e in &entries {
+            establishments.insert(e.inspection.establishment_id.clone());
+            checklist_hashes.insert(e.inspection.checklist_hash.clone());
+            attachment_hashes.extend(e.attachments.iter().map(|a| a.sha256.clone()));
+        }
+        let mut set = ExportSet::default();
+        for id in &establishments {
+            set.establishment_revisions
+                .extend(establishment_history(conn, id)?);
+        }
+        for hash in &checklist_hashes {
+            if let Some(c) = checklist_version(conn, hash)? {
+                set.checklists.push(c);
+            }
+        }
+        for hash in &attachment_hashes {
+            if let Some(a) = attachment_meta(conn, hash)? {
+                set.attachments.push(a);
+            }
+        }
+        set.rectifications = all_rectifications(conn)?
+            .into_iter()
+            .filter(|r| {
+                wanted.contains(&r.inspection_id)
+                    || r.follow_up_id.as_ref().is_some_and(|f| wanted.contains(f))
+            })
+            .collect();
+        set.inspections = entries;
+        Ok(set)
+    }
+
+    pub fn sync_inspection(&self, id: &str) -> Result<Option<InspectionEntry>> {
+        inspection_entry(&self.conn, id)
+    }
+
+    pub fn sync_establishment_history(&self, id: &str) -> Result<Vec<EstablishmentRevision>> {
+        establishment_history(&self.conn, id)
+    }
+
+    pub fn sync_checklist_version(&self, hash: &str) -> Result<Option<ChecklistVersion>> {
+        checklist_version(&self.conn, hash)
+    }
+
+    pub fn sync_attachment(&self, sha256: &str) -> Result<Option<AttachmentMeta>> {
+        attachment_meta(&self.conn, sha256)
+    }
+
+    pub fn attachment_bytes(&self, sha256: &str) -> Result<Vec<u8>> {
+        self.conn
+            .prepare_cached("SELECT bytes FROM attachments WHERE sha256 = ?1")?
+            .query_row([sha256], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "attachment",
+                id: sha256.to_string(),
+            })
+    }
+
+    pub fn sync_rectifications(&self) -> Result<BTreeMap<String, Rectification>> {
+        Ok(all_rectifications(&self.conn)?
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect())
+    }
+}
+
+pub(super) fn inspection_entry(conn: &Connection, id: &str) -> Result<Option<InspectionEntry>> {
+    let inspection: Option<Inspection> = conn
+        .prepare_cached(&format!(
+            "SELECT {INSPECTION_COLUMNS} FROM inspections WHERE id = ?1"
+        ))?
+        .query_row([id], rows::inspection)
+        .optional()?;
+    let Some(inspection) = inspection else {
+        return Ok(None);
+    };
+    let mut answers = inspections::answers(conn, id)?;
+    answers.sort_by(|a, b| a.item_id.cmp(&b.item_id));
+    let attachments = conn
+        .prepare_cached(
+            "SELECT item_id, sha256, file_name, added_at FROM answer_attachments
+             WHERE inspection_id = ?1 ORDER BY item_id, sha256",
+        )?
+        .query_map([id], |r| {
+            Ok(AttachmentLink {
+                item_id: r.get(0)?,
+                sha256: r.get(1)?,
+                file_name: r.get(2)?,
+                added_at: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(InspectionEntry {
+        inspection,
+        answers,
+        attachments,
+    }))
+}
+
+fn establishment_history(conn: &Connection, id: &str) -> Result<Vec<EstablishmentRevision>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT revision, facts, changed_at, changed_by FROM establishment_revisions
+         WHERE establishment_id = ?1 ORDER BY revision",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get(2)?,
+            r.get(3)?,
+        ))
+    })?;
+    let mut history = Vec::new();
+    for row in rows {
+        let (revision, json, changed_at, changed_by) = row?;
+        let facts = serde_json::from_str(&json).map_err(|e| StoreError::Damaged {
+            table: "establishment_revisions",
+            detail: format!("{id} r{revision}: {e}"),
+        })?;
+        history.push(EstablishmentRevision {
+            establishment_id: id.to_string(),
+            revision,
+            facts,
+            changed_at,
+            changed_by,
+        });
+    }
+    Ok(history)
+}
+
+const CHECKLIST_COLUMNS: &str = "hash, checklist_id, version, title, content, stored_at";
+
+fn checklist_row(r: &rusqlite::Row) -> rusqlite::Result<ChecklistVersion> {
+    Ok(ChecklistVersion {
+        hash: r.get(0)?,
+        checklist_id: r.get(1)?,
+        version: r.get(2)?,
+        title: r.get(3)?,
+        content: r.get(4)?,
+        stored_at: r.get(5)?,
+    })
+}
+
+fn checklist_version(conn: &Connection, hash: &str) -> Result<Option<ChecklistVersion>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {CHECKLIST_COLUMNS} FROM checklist_versions WHERE hash = ?1"
+        ))?
+        .query_row([hash], checklist_row)
+        .optional()?)
+}
+
+fn all_checklists(conn: &Connection) -> Result<Vec<ChecklistVersion>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CHECKLIST_COLUMNS} FROM checklist_versions ORDER BY hash"
+    ))?;
+    let rows = stmt.query_map([], checklist_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn attachment_meta(conn: &Connection, sha256: &str) -> Result<Option<AttachmentMeta>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT sha256, size, media_type, stored_at FROM attachments WHERE sha256 = ?1",
+        )?
+        .query_row([sha256], |r| {
+            Ok(AttachmentMeta {
+                sha256: r.get(0)?,
+                size: r.get(1)?,
+                media_type: r.get(2)?,
+                stored_at: r.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
+fn all_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, establishment_id, inspection_id, item_id, deadline, status, follow_up_id,
+             closed_at
+         FROM rectifications ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let deadline: Option<String> = r.get(4)?;
+        let status: String = r.get(5)?;
+        let closed_at: Option<String> = r.get(7)?;
+        Ok((
+            Rectification {
+                id: r.get(0)?,
+                establishment_id: r.get(1)?,
+                inspection_id: r.get(2)?,
+                item_id: r.get(3)?,
+                deadline: None,
+                open: status == "open",
+                follow_up_id: r.get(6)?,
+                closed_at: None,
+            },
+            deadline,
+            closed_at,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (mut rect, deadline, closed_at) = row?;
+        let damaged = |detail: String| StoreError::Damaged {
+            table: "rectifications",
+            detail,
+        };
+        rect.deadline = deadline
+            .map(|d| d.parse())
+            .transpose()
+            .map_err(|e| damaged(format!("{}: {e}", rect.id)))?;
+        rect.closed_at = closed_at
+            .map(|t| chrono::DateTime::parse_from_rfc3339(&t).map(|t| t.to_utc()))
+            .transpose()
+            .map_err(|e| damaged(format!("{}: {e}", rect.id)))?;
+        out.push(rect);
+    }
+    Ok(out)
+}
