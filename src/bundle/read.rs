@@ -201,9 +201,17 @@ fn read_entry(
 fn verify_signature(manifest: &Manifest, bytes: &[u8], signature: &[u8]) -> Result<()> {
     let key = parse_key(&manifest.source.public_key)
         .ok_or_else(|| BundleError::BadManifest("bad public key".into()))?;
+    // Exactly 128 lowercase hexadecimal digits: one spelling only, so no byte of the entry is
+    // free to change.
+    if signature.len() != 128
+        || !signature
+            .iter()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+    {
+        return Err(BundleError::BadSignature);
+    }
     let mut sig = [0u8; 64];
-    hex::decode_to_slice(String::from_utf8_lossy(signature).trim(), &mut sig)
-        .map_err(|_| BundleError::BadSignature)?;
+    hex::decode_to_slice(signature, &mut sig).map_err(|_| BundleError::BadSignature)?;
     key.verify_strict(bytes, &Signature::from_bytes(&sig))
         .map_err(|_| BundleError::BadSignature)?;
     if identity::station_code(&key) != manifest.source.station {
