@@ -152,20 +152,39 @@ impl Store {
         mut establishments: BTreeSet<String>,
     ) -> Result<ExportSet> {
         let conn = &self.conn;
+        let rectifications = all_rectifications(conn)?;
         let mut wanted: BTreeSet<String> = inspection_ids.iter().cloned().collect();
         let mut queue = inspection_ids;
         let mut entries = Vec::new();
-        while let Some(id) = queue.pop() {
-            let entry = inspection_entry(conn, &id)?.ok_or_else(|| StoreError::NotFound {
-                what: "inspection",
-                id: id.clone(),
-            })?;
-            if let Some(earlier) = &entry.inspection.supersedes
-                && wanted.insert(earlier.clone())
-            {
-                queue.push(earlier.clone());
+        // To a fixed point: the revisions each inspection corrects, and the inspections on both
+        // ends of each rectification, so the bundle stands alone whatever arrived before it.
+        loop {
+            while let Some(id) = queue.pop() {
+                let entry = inspection_entry(conn, &id)?.ok_or_else(|| StoreError::NotFound {
+                    what: "inspection",
+                    id: id.clone(),
+                })?;
+                if let Some(earlier) = &entry.inspection.supersedes
+                    && wanted.insert(earlier.clone())
+                {
+                    queue.push(earlier.clone());
+                }
+                entries.push(entry);
             }
-            entries.push(entry);
+            for r in &rectifications {
+                let linked = wanted.contains(&r.inspection_id)
+                    || r.follow_up_id.as_ref().is_some_and(|f| wanted.contains(f));
+                if linked {
+                    for id in std::iter::once(&r.inspection_id).chain(r.follow_up_id.iter()) {
+                        if wanted.insert(id.clone()) {
+                            queue.push(id.clone());
+                        }
+                    }
+                }
+            }
+            if queue.is_empty() {
+                break;
+            }
         }
         entries.sort_by(|a, b| {
             (a.inspection.revision, &a.inspection.id)
@@ -193,7 +212,7 @@ impl Store {
                 set.attachments.push(a);
             }
         }
-        set.rectifications = all_rectifications(conn)?
+        set.rectifications = rectifications
             .into_iter()
             .filter(|r| {
                 wanted.contains(&r.inspection_id)
