@@ -9,6 +9,7 @@
 pub mod identity_file;
 pub mod import;
 pub mod manifest;
+mod merge;
 pub mod plan;
 pub mod read;
 pub mod records;

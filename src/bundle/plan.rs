@@ -9,10 +9,10 @@ use serde::Serialize;
 use super::read::Verified;
 use super::records::json;
 use super::{BundleError, Result, sha256_hex};
-use crate::domain::inspection::{Rectification, Status};
+use crate::domain::inspection::Status;
 use crate::store::{
-    BundleLogEntry, ConflictRow, EstablishmentRevision, ImportChanges, MARK_ESTABLISHMENT_REVISION,
-    MARK_INSPECTION, StationRow, Store, revision_key,
+    BundleLogEntry, ConflictRow, EstablishmentRevision, ImportChanges, MARK_INSPECTION, StationRow,
+    Store,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -199,8 +199,8 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
                 }
                 let serial_taken = match &i.serial {
                     Some(serial) => store
-                        .find_inspection(serial)
-                        .is_ok_and(|other| other.id != i.id),
+                        .inspection_id_by_serial(serial)?
+                        .is_some_and(|other| other != i.id),
                     None => false,
                 };
                 if serial_taken {
@@ -264,13 +264,13 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
     })
 }
 
-struct Planner {
-    lines: Vec<PlanLine>,
-    changes: ImportChanges,
+pub(super) struct Planner {
+    pub(super) lines: Vec<PlanLine>,
+    pub(super) changes: ImportChanges,
 }
 
 impl Planner {
-    fn line(&mut self, kind: RecordKind, id: &str, action: Action) {
+    pub(super) fn line(&mut self, kind: RecordKind, id: &str, action: Action) {
         self.lines.push(PlanLine {
             kind,
             id: id.to_string(),
@@ -278,7 +278,13 @@ impl Planner {
         });
     }
 
-    fn conflict(&mut self, kind: RecordKind, record_kind: &str, id: &str, content: Vec<u8>) {
+    pub(super) fn conflict(
+        &mut self,
+        kind: RecordKind,
+        record_kind: &str,
+        id: &str,
+        content: Vec<u8>,
+    ) {
         self.line(kind, id, Action::Conflict);
         self.changes.conflicts.push(ConflictRow {
             record_kind: record_kind.to_string(),
@@ -286,124 +292,5 @@ impl Planner {
             content_sha256: sha256_hex(&content),
             content: String::from_utf8(content).unwrap_or_default(),
         });
-    }
-
-    /// Revisions here stay; missing ones are added; once one conflicts, every later one of the
-    /// same establishment is a conflict too (it was built on the conflicting one).
-    fn establishment(
-        &mut self,
-        store: &Store,
-        id: &str,
-        incoming: &[&EstablishmentRevision],
-    ) -> Result<()> {
-        let local = store.sync_establishment_history(id)?;
-        let local_max = local.iter().map(|e| e.revision).max().unwrap_or(0);
-        let mut blocked = false;
-        let mut newest: Option<&EstablishmentRevision> = None;
-        let mut conflicted = false;
-        for e in incoming {
-            let key = revision_key(id, e.revision);
-            match local.iter().find(|l| l.revision == e.revision) {
-                Some(l) if l == *e && !blocked => {}
-                Some(l) if l == *e => {}
-                Some(_) => {
-                    blocked = true;
-                    conflicted = true;
-                    self.conflict_revision(&key, e);
-                }
-                None if blocked => self.conflict_revision(&key, e),
-                None => {
-                    self.changes.establishment_revisions.push((*e).clone());
-                    self.changes
-                        .marks
-                        .push((MARK_ESTABLISHMENT_REVISION.into(), key));
-                    if e.revision > local_max {
-                        newest = Some(e);
-                    }
-                }
-            }
-        }
-        let action = match (newest, conflicted) {
-            (_, true) => Action::Conflict,
-            (Some(e), false) => {
-                self.changes.establishment_current.push(e.clone());
-                if local.is_empty() {
-                    Action::New
-                } else {
-                    Action::Newer
-                }
-            }
-            (None, false) => Action::Identical,
-        };
-        // A conflict found above already has its line.
-        if action != Action::Conflict {
-            self.line(RecordKind::Establishment, id, action);
-        }
-        Ok(())
-    }
-
-    fn conflict_revision(&mut self, key: &str, e: &EstablishmentRevision) {
-        self.conflict(
-            RecordKind::Establishment,
-            "establishment_revision",
-            key,
-            json(e),
-        );
-    }
-
-    /// Closed wins over open (a rectification only ever closes); two different closings of the
-    /// same order conflict.
-    fn rectification(
-        &mut self,
-        store: &Store,
-        r: &Rectification,
-        local: Option<&Rectification>,
-        inspections_here: &BTreeSet<String>,
-        establishments_here: &BTreeSet<String>,
-    ) -> Result<()> {
-        let inspection_known = |id: &str| -> Result<bool> {
-            Ok(inspections_here.contains(id) || store.sync_inspection(id)?.is_some())
-        };
-        let missing = |what, id: &str| BundleError::MissingReference {
-            what,
-            id: id.to_string(),
-        };
-        if !inspection_known(&r.inspection_id)? {
-            return Err(missing("inspection", &r.inspection_id));
-        }
-        if let Some(f) = &r.follow_up_id
-            && !inspection_known(f)?
-        {
-            return Err(missing("inspection", f));
-        }
-        if !establishments_here.contains(&r.establishment_id)
-            && store.establishment(&r.establishment_id).is_err()
-        {
-            return Err(missing("establishment", &r.establishment_id));
-        }
-        let Some(local) = local else {
-            self.line(RecordKind::Rectification, &r.id, Action::New);
-            self.changes.new_rectifications.push(r.clone());
-            return Ok(());
-        };
-        let same_order = local.establishment_id == r.establishment_id
-            && local.inspection_id == r.inspection_id
-            && local.item_id == r.item_id
-            && local.deadline == r.deadline;
-        if local == r {
-            self.line(RecordKind::Rectification, &r.id, Action::Identical);
-        } else if !same_order || (!local.open && !r.open) {
-            self.conflict(RecordKind::Rectification, "rectification", &r.id, json(r));
-        } else if !local.open {
-            // Closed here already: the incoming open state is older news.
-            self.line(RecordKind::Rectification, &r.id, Action::Identical);
-        } else if !r.open || r.follow_up_id > local.follow_up_id {
-            // Both open: the later follow-up (by id, which is time-ordered) is kept.
-            self.line(RecordKind::Rectification, &r.id, Action::Newer);
-            self.changes.updated_rectifications.push(r.clone());
-        } else {
-            self.line(RecordKind::Rectification, &r.id, Action::Identical);
-        }
-        Ok(())
     }
 }

@@ -13,6 +13,7 @@ mod settings;
 mod stations;
 mod sync;
 mod sync_apply;
+mod sync_export;
 
 use std::path::{Path, PathBuf};
 

@@ -4,9 +4,9 @@
 //! only carried (not computed with) stay text, exactly as stored, so a record read here and
 //! written elsewhere compares equal when it comes back.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::rows::{self, INSPECTION_COLUMNS};
@@ -83,148 +83,16 @@ pub fn revision_key(establishment_id: &str, revision: i64) -> String {
 }
 
 impl Store {
-    /// Field → office: final inspections and establishment edits made here and not yet exported
-    /// (all of them with `all`), with what they need to stand alone at the other end: earlier
-    /// revisions, the establishments' histories, checklist versions, rectifications, photos.
-    pub fn field_export(&self, station: &str, all: bool) -> Result<ExportSet> {
-        let conn = &self.conn;
-        let mut marks = Vec::new();
-        let inspection_ids: Vec<String> = conn
-            .prepare_cached(
-                "SELECT id FROM inspections i WHERE status = 'final' AND NOT EXISTS (
-                     SELECT 1 FROM sync_marks m WHERE m.record_kind = 'inspection'
-                       AND m.record_id = i.id AND (m.direction = 'in' OR (?1 = 0 AND m.direction = 'out')))
-                 ORDER BY started_at, id",
-            )?
-            .query_map([all], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for id in &inspection_ids {
-            marks.push((MARK_INSPECTION.to_string(), id.clone()));
-        }
-        let edited: Vec<(String, i64)> = conn
-            .prepare_cached(
-                "SELECT establishment_id, revision FROM establishment_revisions r
-                 WHERE changed_by = ?1 AND NOT EXISTS (
-                     SELECT 1 FROM sync_marks m WHERE m.record_kind = 'establishment_revision'
-                       AND m.record_id = r.establishment_id || '/' || r.revision
-                       AND (m.direction = 'in' OR (?2 = 0 AND m.direction = 'out')))",
-            )?
-            .query_map(params![station, all], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (id, revision) in &edited {
-            marks.push((
-                MARK_ESTABLISHMENT_REVISION.to_string(),
-                revision_key(id, *revision),
-            ));
-        }
-        let establishments: BTreeSet<String> = edited.into_iter().map(|(id, _)| id).collect();
-        let mut set = self.export_closure(inspection_ids, establishments)?;
-        set.marks = marks;
-        Ok(set)
-    }
-
-    /// Office → field: the whole roster with its history, every checklist version, and the open
-    /// rectifications with the inspections that ordered them.
-    pub fn office_export(&self) -> Result<ExportSet> {
-        let conn = &self.conn;
-        let establishments: BTreeSet<String> = conn
-            .prepare_cached("SELECT id FROM establishments")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let ordering: Vec<String> = conn
-            .prepare_cached(
-                "SELECT DISTINCT inspection_id FROM rectifications WHERE status = 'open'
-                 ORDER BY inspection_id",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut set = self.export_closure(ordering, establishments)?;
-        set.rectifications.retain(|r| r.open);
-        set.checklists = all_checklists(conn)?;
-        Ok(set)
-    }
-
-    /// The inspections (with the revisions they correct), the histories of the establishments
-    /// named or referenced, the checklists and attachments they use, and their rectifications.
-    fn export_closure(
-        &self,
-        inspection_ids: Vec<String>,
-        mut establishments: BTreeSet<String>,
-    ) -> Result<ExportSet> {
-        let conn = &self.conn;
-        let rectifications = all_rectifications(conn)?;
-        let mut wanted: BTreeSet<String> = inspection_ids.iter().cloned().collect();
-        let mut queue = inspection_ids;
-        let mut entries = Vec::new();
-        // To a fixed point: the revisions each inspection corrects, and the inspections on both
-        // ends of each rectification, so the bundle stands alone whatever arrived before it.
-        loop {
-            while let Some(id) = queue.pop() {
-                let entry = inspection_entry(conn, &id)?.ok_or_else(|| StoreError::NotFound {
-                    what: "inspection",
-                    id: id.clone(),
-                })?;
-                if let Some(earlier) = &entry.inspection.supersedes
-                    && wanted.insert(earlier.clone())
-                {
-                    queue.push(earlier.clone());
-                }
-                entries.push(entry);
-            }
-            for r in &rectifications {
-                let linked = wanted.contains(&r.inspection_id)
-                    || r.follow_up_id.as_ref().is_some_and(|f| wanted.contains(f));
-                if linked {
-                    for id in std::iter::once(&r.inspection_id).chain(r.follow_up_id.iter()) {
-                        if wanted.insert(id.clone()) {
-                            queue.push(id.clone());
-                        }
-                    }
-                }
-            }
-            if queue.is_empty() {
-                break;
-            }
-        }
-        entries.sort_by(|a, b| {
-            (a.inspection.revision, &a.inspection.id)
-                .cmp(&(b.inspection.revision, &b.inspection.id))
-        });
-        let mut checklist_hashes = BTreeSet::new();
-        let mut attachment_hashes = BTreeSet::new();
-        for e in &entries {
-            establishments.insert(e.inspection.establishment_id.clone());
-            checklist_hashes.insert(e.inspection.checklist_hash.clone());
-            attachment_hashes.extend(e.attachments.iter().map(|a| a.sha256.clone()));
-        }
-        let mut set = ExportSet::default();
-        for id in &establishments {
-            set.establishment_revisions
-                .extend(establishment_history(conn, id)?);
-        }
-        for hash in &checklist_hashes {
-            if let Some(c) = checklist_version(conn, hash)? {
-                set.checklists.push(c);
-            }
-        }
-        for hash in &attachment_hashes {
-            if let Some(a) = attachment_meta(conn, hash)? {
-                set.attachments.push(a);
-            }
-        }
-        set.rectifications = rectifications
-            .into_iter()
-            .filter(|r| {
-                wanted.contains(&r.inspection_id)
-                    || r.follow_up_id.as_ref().is_some_and(|f| wanted.contains(f))
-            })
-            .collect();
-        set.inspections = entries;
-        Ok(set)
-    }
-
     pub fn sync_inspection(&self, id: &str) -> Result<Option<InspectionEntry>> {
         inspection_entry(&self.conn, id)
+    }
+
+    pub fn inspection_id_by_serial(&self, serial: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM inspections WHERE serial = ?1")?
+            .query_row([serial], |r| r.get(0))
+            .optional()?)
     }
 
     pub fn sync_establishment_history(&self, id: &str) -> Result<Vec<EstablishmentRevision>> {
@@ -291,7 +159,10 @@ pub(super) fn inspection_entry(conn: &Connection, id: &str) -> Result<Option<Ins
     }))
 }
 
-fn establishment_history(conn: &Connection, id: &str) -> Result<Vec<EstablishmentRevision>> {
+pub(super) fn establishment_history(
+    conn: &Connection,
+    id: &str,
+) -> Result<Vec<EstablishmentRevision>> {
     let mut stmt = conn.prepare_cached(
         "SELECT revision, facts, changed_at, changed_by FROM establishment_revisions
          WHERE establishment_id = ?1 ORDER BY revision",
@@ -335,7 +206,7 @@ fn checklist_row(r: &rusqlite::Row) -> rusqlite::Result<ChecklistVersion> {
     })
 }
 
-fn checklist_version(conn: &Connection, hash: &str) -> Result<Option<ChecklistVersion>> {
+pub(super) fn checklist_version(conn: &Connection, hash: &str) -> Result<Option<ChecklistVersion>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {CHECKLIST_COLUMNS} FROM checklist_versions WHERE hash = ?1"
@@ -344,7 +215,7 @@ fn checklist_version(conn: &Connection, hash: &str) -> Result<Option<ChecklistVe
         .optional()?)
 }
 
-fn all_checklists(conn: &Connection) -> Result<Vec<ChecklistVersion>> {
+pub(super) fn all_checklists(conn: &Connection) -> Result<Vec<ChecklistVersion>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CHECKLIST_COLUMNS} FROM checklist_versions ORDER BY hash"
     ))?;
@@ -352,7 +223,7 @@ fn all_checklists(conn: &Connection) -> Result<Vec<ChecklistVersion>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn attachment_meta(conn: &Connection, sha256: &str) -> Result<Option<AttachmentMeta>> {
+pub(super) fn attachment_meta(conn: &Connection, sha256: &str) -> Result<Option<AttachmentMeta>> {
     Ok(conn
         .prepare_cached(
             "SELECT sha256, size, media_type, stored_at FROM attachments WHERE sha256 = ?1",
@@ -368,7 +239,7 @@ fn attachment_meta(conn: &Connection, sha256: &str) -> Result<Option<AttachmentM
         .optional()?)
 }
 
-fn all_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {
+pub(super) fn all_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, establishment_id, inspection_id, item_id, deadline, status, follow_up_id,
              closed_at
