@@ -289,3 +289,100 @@ proptest! {
         prop_assert_eq!(&expected, &import_all(&any_order, &shuffled));
     }
 }
+
+/// One history walked through by hand: what the plan calls each record at each step.
+#[test]
+fn the_plan_tells_new_identical_newer_revision_and_conflict() {
+    use bundle::{Action, RecordKind};
+    let tmp = TempDir::new().unwrap();
+    let (office, mut a, mut b) = district(tmp.path());
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut bundles = Vec::new();
+    let import = |path: &Path| {
+        let mut store = Store::open(&office).unwrap();
+        bundle::import_bundle(&mut store, path, false, &mut |_| false)
+            .unwrap()
+            .0
+    };
+    let count = |plan: &bundle::Plan, kind: RecordKind, action: Action| {
+        plan.lines
+            .iter()
+            .filter(|l| l.kind == kind && l.action == action)
+            .count()
+    };
+
+    // A finds two items failing and orders them rectified.
+    let order = Op::Inspect {
+        e: 0,
+        fails: 0b11,
+        order: true,
+    };
+    run(&mut a, &[order], 0, &out, &mut bundles);
+    let plan = import(&bundles[0]);
+    assert_eq!(count(&plan, RecordKind::Inspection, Action::New), 1);
+    assert_eq!(count(&plan, RecordKind::Rectification, Action::New), 2);
+    assert_eq!(
+        count(&plan, RecordKind::Establishment, Action::Identical),
+        1
+    );
+
+    // A corrects it: the original comes again (identical), the correction is a newer revision.
+    run(&mut a, &[Op::Revise { n: 0 }], 0, &out, &mut bundles);
+    let plan = import(&bundles[1]);
+    assert_eq!(count(&plan, RecordKind::Inspection, Action::Identical), 1);
+    assert_eq!(count(&plan, RecordKind::Inspection, Action::Newer), 1);
+
+    // The office and A both edit the same establishment from the same revision: a conflict,
+    // and the office's facts stay.
+    let (id, office_facts) = {
+        let mut store = Store::open(&office).unwrap();
+        let e = store.establishments().unwrap()[0].clone();
+        let mut facts = e.facts.clone();
+        facts.phone = "0417-6666666".into();
+        let office_code = Identity::load_or_create(&office).unwrap().station_code();
+        store
+            .update_establishment(&e.id, &facts, &office_code)
+            .unwrap();
+        (e.id, facts)
+    };
+    run(&mut a, &[Op::Edit { e: 0 }], 0, &out, &mut bundles);
+    let plan = import(&bundles[2]);
+    assert_eq!(count(&plan, RecordKind::Establishment, Action::Conflict), 1);
+    let store = Store::open(&office).unwrap();
+    assert_eq!(store.establishment(&id).unwrap().facts, office_facts);
+    assert_eq!(store.sync_conflicts().unwrap().len(), 1);
+    drop(store);
+
+    // Laptop B gets the open orders from the office, follows up, and closes them.
+    let roster = {
+        let mut store = Store::open(&office).unwrap();
+        let identity = Identity::load_or_create(&office).unwrap();
+        bundle::export_bundle(
+            &mut store,
+            &identity,
+            BundleKind::Office,
+            &out,
+            false,
+            "office",
+        )
+        .unwrap()
+        .path
+    };
+    {
+        let mut store = Store::open(&b.dir).unwrap();
+        let (plan, _) = bundle::import_bundle(&mut store, &roster, false, &mut |_| false).unwrap();
+        assert_eq!(count(&plan, RecordKind::Rectification, Action::New), 2);
+    }
+    run(&mut b, &[Op::FollowUp { n: 0 }], 1, &out, &mut bundles);
+    let plan = import(bundles.last().unwrap());
+    assert_eq!(count(&plan, RecordKind::Rectification, Action::Newer), 2);
+    let store = Store::open(&office).unwrap();
+    assert!(
+        store
+            .sync_rectifications()
+            .unwrap()
+            .values()
+            .all(|r| !r.open)
+    );
+}
