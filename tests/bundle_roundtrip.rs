@@ -159,6 +159,31 @@ fn export_is_incremental_and_all_exports_again() {
     };
     assert_eq!(count(&first), 40);
     assert_eq!(count(&all), 40);
+
+    // A folder that does not exist yet is made; a .shian name is used as given, never replaced.
+    let folder = s.out.join("later");
+    let printed = stdout(
+        shian(&s.field)
+            .args(["export", "--all", "--out"])
+            .arg(&folder),
+    );
+    let in_folder = std::path::PathBuf::from(printed.lines().next().unwrap());
+    assert_eq!(in_folder.parent().unwrap(), folder);
+    let named = s.out.join("named.shian");
+    stdout(
+        shian(&s.field)
+            .args(["export", "--all", "--out"])
+            .arg(&named),
+    );
+    assert_eq!(count(&named), 40);
+    let before = std::fs::read(&named).unwrap();
+    shian(&s.field)
+        .args(["export", "--all", "--out"])
+        .arg(&named)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(before, std::fs::read(&named).unwrap());
 }
 
 #[test]

@@ -71,14 +71,20 @@ pub fn export_bundle(
     })
 }
 
-/// `out` itself when it is not a folder; else `shian-<station>-<date>-<n>.shian` in it, with
-/// the first `n` not taken.
+/// `out` itself when it names a `.shian` file that does not exist yet; else a folder (made if
+/// missing) that gets `shian-<station>-<date>-<n>.shian`, with the first `n` not taken.
 fn target_path(out: &Path, station: &str) -> Result<PathBuf> {
     if !out.is_dir() {
         if out.exists() {
             return Err(BundleError::Exists(out.to_path_buf()));
         }
-        return Ok(out.to_path_buf());
+        if out.extension().is_some_and(|e| e == EXTENSION) {
+            return Ok(out.to_path_buf());
+        }
+        std::fs::create_dir_all(out).map_err(|source| BundleError::Io {
+            path: out.to_path_buf(),
+            source,
+        })?;
     }
     let date = chrono::Local::now().format("%Y%m%d");
     let mut n = 1;

@@ -149,8 +149,13 @@ fn station_from(ctx: &Context, path: &Path, fingerprint: Option<&str>) -> Result
     let head = std::fs::read(path).map(|b| b.into_iter().take(1).collect::<Vec<u8>>())?;
     let (row, fp) = if head.first() == Some(&b'{') {
         let bytes = std::fs::read(path)?;
-        let id = PublicIdentity::parse(&bytes)
-            .map_err(|e| anyhow::anyhow!(lang.bundle_error(&e, "")))?;
+        let id = PublicIdentity::parse(&bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {} ({e})",
+                path.display(),
+                lang.pick("不是 shian 身份文件", "not a shian identity file")
+            )
+        })?;
         let row = StationRow {
             code: id.station.clone(),
             public_key: id.public_key.clone(),

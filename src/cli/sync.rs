@@ -12,7 +12,8 @@ use crate::i18n::Lang;
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
-    /// A folder (the file is named shian-<station>-<date>-<n>.shian) or a file name.
+    /// A folder, made if missing (the file is named shian-<station>-<date>-<n>.shian), or a
+    /// new file name ending in .shian.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
     /// Export everything made here again, not only what was not exported before.
