@@ -256,6 +256,11 @@ fn a_conflict_is_reported_and_kept_not_applied() {
         )
         .unwrap();
     assert_eq!(kept, 1);
+    // Twice: nothing changes, not even the log.
+    let once = dump(&s.office, &[]);
+    let out = stdout(shian(&s.office).arg("import").arg(&changed));
+    assert!(out.contains("already imported"), "{out}");
+    assert_eq!(once, dump(&s.office, &[]));
 }
 
 #[test]

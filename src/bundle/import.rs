@@ -65,8 +65,8 @@ pub fn open_and_check_signer(store: &Store, path: &Path) -> Result<(Opened, Sign
 
 /// Imports one bundle. `accept` is asked about a signer this station does not know yet (first
 /// contact); when it says yes, the signer is trusted in the same transaction as the import. With
-/// `dry_run` the plan is made and nothing is written. A bundle imported before that would change
-/// nothing is not applied again (not even logged), so importing twice changes nothing.
+/// `dry_run` the plan is made and nothing is written. A bundle imported before is not applied
+/// again (not even logged), so importing twice changes nothing.
 pub fn import_bundle(
     store: &mut Store,
     path: &Path,
@@ -99,7 +99,9 @@ pub fn import_bundle(
         row.name = id.name.clone();
     }
     let plan = plan(store, &verified, trust)?;
-    if !dry_run && (plan.changes_records() || !plan.already_imported) {
+    // Everything a bundle brings was applied (or kept as a conflict) the first time; applying
+    // it again could only add a log line.
+    if !dry_run && !plan.already_imported {
         store.apply_import(&plan.changes)?;
     }
     Ok((plan, signer))

@@ -150,6 +150,13 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
         (a.inspection.revision, &a.inspection.id).cmp(&(b.inspection.revision, &b.inspection.id))
     });
     for entry in entries {
+        // The order of answers and photos carries no meaning; compare in the store's order.
+        let mut entry = entry.clone();
+        entry.answers.sort_by(|a, b| a.item_id.cmp(&b.item_id));
+        entry
+            .attachments
+            .sort_by(|a, b| (&a.item_id, &a.sha256).cmp(&(&b.item_id, &b.sha256)));
+        let entry = &entry;
         let i = &entry.inspection;
         if i.status != Status::Final {
             return Err(BundleError::BadRecord {

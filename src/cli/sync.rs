@@ -132,7 +132,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
                 }
                 let status = if args.dry_run {
                     lang.pick("预演：未写入任何数据", "dry run: nothing was written")
-                } else if plan.already_imported && !plan.changes_records() {
+                } else if plan.already_imported {
                     lang.pick(
                         "此数据包已导入过，无变化",
                         "already imported; nothing changed",
