@@ -266,3 +266,21 @@ fn a_newer_format_version_is_refused_with_a_clear_message() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("升级"));
     assert_eq!(before, dump(&s.office, &[]));
 }
+
+/// Properly signed, but incomplete: inspections whose establishments are neither in the bundle
+/// nor here. Refused whole, nothing written.
+#[test]
+fn a_bundle_that_refers_to_records_nowhere_is_refused_whole() {
+    let s = setup();
+    let key = signing_key(&s.field);
+    let path = s.variant("incomplete.shian", |e| {
+        let empty = b"[]".to_vec();
+        *entry(e, "records/establishment_revisions.json") = empty.clone();
+        resign(e, &key, |m| {
+            m["entries"]["records/establishment_revisions.json"] =
+                serde_json::json!({"sha256": sha256_hex(&empty), "size": 2});
+            m["counts"]["establishment_revisions"] = 0.into();
+        });
+    });
+    s.refused(&path, "neither in it nor here");
+}
