@@ -386,3 +386,45 @@ fn the_plan_tells_new_identical_newer_revision_and_conflict() {
             .all(|r| !r.open)
     );
 }
+
+/// Progress for a sync screen: it only goes forward and ends at the whole.
+#[test]
+fn export_and_import_report_progress_to_the_end() {
+    let tmp = TempDir::new().unwrap();
+    let (office, mut a, _b) = district(tmp.path());
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut bundles = Vec::new();
+    let ops = [Op::Inspect {
+        e: 1,
+        fails: 1,
+        order: false,
+    }];
+    run(&mut a, &ops, 0, &out, &mut bundles);
+    let mut store = Store::open(&a.dir).unwrap();
+    let mut seen = Vec::new();
+    let written = bundle::export_bundle_with(
+        &mut store,
+        &a.identity,
+        BundleKind::Field,
+        &out,
+        true,
+        "",
+        &mut |p| seen.push(p),
+    )
+    .unwrap();
+    let check = |seen: &[bundle::Progress]| {
+        assert!(!seen.is_empty());
+        assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
+        let last = seen.last().unwrap();
+        assert_eq!(last.done, last.total);
+    };
+    check(&seen);
+    let mut seen = Vec::new();
+    let mut office = Store::open(&office).unwrap();
+    bundle::import_bundle_with(&mut office, &written.path, true, &mut |_| false, &mut |p| {
+        seen.push(p)
+    })
+    .unwrap();
+    check(&seen);
+}

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::plan::{Plan, plan};
 use super::read::Opened;
-use super::{BundleError, BundleKind, Result};
+use super::{BundleError, BundleKind, Progress, Result};
 use crate::identity;
 use crate::store::{StationRow, Store};
 
@@ -73,6 +73,17 @@ pub fn import_bundle(
     dry_run: bool,
     accept: &mut dyn FnMut(&Signer) -> bool,
 ) -> Result<(Plan, Signer)> {
+    import_bundle_with(store, path, dry_run, accept, &mut |_| {})
+}
+
+/// [`import_bundle`], reporting progress while the entries are read and checked.
+pub fn import_bundle_with(
+    store: &mut Store,
+    path: &Path,
+    dry_run: bool,
+    accept: &mut dyn FnMut(&Signer) -> bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Plan, Signer)> {
     let (opened, signer) = open_and_check_signer(store, path)?;
     let trust = match signer.status {
         SignerStatus::Trusted => None,
@@ -91,7 +102,7 @@ pub fn import_bundle(
             });
         }
     };
-    let verified = opened.read()?;
+    let verified = opened.read_with(progress)?;
     let mut trust = trust;
     if let (Some(row), Some(id)) = (&mut trust, &verified.identity)
         && !id.name.is_empty()

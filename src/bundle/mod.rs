@@ -20,11 +20,11 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use identity_file::PublicIdentity;
-pub use import::{Signer, SignerStatus, import_bundle, open_and_check_signer};
+pub use import::{Signer, SignerStatus, import_bundle, import_bundle_with, open_and_check_signer};
 pub use manifest::Manifest;
 pub use plan::{Action, Plan, PlanLine, RecordKind};
 pub use read::{Opened, Verified};
-pub use write::{Written, export_bundle};
+pub use write::{Written, export_bundle, export_bundle_with};
 
 /// The format name in every manifest.
 pub const FORMAT_NAME: &str = "shian-bundle";
@@ -42,6 +42,25 @@ pub mod limits {
     pub const TOTAL: u64 = 2 << 30;
     pub const ENTRIES: usize = 100_000;
 }
+
+/// How far a long export or import is, in bytes of entry content, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: u64,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Compressing records and photos into the bundle.
+    Writing,
+    /// Decompressing and checking the entries of a bundle.
+    Reading,
+}
+
+/// Bytes between two progress reports.
+const PROGRESS_CHUNK: usize = 256 << 10;
 
 /// Which way a bundle goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

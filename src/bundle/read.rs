@@ -13,7 +13,7 @@ use zip::{CompressionMethod, ZipArchive};
 use super::identity_file::{PublicIdentity, parse_key};
 use super::manifest::{self, Manifest, attachment_hash};
 use super::records::{self, Records};
-use super::{BundleError, BundleKind, Result, limits, sha256_hex};
+use super::{BundleError, BundleKind, PROGRESS_CHUNK, Progress, Result, Stage, limits, sha256_hex};
 use crate::identity;
 
 /// A bundle whose shape, manifest and signature have been checked; records not yet read.
@@ -84,15 +84,15 @@ impl Opened {
             &mut archive,
             &index,
             manifest::MANIFEST,
-            limits::MANIFEST,
-            false,
+            (limits::MANIFEST, false),
+            &mut |_| {},
         )?;
         let signature = read_entry(
             &mut archive,
             &index,
             manifest::SIGNATURE,
-            limits::SIGNATURE,
-            false,
+            (limits::SIGNATURE, false),
+            &mut |_| {},
         )?;
         let manifest = Manifest::parse(&manifest_bytes)?;
         verify_signature(&manifest, &manifest_bytes, &signature)?;
@@ -108,12 +108,33 @@ impl Opened {
     }
 
     /// Reads every entry within its declared size, checks its hash, and parses the records.
-    pub fn read(mut self) -> Result<Verified> {
+    pub fn read(self) -> Result<Verified> {
+        self.read_with(&mut |_| {})
+    }
+
+    /// [`Opened::read`], reporting progress in bytes of entry content.
+    pub fn read_with(mut self, progress: &mut dyn FnMut(Progress)) -> Result<Verified> {
         let mut files = BTreeMap::new();
         let mut attachments = BTreeMap::new();
         let entries = self.manifest.entries.clone();
+        let total: u64 = entries.values().map(|d| d.size).sum();
+        let mut done = 0u64;
+        let mut report = |n: u64| {
+            done += n;
+            progress(Progress {
+                stage: Stage::Reading,
+                done: done.min(total),
+                total,
+            });
+        };
         for (name, digest) in &entries {
-            let bytes = read_entry(&mut self.archive, &self.index, name, digest.size, true)?;
+            let bytes = read_entry(
+                &mut self.archive,
+                &self.index,
+                name,
+                (digest.size, true),
+                &mut report,
+            )?;
             if sha256_hex(&bytes) != digest.sha256 {
                 return Err(BundleError::HashMismatch(name.clone()));
             }
@@ -156,25 +177,32 @@ impl Opened {
 }
 
 /// Reads one entry, never more than `limit` bytes (plus one, to tell that there were more).
-/// With `exact`, the entry must be exactly `limit` bytes long.
+/// With `exact`, the entry must be exactly `limit` bytes long. `report` hears of each chunk.
 fn read_entry(
     archive: &mut ZipArchive<File>,
     index: &BTreeMap<String, usize>,
     name: &str,
-    limit: u64,
-    exact: bool,
+    (limit, exact): (u64, bool),
+    report: &mut dyn FnMut(u64),
 ) -> Result<Vec<u8>> {
+    let damaged = || BundleError::HashMismatch(name.to_string());
     let i = *index
         .get(name)
         .ok_or_else(|| BundleError::MissingEntry(name.to_string()))?;
-    let entry = archive
-        .by_index(i)
-        .map_err(|_| BundleError::HashMismatch(name.to_string()))?;
+    let entry = archive.by_index(i).map_err(|_| damaged())?;
+    let mut bounded = entry.take(limit.saturating_add(1));
     let mut bytes = Vec::new();
-    entry
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|_| BundleError::HashMismatch(name.to_string()))?;
+    let mut chunk = vec![0u8; PROGRESS_CHUNK];
+    loop {
+        let n = match bounded.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return Err(damaged()),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        report(n as u64);
+    }
     let len = bytes.len() as u64;
     if len > limit {
         return Err(if exact {

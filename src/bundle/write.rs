@@ -11,7 +11,9 @@ use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::manifest::{self, EntryDigest, Manifest, Source};
 use super::records::{self, Records};
-use super::{BundleError, BundleKind, EXTENSION, PublicIdentity, Result, sha256_hex};
+use super::{
+    BundleError, BundleKind, EXTENSION, Progress, PublicIdentity, Result, Stage, sha256_hex,
+};
 use crate::identity::Identity;
 use crate::store::{BundleLogEntry, ExportSet, Store};
 
@@ -34,6 +36,19 @@ pub fn export_bundle(
     all: bool,
     name: &str,
 ) -> Result<Written> {
+    export_bundle_with(store, identity, kind, out, all, name, &mut |_| {})
+}
+
+/// [`export_bundle`], reporting progress while the file is written.
+pub fn export_bundle_with(
+    store: &mut Store,
+    identity: &Identity,
+    kind: BundleKind,
+    out: &Path,
+    all: bool,
+    name: &str,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Written> {
     let station = identity.station_code();
     let set = match kind {
         BundleKind::Field => store.field_export(&station, all)?,
@@ -45,7 +60,13 @@ pub fn export_bundle(
     let office_identity =
         (kind == BundleKind::Office).then(|| PublicIdentity::of(identity, name, "office"));
     let path = target_path(out, &station)?;
-    let manifest = write_file(store, identity, kind, &set, office_identity, name, &path)?;
+    let target = Target {
+        kind,
+        office_identity,
+        name,
+        path: &path,
+    };
+    let manifest = write_file(store, identity, &set, &target, progress)?;
     let sha256 = file_sha256(&path)?;
     let log = BundleLogEntry {
         id: uuid::Uuid::now_v7().to_string(),
@@ -97,15 +118,27 @@ fn target_path(out: &Path, station: &str) -> Result<PathBuf> {
     }
 }
 
+/// What is written where.
+struct Target<'a> {
+    kind: BundleKind,
+    office_identity: Option<PublicIdentity>,
+    name: &'a str,
+    path: &'a Path,
+}
+
 fn write_file(
     store: &Store,
     identity: &Identity,
-    kind: BundleKind,
     set: &ExportSet,
-    office_identity: Option<PublicIdentity>,
-    name: &str,
-    path: &Path,
+    target: &Target,
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Manifest> {
+    let Target {
+        kind,
+        office_identity,
+        name,
+        path,
+    } = target;
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -131,9 +164,28 @@ fn write_file(
         let stored = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Stored)
             .large_file(true);
+        let record_entries = records.to_entries();
+        let total = record_entries
+            .iter()
+            .map(|(_, b)| b.len() as u64)
+            .sum::<u64>()
+            + set
+                .attachments
+                .iter()
+                .map(|a| a.size.max(0) as u64)
+                .sum::<u64>();
+        let mut done = 0u64;
         let mut add = |zip: &mut ZipWriter<_>, name: &str, bytes: &[u8], options| -> Result<()> {
             zip.start_file(name, options).map_err(zip_error(&tmp))?;
-            zip.write_all(bytes).map_err(io(&tmp))?;
+            for chunk in bytes.chunks(super::PROGRESS_CHUNK) {
+                zip.write_all(chunk).map_err(io(&tmp))?;
+                done += chunk.len() as u64;
+                progress(Progress {
+                    stage: Stage::Writing,
+                    done: done.min(total),
+                    total,
+                });
+            }
             entries.insert(
                 name.to_string(),
                 EntryDigest {
@@ -143,7 +195,7 @@ fn write_file(
             );
             Ok(())
         };
-        for (name, bytes) in records.to_entries() {
+        for (name, bytes) in record_entries {
             add(&mut zip, name, &bytes, deflated)?;
         }
         if let Some(identity) = &office_identity {
@@ -168,7 +220,7 @@ fn write_file(
             public_key: hex::encode(identity.public_key().as_bytes()),
             name: name.to_string(),
         };
-        let manifest = Manifest::new(kind, source, records.counts(), entries);
+        let manifest = Manifest::new(*kind, source, records.counts(), entries);
         let manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         let signature = identity.signing_key().sign(&manifest_bytes);
         zip.start_file(manifest::MANIFEST, deflated)

@@ -49,7 +49,18 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
     } else {
         BundleKind::Field
     };
-    match bundle::export_bundle(&mut store, &identity, kind, &args.out, args.all, &args.name) {
+    let mut line = ProgressLine::new(lang.pick("正在写入数据包", "writing the bundle"));
+    let result = bundle::export_bundle_with(
+        &mut store,
+        &identity,
+        kind,
+        &args.out,
+        args.all,
+        &args.name,
+        &mut |p| line.update(p),
+    );
+    line.finish();
+    match result {
         Ok(written) => {
             let counts = &written.manifest.counts;
             let n = |k: &str| counts.get(k).copied().unwrap_or(0);
@@ -159,6 +170,44 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// A percentage on one line of stderr for large bundles, only when stderr is a terminal.
+struct ProgressLine {
+    label: &'static str,
+    enabled: bool,
+    shown: Option<u64>,
+}
+
+impl ProgressLine {
+    /// Below this many bytes a bundle is quick and gets no progress line.
+    const LARGE: u64 = 4 << 20;
+
+    fn new(label: &'static str) -> ProgressLine {
+        ProgressLine {
+            label,
+            enabled: std::io::stderr().is_terminal(),
+            shown: None,
+        }
+    }
+
+    fn update(&mut self, p: bundle::Progress) {
+        if !self.enabled || p.total < Self::LARGE {
+            return;
+        }
+        let percent = p.done * 100 / p.total;
+        if self.shown != Some(percent) {
+            eprint!("\r{} {percent:>3}%", self.label);
+            let _ = std::io::stderr().flush();
+            self.shown = Some(percent);
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.shown.take().is_some() {
+            eprintln!();
+        }
+    }
 }
 
 /// First contact with an unknown signer: a matching `--trust-fingerprint`, or for an office
