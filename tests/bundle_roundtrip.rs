@@ -283,3 +283,36 @@ fn a_database_at_schema_2_migrates_to_3() {
     assert_eq!(stations[0].role, "field");
     assert!(store.bundle_log().unwrap().is_empty());
 }
+
+#[test]
+fn the_refusal_of_an_unknown_laptop_gives_the_exact_command_that_trusts_it() {
+    let tmp = TempDir::new().unwrap();
+    let field = tmp.path().join("field");
+    let office = tmp.path().join("office");
+    demo(&field, 3, 5, 9);
+    stdout(shian(&office).args(["devices", "list"]));
+    let bundle = export(&field, &tmp.path().join("out"), &[]);
+    let before = dump(&office, &[]);
+    let out = shian(&office).arg("import").arg(&bundle).output().unwrap();
+    assert!(!out.status.success());
+    assert_eq!(before, dump(&office, &[]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let command = stderr
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("shian ") && l.contains("devices trust"))
+        .unwrap_or_else(|| panic!("no command in: {stderr}"));
+    assert!(command.contains(&fingerprint(&field)), "{command}");
+
+    // Run it as printed (through a shell, as a user would paste it).
+    let line = command.replacen("shian", env!("CARGO_BIN_EXE_shian"), 1);
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{line} --lang en"))
+        .env_remove("SHIAN_DATA_DIR")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = stdout(shian(&office).arg("import").arg(&bundle));
+    assert!(out.contains("inspections: new 5"), "{out}");
+}
