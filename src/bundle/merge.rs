@@ -26,7 +26,6 @@ impl Planner {
         for e in incoming {
             let key = revision_key(id, e.revision);
             match local.iter().find(|l| l.revision == e.revision) {
-                Some(l) if l == *e && !blocked => {}
                 Some(l) if l == *e => {}
                 Some(_) => {
                     blocked = true;
@@ -84,7 +83,7 @@ impl Planner {
         establishments_here: &BTreeSet<String>,
     ) -> Result<()> {
         let inspection_known = |id: &str| -> Result<bool> {
-            Ok(inspections_here.contains(id) || store.sync_inspection(id)?.is_some())
+            Ok(inspections_here.contains(id) || store.has_inspection(id)?)
         };
         let missing = |what, id: &str| BundleError::MissingReference {
             what,
@@ -99,7 +98,7 @@ impl Planner {
             return Err(missing("inspection", f));
         }
         if !establishments_here.contains(&r.establishment_id)
-            && store.establishment(&r.establishment_id).is_err()
+            && !store.has_establishment(&r.establishment_id)?
         {
             return Err(missing("establishment", &r.establishment_id));
         }

@@ -165,13 +165,13 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
             });
         }
         let has = |set: &BTreeSet<String>, id: &str| set.contains(id);
-        if !has(&establishments_here, &i.establishment_id) {
-            store.establishment(&i.establishment_id).map_err(|_| {
-                BundleError::MissingReference {
-                    what: "establishment",
-                    id: i.establishment_id.clone(),
-                }
-            })?;
+        if !has(&establishments_here, &i.establishment_id)
+            && !store.has_establishment(&i.establishment_id)?
+        {
+            return Err(BundleError::MissingReference {
+                what: "establishment",
+                id: i.establishment_id.clone(),
+            });
         }
         if !has(&checklists_here, &i.checklist_hash)
             && store.sync_checklist_version(&i.checklist_hash)?.is_none()
@@ -197,7 +197,7 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
             None => {
                 if let Some(earlier) = &i.supersedes
                     && !inspections_here.contains(earlier)
-                    && store.sync_inspection(earlier)?.is_none()
+                    && !store.has_inspection(earlier)?
                 {
                     return Err(BundleError::MissingReference {
                         what: "inspection",

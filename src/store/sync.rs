@@ -87,6 +87,14 @@ impl Store {
         inspection_entry(&self.conn, id)
     }
 
+    pub fn has_inspection(&self, id: &str) -> Result<bool> {
+        exists(&self.conn, "SELECT 1 FROM inspections WHERE id = ?1", id)
+    }
+
+    pub fn has_establishment(&self, id: &str) -> Result<bool> {
+        exists(&self.conn, "SELECT 1 FROM establishments WHERE id = ?1", id)
+    }
+
     pub fn inspection_id_by_serial(&self, serial: &str) -> Result<Option<String>> {
         Ok(self
             .conn
@@ -124,6 +132,14 @@ impl Store {
             .map(|r| (r.id.clone(), r))
             .collect())
     }
+}
+
+fn exists(conn: &Connection, sql: &str, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 pub(super) fn inspection_entry(conn: &Connection, id: &str) -> Result<Option<InspectionEntry>> {
