@@ -105,7 +105,13 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
     for path in &args.paths {
         let mut accept =
             |signer: &Signer| first_contact(lang, signer, args.trust_fingerprint.as_deref());
-        match bundle::import_bundle(&mut store, path, args.dry_run, &mut accept) {
+        let mut line = ProgressLine::new(lang.pick("正在校验数据包", "checking the bundle"));
+        let result =
+            bundle::import_bundle_with(&mut store, path, args.dry_run, &mut accept, &mut |p| {
+                line.update(p)
+            });
+        line.finish();
+        match result {
             Ok((plan, signer)) => {
                 println!(
                     "{}: {} {} ({})",
