@@ -6,8 +6,14 @@ use crate::i18n::Lang;
 
 impl Lang {
     /// Why a bundle was refused (or an export failed). `trust_command` is the exact command
-    /// that trusts an unknown signer, for that message.
-    pub fn bundle_error(self, e: &BundleError, trust_command: &str) -> String {
+    /// that trusts an unknown signer, and `one_step` the one that trusts and imports at once
+    /// (office bundles), for that message.
+    pub fn bundle_error(
+        self,
+        e: &BundleError,
+        trust_command: &str,
+        one_step: Option<&str>,
+    ) -> String {
         let zh = self == Lang::Zh;
         match e {
             BundleError::UnknownStation {
@@ -15,7 +21,7 @@ impl Lang {
                 fingerprint,
                 ..
             } => {
-                if zh {
+                let mut text = if zh {
                     format!(
                         "拒绝导入：数据包来自未信任的站点 {station}（密钥指纹 {fingerprint}）。\n\
                          请当面或电话与该站点的使用者核对指纹，一致后运行：\n  {trust_command}\n然后重新导入。"
@@ -25,7 +31,15 @@ impl Lang {
                         "refused: the bundle comes from station {station}, which is not trusted here (key fingerprint {fingerprint}).\n\
                          Compare the fingerprint with the station's user in person or by phone; if it matches, run:\n  {trust_command}\nthen import again."
                     )
+                };
+                if let Some(one_step) = one_step {
+                    text.push_str(self.pick(
+                        "\n也可以一步完成信任与导入：\n  ",
+                        "\nOr trust and import in one step:\n  ",
+                    ));
+                    text.push_str(one_step);
                 }
+                text
             }
             BundleError::RevokedStation {
                 station,

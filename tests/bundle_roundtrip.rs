@@ -160,6 +160,12 @@ fn export_is_incremental_and_all_exports_again() {
     assert_eq!(count(&first), 40);
     assert_eq!(count(&all), 40);
 
+    // A station's own bundle is not imported back into it.
+    let before = dump(&s.field, &[]);
+    let out = stdout(shian(&s.field).arg("import").arg(&first));
+    assert!(out.contains("made by this station"), "{out}");
+    assert_eq!(before, dump(&s.field, &[]));
+
     // A folder that does not exist yet is made; a .shian name is used as given, never replaced.
     let folder = s.out.join("later");
     let printed = stdout(

@@ -98,6 +98,7 @@ pub fn import_bundle_with(
             return Err(BundleError::UnknownStation {
                 station: signer.station,
                 fingerprint: signer.fingerprint,
+                kind: signer.kind,
                 path: path.to_path_buf(),
             });
         }

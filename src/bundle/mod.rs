@@ -118,6 +118,7 @@ pub enum BundleError {
     UnknownStation {
         station: String,
         fingerprint: String,
+        kind: BundleKind,
         path: PathBuf,
     },
     #[error("station {station} (fingerprint {fingerprint}) has been revoked")]

@@ -169,7 +169,7 @@ fn station_from(ctx: &Context, path: &Path, fingerprint: Option<&str>) -> Result
     } else {
         let store = ctx.open_store()?;
         let (_, signer) = bundle::open_and_check_signer(&store, path)
-            .map_err(|e| anyhow::anyhow!(lang.bundle_error(&e, "")))?;
+            .map_err(|e| anyhow::anyhow!(lang.bundle_error(&e, "", None)))?;
         if fingerprint.is_none() {
             bail!(
                 "{} {}\n  shian devices trust {} --fingerprint \"{}\"",

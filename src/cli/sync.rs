@@ -90,16 +90,17 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
         Err(bundle::BundleError::NothingToExport) => {
             println!(
                 "{}",
-                lang.bundle_error(&bundle::BundleError::NothingToExport, "")
+                lang.bundle_error(&bundle::BundleError::NothingToExport, "", None)
             );
             Ok(())
         }
-        Err(e) => bail!(lang.bundle_error(&e, "")),
+        Err(e) => bail!(lang.bundle_error(&e, "", None)),
     }
 }
 
 pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
     let lang = ctx.lang;
+    let own_fingerprint = ctx.identity()?.fingerprint();
     let mut store = ctx.open_store()?;
     let mut refused = 0;
     for path in &args.paths {
@@ -159,10 +160,23 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
                 };
                 println!("  {status}");
             }
+            Err(bundle::BundleError::UnknownStation { fingerprint, .. })
+                if fingerprint == own_fingerprint =>
+            {
+                println!(
+                    "{}: {}",
+                    path.display(),
+                    lang.pick(
+                        "这是本机导出的数据包，无需导入",
+                        "this bundle was made by this station; nothing to import"
+                    )
+                );
+            }
             Err(e) => {
                 refused += 1;
-                let command = trust_command(ctx, path, &e);
-                eprintln!("{}: {}", path.display(), lang.bundle_error(&e, &command));
+                let (command, one_step) = trust_commands(ctx, path, &e);
+                let message = lang.bundle_error(&e, &command, one_step.as_deref());
+                eprintln!("{}: {message}", path.display());
             }
         }
     }
@@ -248,19 +262,24 @@ fn first_contact(lang: Lang, signer: &Signer, given: Option<&str>) -> bool {
     matches!(answer.trim(), "y" | "Y" | "yes" | "是")
 }
 
-/// The exact command that trusts the signer of a refused bundle, with this data folder.
-fn trust_command(ctx: &Context, path: &Path, e: &bundle::BundleError) -> String {
-    let bundle::BundleError::UnknownStation { fingerprint, .. } = e else {
-        return String::new();
+/// The exact command that trusts the signer of a refused bundle, with this data folder; for an
+/// office bundle also the one that trusts and imports in one step.
+fn trust_commands(ctx: &Context, path: &Path, e: &bundle::BundleError) -> (String, Option<String>) {
+    let bundle::BundleError::UnknownStation {
+        fingerprint, kind, ..
+    } = e
+    else {
+        return (String::new(), None);
     };
     let data_dir = match super::data_dir(None) {
         Ok(default) if default == ctx.data_dir => String::new(),
         _ => format!(" --data-dir {}", quote(&ctx.data_dir.display().to_string())),
     };
-    format!(
-        "shian{data_dir} devices trust {} --fingerprint \"{fingerprint}\"",
-        quote(&path.display().to_string())
-    )
+    let path = quote(&path.display().to_string());
+    let trust = format!("shian{data_dir} devices trust {path} --fingerprint \"{fingerprint}\"");
+    let one_step = (*kind == BundleKind::Office)
+        .then(|| format!("shian{data_dir} import {path} --trust-fingerprint \"{fingerprint}\""));
+    (trust, one_step)
 }
 
 fn quote(s: &str) -> String {
