@@ -2,12 +2,14 @@
 //!
 //! A functional core (`domain`) inside an imperative shell (`store`, files, the command line).
 
+pub mod bundle;
 pub mod checklists;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod fuzzing;
 pub mod i18n;
+pub mod i18n_bundle;
 pub mod identity;
 pub mod platform;
 pub mod report;

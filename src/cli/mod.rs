@@ -2,9 +2,11 @@
 
 mod checklists;
 mod demo;
+mod devices;
 mod inspections;
 mod report;
 mod roster;
+mod sync;
 
 use std::path::PathBuf;
 
@@ -57,12 +59,29 @@ pub enum Command {
     /// This station's identity.
     #[command(subcommand)]
     Identity(IdentityCommand),
+    /// The stations whose bundles this one accepts: list, trust, revoke.
+    #[command(subcommand)]
+    Devices(devices::DevicesCommand),
+    /// Write a bundle (field → office; with --roster, office → field).
+    Export(sync::ExportArgs),
+    /// Verify, plan and apply bundles.
+    Import(sync::ImportArgs),
 }
 
 #[derive(Subcommand, Debug)]
 pub enum IdentityCommand {
     /// Print the station code and key fingerprint.
     Show,
+    /// Write this station's public identity file, for another station to trust.
+    Export {
+        path: PathBuf,
+        /// A name for people, e.g. the inspector's or the office's.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// This station is the office.
+        #[arg(long)]
+        office: bool,
+    },
 }
 
 /// What every command needs: where the data is and which language to speak.
@@ -108,6 +127,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Inspections(cmd)) => inspections::run(&ctx, cmd),
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Devices(cmd)) => devices::run(&ctx, cmd),
+        Some(Command::Export(args)) => sync::export(&ctx, args),
+        Some(Command::Import(args)) => sync::import(&ctx, args),
+        Some(Command::Identity(IdentityCommand::Export { path, name, office })) => {
+            devices::export_identity(&ctx, &path, &name, office)
+        }
         Some(Command::Identity(IdentityCommand::Show)) => {
             let identity = ctx.identity()?;
             let lang = ctx.lang;

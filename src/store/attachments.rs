@@ -28,7 +28,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<String> {
         let sha = hex::encode(Sha256::digest(bytes));
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let status: Option<String> = tx
             .query_row(
                 "SELECT status FROM inspections WHERE id = ?1",

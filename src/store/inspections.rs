@@ -317,7 +317,7 @@ impl Store {
     }
 }
 
-fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
+pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO inspections ({INSPECTION_COLUMNS})
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
@@ -348,7 +348,7 @@ fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
     Ok(())
 }
 
-fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
+pub(super) fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO answers (inspection_id, {ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (inspection_id, item_id) DO UPDATE SET verdict = excluded.verdict,

@@ -17,6 +17,10 @@ mod reports;
 mod rows;
 pub mod schema;
 mod settings;
+mod stations;
+mod sync;
+mod sync_apply;
+mod sync_export;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +31,12 @@ pub use establishments::RosterOutcome;
 pub use home::OverdueRectification;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
+pub use stations::{BundleLogEntry, StationRow};
+pub use sync::{
+    AttachmentLink, AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet,
+    InspectionEntry, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, revision_key,
+};
+pub use sync_apply::{ConflictRow, ImportChanges, KeptConflict};
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "shian.db";
@@ -97,7 +107,7 @@ impl Store {
     /// A transaction that takes the write lock at once. Read-then-write work (matching a roster
     /// row, then inserting it) must not start as a reader: in WAL mode a reader that later wants
     /// to write fails at once if another process wrote meanwhile, instead of waiting its turn.
-    fn write_transaction(&mut self) -> Result<rusqlite::Transaction<'_>> {
+    pub(super) fn write_transaction(&mut self) -> Result<rusqlite::Transaction<'_>> {
         Ok(rusqlite::Transaction::new(
             &mut self.conn,
             rusqlite::TransactionBehavior::Immediate,

@@ -154,4 +154,36 @@ CREATE INDEX rectifications_by_establishment ON rectifications(establishment_id)
 CREATE INDEX establishments_by_license ON establishments(license_no) WHERE license_no <> '';
 CREATE INDEX establishments_by_credit_code ON establishments(credit_code) WHERE credit_code <> '';
 "#,
+    // 3: bundles: station roles, what was exported and imported, conflicts kept for review.
+    r#"
+ALTER TABLE stations ADD COLUMN role TEXT NOT NULL DEFAULT 'field';
+
+ALTER TABLE bundle_log ADD COLUMN bundle_id TEXT NOT NULL DEFAULT '';
+
+-- Which bundle first carried a record out of this station ('out'), or first brought it in
+-- ('in'). A record with an 'in' mark was made elsewhere and is not exported again.
+CREATE TABLE sync_marks (
+    record_kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    bundle_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (record_kind, record_id, direction)
+) WITHOUT ROWID;
+
+-- An imported record whose id is already here with other content: kept, never applied.
+CREATE TABLE sync_conflicts (
+    record_kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    content TEXT NOT NULL,
+    bundle_id TEXT NOT NULL,
+    source_station TEXT NOT NULL,
+    found_at TEXT NOT NULL,
+    PRIMARY KEY (record_kind, record_id, content_sha256)
+) WITHOUT ROWID;
+
+CREATE INDEX establishment_revisions_by_station ON establishment_revisions(changed_by);
+CREATE INDEX rectifications_by_inspection ON rectifications(inspection_id);
+"#,
 ];

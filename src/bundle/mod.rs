@@ -1,0 +1,153 @@
+//! The bundle: the signed sync file between field laptops and the office (docs/bundle-format.md).
+//!
+//! Export gathers records through the store, writes them to a temporary file, syncs and renames
+//! it. Import opens the file and checks its shape and signature before it decompresses any
+//! record, asks whether the signer is trusted, reads every entry within fixed bounds, plans
+//! against what is already here (new, identical, newer revision, conflict), and hands the whole
+//! plan to the store to apply in one transaction.
+
+pub mod identity_file;
+pub mod import;
+pub mod manifest;
+mod merge;
+pub mod plan;
+pub mod read;
+pub mod records;
+pub mod write;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+pub use identity_file::PublicIdentity;
+pub use import::{Signer, SignerStatus, import_bundle, import_bundle_with, open_and_check_signer};
+pub use manifest::Manifest;
+pub use plan::{Action, Plan, PlanLine, RecordKind};
+pub use read::{Opened, Verified};
+pub use write::{Written, export_bundle, export_bundle_with};
+
+/// The format name in every manifest.
+pub const FORMAT_NAME: &str = "shian-bundle";
+/// The format version this shian writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The extension of bundle files.
+pub const EXTENSION: &str = "shian";
+
+/// Bounds on what a bundle may decompress to. Checked against the bytes actually read, not only
+/// against what the archive declares.
+pub mod limits {
+    pub const MANIFEST: u64 = 4 << 20;
+    pub const SIGNATURE: u64 = 1 << 10;
+    pub const ENTRY: u64 = 512 << 20;
+    pub const TOTAL: u64 = 2 << 30;
+    pub const ENTRIES: usize = 100_000;
+}
+
+/// How far a long export or import is, in bytes of entry content, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: u64,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Compressing records and photos into the bundle.
+    Writing,
+    /// Decompressing and checking the entries of a bundle.
+    Reading,
+}
+
+/// Bytes between two progress reports.
+const PROGRESS_CHUNK: usize = 256 << 10;
+
+/// Which way a bundle goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BundleKind {
+    /// Field → office: inspections, establishment edits, photos.
+    Field,
+    /// Office → field: roster, checklists, open rectifications, the office's identity.
+    Office,
+}
+
+impl BundleKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            BundleKind::Field => "field",
+            BundleKind::Office => "office",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BundleError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("not a shian bundle (not a readable ZIP archive): {0}")]
+    NotAZip(String),
+    #[error("unsafe entry name {0:?}")]
+    UnsafeName(String),
+    #[error("unexpected entry {0:?}")]
+    UnexpectedEntry(String),
+    #[error("entry {0:?} is missing")]
+    MissingEntry(String),
+    #[error("entry {0:?} appears twice")]
+    DuplicateEntry(String),
+    #[error("entry {name:?} is larger than allowed ({limit} bytes)")]
+    TooLarge { name: String, limit: u64 },
+    #[error("entry {name:?} does not have its declared size {declared}")]
+    SizeMismatch { name: String, declared: u64 },
+    #[error("entry {0:?} is damaged (its SHA-256 does not match the manifest)")]
+    HashMismatch(String),
+    #[error("damaged manifest: {0}")]
+    BadManifest(String),
+    #[error("not a shian bundle (format {0:?})")]
+    NotShian(String),
+    #[error(
+        "bundle format version {found} is newer than this shian reads ({known}); upgrade shian"
+    )]
+    NewerFormat { found: u64, known: u32 },
+    #[error("the signature does not match the manifest: the bundle was altered or damaged")]
+    BadSignature,
+    #[error("bundle from unknown station {station} (fingerprint {fingerprint})")]
+    UnknownStation {
+        station: String,
+        fingerprint: String,
+        kind: BundleKind,
+        path: PathBuf,
+    },
+    #[error("station {station} (fingerprint {fingerprint}) has been revoked")]
+    RevokedStation {
+        station: String,
+        fingerprint: String,
+    },
+    #[error("damaged record in {entry}: {detail}")]
+    BadRecord { entry: String, detail: String },
+    #[error("the bundle refers to {what} {id}, which is neither in it nor here")]
+    MissingReference { what: &'static str, id: String },
+    #[error("nothing to export")]
+    NothingToExport,
+    #[error("{0} already exists")]
+    Exists(PathBuf),
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
+    #[error("{0}")]
+    Identity(#[from] crate::identity::IdentityError),
+}
+
+pub type Result<T> = std::result::Result<T, BundleError>;
+
+/// An RFC 3339 UTC time with milliseconds, the store's text form.
+pub fn now_text() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}

@@ -1,0 +1,107 @@
+//! records/*.json: the records a bundle carries, one JSON array per kind.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{BundleError, Result};
+use crate::domain::inspection::Rectification;
+use crate::store::{
+    AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet, InspectionEntry,
+};
+
+pub const INSPECTIONS: &str = "records/inspections.json";
+pub const ESTABLISHMENT_REVISIONS: &str = "records/establishment_revisions.json";
+pub const CHECKLISTS: &str = "records/checklists.json";
+pub const RECTIFICATIONS: &str = "records/rectifications.json";
+pub const ATTACHMENTS: &str = "records/attachments.json";
+/// Office bundles only: the office's public identity.
+pub const IDENTITY: &str = "records/identity.json";
+
+/// The record files every bundle has (possibly as empty arrays).
+pub const RECORD_FILES: [&str; 5] = [
+    INSPECTIONS,
+    ESTABLISHMENT_REVISIONS,
+    CHECKLISTS,
+    RECTIFICATIONS,
+    ATTACHMENTS,
+];
+
+/// The parsed records of a bundle.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Records {
+    pub inspections: Vec<InspectionEntry>,
+    pub establishment_revisions: Vec<EstablishmentRevision>,
+    pub checklists: Vec<ChecklistVersion>,
+    pub rectifications: Vec<Rectification>,
+    pub attachments: Vec<AttachmentMeta>,
+}
+
+impl Records {
+    pub fn from_export(set: &ExportSet) -> Records {
+        Records {
+            inspections: set.inspections.clone(),
+            establishment_revisions: set.establishment_revisions.clone(),
+            checklists: set.checklists.clone(),
+            rectifications: set.rectifications.clone(),
+            attachments: set.attachments.clone(),
+        }
+    }
+
+    /// The manifest's `counts`.
+    pub fn counts(&self) -> BTreeMap<String, u64> {
+        let answers: usize = self.inspections.iter().map(|i| i.answers.len()).sum();
+        [
+            ("inspections", self.inspections.len()),
+            ("answers", answers),
+            (
+                "establishment_revisions",
+                self.establishment_revisions.len(),
+            ),
+            ("checklists", self.checklists.len()),
+            ("rectifications", self.rectifications.len()),
+            ("attachments", self.attachments.len()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v as u64))
+        .collect()
+    }
+
+    /// Each record file as `(entry name, JSON bytes)`.
+    pub fn to_entries(&self) -> Vec<(&'static str, Vec<u8>)> {
+        vec![
+            (INSPECTIONS, json(&self.inspections)),
+            (ESTABLISHMENT_REVISIONS, json(&self.establishment_revisions)),
+            (CHECKLISTS, json(&self.checklists)),
+            (RECTIFICATIONS, json(&self.rectifications)),
+            (ATTACHMENTS, json(&self.attachments)),
+        ]
+    }
+
+    /// Parses the record files from their bytes by entry name.
+    pub fn parse(files: &BTreeMap<String, Vec<u8>>) -> Result<Records> {
+        Ok(Records {
+            inspections: parse(files, INSPECTIONS)?,
+            establishment_revisions: parse(files, ESTABLISHMENT_REVISIONS)?,
+            checklists: parse(files, CHECKLISTS)?,
+            rectifications: parse(files, RECTIFICATIONS)?,
+            attachments: parse(files, ATTACHMENTS)?,
+        })
+    }
+}
+
+/// Serializing plain data (strings, numbers, vectors, maps with string keys) cannot fail.
+pub fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+fn parse<T: DeserializeOwned>(files: &BTreeMap<String, Vec<u8>>, name: &str) -> Result<T> {
+    let bytes = files
+        .get(name)
+        .ok_or_else(|| BundleError::MissingEntry(name.to_string()))?;
+    serde_json::from_slice(bytes).map_err(|e| BundleError::BadRecord {
+        entry: name.to_string(),
+        detail: e.to_string(),
+    })
+}

@@ -1,0 +1,276 @@
+//! Writing a bundle: to a temporary file in the target folder, synced, then renamed, so a
+//! killed export never leaves a file under a bundle's name that is not whole.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::Signer as _;
+use zip::CompressionMethod;
+use zip::write::{SimpleFileOptions, ZipWriter};
+
+use super::manifest::{self, EntryDigest, Manifest, Source};
+use super::records::{self, Records};
+use super::{
+    BundleError, BundleKind, EXTENSION, Progress, PublicIdentity, Result, Stage, sha256_hex,
+};
+use crate::identity::Identity;
+use crate::store::{BundleLogEntry, ExportSet, Store};
+
+/// What an export wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub path: PathBuf,
+    pub manifest: Manifest,
+    /// SHA-256 of the whole file.
+    pub sha256: String,
+}
+
+/// Exports a bundle of `kind` from `store` to `out` (a folder, or a file name), logs it, and for
+/// a field bundle marks what it carried as exported. `all` re-exports what was exported before.
+pub fn export_bundle(
+    store: &mut Store,
+    identity: &Identity,
+    kind: BundleKind,
+    out: &Path,
+    all: bool,
+    name: &str,
+) -> Result<Written> {
+    export_bundle_with(store, identity, kind, out, all, name, &mut |_| {})
+}
+
+/// [`export_bundle`], reporting progress while the file is written.
+pub fn export_bundle_with(
+    store: &mut Store,
+    identity: &Identity,
+    kind: BundleKind,
+    out: &Path,
+    all: bool,
+    name: &str,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Written> {
+    let station = identity.station_code();
+    let set = match kind {
+        BundleKind::Field => store.field_export(&station, all)?,
+        BundleKind::Office => store.office_export()?,
+    };
+    if kind == BundleKind::Field && set.inspections.is_empty() && set.marks.is_empty() {
+        return Err(BundleError::NothingToExport);
+    }
+    let office_identity =
+        (kind == BundleKind::Office).then(|| PublicIdentity::of(identity, name, "office"));
+    let path = target_path(out, &station)?;
+    let target = Target {
+        kind,
+        office_identity,
+        name,
+        path: &path,
+    };
+    let manifest = write_file(store, identity, &set, &target, progress)?;
+    let sha256 = file_sha256(&path)?;
+    let log = BundleLogEntry {
+        id: uuid::Uuid::now_v7().to_string(),
+        bundle_id: manifest.bundle_id.clone(),
+        direction: "export".into(),
+        kind: kind.code().into(),
+        station,
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        sha256: sha256.clone(),
+        counts: String::from_utf8(records::json(&manifest.counts)).unwrap_or_default(),
+        at: super::now_text(),
+    };
+    // The file is whole before it is marked: a crash in between only means the same records go
+    // out again next time, which the other side imports as identical.
+    store.record_export(&set.marks, &log)?;
+    Ok(Written {
+        path,
+        manifest,
+        sha256,
+    })
+}
+
+/// `out` itself when it names a `.shian` file that does not exist yet; else a folder (made if
+/// missing) that gets `shian-<station>-<date>-<n>.shian`, with the first `n` not taken.
+fn target_path(out: &Path, station: &str) -> Result<PathBuf> {
+    if !out.is_dir() {
+        if out.exists() {
+            return Err(BundleError::Exists(out.to_path_buf()));
+        }
+        if out.extension().is_some_and(|e| e == EXTENSION) {
+            return Ok(out.to_path_buf());
+        }
+        std::fs::create_dir_all(out).map_err(|source| BundleError::Io {
+            path: out.to_path_buf(),
+            source,
+        })?;
+    }
+    let date = chrono::Local::now().format("%Y%m%d");
+    let mut n = 1;
+    loop {
+        let candidate = out.join(format!("shian-{station}-{date}-{n}.{EXTENSION}"));
+        if !candidate.exists() {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}
+
+/// What is written where.
+struct Target<'a> {
+    kind: BundleKind,
+    office_identity: Option<PublicIdentity>,
+    name: &'a str,
+    path: &'a Path,
+}
+
+fn write_file(
+    store: &Store,
+    identity: &Identity,
+    set: &ExportSet,
+    target: &Target,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Manifest> {
+    let Target {
+        kind,
+        office_identity,
+        name,
+        path,
+    } = target;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |source| BundleError::Io { path: p, source }
+    };
+    let result = (|| {
+        let file = std::fs::File::create(&tmp).map_err(io(&tmp))?;
+        let mut zip = ZipWriter::new(std::io::BufWriter::new(file));
+        let records = Records::from_export(set);
+        let mut entries = BTreeMap::new();
+        let deflated = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .large_file(true);
+        // Photos are compressed already.
+        let stored = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .large_file(true);
+        let record_entries = records.to_entries();
+        let total = record_entries
+            .iter()
+            .map(|(_, b)| b.len() as u64)
+            .sum::<u64>()
+            + set
+                .attachments
+                .iter()
+                .map(|a| a.size.max(0) as u64)
+                .sum::<u64>();
+        let mut done = 0u64;
+        let mut add = |zip: &mut ZipWriter<_>, name: &str, bytes: &[u8], options| -> Result<()> {
+            zip.start_file(name, options).map_err(zip_error(&tmp))?;
+            for chunk in bytes.chunks(super::PROGRESS_CHUNK) {
+                zip.write_all(chunk).map_err(io(&tmp))?;
+                done += chunk.len() as u64;
+                progress(Progress {
+                    stage: Stage::Writing,
+                    done: done.min(total),
+                    total,
+                });
+            }
+            entries.insert(
+                name.to_string(),
+                EntryDigest {
+                    sha256: sha256_hex(bytes),
+                    size: bytes.len() as u64,
+                },
+            );
+            Ok(())
+        };
+        for (name, bytes) in record_entries {
+            add(&mut zip, name, &bytes, deflated)?;
+        }
+        if let Some(identity) = &office_identity {
+            add(
+                &mut zip,
+                records::IDENTITY,
+                &records::json(identity),
+                deflated,
+            )?;
+        }
+        for meta in &set.attachments {
+            let bytes = store.attachment_bytes(&meta.sha256)?;
+            add(
+                &mut zip,
+                &manifest::attachment_name(&meta.sha256),
+                &bytes,
+                stored,
+            )?;
+        }
+        let source = Source {
+            station: identity.station_code(),
+            public_key: hex::encode(identity.public_key().as_bytes()),
+            name: name.to_string(),
+        };
+        let manifest = Manifest::new(*kind, source, records.counts(), entries);
+        let manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        let signature = identity.signing_key().sign(&manifest_bytes);
+        zip.start_file(manifest::MANIFEST, deflated)
+            .map_err(zip_error(&tmp))?;
+        zip.write_all(&manifest_bytes).map_err(io(&tmp))?;
+        zip.start_file(manifest::SIGNATURE, deflated)
+            .map_err(zip_error(&tmp))?;
+        zip.write_all(hex::encode(signature.to_bytes()).as_bytes())
+            .map_err(io(&tmp))?;
+        let writer = zip.finish().map_err(zip_error(&tmp))?;
+        let file = writer.into_inner().map_err(|e| BundleError::Io {
+            path: tmp.clone(),
+            source: e.into_error(),
+        })?;
+        file.sync_all().map_err(io(&tmp))?;
+        drop(file);
+        std::fs::rename(&tmp, path).map_err(io(path))?;
+        crate::platform::sync_parent(path);
+        Ok(manifest)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> BundleError + '_ {
+    move |e| BundleError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
+pub(crate) fn file_sha256(path: &Path) -> Result<String> {
+    use sha2::Digest;
+    let mut file = std::fs::File::open(path).map_err(|source| BundleError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = std::io::Read::read(&mut file, &mut buf).map_err(|source| BundleError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex::encode(hasher.finalize()))
+}

@@ -1,0 +1,293 @@
+//! `shian export` and `shian import`: bundles on a USB stick or a shared folder.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use super::Context;
+use crate::bundle::{self, Action, BundleKind, Signer, identity_file::same_fingerprint};
+use crate::i18n::Lang;
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// A folder, made if missing (the file is named shian-<station>-<date>-<n>.shian), or a
+    /// new file name ending in .shian.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Export everything made here again, not only what was not exported before.
+    #[arg(long)]
+    pub all: bool,
+    /// The office → field bundle: roster, checklists, open rectifications, this office's key.
+    #[arg(long)]
+    pub roster: bool,
+    /// This station's name, shown to the stations that import the bundle.
+    #[arg(long, default_value = "")]
+    pub name: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Bundle files, imported one after another, each in its own transaction.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Show the plan and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// First contact without a terminal: trust the signer if its key has this fingerprint.
+    #[arg(long, value_name = "FP")]
+    pub trust_fingerprint: Option<String>,
+}
+
+pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
+    let lang = ctx.lang;
+    let identity = ctx.identity()?;
+    let mut store = ctx.open_store()?;
+    let kind = if args.roster {
+        BundleKind::Office
+    } else {
+        BundleKind::Field
+    };
+    let mut line = ProgressLine::new(lang.pick("正在写入数据包", "writing the bundle"));
+    let result = bundle::export_bundle_with(
+        &mut store,
+        &identity,
+        kind,
+        &args.out,
+        args.all,
+        &args.name,
+        &mut |p| line.update(p),
+    );
+    line.finish();
+    match result {
+        Ok(written) => {
+            let counts = &written.manifest.counts;
+            let n = |k: &str| counts.get(k).copied().unwrap_or(0);
+            println!("{}", written.path.display());
+            match lang {
+                Lang::Zh => println!(
+                    "检查记录 {}（答案 {}），单位修订 {}，检查表版本 {}，整改 {}，附件 {}",
+                    n("inspections"),
+                    n("answers"),
+                    n("establishment_revisions"),
+                    n("checklists"),
+                    n("rectifications"),
+                    n("attachments")
+                ),
+                Lang::En => println!(
+                    "{} inspections ({} answers), {} establishment revisions, {} checklist versions, {} rectifications, {} attachments",
+                    n("inspections"),
+                    n("answers"),
+                    n("establishment_revisions"),
+                    n("checklists"),
+                    n("rectifications"),
+                    n("attachments")
+                ),
+            }
+            Ok(())
+        }
+        Err(bundle::BundleError::NothingToExport) => {
+            println!(
+                "{}",
+                lang.bundle_error(&bundle::BundleError::NothingToExport, "", None)
+            );
+            Ok(())
+        }
+        Err(e) => bail!(lang.bundle_error(&e, "", None)),
+    }
+}
+
+pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
+    let lang = ctx.lang;
+    let own_fingerprint = ctx.identity()?.fingerprint();
+    let mut store = ctx.open_store()?;
+    let mut refused = 0;
+    for path in &args.paths {
+        let mut accept =
+            |signer: &Signer| first_contact(lang, signer, args.trust_fingerprint.as_deref());
+        let mut line = ProgressLine::new(lang.pick("正在校验数据包", "checking the bundle"));
+        let result =
+            bundle::import_bundle_with(&mut store, path, args.dry_run, &mut accept, &mut |p| {
+                line.update(p)
+            });
+        line.finish();
+        match result {
+            Ok((plan, signer)) => {
+                println!(
+                    "{}: {} {} ({})",
+                    path.display(),
+                    lang.pick("来自站点", "from station"),
+                    signer.station,
+                    match signer.kind {
+                        BundleKind::Field => lang.pick("外勤数据包", "field bundle"),
+                        BundleKind::Office => lang.pick("办公室数据包", "office bundle"),
+                    }
+                );
+                let mut current = None;
+                let mut parts = Vec::new();
+                let flush = |kind: Option<bundle::RecordKind>, parts: &mut Vec<String>| {
+                    if let Some(kind) = kind {
+                        println!("  {}: {}", lang.record_kind(kind), parts.join(", "));
+                    }
+                    parts.clear();
+                };
+                for ((kind, action), n) in plan.counts() {
+                    if current != Some(kind) {
+                        flush(current, &mut parts);
+                        current = Some(kind);
+                    }
+                    parts.push(format!("{} {n}", lang.plan_action(action)));
+                }
+                flush(current, &mut parts);
+                for line in plan.lines.iter().filter(|l| l.action == Action::Conflict) {
+                    println!(
+                        "  {} {} {}",
+                        lang.pick("冲突（已保留，未覆盖）：", "conflict (kept, not applied):"),
+                        lang.record_kind(line.kind),
+                        line.id
+                    );
+                }
+                let status = if args.dry_run {
+                    lang.pick("预演：未写入任何数据", "dry run: nothing was written")
+                } else if plan.already_imported {
+                    lang.pick(
+                        "此数据包已导入过，无变化",
+                        "already imported; nothing changed",
+                    )
+                } else {
+                    lang.pick("已导入", "imported")
+                };
+                println!("  {status}");
+            }
+            Err(bundle::BundleError::UnknownStation { fingerprint, .. })
+                if fingerprint == own_fingerprint =>
+            {
+                println!(
+                    "{}: {}",
+                    path.display(),
+                    lang.pick(
+                        "这是本机导出的数据包，无需导入",
+                        "this bundle was made by this station; nothing to import"
+                    )
+                );
+            }
+            Err(e) => {
+                refused += 1;
+                let (command, one_step) = trust_commands(ctx, path, &e);
+                let message = lang.bundle_error(&e, &command, one_step.as_deref());
+                eprintln!("{}: {message}", path.display());
+            }
+        }
+    }
+    if refused > 0 {
+        bail!(
+            "{refused} {}",
+            lang.pick(
+                "个数据包被拒绝，数据库未因它们改变",
+                "bundle(s) refused; the database was not changed by them"
+            )
+        );
+    }
+    Ok(())
+}
+
+/// A percentage on one line of stderr for large bundles, only when stderr is a terminal.
+struct ProgressLine {
+    label: &'static str,
+    enabled: bool,
+    shown: Option<u64>,
+}
+
+impl ProgressLine {
+    /// Below this many bytes a bundle is quick and gets no progress line.
+    const LARGE: u64 = 4 << 20;
+
+    fn new(label: &'static str) -> ProgressLine {
+        ProgressLine {
+            label,
+            enabled: std::io::stderr().is_terminal(),
+            shown: None,
+        }
+    }
+
+    fn update(&mut self, p: bundle::Progress) {
+        if !self.enabled || p.total < Self::LARGE {
+            return;
+        }
+        let percent = p.done * 100 / p.total;
+        if self.shown != Some(percent) {
+            eprint!("\r{} {percent:>3}%", self.label);
+            let _ = std::io::stderr().flush();
+            self.shown = Some(percent);
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.shown.take().is_some() {
+            eprintln!();
+        }
+    }
+}
+
+/// First contact with an unknown signer: a matching `--trust-fingerprint`, or for an office
+/// bundle on a terminal, the user's yes after comparing the fingerprint.
+fn first_contact(lang: Lang, signer: &Signer, given: Option<&str>) -> bool {
+    if let Some(given) = given {
+        let same = same_fingerprint(given, &signer.fingerprint);
+        if !same {
+            eprintln!(
+                "{} {}",
+                lang.pick(
+                    "--trust-fingerprint 与数据包签名密钥的指纹不一致：",
+                    "--trust-fingerprint does not match the signing key's fingerprint:"
+                ),
+                signer.fingerprint
+            );
+        }
+        return same;
+    }
+    if signer.kind != BundleKind::Office || !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!(
+        "{}",
+        lang.first_contact_question(&signer.station, &signer.name, &signer.fingerprint)
+    );
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim(), "y" | "Y" | "yes" | "是")
+}
+
+/// The exact command that trusts the signer of a refused bundle, with this data folder; for an
+/// office bundle also the one that trusts and imports in one step.
+fn trust_commands(ctx: &Context, path: &Path, e: &bundle::BundleError) -> (String, Option<String>) {
+    let bundle::BundleError::UnknownStation {
+        fingerprint, kind, ..
+    } = e
+    else {
+        return (String::new(), None);
+    };
+    let data_dir = match super::data_dir(None) {
+        Ok(default) if default == ctx.data_dir => String::new(),
+        _ => format!(" --data-dir {}", quote(&ctx.data_dir.display().to_string())),
+    };
+    let path = quote(&path.display().to_string());
+    let trust = format!("shian{data_dir} devices trust {path} --fingerprint \"{fingerprint}\"");
+    let one_step = (*kind == BundleKind::Office)
+        .then(|| format!("shian{data_dir} import {path} --trust-fingerprint \"{fingerprint}\""));
+    (trust, one_step)
+}
+
+fn quote(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+:".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("\"{}\"", s.replace('"', "\\\""))
+    }
+}

@@ -1,0 +1,171 @@
+//! Stations this one knows (trusted, revoked) and the bundle log.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Result, Store};
+
+/// A station as stored: its code, public key (hexadecimal), name and role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StationRow {
+    pub code: String,
+    pub public_key: String,
+    pub name: String,
+    /// `field` (a laptop) or `office`.
+    pub role: String,
+    pub trusted: bool,
+    pub added_at: String,
+    pub revoked_at: Option<String>,
+}
+
+impl StationRow {
+    /// Bundles signed by this station are accepted.
+    pub fn accepted(&self) -> bool {
+        self.trusted && self.revoked_at.is_none()
+    }
+}
+
+/// One line of the bundle log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleLogEntry {
+    pub id: String,
+    pub bundle_id: String,
+    /// `export` or `import`.
+    pub direction: String,
+    /// `field` or `office`.
+    pub kind: String,
+    /// The station that made the bundle.
+    pub station: String,
+    pub file_name: String,
+    /// SHA-256 of the whole bundle file.
+    pub sha256: String,
+    /// What the bundle held or what the import did, as JSON.
+    pub counts: String,
+    pub at: String,
+}
+
+const STATION_COLUMNS: &str = "code, public_key, name, role, trusted, added_at, revoked_at";
+
+fn station(row: &rusqlite::Row) -> rusqlite::Result<StationRow> {
+    Ok(StationRow {
+        code: row.get(0)?,
+        public_key: row.get(1)?,
+        name: row.get(2)?,
+        role: row.get(3)?,
+        trusted: row.get(4)?,
+        added_at: row.get(5)?,
+        revoked_at: row.get(6)?,
+    })
+}
+
+impl Store {
+    pub fn stations(&self) -> Result<Vec<StationRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {STATION_COLUMNS} FROM stations ORDER BY added_at, code"
+        ))?;
+        let rows = stmt.query_map([], station)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn station_by_key(&self, public_key: &str) -> Result<Option<StationRow>> {
+        station_by_key(&self.conn, public_key)
+    }
+
+    /// Trusts a station (again): a revoked station is reinstated only by this explicit call.
+    pub fn trust_station(&self, s: &StationRow) -> Result<()> {
+        trust(&self.conn, s)
+    }
+
+    /// Stops accepting bundles from the station; returns false when the code is unknown.
+    pub fn revoke_station(&self, code: &str, at: &str) -> Result<bool> {
+        let changed = self.conn.execute(
+            "UPDATE stations SET trusted = 0, revoked_at = coalesce(revoked_at, ?2)
+             WHERE code = ?1",
+            params![code, at],
+        )?;
+        Ok(changed > 0)
+    }
+
+    pub fn bundle_log(&self) -> Result<Vec<BundleLogEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, bundle_id, direction, kind, station, file_name, sha256, counts, at
+             FROM bundle_log ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BundleLogEntry {
+                id: r.get(0)?,
+                bundle_id: r.get(1)?,
+                direction: r.get(2)?,
+                kind: r.get(3)?,
+                station: r.get(4)?,
+                file_name: r.get(5)?,
+                sha256: r.get(6)?,
+                counts: r.get(7)?,
+                at: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether a bundle with this id was imported here before.
+    pub fn bundle_imported(&self, bundle_id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT 1 FROM bundle_log WHERE bundle_id = ?1 AND direction = 'import' LIMIT 1",
+            )?
+            .query_row([bundle_id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// How many bundles this station exported; numbers the next file name.
+    pub fn exports_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM bundle_log WHERE direction = 'export'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+pub(super) fn station_by_key(conn: &Connection, public_key: &str) -> Result<Option<StationRow>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {STATION_COLUMNS} FROM stations WHERE public_key = ?1"
+        ))?
+        .query_row([public_key], station)
+        .optional()?)
+}
+
+pub(super) fn trust(conn: &Connection, s: &StationRow) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO stations (code, public_key, name, role, trusted, added_at, revoked_at)
+         VALUES (?1, ?2, ?3, ?4, 1, ?5, NULL)
+         ON CONFLICT (code) DO UPDATE SET public_key = excluded.public_key,
+             name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,
+             role = excluded.role, trusted = 1, revoked_at = NULL",
+    )?
+    .execute(params![s.code, s.public_key, s.name, s.role, s.added_at])?;
+    Ok(())
+}
+
+pub(super) fn log(conn: &Connection, e: &BundleLogEntry) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO bundle_log (id, bundle_id, direction, kind, station, file_name, sha256,
+             counts, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        e.id,
+        e.bundle_id,
+        e.direction,
+        e.kind,
+        e.station,
+        e.file_name,
+        e.sha256,
+        e.counts,
+        e.at
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,268 @@
+//! Writing an import plan, and marking an export, each in one transaction.
+
+use rusqlite::{Connection, params};
+
+use super::rows::timestamp;
+use super::stations::{self, BundleLogEntry, StationRow};
+use super::sync::{AttachmentMeta, ChecklistVersion, EstablishmentRevision, InspectionEntry};
+use super::{Result, Store, inspections};
+use crate::domain::inspection::{Inspection, Rectification, Status};
+
+/// A record that arrived with an id already here and other content: kept aside, not applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictRow {
+    pub record_kind: String,
+    pub record_id: String,
+    /// The incoming record as JSON.
+    pub content: String,
+    pub content_sha256: String,
+}
+
+/// A conflict kept from an import, for review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptConflict {
+    pub record_kind: String,
+    pub record_id: String,
+    pub bundle_id: String,
+    pub source_station: String,
+    pub found_at: String,
+}
+
+/// Everything an import writes. Built by the bundle planner from what is already here.
+#[derive(Debug, Clone, Default)]
+pub struct ImportChanges {
+    pub bundle_id: String,
+    pub source_station: String,
+    pub at: String,
+    /// First contact: the station to trust together with its first bundle.
+    pub trust: Option<StationRow>,
+    pub checklists: Vec<ChecklistVersion>,
+    pub attachments: Vec<(AttachmentMeta, Vec<u8>)>,
+    /// The current row of each establishment whose latest revision arrives.
+    pub establishment_current: Vec<EstablishmentRevision>,
+    pub establishment_revisions: Vec<EstablishmentRevision>,
+    /// New inspections, earlier revisions first.
+    pub inspections: Vec<InspectionEntry>,
+    pub new_rectifications: Vec<Rectification>,
+    /// Open rectifications here that arrive closed, or followed up later.
+    pub updated_rectifications: Vec<Rectification>,
+    pub conflicts: Vec<ConflictRow>,
+    /// `(record kind, record id)` of the records this import brings in.
+    pub marks: Vec<(String, String)>,
+    pub log: Option<BundleLogEntry>,
+}
+
+impl Store {
+    /// Applies an import in one transaction: all of it or, on any error, none of it.
+    pub fn apply_import(&mut self, c: &ImportChanges) -> Result<()> {
+        let tx = self.write_transaction()?;
+        if let Some(s) = &c.trust {
+            stations::trust(&tx, s)?;
+        }
+        for v in &c.checklists {
+            // The earliest stored time wins, so the same version from two bundles converges.
+            tx.prepare_cached(
+                "INSERT INTO checklist_versions (hash, checklist_id, version, title, content,
+                     stored_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (hash) DO UPDATE SET stored_at = min(stored_at, excluded.stored_at)",
+            )?
+            .execute(params![
+                v.hash,
+                v.checklist_id,
+                v.version,
+                v.title,
+                v.content,
+                v.stored_at
+            ])?;
+        }
+        for (meta, bytes) in &c.attachments {
+            tx.prepare_cached(
+                "INSERT INTO attachments (sha256, size, media_type, bytes, stored_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (sha256) DO UPDATE SET stored_at = min(stored_at, excluded.stored_at)",
+            )?
+            .execute(params![
+                meta.sha256,
+                meta.size,
+                meta.media_type,
+                bytes,
+                meta.stored_at
+            ])?;
+        }
+        for e in &c.establishment_current {
+            set_current(&tx, e)?;
+        }
+        for e in &c.establishment_revisions {
+            tx.prepare_cached(
+                "INSERT INTO establishment_revisions (establishment_id, revision, facts,
+                     changed_at, changed_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                e.establishment_id,
+                e.revision,
+                serde_json::to_string(&e.facts).unwrap_or_default(),
+                e.changed_at,
+                e.changed_by
+            ])?;
+        }
+        for entry in &c.inspections {
+            insert_inspection(&tx, entry)?;
+        }
+        for r in &c.new_rectifications {
+            tx.prepare_cached(
+                "INSERT INTO rectifications (id, establishment_id, inspection_id, item_id, deadline,
+                     status, follow_up_id, closed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                r.id,
+                r.establishment_id,
+                r.inspection_id,
+                r.item_id,
+                r.deadline.map(|d| d.to_string()),
+                if r.open { "open" } else { "closed" },
+                r.follow_up_id,
+                r.closed_at.map(timestamp),
+            ])?;
+        }
+        for r in &c.updated_rectifications {
+            tx.prepare_cached(
+                "UPDATE rectifications SET status = ?2, follow_up_id = ?3, closed_at = ?4
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                r.id,
+                if r.open { "open" } else { "closed" },
+                r.follow_up_id,
+                r.closed_at.map(timestamp)
+            ])?;
+        }
+        for k in &c.conflicts {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO sync_conflicts (record_kind, record_id, content_sha256,
+                     content, bundle_id, source_station, found_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                k.record_kind,
+                k.record_id,
+                k.content_sha256,
+                k.content,
+                c.bundle_id,
+                c.source_station,
+                c.at
+            ])?;
+        }
+        mark(&tx, &c.marks, "in", &c.bundle_id, &c.at)?;
+        if let Some(log) = &c.log {
+            stations::log(&tx, log)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a written bundle: its log line and, for a field bundle, what it carried out.
+    pub fn record_export(
+        &mut self,
+        marks: &[(String, String)],
+        log: &BundleLogEntry,
+    ) -> Result<()> {
+        let tx = self.write_transaction()?;
+        mark(&tx, marks, "out", &log.bundle_id, &log.at)?;
+        stations::log(&tx, log)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Conflicts kept from imports, oldest first.
+    pub fn sync_conflicts(&self) -> Result<Vec<KeptConflict>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT record_kind, record_id, bundle_id, source_station, found_at
+             FROM sync_conflicts ORDER BY found_at, record_kind, record_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(KeptConflict {
+                record_kind: r.get(0)?,
+                record_id: r.get(1)?,
+                bundle_id: r.get(2)?,
+                source_station: r.get(3)?,
+                found_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn mark(
+    conn: &Connection,
+    marks: &[(String, String)],
+    direction: &str,
+    bundle_id: &str,
+    at: &str,
+) -> Result<()> {
+    for (kind, id) in marks {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO sync_marks (record_kind, record_id, direction, bundle_id, at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![kind, id, direction, bundle_id, at])?;
+    }
+    Ok(())
+}
+
+fn set_current(conn: &Connection, e: &EstablishmentRevision) -> Result<()> {
+    let f = &e.facts;
+    conn.prepare_cached(
+        "INSERT INTO establishments (id, revision, name, kind, address, town, person_in_charge,
+             phone, license_no, credit_code, risk_grade, bright_kitchen, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, name = excluded.name,
+             kind = excluded.kind, address = excluded.address, town = excluded.town,
+             person_in_charge = excluded.person_in_charge, phone = excluded.phone,
+             license_no = excluded.license_no, credit_code = excluded.credit_code,
+             risk_grade = excluded.risk_grade, bright_kitchen = excluded.bright_kitchen,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+    )?
+    .execute(params![
+        e.establishment_id,
+        e.revision,
+        f.name,
+        f.kind.code(),
+        f.address,
+        f.town,
+        f.person_in_charge,
+        f.phone,
+        f.license_no,
+        f.credit_code,
+        f.risk_grade.map(|g| g.code()),
+        f.bright_kitchen.map(|b| b.code()),
+        e.changed_at,
+        e.changed_by,
+    ])?;
+    Ok(())
+}
+
+fn insert_inspection(conn: &Connection, entry: &InspectionEntry) -> Result<()> {
+    let i = &entry.inspection;
+    // Inserted as a draft so its answers may be written, then sealed.
+    let draft = Inspection {
+        status: Status::Draft,
+        ..i.clone()
+    };
+    inspections::insert(conn, &draft)?;
+    for answer in &entry.answers {
+        inspections::upsert_answer(conn, &i.id, answer)?;
+    }
+    for a in &entry.attachments {
+        conn.prepare_cached(
+            "INSERT INTO answer_attachments (inspection_id, item_id, sha256, file_name, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![i.id, a.item_id, a.sha256, a.file_name, a.added_at])?;
+    }
+    conn.prepare_cached("UPDATE inspections SET status = ?2 WHERE id = ?1")?
+        .execute([i.id.as_str(), i.status.code()])?;
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! Helpers shared by the bundle tests: the real binary on temporary data folders, a dump of
+//! every table, and ZIP surgery with the zip crate alone.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use ed25519_dalek::{Signer, SigningKey};
+
+/// `shian --data-dir DIR --lang en` with the real binary.
+pub fn shian(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("shian").unwrap();
+    cmd.arg("--data-dir").arg(dir).arg("--lang").arg("en");
+    cmd.env_remove("SHIAN_DATA_DIR").env_remove("SHIAN_LANG");
+    cmd
+}
+
+pub fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "command failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Fills `dir` with a small synthetic district.
+pub fn demo(dir: &Path, establishments: usize, inspections: usize, seed: u64) {
+    stdout(
+        shian(dir)
+            .arg("demo")
+            .arg("--establishments")
+            .arg(establishments.to_string())
+            .arg("--inspections")
+            .arg(inspections.to_string())
+            .arg("--seed")
+            .arg(seed.to_string())
+            .arg("--until")
+            .arg("2026-06-30"),
+    );
+}
+
+/// The fingerprint `identity show` prints.
+pub fn fingerprint(dir: &Path) -> String {
+    let out = stdout(shian(dir).arg("identity").arg("show"));
+    out.lines()
+        .find_map(|l| l.strip_prefix("Key fingerprint: "))
+        .unwrap()
+        .to_string()
+}
+
+/// Makes `office` trust `field` through an identity file.
+pub fn trust(office: &Path, field: &Path) {
+    let id = field.join("identity-for-test.json");
+    stdout(shian(field).arg("identity").arg("export").arg(&id));
+    stdout(shian(office).arg("devices").arg("trust").arg(&id));
+}
+
+/// Exports a field bundle into `folder` and returns its path.
+pub fn export(dir: &Path, folder: &Path, extra: &[&str]) -> PathBuf {
+    std::fs::create_dir_all(folder).unwrap();
+    let out = stdout(
+        shian(dir)
+            .arg("export")
+            .arg("--out")
+            .arg(folder)
+            .args(extra),
+    );
+    PathBuf::from(out.lines().next().unwrap())
+}
+
+pub fn signing_key(dir: &Path) -> SigningKey {
+    let text = std::fs::read_to_string(dir.join("station.key")).unwrap();
+    let mut secret = [0u8; 32];
+    hex::decode_to_slice(text.trim(), &mut secret).unwrap();
+    SigningKey::from_bytes(&secret)
+}
+
+/// Every table, its rows sorted, with the schema version: equal dumps mean equal content.
+pub fn dump(dir: &Path, skip: &[&str]) -> String {
+    let conn = rusqlite::Connection::open_with_flags(
+        dir.join("shian.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    let mut out = format!("user_version {version}\n");
+    let tables: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    for (table, sql) in tables {
+        if skip.contains(&table.as_str()) {
+            continue;
+        }
+        out.push_str(&format!("== {sql}\n"));
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let columns = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut row = Vec::new();
+                for i in 0..columns {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    row.push(format!("{v:?}"));
+                }
+                Ok(row.join("|"))
+            })
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        rows.sort();
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The tables that record sync bookkeeping rather than inspection data.
+pub const BOOKKEEPING: &[&str] = &["bundle_log", "sync_marks"];
+
+/// A ZIP's entries, in order, decompressed.
+pub fn entries(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// Writes entries as a ZIP (deflated).
+pub fn write_entries(path: &Path, entries: &[(String, Vec<u8>)]) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for (name, bytes) in entries {
+        zip.start_file(name.as_str(), options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+pub fn entry<'a>(entries: &'a mut [(String, Vec<u8>)], name: &str) -> &'a mut Vec<u8> {
+    &mut entries.iter_mut().find(|(n, _)| n == name).unwrap().1
+}
+
+/// Rewrites the manifest with `edit` and signs it with `key`.
+pub fn resign(
+    entries: &mut [(String, Vec<u8>)],
+    key: &SigningKey,
+    edit: impl FnOnce(&mut serde_json::Value),
+) {
+    let manifest = entry(entries, "manifest.json");
+    let mut value: serde_json::Value = serde_json::from_slice(manifest).unwrap();
+    edit(&mut value);
+    *manifest = serde_json::to_vec_pretty(&value).unwrap();
+    let signature = key.sign(manifest);
+    *entry(entries, "manifest.sig") = hex::encode(signature.to_bytes()).into_bytes();
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// Copies a data folder (the database has been closed: no WAL left to copy).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
