@@ -94,8 +94,9 @@ fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser> {
         .iter()
         .filter(|c| c.applies_to_kind(e.facts.kind))
         .collect();
-    // The routine checklists first: they are what a visit usually uses.
-    checklists.sort_by_key(|c| c.title.contains("专项"));
+    // The routine checklists first, the most specific first: a school canteen's own checklist
+    // (which includes the catering table) before the catering table that fits many kinds.
+    checklists.sort_by_key(|c| (c.title.contains("专项"), c.applies_to.len()));
     let checklist_ids: Vec<String> = checklists.iter().map(|c| c.id.clone()).collect();
     let kind = if follow_up {
         InspectionKind::FollowUp
