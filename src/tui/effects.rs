@@ -2,7 +2,7 @@
 //! turns the results into actions. Every write commits before its action reports it saved.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Local, Utc};
 
@@ -23,9 +23,6 @@ const MAX_PHOTO_BYTES: u64 = 20 * 1024 * 1024;
 /// Inspections listed in the roster's detail pane.
 const HISTORY_SHOWN: usize = 8;
 
-/// Recent final records listed on the home screen.
-const RECENT_FINALS: usize = 20;
-
 mod keys {
     pub const NAME: &str = "inspector_name";
     pub const BADGE: &str = "inspector_badge";
@@ -34,8 +31,13 @@ mod keys {
     pub const COLLEAGUE_BADGE: &str = "colleague_badge";
 }
 
+mod report;
+mod sync;
+
 pub struct Shell {
     pub store: Store,
+    /// Where the station's key lives, for signing bundles.
+    pub data_dir: PathBuf,
     pub catalog: Catalog,
     pub station: String,
     pub lang: Lang,
@@ -61,6 +63,7 @@ impl Shell {
         }
         Ok(Shell {
             store,
+            data_dir: data_dir.to_path_buf(),
             catalog,
             station,
             lang,
@@ -88,8 +91,27 @@ impl Shell {
     }
 
     pub fn perform(&mut self, effect: Effect) -> Vec<Action> {
+        self.perform_with(effect, &mut |_| {})
+    }
+
+    /// [`Shell::perform`], reporting the progress of a long export or import.
+    pub fn perform_with(
+        &mut self,
+        effect: Effect,
+        progress: &mut dyn FnMut(crate::bundle::Progress),
+    ) -> Vec<Action> {
         let what = format!("{effect:?}");
-        match self.run(effect) {
+        let result = match effect {
+            Effect::LoadSync
+            | Effect::ExportBundle { .. }
+            | Effect::PlanImport { .. }
+            | Effect::ApplyImport { .. } => self.sync(effect, progress),
+            Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
+                self.report(effect)
+            }
+            other => self.run(other),
+        };
+        match result {
             Ok(actions) => actions,
             Err(failure) => {
                 let text = match failure {
@@ -135,11 +157,12 @@ impl Shell {
                     status: Some(Status::Draft),
                     ..Default::default()
                 })?;
-                let finals = store.inspections(&InspectionFilter {
+                let unexported = store.unexported_finals()?;
+                let mut finals = store.inspections(&InspectionFilter {
                     status: Some(Status::Final),
-                    limit: Some(RECENT_FINALS),
                     ..Default::default()
                 })?;
+                finals.retain(|f| unexported.contains(&f.id));
                 let last: HashMap<_, _> = store
                     .last_final_inspections()?
                     .into_iter()
@@ -300,6 +323,13 @@ impl Shell {
             Effect::LoadRecord(id) => vec![Action::RecordLoaded(Box::new(
                 store.inspection_record(&id)?,
             ))],
+            Effect::LoadSync
+            | Effect::ExportBundle { .. }
+            | Effect::PlanImport { .. }
+            | Effect::ApplyImport { .. } => self.sync(effect, &mut |_| {})?,
+            Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
+                self.report(effect)?
+            }
         })
     }
 
