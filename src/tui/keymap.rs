@@ -83,6 +83,8 @@ const RECORDS: &[Binding] = &[
     ("d", Text::keys_filter_by_date_last),
     ("Enter", Text::keys_open),
     ("c", Text::keys_correct_a_final_record),
+    ("p", Text::keys_print_record),
+    ("P", Text::keys_print_records),
     ("Esc", Text::keys_back),
 ];
 

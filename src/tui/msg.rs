@@ -273,12 +273,14 @@ pub enum Effect {
         from: NaiveDate,
         to: NaiveDate,
     },
-    /// Writes the report into `folder` (remembered).
+    /// Writes the report into `folder` (remembered). Record forms are those of `ids` when
+    /// some are given (chosen on the records screen), else those of the period.
     WriteReport {
         kind: ReportKind,
         from: NaiveDate,
         to: NaiveDate,
         folder: String,
+        ids: Vec<String>,
     },
     /// Opens a written file with the system's default program.
     OpenFile(String),

@@ -283,6 +283,9 @@ strings! {
     report_summary => "汇总报告（HTML）", "summary (HTML)";
     report_workbook => "Excel 工作簿（.xlsx）", "Excel workbook (.xlsx)";
     report_records => "期间内的检查记录表（HTML）", "record forms of the period (HTML)";
+    report_chosen_records => "所选检查记录表（HTML），份数", "record forms chosen (HTML), count";
+    keys_print_record => "打印所选记录的记录表（报表）", "print the selected record's form (reports)";
+    keys_print_records => "打印列表中全部定稿记录的记录表", "print the forms of every final record listed";
     period_from => "起始日期", "From";
     period_to => "截止日期", "To";
     report_folder => "保存到文件夹", "Save in folder";

@@ -43,6 +43,7 @@ impl Shell {
                 from,
                 to,
                 folder,
+                ids,
             } => {
                 let lang = self.lang;
                 let data = self.period(from, to)?;
@@ -59,8 +60,25 @@ impl Shell {
                         (format!("shian-{from}-{to}.xlsx"), bytes)
                     }
                     ReportKind::Records => {
-                        let html = self.records_html(&data)?;
-                        (format!("shian-records-{from}-{to}.html"), html.into_bytes())
+                        let chosen = !ids.is_empty();
+                        let ids = if chosen {
+                            ids
+                        } else {
+                            data.inspections
+                                .iter()
+                                .map(|i| i.inspection.id.clone())
+                                .collect()
+                        };
+                        let html = self.records_html(&ids)?;
+                        let name = match ids.as_slice() {
+                            [one] if chosen => {
+                                let i = self.store.inspection(one)?;
+                                format!("shian-record-{}.html", i.serial.unwrap_or(i.id))
+                            }
+                            more if chosen => format!("shian-records-{to}-{}.html", more.len()),
+                            _ => format!("shian-records-{from}-{to}.html"),
+                        };
+                        (name, html.into_bytes())
                     }
                 };
                 let path = crate::tui::paths::expand(&folder).join(name);
@@ -99,11 +117,10 @@ impl Shell {
             .unwrap_or(Frequencies::DEFAULT))
     }
 
-    /// The record forms of the period's final inspections, oldest first.
-    fn records_html(&self, data: &PeriodData) -> Result<String, Failure> {
-        let mut records = Vec::with_capacity(data.inspections.len());
-        for i in &data.inspections {
-            let id = &i.inspection.id;
+    /// The record forms of these inspections, one per page, in this order.
+    fn records_html(&self, ids: &[String]) -> Result<String, Failure> {
+        let mut records = Vec::with_capacity(ids.len());
+        for id in ids {
             let record = self.store.inspection_record(id)?;
             let photos = self.store.photo_bytes(id)?;
             // Only a final correction replaces a record; a draft one does not yet.

@@ -31,6 +31,8 @@ pub struct ReportState {
     pub to: TextInput,
     pub folder: TextInput,
     pub headline: Option<Headline>,
+    /// Record forms chosen on the records screen (ids), printed instead of the period's.
+    pub records: Vec<String>,
     /// The file written last, which Ctrl-O opens.
     pub written: Option<String>,
     pub working: bool,
@@ -47,6 +49,7 @@ impl ReportState {
             to: TextInput::new(&today.to_string()),
             folder: TextInput::default(),
             headline: None,
+            records: Vec::new(),
             written: None,
             working: false,
         }
@@ -81,7 +84,21 @@ impl ReportState {
 
 /// Opens the 报表 screen from 首页 on this year so far.
 pub fn open(app: &mut App) -> Vec<Effect> {
-    let state = ReportState::new(app.today);
+    open_with(app, Vec::new())
+}
+
+/// Opens the 报表 screen on the record forms of these final inspections.
+pub fn open_records(app: &mut App, ids: Vec<String>) -> Vec<Effect> {
+    open_with(app, ids)
+}
+
+fn open_with(app: &mut App, records: Vec<String>) -> Vec<Effect> {
+    let mut state = ReportState::new(app.today);
+    if !records.is_empty() {
+        state.kind = ReportKind::Records;
+        state.focus = Field::Folder;
+        state.records = records;
+    }
     let effects = state
         .period()
         .map(|(from, to)| vec![Effect::LoadReport { from, to }])
@@ -123,6 +140,11 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     from,
                     to,
                     folder: s.folder.text().trim().to_string(),
+                    ids: if s.kind == ReportKind::Records {
+                        s.records.clone()
+                    } else {
+                        Vec::new()
+                    },
                 });
                 s.working = true;
             }

@@ -31,7 +31,13 @@ pub fn render(app: &App, s: &ReportState, area: Rect, buf: &mut Buffer) -> Optio
     let kind = match s.kind {
         ReportKind::Summary => t.report_summary(),
         ReportKind::Workbook => t.report_workbook(),
+        ReportKind::Records if !s.records.is_empty() => t.report_chosen_records(),
         ReportKind::Records => t.report_records(),
+    };
+    let kind = if s.kind == ReportKind::Records && !s.records.is_empty() {
+        format!("{kind} {}", s.records.len())
+    } else {
+        kind.to_string()
     };
     buf.set_string(
         x,

@@ -96,7 +96,8 @@ fn a_new_period_updates_the_numbers_and_enter_on_the_folder_writes() {
             kind: ReportKind::Summary,
             from: day(2026, 7, 1),
             to: today(),
-            folder: "~/报表".into()
+            folder: "~/报表".into(),
+            ids: Vec::new()
         }]
     );
     assert!(report(&app).working);
@@ -178,4 +179,58 @@ fn app_on(shell: &mut Shell) -> App {
     let mut app = app(Lang::Zh);
     run(&mut app, shell, ch('b'));
     app
+}
+
+#[test]
+fn the_records_screen_prints_the_selected_record_form() {
+    use crate::domain::inspection::{InspectionKind, Status};
+    use crate::store::InspectionSummary;
+    let mut app = app(Lang::Zh);
+    step(&mut app, ch('r'));
+    let summary = |id: &str, status| InspectionSummary {
+        id: id.into(),
+        serial: Some(format!("3FA9C2-2026-{id}")),
+        establishment_id: "e01".into(),
+        establishment: "海之味快餐".into(),
+        checklist_id: "restaurant".into(),
+        kind: InspectionKind::Routine,
+        status,
+        outcome: None,
+        revision: 1,
+        started_at: noon(),
+    };
+    step(
+        &mut app,
+        Action::RecordsLoaded(vec![
+            summary("0001", Status::Final),
+            summary("0002", Status::Draft),
+            summary("0003", Status::Final),
+        ]),
+    );
+    step(&mut app, ch('p'));
+    assert_eq!(report(&app).records, vec!["0001".to_string()]);
+    assert_eq!(report(&app).kind, ReportKind::Records);
+    step(&mut app, Action::ReportLoaded(Box::new(headline())));
+    let Some(Effect::WriteReport { kind, ids, .. }) = step(&mut app, press(KeyCode::Enter)).pop()
+    else {
+        panic!("nothing written");
+    };
+    assert_eq!((kind, ids), (ReportKind::Records, vec!["0001".to_string()]));
+    // `P` takes every final record listed; drafts have no form yet.
+    step(&mut app, Action::ReportWritten("/tmp/r.html".into()));
+    step(&mut app, press(KeyCode::Esc));
+    step(&mut app, ch('r'));
+    step(
+        &mut app,
+        Action::RecordsLoaded(vec![
+            summary("0001", Status::Final),
+            summary("0002", Status::Draft),
+            summary("0003", Status::Final),
+        ]),
+    );
+    step(&mut app, ch('P'));
+    assert_eq!(
+        report(&app).records,
+        vec!["0001".to_string(), "0003".to_string()]
+    );
 }
