@@ -187,10 +187,14 @@ impl App {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));
                 }
-                if let Screen::Sync(s) = &mut self.screen
-                    && let Some(input) = s.input()
-                {
-                    *input = super::input::TextInput::new(&text);
+                match &mut self.screen {
+                    Screen::Sync(s) => {
+                        if let Some(input) = s.input() {
+                            *input = super::input::TextInput::new(&text);
+                        }
+                    }
+                    Screen::Welcome(w) => w.completed(&text),
+                    _ => {}
                 }
                 self.with_form(|f| {
                     if let Some(edit) = &mut f.edit {

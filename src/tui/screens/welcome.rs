@@ -65,6 +65,13 @@ impl WelcomeState {
         self.focus < self.inputs.len() || self.focus == OFFICE
     }
 
+    /// A path completed with Tab in the office bundle's field.
+    pub fn completed(&mut self, text: &str) {
+        if self.focus == OFFICE {
+            self.office = TextInput::new(text);
+        }
+    }
+
     fn input(&mut self) -> Option<&mut TextInput> {
         match self.focus {
             OFFICE => Some(&mut self.office),
@@ -85,6 +92,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     match key.code {
+        // In the office bundle's path, Tab completes as a shell does (Down moves on).
+        KeyCode::Tab if w.focus == OFFICE && !w.office.is_empty() => {
+            return vec![Effect::CompletePath(w.office.text().to_string())];
+        }
         KeyCode::Tab | KeyCode::Down => w.focus = (w.focus + 1) % FIELDS,
         KeyCode::BackTab | KeyCode::Up => w.focus = (w.focus + FIELDS - 1) % FIELDS,
         KeyCode::Char(' ') if w.focus == SAMPLE => w.load_sample = !w.load_sample,

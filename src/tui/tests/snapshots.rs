@@ -364,7 +364,7 @@ fn sync_with_an_import_plan() {
 }
 
 #[test]
-fn sync_first_contact_and_export_in_english() {
+fn sync_first_contact_progress_and_export_in_english() {
     let mut app = on_sync(Lang::Zh);
     step(
         &mut app,
@@ -376,6 +376,18 @@ fn sync_first_contact_and_export_in_english() {
         }),
     );
     draw(&app, "sync_first_contact");
+    let mut app = on_sync(Lang::Zh);
+    step(&mut app, ch('i'));
+    step(&mut app, press(KeyCode::Enter));
+    step(
+        &mut app,
+        Action::Progress(crate::bundle::Progress {
+            stage: crate::bundle::Stage::Reading,
+            done: 37 << 20,
+            total: 100 << 20,
+        }),
+    );
+    draw(&app, "sync_progress");
     let mut app = on_sync(Lang::En);
     step(&mut app, ch('e'));
     draw(&app, "sync_export_en");

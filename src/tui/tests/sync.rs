@@ -212,7 +212,18 @@ fn first_run_offers_the_office_roster_bundle() {
     for _ in 0..3 {
         step(&mut app, press(KeyCode::Tab));
     }
-    type_text(&mut app, "/media/usb/b.shian");
+    type_text(&mut app, "/media/usb/b.sh");
+    assert_eq!(
+        step(&mut app, press(KeyCode::Tab)),
+        vec![Effect::CompletePath("/media/usb/b.sh".into())]
+    );
+    step(
+        &mut app,
+        Action::PathCompleted {
+            text: "/media/usb/b.shian".into(),
+            candidates: Vec::new(),
+        },
+    );
     let effects = step(&mut app, press(KeyCode::Enter));
     assert!(matches!(effects.first(), Some(Effect::SaveProfile(_))));
     assert!(effects.contains(&Effect::PlanImport {
