@@ -1,6 +1,7 @@
 //! Sync through the UI and the shell on real stores: the office exports its roster bundle from
 //! one data folder, a new field laptop imports it into another after confirming the office's
-//! fingerprint and reading the plan; the second import changes nothing.
+//! fingerprint and reading the plan; the second import changes nothing. And back: field records
+//! exported from a laptop, refused by an office that does not trust it, then planned and applied.
 
 use std::collections::VecDeque;
 use std::path::Path;
@@ -158,4 +159,113 @@ fn a_bundle_this_station_made_is_recognised_not_trusted() {
             .as_ref()
             .is_some_and(|m| m.text.contains("本机导出"))
     );
+}
+
+/// A field laptop with final records from the demo generator; none exported yet.
+fn field_station(dir: &Path) -> (Shell, App, usize) {
+    let (mut shell, mut app) = station(dir);
+    let code = shell.station.clone();
+    let mut demo = crate::demo::Demo::new(11, today());
+    let roster = demo.establishments(20);
+    shell.store.import_roster(&roster, &code).unwrap();
+    let establishments = shell.store.establishments().unwrap();
+    let mut checklists = Vec::new();
+    for c in shell.catalog.checklists.clone() {
+        let hash = shell.store.put_checklist_version(&c).unwrap();
+        checklists.push((c, hash));
+    }
+    let mut records = Vec::new();
+    let mut rectifications = Vec::new();
+    for g in demo.inspections(12, &establishments, &checklists, &code) {
+        records.push((g.inspection, g.answers));
+        rectifications.extend(g.rectifications);
+    }
+    shell
+        .store
+        .insert_final_records(&records, &rectifications)
+        .unwrap();
+    let finals = shell.store.unexported_finals().unwrap().len();
+    for action in shell.perform(Effect::LoadHome) {
+        app.update(action);
+    }
+    (shell, app, finals)
+}
+
+#[test]
+fn field_records_exported_from_one_folder_and_imported_at_the_office() {
+    let field_dir = tempfile::tempdir().unwrap();
+    let office_dir = tempfile::tempdir().unwrap();
+    let stick = tempfile::tempdir().unwrap();
+
+    // 首页 lists the final records not yet exported, with their count.
+    let (mut shell, mut app, finals) = field_station(field_dir.path());
+    assert!(finals > 0);
+    assert_eq!(app.home.finals.len(), finals);
+    run(&mut app, &mut shell, ch('t'));
+    run(&mut app, &mut shell, ch('e'));
+    keys(&mut app, &mut shell, &stick.path().display().to_string());
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    assert_eq!(*mode(&app), Mode::Menu, "{:?}", app.message);
+    // Exported: nothing left to list, and nothing left to export.
+    assert!(app.home.finals.is_empty());
+    run(&mut app, &mut shell, ch('e'));
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+    let bundle = std::fs::read_dir(stick.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let field = crate::identity::Identity::load_or_create(field_dir.path()).unwrap();
+
+    // The office refuses a field station it does not trust, and says how to trust it.
+    let (mut office, mut app) = station(office_dir.path());
+    run(&mut app, &mut office, ch('t'));
+    run(&mut app, &mut office, ch('i'));
+    keys(&mut app, &mut office, &bundle.display().to_string());
+    run(&mut app, &mut office, press(KeyCode::Enter));
+    assert_eq!(*mode(&app), Mode::Menu);
+    let refusal = app.message.clone().unwrap();
+    assert!(refusal.error && refusal.text.contains("devices trust"));
+    assert!(refusal.text.contains(&field.fingerprint()));
+    assert!(office.store.bundle_log().unwrap().is_empty());
+
+    // Trusted (as `shian devices trust` does), the plan lists the records, then y applies.
+    let public = crate::bundle::PublicIdentity::of(&field, "张三", "field");
+    office
+        .store
+        .trust_station(&crate::store::StationRow {
+            code: public.station,
+            public_key: public.public_key,
+            name: public.name,
+            role: "field".into(),
+            trusted: true,
+            added_at: crate::bundle::now_text(),
+            revoked_at: None,
+        })
+        .unwrap();
+    run(&mut app, &mut office, ch('i'));
+    keys(&mut app, &mut office, &bundle.display().to_string());
+    run(&mut app, &mut office, press(KeyCode::Enter));
+    let Mode::Plan(plan) = mode(&app) else {
+        panic!("no plan: {:?}", app.message);
+    };
+    assert!(!plan.office && !plan.already_imported);
+    assert!(plan.counts.iter().any(|(k, a, n)| {
+        *k == crate::bundle::RecordKind::Inspection && *a == crate::bundle::Action::New && *n > 0
+    }));
+    assert!(office.store.unexported_finals().unwrap().is_empty());
+    run(&mut app, &mut office, ch('y'));
+    assert_eq!(*mode(&app), Mode::Menu, "{:?}", app.message);
+    // Imported records are not the office's to export again as field records.
+    assert!(office.store.unexported_finals().unwrap().is_empty());
+    let imported = office
+        .store
+        .inspections(&crate::store::InspectionFilter {
+            status: Some(crate::domain::inspection::Status::Final),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(imported.len() >= finals);
 }
