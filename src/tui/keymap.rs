@@ -90,6 +90,7 @@ const RECORDS: &[Binding] = &[
 
 const SYNC: &[Binding] = &[
     ("e", Text::keys_export_field),
+    ("a", Text::keys_export_all),
     ("o", Text::keys_export_office),
     ("i", Text::keys_import),
     ("y", Text::keys_confirm_plan),

@@ -254,10 +254,12 @@ pub enum Effect {
     LoadRecords(RecordsQuery),
     LoadRecord(String),
     LoadSync,
-    /// Writes a bundle into `folder` (remembered): the office → field flavour with `office`.
+    /// Writes a bundle into `folder` (remembered): the office → field flavour with `office`;
+    /// with `all`, every final record again, not only those not exported yet (a lost stick).
     ExportBundle {
         folder: String,
         office: bool,
+        all: bool,
     },
     /// Checks a bundle and plans its import without writing; `trust` is the fingerprint of a
     /// first-contact signer the inspector confirmed.

@@ -246,6 +246,7 @@ strings! {
     import_bundle => "导入数据包", "import a bundle";
     export_field_to => "导出未导出的定稿记录到文件夹（Tab 补全，Enter 导出，Esc 取消）：", "Export the records not yet exported to the folder (Tab completes, Enter exports, Esc cancels):";
     export_office_to => "导出名录、检查表、整改与本办公室密钥到文件夹（Tab 补全，Enter 导出）：", "Export roster, checklists, rectifications and this office's key to the folder (Tab completes, Enter exports):";
+    export_all_to => "重新导出本机全部定稿记录（U 盘丢失时）到文件夹（Tab 补全，Enter 导出）：", "Export every final record made here again (a lost stick) to the folder (Tab completes, Enter exports):";
     import_from => "导入数据包文件（Tab 补全，Enter 校验并显示计划，Esc 取消）：", "Bundle file to import (Tab completes, Enter checks and shows the plan, Esc cancels):";
     working_export => "正在写入数据包……", "Writing the bundle...";
     working_check => "正在校验数据包……", "Checking the bundle...";
@@ -272,6 +273,7 @@ strings! {
     keys_sync => "同步（导出、导入数据包）", "sync (export, import bundles)";
     keys_sync_short => "同步", "sync";
     keys_export_field => "导出外勤数据包（未导出的定稿记录）", "export a field bundle (records not yet exported)";
+    keys_export_all => "重新导出全部定稿记录（U 盘丢失时）", "export every final record again (a lost stick)";
     keys_export_office => "导出名录数据包（办公室用）", "export a roster bundle (at the office)";
     keys_import => "导入数据包（先显示计划）", "import a bundle (shows the plan first)";
     keys_confirm_plan => "确认导入 / 信任指纹", "confirm the import / trust the fingerprint";

@@ -39,7 +39,11 @@ impl Shell {
                     log,
                 })])
             }
-            Effect::ExportBundle { folder, office } => self.export(&folder, office, progress),
+            Effect::ExportBundle {
+                folder,
+                office,
+                all,
+            } => self.export(&folder, office, all, progress),
             Effect::PlanImport { path, trust } => self.import(&path, trust, true, progress),
             Effect::ApplyImport { path, trust } => self.import(&path, trust, false, progress),
             _ => Ok(Vec::new()),
@@ -54,6 +58,7 @@ impl Shell {
         &mut self,
         folder: &str,
         office: bool,
+        all: bool,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Vec<Action>, Failure> {
         let identity = Identity::load_or_create(&self.data_dir)
@@ -70,7 +75,7 @@ impl Shell {
             &identity,
             kind,
             &out,
-            false,
+            all,
             &name,
             progress,
         )

@@ -19,6 +19,8 @@ pub enum Mode {
     Folder {
         input: TextInput,
         office: bool,
+        /// Every final record again (`shian export --all`), for a lost stick.
+        all: bool,
     },
     /// Typing the bundle file to import.
     Path(TextInput),
@@ -113,13 +115,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let mut effects = Vec::new();
     match &mut s.mode {
         Mode::Working(_) => {}
-        Mode::Folder { input, office } => match key.code {
+        Mode::Folder { input, office, all } => match key.code {
             KeyCode::Esc => s.mode = Mode::Menu,
             KeyCode::Tab => effects.push(Effect::CompletePath(input.text().to_string())),
             KeyCode::Enter if !input.text().trim().is_empty() => {
                 effects.push(Effect::ExportBundle {
                     folder: input.text().trim().to_string(),
                     office: *office,
+                    all: *all,
                 });
                 s.work(Work::Exporting);
             }
@@ -168,16 +171,11 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             _ => {}
         },
         Mode::Menu => match key.code {
-            KeyCode::Char('e') => {
+            KeyCode::Char(c @ ('e' | 'a' | 'o')) => {
                 s.mode = Mode::Folder {
                     input: TextInput::new(&s.folder_text()),
-                    office: false,
-                }
-            }
-            KeyCode::Char('o') => {
-                s.mode = Mode::Folder {
-                    input: TextInput::new(&s.folder_text()),
-                    office: true,
+                    office: c == 'o',
+                    all: c == 'a',
                 }
             }
             KeyCode::Char('i') => s.mode = Mode::Path(TextInput::new(&s.folder_text())),

@@ -68,11 +68,11 @@ fn render_middle(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Opti
     let w = usize::from(area.width);
     match &s.mode {
         Mode::Menu => None,
-        Mode::Folder { input, office } => {
-            let label = if *office {
-                t.export_office_to()
-            } else {
-                t.export_field_to()
+        Mode::Folder { input, office, all } => {
+            let label = match (office, all) {
+                (true, _) => t.export_office_to(),
+                (false, true) => t.export_all_to(),
+                (false, false) => t.export_field_to(),
             };
             Some(prompt(app, label, input, area, buf))
         }

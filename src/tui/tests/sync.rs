@@ -53,7 +53,7 @@ fn export_goes_to_the_remembered_folder_and_shows_progress() {
     let mut app = on_sync();
     step(&mut app, ch('e'));
     assert!(
-        matches!(&sync(&app).mode, Mode::Folder { input, office: false } if input.text() == "/media/usb/")
+        matches!(&sync(&app).mode, Mode::Folder { input, office: false, all: false } if input.text() == "/media/usb/")
     );
     // Letters are typed into the folder, not taken as commands.
     type_text(&mut app, "out");
@@ -62,7 +62,8 @@ fn export_goes_to_the_remembered_folder_and_shows_progress() {
         effects,
         vec![Effect::ExportBundle {
             folder: "/media/usb/out".into(),
-            office: false
+            office: false,
+            all: false
         }]
     );
     assert_eq!(sync(&app).mode, Mode::Working(Work::Exporting));
@@ -100,7 +101,23 @@ fn the_office_flavour_is_asked_for_with_o() {
         effects,
         vec![Effect::ExportBundle {
             folder: "/media/usb/".into(),
-            office: true
+            office: true,
+            all: false
+        }]
+    );
+}
+
+#[test]
+fn a_lost_stick_is_replaced_with_a() {
+    let mut app = on_sync();
+    step(&mut app, ch('a'));
+    let effects = step(&mut app, press(KeyCode::Enter));
+    assert_eq!(
+        effects,
+        vec![Effect::ExportBundle {
+            folder: "/media/usb/".into(),
+            office: false,
+            all: true
         }]
     );
 }
