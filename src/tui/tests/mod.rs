@@ -5,6 +5,7 @@ mod form;
 mod report;
 mod shell;
 mod snapshots;
+mod snapshots_sync;
 mod sync;
 mod sync_shell;
 mod update;
