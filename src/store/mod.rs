@@ -21,6 +21,7 @@ mod stations;
 mod sync;
 mod sync_apply;
 mod sync_export;
+mod unexported;
 
 use std::path::{Path, PathBuf};
 

@@ -17,8 +17,10 @@ use super::screens::form::FormState;
 use super::screens::home::HomeState;
 use super::screens::record::RecordState;
 use super::screens::records::RecordsState;
+use super::screens::report::ReportState;
 use super::screens::review::ReviewState;
 use super::screens::roster::RosterState;
+use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
 use super::search::SearchKey;
 use super::strings::Text;
@@ -36,6 +38,8 @@ pub enum Screen {
     Records(RecordsState),
     Record(Box<RecordState>),
     Establishment(Box<EditState>),
+    Sync(Box<SyncState>),
+    Report(Box<ReportState>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +127,12 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(effects) = super::screens::sync::update(self, &action) {
+            return effects;
+        }
+        if let Some(effects) = super::screens::report::update(self, &action) {
+            return effects;
+        }
         match action {
             Action::Key(key) => self.key(key),
             Action::Paste(text) => self.paste(&text),
@@ -177,6 +187,15 @@ impl App {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));
                 }
+                match &mut self.screen {
+                    Screen::Sync(s) => {
+                        if let Some(input) = s.input() {
+                            *input = super::input::TextInput::new(&text);
+                        }
+                    }
+                    Screen::Welcome(w) => w.completed(&text),
+                    _ => {}
+                }
                 self.with_form(|f| {
                     if let Some(edit) = &mut f.edit {
                         edit.input = super::input::TextInput::new(&text);
@@ -211,6 +230,15 @@ impl App {
                 self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
                 vec![Effect::LoadColleagues]
             }
+            // Answers only the sync screen waits for; elsewhere they change nothing.
+            Action::SyncLoaded(_)
+            | Action::Exported { .. }
+            | Action::ImportPlanned(_)
+            | Action::FirstContact(_)
+            | Action::Imported(_)
+            | Action::Progress(_)
+            | Action::ReportLoaded(_)
+            | Action::ReportWritten(_) => Vec::new(),
         }
     }
 
@@ -237,6 +265,8 @@ impl App {
             Screen::Record(r) => r.reason.is_some(),
             Screen::Records(r) => r.typing,
             Screen::Establishment(e) => e.typing(),
+            Screen::Sync(s) => s.typing(),
+            Screen::Report(r) => r.typing(),
             _ => false,
         }
     }
@@ -263,7 +293,9 @@ impl App {
             self.help = true;
             return Vec::new();
         }
-        use super::screens::{establishment, form, home, record, records, review, roster, welcome};
+        use super::screens::{
+            establishment, form, home, record, records, report, review, roster, sync, welcome,
+        };
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Home(_) => home::key(self, key),
@@ -273,6 +305,8 @@ impl App {
             Screen::Records(_) => records::key(self, key),
             Screen::Record(_) => record::key(self, key),
             Screen::Establishment(_) => establishment::key(self, key),
+            Screen::Sync(_) => sync::key(self, key),
+            Screen::Report(_) => report::key(self, key),
         }
     }
 
@@ -288,6 +322,16 @@ impl App {
             Screen::Review(r) => r.paste(text),
             Screen::Records(r) if r.typing => r.name.insert(text),
             Screen::Establishment(e) => e.paste(text),
+            Screen::Sync(s) => {
+                if let Some(input) = s.input() {
+                    input.insert(text);
+                }
+            }
+            Screen::Report(r) => {
+                if let Some(input) = r.input() {
+                    input.insert(text);
+                }
+            }
             Screen::Record(r) => {
                 if let Some(reason) = &mut r.reason {
                     reason.insert(text);

@@ -2,7 +2,7 @@
 //! turns the results into actions. Every write commits before its action reports it saved.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Local, Utc};
 
@@ -12,19 +12,12 @@ use crate::i18n::Lang;
 use crate::store::{InspectionFilter, NewInspection, Store, StoreError};
 use crate::tui::app::{Action, Effect, FormData, History, HomeData, Profile};
 use crate::tui::log;
-use crate::tui::strings::Text;
 
 /// The sample roster, built into the binary so it loads from any working folder.
 const SAMPLE_ROSTER: &[u8] = include_bytes!("../../data/roster-sample.csv");
 
-/// Photos larger than this are refused: a phone photo is a few MB, a video is not a photo.
-const MAX_PHOTO_BYTES: u64 = 20 * 1024 * 1024;
-
 /// Inspections listed in the roster's detail pane.
 const HISTORY_SHOWN: usize = 8;
-
-/// Recent final records listed on the home screen.
-const RECENT_FINALS: usize = 20;
 
 mod keys {
     pub const NAME: &str = "inspector_name";
@@ -34,8 +27,14 @@ mod keys {
     pub const COLLEAGUE_BADGE: &str = "colleague_badge";
 }
 
+mod photo;
+mod report;
+mod sync;
+
 pub struct Shell {
     pub store: Store,
+    /// Where the station's key lives, for signing bundles.
+    pub data_dir: PathBuf,
     pub catalog: Catalog,
     pub station: String,
     pub lang: Lang,
@@ -61,6 +60,7 @@ impl Shell {
         }
         Ok(Shell {
             store,
+            data_dir: data_dir.to_path_buf(),
             catalog,
             station,
             lang,
@@ -88,8 +88,27 @@ impl Shell {
     }
 
     pub fn perform(&mut self, effect: Effect) -> Vec<Action> {
+        self.perform_with(effect, &mut |_| {})
+    }
+
+    /// [`Shell::perform`], reporting the progress of a long export or import.
+    pub fn perform_with(
+        &mut self,
+        effect: Effect,
+        progress: &mut dyn FnMut(crate::bundle::Progress),
+    ) -> Vec<Action> {
         let what = format!("{effect:?}");
-        match self.run(effect) {
+        let result = match effect {
+            Effect::LoadSync
+            | Effect::ExportBundle { .. }
+            | Effect::PlanImport { .. }
+            | Effect::ApplyImport { .. } => self.sync(effect, progress),
+            Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
+                self.report(effect)
+            }
+            other => self.run(other),
+        };
+        match result {
             Ok(actions) => actions,
             Err(failure) => {
                 let text = match failure {
@@ -135,11 +154,12 @@ impl Shell {
                     status: Some(Status::Draft),
                     ..Default::default()
                 })?;
-                let finals = store.inspections(&InspectionFilter {
+                let unexported = store.unexported_finals()?;
+                let mut finals = store.inspections(&InspectionFilter {
                     status: Some(Status::Final),
-                    limit: Some(RECENT_FINALS),
                     ..Default::default()
                 })?;
+                finals.retain(|f| unexported.contains(&f.id));
                 let last: HashMap<_, _> = store
                     .last_final_inspections()?
                     .into_iter()
@@ -300,62 +320,14 @@ impl Shell {
             Effect::LoadRecord(id) => vec![Action::RecordLoaded(Box::new(
                 store.inspection_record(&id)?,
             ))],
+            Effect::LoadSync
+            | Effect::ExportBundle { .. }
+            | Effect::PlanImport { .. }
+            | Effect::ApplyImport { .. } => self.sync(effect, &mut |_| {})?,
+            Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
+                self.report(effect)?
+            }
         })
-    }
-
-    /// Copies a photo into the store; a missing, unreadable, too large or non-photo file is
-    /// refused with a message saying which.
-    fn attach_photo(
-        &mut self,
-        inspection_id: &str,
-        item_id: &str,
-        path: &str,
-    ) -> Result<Vec<Action>, Failure> {
-        let t = Text(self.lang);
-        let file = crate::tui::paths::expand(path);
-        let refuse = |why: &str| Failure::Text(format!("{}: {why}", file.display()));
-        let extension = file
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_default();
-        let media_type = match extension.as_str() {
-            "jpg" | "jpeg" => "image/jpeg",
-            "png" => "image/png",
-            "heic" => "image/heic",
-            "webp" => "image/webp",
-            _ => return Err(refuse(t.not_a_photo())),
-        };
-        let meta = std::fs::metadata(&file).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => refuse(t.no_such_file()),
-            _ => refuse(&format!("{}: {e}", t.unreadable_file())),
-        })?;
-        if !meta.is_file() {
-            return Err(refuse(t.no_such_file()));
-        }
-        if meta.len() > MAX_PHOTO_BYTES {
-            return Err(refuse(t.photo_too_large()));
-        }
-        let bytes =
-            std::fs::read(&file).map_err(|e| refuse(&format!("{}: {e}", t.unreadable_file())))?;
-        let file_name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let sha256 = self.store.attach_photo(
-            inspection_id,
-            item_id,
-            &file_name,
-            media_type,
-            &bytes,
-            Utc::now(),
-        )?;
-        log::info(&format!("photo {sha256} on {inspection_id}/{item_id}"));
-        Ok(vec![Action::PhotoAttached(crate::store::Photo {
-            item_id: item_id.to_string(),
-            sha256,
-            file_name,
-        })])
     }
 
     fn open_draft(&self, id: &str) -> Result<Vec<Action>, Failure> {

@@ -24,6 +24,8 @@ const HOME: &[Binding] = &[
     ("Enter", Text::keys_resume_draft_inspect_open),
     ("/ s", Text::keys_establishments_search),
     ("r", Text::keys_records),
+    ("t", Text::keys_sync),
+    ("b", Text::keys_reports),
     ("d", Text::keys_delete_a_draft),
     ("p", Text::keys_change_the_inspector),
     ("q Esc", Text::keys_quit),
@@ -81,6 +83,26 @@ const RECORDS: &[Binding] = &[
     ("d", Text::keys_filter_by_date_last),
     ("Enter", Text::keys_open),
     ("c", Text::keys_correct_a_final_record),
+    ("p", Text::keys_print_record),
+    ("P", Text::keys_print_records),
+    ("Esc", Text::keys_back),
+];
+
+const SYNC: &[Binding] = &[
+    ("e", Text::keys_export_field),
+    ("a", Text::keys_export_all),
+    ("o", Text::keys_export_office),
+    ("i", Text::keys_import),
+    ("y", Text::keys_confirm_plan),
+    ("Up Down j k", Text::keys_move_scroll),
+    ("Esc", Text::keys_back),
+];
+
+const REPORT: &[Binding] = &[
+    ("Tab Up Down", Text::keys_next_previous_field),
+    ("Left Right", Text::keys_pick_report),
+    ("Enter", Text::keys_write_report),
+    ("Ctrl-O", Text::keys_open_written),
     ("Esc", Text::keys_back),
 ];
 
@@ -96,6 +118,8 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Review(_) => REVIEW,
         Screen::Records(_) | Screen::Record(_) => RECORDS,
         Screen::Establishment(_) => ESTABLISHMENT,
+        Screen::Sync(_) => SYNC,
+        Screen::Report(_) => REPORT,
     }
 }
 
@@ -116,6 +140,8 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
             ("Enter", Text::keys_open),
             ("/", Text::keys_search),
             ("r", Text::keys_records_2),
+            ("t", Text::keys_sync_short),
+            ("b", Text::keys_reports_short),
             ("q", Text::keys_quit),
         ],
         Screen::Roster(_) => &[
@@ -151,6 +177,19 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
         Screen::Establishment(_) => &[
             ("Tab", Text::keys_next),
             ("Left Right", Text::keys_choose),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Sync(_) => &[
+            ("e", Text::keys_export),
+            ("i", Text::keys_import_short),
+            ("y", Text::keys_ok),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Report(_) => &[
+            ("Tab", Text::keys_next),
+            ("Left Right", Text::keys_choose),
+            ("Enter", Text::keys_ok),
+            ("Ctrl-O", Text::keys_open_short),
             ("Esc", Text::keys_back),
         ],
         Screen::Record(_) => &[

@@ -6,13 +6,16 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::bundle::{Progress, RecordKind};
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::{Establishment, EstablishmentFacts};
 use crate::domain::inspection::{
     Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
 };
 use crate::domain::outcome::{Outcome, Verdict};
-use crate::store::{InspectionRecord, InspectionSummary, OverdueRectification, Photo};
+use crate::store::{
+    BundleLogEntry, InspectionRecord, InspectionSummary, OverdueRectification, Photo,
+};
 
 /// Who inspects with this station, kept in the store's settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,6 +49,7 @@ pub struct RecordsQuery {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HomeData {
     pub drafts: Vec<InspectionSummary>,
+    /// Final records that no bundle has carried yet, newest first.
     pub finals: Vec<InspectionSummary>,
     pub overdue: Vec<OverdueRectification>,
     /// The local date of each establishment's latest final inspection.
@@ -85,6 +89,69 @@ pub struct AnswerDraft {
     pub note: String,
 }
 
+/// What the sync screen shows: the folder bundles went to last, and the bundle log.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncData {
+    pub folder: Option<String>,
+    /// Newest first.
+    pub log: Vec<BundleLogEntry>,
+}
+
+/// A bundle checked and planned but not yet applied, for the inspector to confirm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPreview {
+    pub path: String,
+    pub station: String,
+    pub name: String,
+    pub office: bool,
+    /// (kind of record, what the import does with it, how many).
+    pub counts: Vec<(RecordKind, crate::bundle::Action, usize)>,
+    pub conflicts: Vec<(RecordKind, String)>,
+    pub already_imported: bool,
+    /// The fingerprint of a first-contact signer the inspector confirmed, trusted on apply.
+    pub trust: Option<String>,
+}
+
+/// An office bundle signed by a key this station does not know yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstContact {
+    pub path: String,
+    pub station: String,
+    pub name: String,
+    pub fingerprint: String,
+}
+
+/// Which file the 报表 screen writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    /// The period summary as HTML.
+    Summary,
+    /// The workbook (.xlsx).
+    Workbook,
+    /// The record forms of the period's final inspections as one HTML file.
+    Records,
+}
+
+/// The numbers the 报表 screen shows for a period.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Headline {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub inspections: usize,
+    /// School-related establishments by kind: (kind, inspected, total).
+    pub coverage: Vec<(
+        crate::domain::establishment::EstablishmentKind,
+        usize,
+        usize,
+    )>,
+    /// 符合, 基本符合, 不符合.
+    pub outcomes: [usize; 3],
+    pub open: usize,
+    pub overdue: usize,
+    /// The folder reports were last written to.
+    pub folder: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Action {
     /// A key press (releases and repeats are filtered out at the input boundary).
@@ -112,6 +179,21 @@ pub enum Action {
     RecordsLoaded(Vec<InspectionSummary>),
     RecordLoaded(Box<InspectionRecord>),
     Finalized(Box<InspectionRecord>),
+    SyncLoaded(SyncData),
+    /// A bundle written: its path and what it holds, in words.
+    Exported {
+        path: String,
+        summary: String,
+    },
+    ImportPlanned(Box<ImportPreview>),
+    FirstContact(FirstContact),
+    /// A bundle applied (or found already imported), in words.
+    Imported(String),
+    /// A long export or import is this far; the loop draws after it.
+    Progress(Progress),
+    ReportLoaded(Box<Headline>),
+    /// A report file written, at this path.
+    ReportWritten(String),
     Failed(String),
 }
 
@@ -171,4 +253,50 @@ pub enum Effect {
     },
     LoadRecords(RecordsQuery),
     LoadRecord(String),
+    LoadSync,
+    /// Writes a bundle into `folder` (remembered): the office → field flavour with `office`;
+    /// with `all`, every final record again, not only those not exported yet (a lost stick).
+    ExportBundle {
+        folder: String,
+        office: bool,
+        all: bool,
+    },
+    /// Checks a bundle and plans its import without writing; `trust` is the fingerprint of a
+    /// first-contact signer the inspector confirmed.
+    PlanImport {
+        path: String,
+        trust: Option<String>,
+    },
+    ApplyImport {
+        path: String,
+        trust: Option<String>,
+    },
+    LoadReport {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// Writes the report into `folder` (remembered). Record forms are those of `ids` when
+    /// some are given (chosen on the records screen), else those of the period.
+    WriteReport {
+        kind: ReportKind,
+        from: NaiveDate,
+        to: NaiveDate,
+        folder: String,
+        ids: Vec<String>,
+    },
+    /// Opens a written file with the system's default program.
+    OpenFile(String),
+}
+
+impl Effect {
+    /// Effects that may take long enough to show a working state and progress.
+    pub fn is_long(&self) -> bool {
+        matches!(
+            self,
+            Effect::ExportBundle { .. }
+                | Effect::PlanImport { .. }
+                | Effect::ApplyImport { .. }
+                | Effect::WriteReport { .. }
+        )
+    }
 }

@@ -43,7 +43,25 @@ fn event_loop(
     loop {
         // Effects run to completion (and commit) before the next frame shows their result.
         while let Some(effect) = queue.pop_front() {
-            for action in shell.perform(effect) {
+            if effect.is_long() {
+                // Show the working state before the long effect starts.
+                terminal.draw(|frame| view::draw(app, frame))?;
+            }
+            // Progress redraws from inside the effect, once per percent: the loop stays
+            // synchronous and the inspector still sees a large bundle moving.
+            let mut shown = None;
+            let actions = shell.perform_with(effect, &mut |p| {
+                let percent = p.done * 100 / p.total.max(1);
+                if shown == Some(percent) {
+                    return;
+                }
+                shown = Some(percent);
+                app.update(Action::Progress(p));
+                if let Err(e) = terminal.draw(|frame| view::draw(app, frame)) {
+                    log::error(&format!("draw: {e}"));
+                }
+            });
+            for action in actions {
                 queue.extend(app.update(action));
             }
             dirty = true;

@@ -36,12 +36,13 @@ strings! {
     badge => "执法证号", "Enforcement ID";
     bureau => "所属单位", "Bureau";
     load_sample => "载入示例单位名录（data/roster-sample.csv）", "Load the sample roster (data/roster-sample.csv)";
+    load_office_bundle => "或从办公室的名录数据包载入（文件路径，可留空）：", "Or load the roster bundle from the office (file path, may stay empty):";
     start => "开始", "Start";
     need_name_and_badge => "请填写姓名和执法证号", "Enter your name and enforcement ID";
     sample_loaded => "已载入示例名录", "Sample roster loaded";
     // Home
     drafts => "进行中的检查（草稿）", "Drafts in progress";
-    finals => "最近定稿的记录", "Recent final records";
+    finals => "未导出的定稿记录", "Final records not yet exported";
     due => "待检查单位", "Due for inspection";
     overdue => "逾期未整改", "Rectifications overdue";
     none => "（无）", "(none)";
@@ -236,6 +237,77 @@ strings! {
     pass_short => "符合", "Pass";
     fail_short => "不符合", "Fail";
     default_bureau => "营口市鲅鱼圈区市场监督管理局", "";
+    // Sync
+    sync => "同步", "Sync";
+    bundle_folder => "数据包文件夹：", "Bundle folder:";
+    not_set => "（未设置）", "(not set)";
+    export_field => "导出外勤数据包", "export field bundle";
+    export_office => "导出名录数据包（办公室）", "export roster bundle (office)";
+    import_bundle => "导入数据包", "import a bundle";
+    export_field_to => "导出未导出的定稿记录到文件夹（Tab 补全，Enter 导出，Esc 取消）：", "Export the records not yet exported to the folder (Tab completes, Enter exports, Esc cancels):";
+    export_office_to => "导出名录、检查表、整改与本办公室密钥到文件夹（Tab 补全，Enter 导出）：", "Export roster, checklists, rectifications and this office's key to the folder (Tab completes, Enter exports):";
+    export_all_to => "重新导出本机全部定稿记录（U 盘丢失时）到文件夹（Tab 补全，Enter 导出）：", "Export every final record made here again (a lost stick) to the folder (Tab completes, Enter exports):";
+    import_from => "导入数据包文件（Tab 补全，Enter 校验并显示计划，Esc 取消）：", "Bundle file to import (Tab completes, Enter checks and shows the plan, Esc cancels):";
+    working_export => "正在写入数据包……", "Writing the bundle...";
+    working_check => "正在校验数据包……", "Checking the bundle...";
+    working_import => "正在导入……", "Importing...";
+    office_bundle => "办公室数据包", "office bundle";
+    field_bundle => "外勤数据包", "field bundle";
+    plan_of => "导入计划：来自站点", "Import plan: from station";
+    conflict_kept => "冲突（保留本机记录，不覆盖）：", "conflict (kept, not applied):";
+    plan_confirm => "按 y 导入，Esc 取消（尚未写入任何数据）", "y imports, Esc cancels (nothing written yet)";
+    plan_already_imported => "此数据包已导入过，再次导入不会改变任何数据。y 确认，Esc 取消", "Already imported here; importing again changes nothing. y confirms, Esc cancels";
+    bundle_history => "数据包记录（最新在前）", "Bundle log (newest first)";
+    exported => "导出", "export";
+    log_import => "导入", "import";
+    imported => "已导入", "imported";
+    already_imported => "此数据包已导入过，无变化", "already imported; nothing changed";
+    exported_to => "已导出", "Exported";
+    own_bundle => "这是本机导出的数据包，无需导入", "This bundle was made by this station; nothing to import";
+    not_trusted_nothing_imported => "未信任该站点，未导入任何数据", "Not trusted; nothing was imported";
+    import_cancelled => "已取消，未写入任何数据", "Cancelled; nothing was written";
+    bundle_inspections => "检查记录", "inspections";
+    bundle_establishments => "单位修订", "establishment revisions";
+    bundle_rectifications => "整改", "rectifications";
+    bundle_attachments => "附件", "attachments";
+    keys_sync => "同步（导出、导入数据包）", "sync (export, import bundles)";
+    keys_sync_short => "同步", "sync";
+    keys_export_field => "导出外勤数据包（未导出的定稿记录）", "export a field bundle (records not yet exported)";
+    keys_export_all => "重新导出全部定稿记录（U 盘丢失时）", "export every final record again (a lost stick)";
+    keys_export_office => "导出名录数据包（办公室用）", "export a roster bundle (at the office)";
+    keys_import => "导入数据包（先显示计划）", "import a bundle (shows the plan first)";
+    keys_confirm_plan => "确认导入 / 信任指纹", "confirm the import / trust the fingerprint";
+    keys_export => "导出", "export";
+    keys_import_short => "导入", "import";
+    // Reports
+    reports => "报表", "Reports";
+    report_kind => "报表", "Report";
+    report_summary => "汇总报告（HTML）", "summary (HTML)";
+    report_workbook => "Excel 工作簿（.xlsx）", "Excel workbook (.xlsx)";
+    report_records => "期间内的检查记录表（HTML）", "record forms of the period (HTML)";
+    report_chosen_records => "所选检查记录表（HTML），份数", "record forms chosen (HTML), count";
+    keys_print_record => "打印所选记录的记录表（报表）", "print the selected record's form (reports)";
+    keys_print_records => "打印列表中全部定稿记录的记录表", "print the forms of every final record listed";
+    period_from => "起始日期", "From";
+    period_to => "截止日期", "To";
+    report_folder => "保存到文件夹", "Save in folder";
+    report_hint => "Left Right 选报表；改日期后 Enter 更新；在文件夹上 Enter 写入文件", "Left Right: report; Enter: update, or write on the folder";
+    working_report => "正在生成报表……", "Writing the report...";
+    period => "期间", "Period";
+    inspections_count => "检查次数", "inspections";
+    school_coverage => "学校相关单位检查覆盖（已检查/总数）", "school-related establishments inspected / total";
+    rectifications_open => "未完成整改", "rectifications open";
+    rectifications_overdue => "其中逾期", "overdue";
+    coverage_chart => "覆盖率（%）", "coverage (%)";
+    bad_period => "日期格式为 2026-01-01，起始不晚于截止", "Dates are written 2026-01-01, from not after to";
+    report_written => "已写入", "Written";
+    ctrl_o_opens => "（Ctrl-O 打开）", "(Ctrl-O opens it)";
+    keys_reports => "报表（汇总、工作簿、记录表）", "reports (summary, workbook, record forms)";
+    keys_reports_short => "报表", "reports";
+    keys_pick_report => "选择报表", "pick the report";
+    keys_write_report => "更新数字 / 写入文件（在文件夹上）", "update the numbers / write the file (on the folder)";
+    keys_open_written => "用默认程序打开写好的文件", "open the written file";
+    keys_open_short => "打开", "open";
 }
 
 impl Text {
@@ -248,6 +320,31 @@ impl Text {
         match self.0 {
             Lang::Zh => format!("本年度第 {n} 次检查"),
             Lang::En => format!("inspection {n} of the year"),
+        }
+    }
+
+    /// First contact with an office key: the fingerprint to compare, and the question.
+    pub fn first_contact(self, station: &str, name: &str, fingerprint: &str) -> String {
+        let name = match (name.is_empty(), self.0) {
+            (true, _) => String::new(),
+            (false, Lang::Zh) => format!("（{name}）"),
+            (false, Lang::En) => format!(" ({name})"),
+        };
+        match self.0 {
+            Lang::Zh => format!(
+                "首次收到该办公室的数据包：站点 {station}{name}\n密钥指纹：{fingerprint}\n请当面或电话与办公室核对此指纹。一致并信任该办公室，按 y；其他键取消。"
+            ),
+            Lang::En => format!(
+                "First bundle from this office: station {station}{name}\nKey fingerprint: {fingerprint}\nCompare it with the office in person or by phone. y if it matches and you trust this office; any other key cancels."
+            ),
+        }
+    }
+
+    /// A heading with how many it lists: "未导出的定稿记录（3）".
+    pub fn with_count(self, label: &str, n: usize) -> String {
+        match self.0 {
+            Lang::Zh => format!("{label}（{n}）"),
+            Lang::En => format!("{label} ({n})"),
         }
     }
 

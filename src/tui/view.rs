@@ -12,7 +12,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::app::{App, Screen};
 use super::keymap;
 use super::screens::{
-    establishment, form_view, home, record, records, review_view, roster, welcome,
+    establishment, form_view, home, record, records, report_view, review_view, roster, sync_view,
+    welcome,
 };
 use super::text::{pad, width};
 use super::widgets::popup;
@@ -75,6 +76,8 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Record(_) => t.record(),
         Screen::Establishment(e) if e.id.is_some() => t.edit_establishment(),
         Screen::Establishment(_) => t.new_establishment(),
+        Screen::Sync(_) => t.sync(),
+        Screen::Report(_) => t.reports(),
     };
     let mut spans = vec![
         Span::styled(format!(" {} ", t.app_title()), theme.title()),
@@ -109,6 +112,8 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Records(r) => records::render_list(app, r, body, buf),
         Screen::Record(r) => record::render_record(app, r, body, buf),
         Screen::Establishment(e) => establishment::render(app, e, body, buf),
+        Screen::Sync(s) => sync_view::render(app, s, body, buf),
+        Screen::Report(r) => report_view::render(app, r, body, buf),
     };
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };

@@ -1,4 +1,5 @@
-//! 首页: drafts to resume, establishments due, overdue rectifications, recent final records.
+//! 首页: drafts to resume, establishments due, overdue rectifications, final records not yet
+//! exported.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -13,7 +14,8 @@ use crate::tui::text::{pad, truncate};
 
 /// Due establishments shown on the home screen; the roster lists the rest.
 const DUE_SHOWN: usize = 30;
-/// Recent final records on the home screen; the records screen lists them all.
+/// Final records not yet exported on the home screen (all are counted); the records screen
+/// lists them all.
 const FINALS_SHOWN: usize = 5;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -74,6 +76,8 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.screen = Screen::Records(RecordsState::default());
             return vec![Effect::LoadRecords(Default::default())];
         }
+        KeyCode::Char('t') => return crate::tui::screens::sync::open(app),
+        KeyCode::Char('b') => return crate::tui::screens::report::open(app),
         KeyCode::Char('p') => {
             let profile = app.profile.clone().unwrap_or_default();
             app.screen =
@@ -150,7 +154,8 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
             Span::raw(format!("  {} {}", t.item(), o.item_id)),
         ])));
     }
-    heading(&mut items, t.finals(), h.finals.is_empty());
+    let finals = t.with_count(t.finals(), h.finals.len());
+    heading(&mut items, &finals, h.finals.is_empty());
     for f in h.finals.iter().take(FINALS_SHOWN) {
         selectable.push(items.len());
         let outcome = f.outcome.map_or("-", |o| t.lang().outcome(o));

@@ -55,6 +55,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     match key.code {
+        KeyCode::Char('p') if r.record.inspection.status == Status::Final => {
+            let ids = vec![r.record.inspection.id.clone()];
+            return crate::tui::screens::report::open_records(app, ids);
+        }
         // A correction starts from the latest revision only, so revisions stay a chain.
         KeyCode::Char('c')
             if r.record.inspection.status == Status::Final && r.record.superseded_by.is_empty() =>

@@ -133,6 +133,26 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             r.selected = 0;
             return vec![Effect::LoadRecords(r.query)];
         }
+        // Record forms: `p` the selected final record, `P` every final record listed.
+        KeyCode::Char('p') => {
+            if let Some(s) = r.visible().get(r.selected)
+                && s.status == Status::Final
+            {
+                let ids = vec![s.id.clone()];
+                return crate::tui::screens::report::open_records(app, ids);
+            }
+        }
+        KeyCode::Char('P') => {
+            let ids: Vec<String> = r
+                .visible()
+                .iter()
+                .filter(|s| s.status == Status::Final)
+                .map(|s| s.id.clone())
+                .collect();
+            if !ids.is_empty() {
+                return crate::tui::screens::report::open_records(app, ids);
+            }
+        }
         KeyCode::Enter => {
             if let Some(s) = r.visible().get(r.selected) {
                 return vec![match s.status {

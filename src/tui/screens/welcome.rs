@@ -1,4 +1,5 @@
-//! First run: who inspects with this station, and whether to load the sample roster.
+//! First run: who inspects with this station, whether to load the sample roster, and an
+//! office roster bundle to import (through the sync screen's plan and confirmation).
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -8,17 +9,21 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
+use crate::tui::screens::sync::SyncState;
 use crate::tui::strings::Text;
 use crate::tui::text::pad;
 use crate::tui::theme::Theme;
 
-const FIELDS: usize = 5;
+const FIELDS: usize = 6;
 const SAMPLE: usize = 3;
-const START: usize = 4;
+const OFFICE: usize = 4;
+const START: usize = 5;
 
 pub struct WelcomeState {
     pub inputs: [TextInput; 3],
     pub load_sample: bool,
+    /// The path of a roster bundle from the office, imported after the profile is saved.
+    pub office: TextInput,
     pub focus: usize,
     /// Changing the profile later (from 首页), not the first run.
     pub editing: bool,
@@ -35,6 +40,7 @@ impl WelcomeState {
                 TextInput::new(bureau),
             ],
             load_sample: true,
+            office: TextInput::default(),
             focus: 0,
             editing: false,
         }
@@ -49,17 +55,32 @@ impl WelcomeState {
                 TextInput::new(&profile.bureau),
             ],
             load_sample: false,
+            office: TextInput::default(),
             focus: 0,
             editing: true,
         }
     }
 
     pub fn typing(&self) -> bool {
-        self.focus < self.inputs.len()
+        self.focus < self.inputs.len() || self.focus == OFFICE
+    }
+
+    /// A path completed with Tab in the office bundle's field.
+    pub fn completed(&mut self, text: &str) {
+        if self.focus == OFFICE {
+            self.office = TextInput::new(text);
+        }
+    }
+
+    fn input(&mut self) -> Option<&mut TextInput> {
+        match self.focus {
+            OFFICE => Some(&mut self.office),
+            i => self.inputs.get_mut(i),
+        }
     }
 
     pub fn paste(&mut self, text: &str) {
-        if let Some(input) = self.inputs.get_mut(self.focus) {
+        if let Some(input) = self.input() {
             input.insert(text);
         }
     }
@@ -71,11 +92,17 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     match key.code {
+        // In the office bundle's path, Tab completes as a shell does (Down moves on).
+        KeyCode::Tab if w.focus == OFFICE && !w.office.is_empty() => {
+            return vec![Effect::CompletePath(w.office.text().to_string())];
+        }
         KeyCode::Tab | KeyCode::Down => w.focus = (w.focus + 1) % FIELDS,
         KeyCode::BackTab | KeyCode::Up => w.focus = (w.focus + FIELDS - 1) % FIELDS,
         KeyCode::Char(' ') if w.focus == SAMPLE => w.load_sample = !w.load_sample,
         KeyCode::Enter if w.focus == SAMPLE => w.load_sample = !w.load_sample,
-        KeyCode::Enter if w.focus == START => {
+        // Enter in the office bundle's path starts too: typing a path, then Enter, is the
+        // natural end of the form.
+        KeyCode::Enter if w.focus == START || w.focus == OFFICE => {
             let [name, badge, bureau] = &w.inputs;
             if name.is_empty() || badge.is_empty() {
                 app.error(t.need_name_and_badge());
@@ -96,13 +123,21 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 effects.push(Effect::LoadSampleRoster);
             }
             effects.push(Effect::LoadRoster);
+            let office = w.office.text().trim().to_string();
+            if !office.is_empty() {
+                effects.push(Effect::PlanImport {
+                    path: office,
+                    trust: None,
+                });
+                app.screen = Screen::Sync(Box::new(SyncState::checking()));
+            }
             return effects;
         }
         KeyCode::Enter => w.focus += 1,
         KeyCode::Esc if w.editing => return app.go_home(),
         KeyCode::Esc => app.quit = true,
         _ => {
-            if let Some(input) = w.inputs.get_mut(w.focus) {
+            if let Some(input) = w.input() {
                 input.handle_key(key);
             }
         }
@@ -167,13 +202,28 @@ pub fn render(
             style,
         );
     }
+    let style = if w.focus == OFFICE {
+        theme.selected()
+    } else {
+        theme.heading()
+    };
+    if y + 2 < area.bottom() {
+        buf.set_stringn(x, y + 2, t.load_office_bundle(), usize::from(width), style);
+    }
+    if y + 3 < area.bottom() {
+        let field = Rect::new(x + 4, y + 3, width.saturating_sub(4).min(60), 1);
+        let pos = w.office.render(field, buf, theme.input());
+        if w.focus == OFFICE {
+            cursor = Some(pos);
+        }
+    }
     let style = if w.focus == START {
         theme.selected()
     } else {
         theme.key()
     };
-    if y + 2 < area.bottom() {
-        buf.set_string(x, y + 2, format!("[ {} ]", t.start()), style);
+    if y + 5 < area.bottom() {
+        buf.set_string(x, y + 5, format!("[ {} ]", t.start()), style);
     }
     cursor
 }

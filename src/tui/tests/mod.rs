@@ -2,8 +2,12 @@
 //! stand-in for the store that answers the effects the form needs.
 
 mod form;
+mod report;
 mod shell;
 mod snapshots;
+mod snapshots_sync;
+mod sync;
+mod sync_shell;
 mod update;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

@@ -73,7 +73,7 @@ pub fn home_data() -> HomeData {
     }
 }
 
-fn draw(app: &App, name: &str) {
+pub(super) fn draw(app: &App, name: &str) {
     for (w, h) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         // The frame as drawn, before the diff to the terminal drops cells under wide characters.
@@ -110,7 +110,7 @@ fn screen_text(buf: &ratatui::buffer::Buffer, what: &str) -> String {
     out
 }
 
-fn loaded(lang: Lang) -> App {
+pub(super) fn loaded(lang: Lang) -> App {
     let mut app = app(lang);
     step(&mut app, Action::RosterLoaded(roster()));
     step(&mut app, Action::HomeLoaded(home_data()));
