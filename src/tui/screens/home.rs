@@ -151,7 +151,7 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
         items.push(ListItem::new(Line::from(vec![
             Span::raw(format!("  {}  ", pad(&o.establishment, name_w))),
             Span::styled(format!("{} {}", t.deadline_was(), o.deadline), theme.fail()),
-            Span::raw(format!("  {} {}", t.item(), o.item_id)),
+            Span::raw(format!("  {} {}", t.item(), item_number(app, &o.item_id))),
         ])));
     }
     let finals = t.with_count(t.finals(), h.finals.len());
@@ -200,5 +200,19 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
                 .map(Line::raw)
                 .collect();
         ratatui::widgets::Widget::render(ratatui::widgets::Paragraph::new(lines), inner, buf);
+    }
+}
+
+/// An item as the form prints it: an included checklist's item under its short name
+/// (`bright-kitchen/1.6` → `明厨 1.6`).
+fn item_number(app: &App, item_id: &str) -> String {
+    match item_id.split_once('/') {
+        Some((origin, number)) => app
+            .checklists
+            .iter()
+            .find(|c| c.id == origin)
+            .and_then(|c| c.short.as_deref())
+            .map_or_else(|| item_id.to_string(), |short| format!("{short} {number}")),
+        None => item_id.to_string(),
     }
 }
