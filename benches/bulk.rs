@@ -104,6 +104,7 @@ fn sync(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(20));
     g.throughput(Throughput::Elements(count));
 
+    common::brief(&mut g);
     let mut store = Store::open(&dir).expect("open");
     g.bench_function("shian_export", |b| {
         b.iter(|| {
@@ -173,6 +174,7 @@ fn summary(c: &mut Criterion) {
     let store = Store::open(&dir).expect("open");
     let mut g = c.benchmark_group("summary_year");
     g.sample_size(10);
+    common::brief(&mut g);
     g.bench_function("shian_summary_html", |b| {
         b.iter(|| {
             let data = store.period_data(&year()).expect("period");
@@ -216,6 +218,7 @@ fn records(c: &mut Criterion) {
     };
     let mut g = c.benchmark_group("records_month");
     g.sample_size(10);
+    common::brief(&mut g);
     g.bench_function("shian_record_forms_html", |b| {
         b.iter(|| {
             let list = store.inspections(&month).expect("list");

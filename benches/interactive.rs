@@ -98,8 +98,9 @@ fn bare_first_queries(db: &Path) -> usize {
     );
     n += common::drain(
         &conn,
-        "SELECT establishment_id, max(started_at) FROM inspections WHERE status = 'final'
-         GROUP BY establishment_id",
+        "SELECT e.id, (SELECT i.started_at FROM inspections i
+             WHERE i.establishment_id = e.id AND i.status = 'final'
+             ORDER BY i.started_at DESC LIMIT 1) FROM establishments e",
         &[],
     );
     n += common::drain(
@@ -123,6 +124,7 @@ fn startup(c: &mut Criterion) {
     let db = dir.join(shian::store::DATABASE_FILE);
     let mut g = c.benchmark_group("startup_home");
     g.sample_size(20);
+    common::brief(&mut g);
     g.bench_function("shian_first_frame", |b| b.iter(|| first_frame(&dir)));
     g.bench_function("bare_sqlite_queries", |b| {
         b.iter(|| bare_first_queries(&db))
@@ -223,6 +225,7 @@ fn answer(c: &mut Criterion) {
     g.sample_size(30);
     g.measurement_time(Duration::from_secs(8));
 
+    common::brief(&mut g);
     let mut field = Field::new();
     g.bench_function("shian_keypress_1_to_commit", |b| {
         b.iter_custom(|iters| {
@@ -288,6 +291,7 @@ fn answer(c: &mut Criterion) {
 
 fn search(c: &mut Criterion) {
     let mut g = c.benchmark_group("search_keystroke");
+    common::brief(&mut g);
     let sizes = [
         common::size("SHIAN_BENCH_SEARCH_SMALL", 3000, 3000),
         common::size("SHIAN_BENCH_SEARCH_LARGE", 30_000, 30_000),

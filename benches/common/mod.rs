@@ -99,3 +99,12 @@ pub fn drain(conn: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> u
     }
     n
 }
+
+/// In a quick run every group measures briefly: the point is a figure in minutes, not precision.
+pub fn brief<M: criterion::measurement::Measurement>(g: &mut criterion::BenchmarkGroup<'_, M>) {
+    if quick() {
+        g.sample_size(10)
+            .warm_up_time(std::time::Duration::from_millis(500))
+            .measurement_time(std::time::Duration::from_secs(2));
+    }
+}

@@ -6,8 +6,12 @@ use rusqlite::OptionalExtension;
 
 use super::{Result, Store};
 
-pub(super) const LAST_FINALS: &str = "SELECT establishment_id, max(started_at) FROM inspections
-     WHERE status = 'final' GROUP BY establishment_id";
+/// One index seek per establishment: on five years a GROUP BY over every final record took
+/// ten times as long (BENCHMARKS.md).
+pub(super) const LAST_FINALS: &str = "SELECT e.id, (SELECT i.started_at FROM inspections i
+         WHERE i.establishment_id = e.id AND i.status = 'final'
+         ORDER BY i.started_at DESC LIMIT 1)
+     FROM establishments e";
 
 pub(super) const OVERDUE: &str =
     "SELECT r.establishment_id, e.name, r.inspection_id, r.item_id, r.deadline
@@ -43,10 +47,15 @@ impl Store {
     /// The start of the latest final inspection of every establishment inspected at least once.
     pub fn last_final_inspections(&self) -> Result<Vec<(String, DateTime<Utc>)>> {
         let mut stmt = self.conn.prepare_cached(LAST_FINALS)?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, at) = row?;
+            // An establishment never inspected has no date.
+            let (id, Some(at)) = row? else {
+                continue;
+            };
             // A start time that does not parse is left out rather than failing the home screen.
             if let Ok(at) = DateTime::parse_from_rfc3339(&at) {
                 out.push((id, at.with_timezone(&Utc)));
