@@ -97,14 +97,22 @@ impl Store {
     }
 }
 
+/// The prefix as a range (`~` sorts after the digits and `-r` of every serial), so the lookup
+/// stays on the serial's index; a LIKE with a bound prefix would read the whole index.
+pub(super) const NEXT_SERIAL: &str =
+    "SELECT max(CAST(substr(serial, length(?1) + 1) AS INTEGER)) FROM inspections
+     WHERE serial > ?1 AND serial < ?1 || '~' AND serial NOT LIKE '%-r%'";
+
+pub(super) const YEAR_SEQUENCE: &str = "SELECT count(*) FROM inspections
+     WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
+       AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2
+       AND started_at <= ?3";
+
 fn next_serial(conn: &Connection, station_code: &str, year: i32) -> Result<String> {
     let prefix = format!("{station_code}-{year}-");
     // Revisions carry an `-rN` suffix and do not take a sequence number of their own.
     let last: Option<i64> = conn
-        .prepare_cached(
-            "SELECT max(CAST(substr(serial, length(?1) + 1) AS INTEGER)) FROM inspections
-             WHERE serial LIKE ?1 || '%' AND serial NOT LIKE '%-r%'",
-        )?
+        .prepare_cached(NEXT_SERIAL)?
         .query_row([&prefix], |r| r.get(0))?;
     Ok(rules::serial_number(
         station_code,
@@ -115,21 +123,14 @@ fn next_serial(conn: &Connection, station_code: &str, year: i32) -> Result<Strin
 
 /// How many first revisions of final inspections this establishment had earlier in the year.
 fn year_sequence(conn: &Connection, draft: &Inspection, local_year: i32) -> Result<i64> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT count(*) FROM inspections
-             WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
-               AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2
-               AND started_at <= ?3",
-        )?
-        .query_row(
-            params![
-                draft.establishment_id,
-                local_year.to_string(),
-                timestamp(draft.started_at)
-            ],
-            |r| r.get(0),
-        )?)
+    Ok(conn.prepare_cached(YEAR_SEQUENCE)?.query_row(
+        params![
+            draft.establishment_id,
+            local_year.to_string(),
+            timestamp(draft.started_at)
+        ],
+        |r| r.get(0),
+    )?)
 }
 
 fn close_rectifications(

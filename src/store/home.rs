@@ -6,6 +6,33 @@ use rusqlite::OptionalExtension;
 
 use super::{Result, Store};
 
+/// One index seek per establishment: on five years a GROUP BY over every final record took
+/// ten times as long (BENCHMARKS.md).
+pub(super) const LAST_FINALS: &str = "SELECT e.id, (SELECT i.started_at FROM inspections i
+         WHERE i.establishment_id = e.id AND i.status = 'final'
+         ORDER BY i.started_at DESC LIMIT 1)
+     FROM establishments e";
+
+pub(super) const OVERDUE: &str =
+    "SELECT r.establishment_id, e.name, r.inspection_id, r.item_id, r.deadline
+     FROM rectifications r JOIN establishments e ON e.id = r.establishment_id
+     WHERE r.status = 'open' AND r.deadline IS NOT NULL AND r.deadline < ?1
+     ORDER BY r.deadline, e.name";
+
+pub(super) const LAST_FINAL_OF: &str =
+    "SELECT id FROM inspections WHERE establishment_id = ?1 AND status = 'final'
+     ORDER BY started_at DESC, revision DESC LIMIT 1";
+
+pub(super) const FAILED_ITEMS: &str =
+    "SELECT item_id FROM answers WHERE inspection_id = ?1 AND verdict = 'fail'";
+
+pub(super) const FINALS_IN_YEAR: &str = "SELECT count(*) FROM inspections
+     WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
+       AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2";
+
+pub(super) const KNOWN_INSPECTORS: &str =
+    "SELECT inspectors FROM inspections ORDER BY started_at DESC LIMIT 500";
+
 /// A written rectification order still open after its deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverdueRectification {
@@ -19,14 +46,16 @@ pub struct OverdueRectification {
 impl Store {
     /// The start of the latest final inspection of every establishment inspected at least once.
     pub fn last_final_inspections(&self) -> Result<Vec<(String, DateTime<Utc>)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT establishment_id, max(started_at) FROM inspections
-             WHERE status = 'final' GROUP BY establishment_id",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut stmt = self.conn.prepare_cached(LAST_FINALS)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, at) = row?;
+            // An establishment never inspected has no date.
+            let (id, Some(at)) = row? else {
+                continue;
+            };
             // A start time that does not parse is left out rather than failing the home screen.
             if let Ok(at) = DateTime::parse_from_rfc3339(&at) {
                 out.push((id, at.with_timezone(&Utc)));
@@ -37,12 +66,7 @@ impl Store {
 
     /// Open rectifications whose deadline is before `today`, oldest deadline first.
     pub fn overdue_rectifications(&self, today: NaiveDate) -> Result<Vec<OverdueRectification>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.establishment_id, e.name, r.inspection_id, r.item_id, r.deadline
-             FROM rectifications r JOIN establishments e ON e.id = r.establishment_id
-             WHERE r.status = 'open' AND r.deadline IS NOT NULL AND r.deadline < ?1
-             ORDER BY r.deadline, e.name",
-        )?;
+        let mut stmt = self.conn.prepare_cached(OVERDUE)?;
         let rows = stmt.query_map([today.to_string()], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -73,18 +97,13 @@ impl Store {
     pub fn failed_at_last_inspection(&self, establishment_id: &str) -> Result<Vec<String>> {
         let last: Option<String> = self
             .conn
-            .prepare_cached(
-                "SELECT id FROM inspections WHERE establishment_id = ?1 AND status = 'final'
-                 ORDER BY started_at DESC, revision DESC LIMIT 1",
-            )?
+            .prepare_cached(LAST_FINAL_OF)?
             .query_row([establishment_id], |r| r.get(0))
             .optional()?;
         let Some(last) = last else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id FROM answers WHERE inspection_id = ?1 AND verdict = 'fail'",
-        )?;
+        let mut stmt = self.conn.prepare_cached(FAILED_ITEMS)?;
         let rows = stmt.query_map([last], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -94,11 +113,7 @@ impl Store {
     pub fn finals_in_year(&self, establishment_id: &str, year: i32) -> Result<i64> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT count(*) FROM inspections
-             WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
-               AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2",
-            )?
+            .prepare_cached(FINALS_IN_YEAR)?
             .query_row(rusqlite::params![establishment_id, year.to_string()], |r| {
                 r.get(0)
             })?)
@@ -107,9 +122,7 @@ impl Store {
     /// Everyone named as an inspector on this station's inspections, most recent first, once
     /// each (by name and enforcement ID): the colleagues to offer as the second inspector.
     pub fn known_inspectors(&self) -> Result<Vec<crate::domain::inspection::Inspector>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT inspectors FROM inspections ORDER BY started_at DESC LIMIT 500",
-        )?;
+        let mut stmt = self.conn.prepare_cached(KNOWN_INSPECTORS)?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         let mut out: Vec<crate::domain::inspection::Inspector> = Vec::new();
         for row in rows {

@@ -12,6 +12,7 @@ mod home;
 mod home_tests;
 mod inspections;
 mod open;
+mod plans;
 mod rectifications;
 mod reports;
 mod rows;
@@ -31,6 +32,7 @@ pub use attachments::Photo;
 pub use establishments::RosterOutcome;
 pub use home::OverdueRectification;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
+pub use plans::screen_queries;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
 pub use stations::{BundleLogEntry, StationRow};
 pub use sync::{

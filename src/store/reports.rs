@@ -160,35 +160,67 @@ fn establishments(conn: &Connection, period: &Period) -> Result<Vec<Establishmen
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn inspections(
-    conn: &Connection,
-    period: &Period,
-    checklists: &mut ChecklistCache,
-) -> Result<Vec<PeriodInspection>> {
+/// The final, not superseded inspections of a period (?1..?2 local dates, ?3 town or null).
+/// The UTC range a day wider on each side than any offset keeps the search on the
+/// (status, started_at) index; the local date then decides exactly.
+pub(super) fn period_inspections_sql() -> String {
     let columns = INSPECTION_COLUMNS
         .split(", ")
         .map(|c| format!("i.{}", c.trim()))
         .collect::<Vec<_>>()
         .join(", ");
-    let mut stmt = conn.prepare_cached(&format!(
+    format!(
         "SELECT {columns}, {LOCAL_DATE} FROM inspections i
          JOIN establishments e ON e.id = i.establishment_id
          WHERE i.status = 'final' AND {LOCAL_DATE} BETWEEN ?1 AND ?2
+           AND i.started_at >= date(?1, '-1 day') AND i.started_at < date(?2, '+2 day')
            AND (?3 IS NULL OR e.town = ?3)
            AND NOT EXISTS (SELECT 1 FROM inspections s
                            WHERE s.supersedes = i.id AND s.status = 'final')
          ORDER BY i.started_at, i.id"
-    ))?;
+    )
+}
+
+pub(super) fn answers_of_sql() -> String {
+    format!(
+        "SELECT {} FROM answers WHERE inspection_id = ?1",
+        rows::ANSWER_COLUMNS
+    )
+}
+
+pub(super) fn period_rectifications_sql() -> String {
+    format!(
+        "SELECT r.establishment_id, r.inspection_id, i.serial, {LOCAL_DATE}, i.checklist_hash,
+                r.item_id, r.deadline, r.status, date(r.closed_at, i.utc_offset || ' seconds')
+         FROM rectifications r
+         JOIN inspections i ON i.id = r.inspection_id
+         JOIN establishments e ON e.id = r.establishment_id
+         WHERE (?3 IS NULL OR e.town = ?3)
+           AND (r.status = 'open' OR {LOCAL_DATE} BETWEEN ?1 AND ?2)
+         ORDER BY r.deadline, e.name, r.item_id"
+    )
+}
+
+pub(super) fn last_inspected_sql() -> String {
+    format!(
+        "SELECT i.establishment_id, max({LOCAL_DATE}) FROM inspections i
+         WHERE i.status = 'final' AND {LOCAL_DATE} <= ?1 GROUP BY i.establishment_id"
+    )
+}
+
+fn inspections(
+    conn: &Connection,
+    period: &Period,
+    checklists: &mut ChecklistCache,
+) -> Result<Vec<PeriodInspection>> {
+    let mut stmt = conn.prepare_cached(&period_inspections_sql())?;
     let found: Vec<(Inspection, String)> = stmt
         .query_map(
             params![period.from.to_string(), period.to.to_string(), period.town],
             |r| Ok((rows::inspection(r)?, r.get(20)?)),
         )?
         .collect::<rusqlite::Result<_>>()?;
-    let mut answers_of = conn.prepare_cached(&format!(
-        "SELECT {} FROM answers WHERE inspection_id = ?1",
-        rows::ANSWER_COLUMNS
-    ))?;
+    let mut answers_of = conn.prepare_cached(&answers_of_sql())?;
     let mut out = Vec::with_capacity(found.len());
     for (inspection, date) in found {
         let answers: Vec<Answer> = answers_of
@@ -231,16 +263,7 @@ fn rectifications(
     period: &Period,
     checklists: &mut ChecklistCache,
 ) -> Result<Vec<RectificationRow>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT r.establishment_id, r.inspection_id, i.serial, {LOCAL_DATE}, i.checklist_hash,
-                r.item_id, r.deadline, r.status, date(r.closed_at, i.utc_offset || ' seconds')
-         FROM rectifications r
-         JOIN inspections i ON i.id = r.inspection_id
-         JOIN establishments e ON e.id = r.establishment_id
-         WHERE (?3 IS NULL OR e.town = ?3)
-           AND (r.status = 'open' OR {LOCAL_DATE} BETWEEN ?1 AND ?2)
-         ORDER BY r.deadline, e.name, r.item_id"
-    ))?;
+    let mut stmt = conn.prepare_cached(&period_rectifications_sql())?;
     type Raw = (
         String,
         String,
@@ -309,10 +332,7 @@ fn rectifications(
 }
 
 fn last_inspected(conn: &Connection, period: &Period) -> Result<HashMap<String, NaiveDate>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT i.establishment_id, max({LOCAL_DATE}) FROM inspections i
-         WHERE i.status = 'final' AND {LOCAL_DATE} <= ?1 GROUP BY i.establishment_id"
-    ))?;
+    let mut stmt = conn.prepare_cached(&last_inspected_sql())?;
     let rows: Vec<(String, String)> = stmt
         .query_map([period.to.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;

@@ -186,4 +186,12 @@ CREATE TABLE sync_conflicts (
 CREATE INDEX establishment_revisions_by_station ON establishment_revisions(changed_by);
 CREATE INDEX rectifications_by_inspection ON rectifications(inspection_id);
 "#,
+    // 4: indexes for a district's five years (issue 7, BENCHMARKS.md). Without statistics
+    // SQLite cannot tell `establishment_id = ?` from `status = ?` and walked every final record
+    // to find one establishment's; and the newest inspections were found by sorting them all.
+    r#"
+CREATE INDEX inspections_by_establishment_status
+    ON inspections(establishment_id, status, started_at);
+CREATE INDEX inspections_by_started ON inspections(started_at);
+"#,
 ];

@@ -48,32 +48,49 @@ impl SearchKey {
 
     /// How well the query matches; `None` for no match. Higher is better.
     pub fn score(&self, query: &str) -> Option<u32> {
-        let q: String = query
+        self.score_query(&Query::new(query))
+    }
+
+    /// The tests run best score first and stop at the first hit: a keystroke over 30,000
+    /// establishments is mostly misses, so each test must be cheap (BENCHMARKS.md).
+    fn score_query(&self, query: &Query) -> Option<u32> {
+        let q = query.text.as_str();
+        if q.is_empty() {
+            return Some(0);
+        }
+        let tests: [(u32, &dyn Fn() -> bool); 10] = [
+            (100, &|| self.name.starts_with(q)),
+            (90, &|| self.name.contains(q)),
+            (85, &|| self.initials.starts_with(q)),
+            (80, &|| self.full.starts_with(q)),
+            (75, &|| self.initials.contains(q)),
+            (70, &|| q.len() >= 2 && self.full.contains(q)),
+            (65, &|| q.len() >= 3 && self.codes.contains(q)),
+            (50, &|| self.address.contains(q)),
+            // "byqxx" finds 鲅鱼圈区青禾实验小学: initials in order, with gaps.
+            (40, &|| q.len() >= 2 && is_subsequence(q, &self.initials)),
+            (30, &|| query.chars >= 2 && is_subsequence(q, &self.name)),
+        ];
+        tests.iter().find(|(_, hit)| hit()).map(|(score, _)| *score)
+    }
+}
+
+/// A query as typed, normalized once per keystroke rather than once per establishment.
+struct Query {
+    /// Lowercase, without whitespace.
+    text: String,
+    chars: usize,
+}
+
+impl Query {
+    fn new(typed: &str) -> Query {
+        let text: String = typed
             .chars()
             .filter(|c| !c.is_whitespace())
             .flat_map(char::to_lowercase)
             .collect();
-        if q.is_empty() {
-            return Some(0);
-        }
-        let mut best = None;
-        let mut consider = |hit: bool, score: u32| {
-            if hit && best.is_none_or(|b| score > b) {
-                best = Some(score);
-            }
-        };
-        consider(self.name.starts_with(&q), 100);
-        consider(self.name.contains(&q), 90);
-        consider(self.initials.starts_with(&q), 85);
-        consider(self.full.starts_with(&q), 80);
-        consider(self.initials.contains(&q), 75);
-        consider(self.full.contains(&q) && q.len() >= 2, 70);
-        consider(self.codes.contains(&q) && q.len() >= 3, 65);
-        consider(self.address.contains(&q), 50);
-        // "byqxx" finds 鲅鱼圈区青禾实验小学: initials in order, with gaps.
-        consider(q.len() >= 2 && is_subsequence(&q, &self.initials), 40);
-        consider(q.chars().count() >= 2 && is_subsequence(&q, &self.name), 30);
-        best
+        let chars = text.chars().count();
+        Query { text, chars }
     }
 }
 
@@ -103,10 +120,11 @@ fn is_subsequence(needle: &str, haystack: &str) -> bool {
 /// Indices into `keys` of the establishments matching `query`, best first; ties keep the
 /// roster's order. An empty query lists everything.
 pub fn rank(keys: &[SearchKey], query: &str) -> Vec<usize> {
+    let query = Query::new(query);
     let mut hits: Vec<(u32, usize)> = keys
         .iter()
         .enumerate()
-        .filter_map(|(i, k)| k.score(query).map(|s| (s, i)))
+        .filter_map(|(i, k)| k.score_query(&query).map(|s| (s, i)))
         .collect();
     hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     hits.into_iter().map(|(_, i)| i).collect()
