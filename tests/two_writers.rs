@@ -171,3 +171,62 @@ fn the_tui_answers_while_an_import_runs() {
         }
     );
 }
+
+/// Two TUIs on one folder, answering two inspections in turns: every answer either shows is
+/// stored, in its own inspection.
+#[cfg(unix)]
+#[test]
+fn two_tuis_answer_in_turns() {
+    use pty_common::{ENTER, TAB, Term};
+    let tmp = TempDir::new().unwrap();
+    let data = tmp.path().join("data");
+    let mut first = Term::start(&data);
+    first.wait_for(&["欢迎使用食安巡查", "执法证号"]);
+    first.send("张三");
+    first.send(TAB);
+    first.send("21080001");
+    first.send(TAB);
+    first.send(TAB);
+    first.send(TAB);
+    first.send(ENTER);
+    first.wait_for(&["首页"]);
+    let mut second = Term::start(&data);
+    second.wait_for(&["首页"]);
+    for (term, license) in [
+        (&mut first, "JY32108040036702"),
+        (&mut second, "JY32108040038288"),
+    ] {
+        term.send("/");
+        term.wait_for(&["搜索:"]);
+        term.send(license);
+        term.wait_for(&["1 家", license]);
+        term.send(ENTER);
+        term.wait_for(&["选择检查表"]);
+        term.send(ENTER);
+        term.wait_for(&["已答 0/"]);
+    }
+    let turns = 6;
+    for n in 1..=turns {
+        for term in [&mut first, &mut second] {
+            term.send(if n % 2 == 0 { "1" } else { "3" });
+            term.wait_for(&[&format!("已答 {n}/")]);
+        }
+    }
+    for term in [&mut first, &mut second] {
+        term.send("\x03");
+        term.wait_exit();
+    }
+    let conn = rusqlite::Connection::open(data.join("shian.db")).unwrap();
+    let per_draft: Vec<i64> = conn
+        .prepare(
+            "SELECT count(a.item_id) FROM inspections i LEFT JOIN answers a
+             ON a.inspection_id = i.id WHERE i.status = 'draft' GROUP BY i.id",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(per_draft, vec![turns, turns], "lost or doubled answers");
+    eprintln!("two TUIs answered {turns} items each in turns; all stored");
+}
