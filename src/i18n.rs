@@ -271,6 +271,20 @@ impl Lang {
                     format!("expected {expected} fields, found {found}")
                 }
             }
+            RosterProblem::TooLong { limit } => {
+                if zh {
+                    format!("内容过长（超过 {limit} 个字），请检查文件是否损坏")
+                } else {
+                    format!("too long (over {limit} characters); is the file damaged?")
+                }
+            }
+            RosterProblem::FileTooLarge { limit } => {
+                if zh {
+                    format!("文件过大（超过 {} MB），不是花名册", limit >> 20)
+                } else {
+                    format!("file too large (over {} MB) for a roster", limit >> 20)
+                }
+            }
             RosterProblem::Required => self
                 .pick("必填，不能为空", "required, must not be empty")
                 .to_string(),
@@ -405,7 +419,55 @@ impl Lang {
                     )
                 }
             }
+            StoreError::Sqlite(e) if crate::store::is_disk_full(e) => self
+                .pick(
+                    "磁盘空间已满：数据库无法写入，本次操作没有保存（之前已保存的记录都在）。请清理数据文件夹所在磁盘的空间后重试。",
+                    "the disk is full: the database cannot be written, so this was not saved (everything saved before is kept). Free space on the disk that holds the data folder and try again.",
+                )
+                .into(),
+            StoreError::Sqlite(e) if crate::store::is_io_error(e) => self
+                .pick(
+                    "读写数据库时出现磁盘错误，本次操作没有保存（之前已保存的记录都在）。请检查磁盘或 U 盘后重试。",
+                    "a disk error while reading or writing the database, so this was not saved (everything saved before is kept). Check the disk and try again.",
+                )
+                .into(),
+            StoreError::Io { path, source } => self.io_error(path, source),
             other => other.to_string(),
+        }
+    }
+
+    /// A file that could not be read or written: says whether the disk is full or the place is
+    /// read-only, the two causes a user can fix.
+    pub fn io_error(self, path: &std::path::Path, e: &std::io::Error) -> String {
+        use std::io::ErrorKind;
+        let zh = self == Lang::Zh;
+        let path = path.display();
+        match e.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                if zh {
+                    format!("磁盘空间已满：无法写入 {path}。请清理空间或换一个位置后重试。")
+                } else {
+                    format!(
+                        "the disk is full: cannot write {path}. Free some space or choose another place and try again."
+                    )
+                }
+            }
+            ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => {
+                if zh {
+                    format!("无法写入 {path}：该位置是只读的或没有写入权限。请换一个位置。")
+                } else {
+                    format!(
+                        "cannot write {path}: the place is read-only or not writable. Choose another place."
+                    )
+                }
+            }
+            _ => {
+                if zh {
+                    format!("{path}：读写出错：{e}")
+                } else {
+                    format!("{path}: {e}")
+                }
+            }
         }
     }
 }

@@ -173,6 +173,7 @@ impl Lang {
                 }
             }
             BundleError::Store(e) => self.store_error(e),
+            BundleError::Io { path, source } => self.io_error(path, source),
             other => other.to_string(),
         }
     }

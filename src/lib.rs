@@ -15,4 +15,5 @@ pub mod platform;
 pub mod report;
 pub mod roster;
 pub mod store;
+pub mod text;
 pub mod tui;

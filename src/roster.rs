@@ -22,6 +22,13 @@ pub const COLUMNS: [&str; 10] = [
 
 const REQUIRED: [&str; 3] = ["名称", "类型", "镇街道"];
 
+/// The longest field, in characters. The longest real names and addresses are under 100; a
+/// 50 MB "name" is a damaged or hostile file and must not reach the database or the screen.
+pub const MAX_FIELD_CHARS: usize = 500;
+
+/// The largest roster file, in bytes: a district of 20,000 establishments is under 10 MB.
+pub const MAX_FILE_BYTES: usize = 64 << 20;
+
 /// Which text encoding the file turned out to be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -58,6 +65,14 @@ pub enum RosterProblem {
     DuplicateIdentifier {
         other_line: u64,
     },
+    /// A field longer than [`MAX_FIELD_CHARS`].
+    TooLong {
+        limit: usize,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    FileTooLarge {
+        limit: usize,
+    },
 }
 
 /// Decodes the bytes: UTF-8 (a BOM is dropped) when they are valid UTF-8, otherwise GBK as
@@ -75,6 +90,15 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
 
 /// Parses a whole roster file. Every bad row is reported; rows are returned only when none is.
 pub fn parse(bytes: &[u8]) -> Result<(Vec<EstablishmentFacts>, Encoding), Vec<RosterError>> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(vec![RosterError {
+            line: 1,
+            column: None,
+            problem: RosterProblem::FileTooLarge {
+                limit: MAX_FILE_BYTES,
+            },
+        }]);
+    }
     let (text, encoding) = decode(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -136,6 +160,20 @@ pub fn parse(bytes: &[u8]) -> Result<(Vec<EstablishmentFacts>, Encoding), Vec<Ro
                 problem: RosterProblem::WrongFieldCount {
                     expected: headers.len(),
                     found: record.len(),
+                },
+            });
+            continue;
+        }
+        // Checked before any other field problem, so no message repeats a huge value.
+        if let Some(i) = record
+            .iter()
+            .position(|f| f.len() > MAX_FIELD_CHARS && f.chars().count() > MAX_FIELD_CHARS)
+        {
+            errors.push(RosterError {
+                line,
+                column: headers.get(i).cloned(),
+                problem: RosterProblem::TooLong {
+                    limit: MAX_FIELD_CHARS,
                 },
             });
             continue;

@@ -26,3 +26,23 @@ fn checklist_inputs_do_not_panic() {
 fn roster_inputs_do_not_panic() {
     assert!(replay("roster", shian::fuzzing::roster) > 0);
 }
+
+#[test]
+fn bundle_inputs_do_not_panic() {
+    assert!(replay("bundle", shian::fuzzing::bundle) > 0);
+}
+
+#[test]
+fn signed_bundle_inputs_do_not_panic() {
+    assert!(replay("bundle_signed", shian::fuzzing::bundle_signed) > 0);
+}
+
+/// The structure-aware target reaches past the signature: its sample bundle verifies whole.
+#[test]
+fn the_signed_sample_bundle_verifies() {
+    let bytes = shian::fuzzing::sample_signed_bundle();
+    let opened =
+        shian::bundle::Opened::from_bytes(Path::new("sample.shian"), bytes.clone()).expect("opens");
+    opened.read().expect("reads");
+    shian::fuzzing::bundle(&bytes);
+}

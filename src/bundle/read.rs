@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use ed25519_dalek::Signature;
@@ -23,9 +23,13 @@ pub struct Opened {
     pub manifest_bytes: Vec<u8>,
     /// SHA-256 of the whole file.
     pub file_sha256: String,
-    archive: ZipArchive<File>,
+    archive: ZipArchive<Box<dyn Source>>,
     index: BTreeMap<String, usize>,
 }
+
+/// Where the archive's bytes come from: the bundle file, or memory (the fuzz targets).
+trait Source: Read + Seek + Send {}
+impl<T: Read + Seek + Send> Source for T {}
 
 /// A bundle read whole and checked: every entry matches the manifest, which the signature covers.
 #[derive(Debug, Clone)]
@@ -49,7 +53,18 @@ impl Opened {
             path: path.to_path_buf(),
             source,
         })?;
-        let mut archive = ZipArchive::new(file).map_err(|e| BundleError::NotAZip(e.to_string()))?;
+        Opened::from_source(path, Box::new(file), file_sha256)
+    }
+
+    /// [`Opened::open`] on bytes in memory; `path` only names them in messages.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Opened> {
+        let file_sha256 = sha256_hex(&bytes);
+        Opened::from_source(path, Box::new(std::io::Cursor::new(bytes)), file_sha256)
+    }
+
+    fn from_source(path: &Path, source: Box<dyn Source>, file_sha256: String) -> Result<Opened> {
+        let mut archive =
+            ZipArchive::new(source).map_err(|e| BundleError::NotAZip(e.to_string()))?;
         if archive.len() > limits::ENTRIES + 2 {
             return Err(BundleError::TooLarge {
                 name: "*".into(),
@@ -179,7 +194,7 @@ impl Opened {
 /// Reads one entry, never more than `limit` bytes (plus one, to tell that there were more).
 /// With `exact`, the entry must be exactly `limit` bytes long. `report` hears of each chunk.
 fn read_entry(
-    archive: &mut ZipArchive<File>,
+    archive: &mut ZipArchive<Box<dyn Source>>,
     index: &BTreeMap<String, usize>,
     name: &str,
     (limit, exact): (u64, bool),

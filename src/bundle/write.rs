@@ -248,9 +248,13 @@ fn write_file(
 }
 
 fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> BundleError + '_ {
+    // Keep the operating system's error, so a full disk is reported as one.
     move |e| BundleError::Io {
         path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
+        source: match e {
+            zip::result::ZipError::Io(e) => e,
+            other => std::io::Error::other(other.to_string()),
+        },
     }
 }
 

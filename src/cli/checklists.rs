@@ -1,5 +1,6 @@
 //! `shian checklists list|show|validate`
 
+use super::out::{out, outln};
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -48,12 +49,12 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
                         })
                     })
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&list)?);
+                outln!("{}", serde_json::to_string_pretty(&list)?)?;
                 return Ok(());
             }
             for c in &catalog.checklists {
                 let kinds: Vec<&str> = c.applies_to.iter().map(|k| lang.kind(*k)).collect();
-                println!(
+                outln!(
                     "{:<22} {:<8} {:<4} {:<4} {}  {}  [{}]",
                     c.id,
                     c.version,
@@ -62,7 +63,7 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
                     &c.content_hash()[..12],
                     c.title,
                     kinds.join("、")
-                );
+                )?;
             }
             Ok(())
         }
@@ -75,9 +76,9 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
                 );
             };
             if json {
-                println!("{}", serde_json::to_string_pretty(checklist)?);
+                outln!("{}", serde_json::to_string_pretty(checklist)?)?;
             } else {
-                print!("{}", readable(ctx, checklist));
+                out!("{}", readable(ctx, checklist))?;
             }
             Ok(())
         }
@@ -93,11 +94,11 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
             if !catalog.errors.is_empty() {
                 bail!("{} {}", catalog.errors.len(), lang.pick("处错误", "errors"));
             }
-            println!(
+            outln!(
                 "{} {}",
                 catalog.checklists.len(),
                 lang.pick("张检查表校验通过", "checklists are valid")
-            );
+            )?;
             Ok(())
         }
     }

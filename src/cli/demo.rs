@@ -1,5 +1,6 @@
 //! `shian demo`: fill the data folder with a synthetic district.
 
+use super::out::outln;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
@@ -95,14 +96,16 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         }
     }
     match lang {
-        crate::i18n::Lang::Zh => println!(
+        crate::i18n::Lang::Zh => outln!(
             "已生成 {} 家单位、{written} 条检查记录（截至 {until}，种子 {}）",
-            args.establishments, args.seed
-        ),
-        crate::i18n::Lang::En => println!(
+            args.establishments,
+            args.seed
+        )?,
+        crate::i18n::Lang::En => outln!(
             "made {} establishments and {written} inspections (until {until}, seed {})",
-            args.establishments, args.seed
-        ),
+            args.establishments,
+            args.seed
+        )?,
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `shian identity export` and `shian devices list|trust|revoke`: which stations this one
 //! accepts bundles from.
 
+use super::out::outln;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -42,7 +43,7 @@ pub fn export_identity(ctx: &Context, path: &Path, name: &str, office: bool) -> 
     bytes.push(b'\n');
     write_atomically(path, &bytes)?;
     let lang = ctx.lang;
-    println!(
+    outln!(
         "{}: {}\n{}: {}\n{}: {}",
         lang.pick("已写入", "Wrote"),
         path.display(),
@@ -50,7 +51,7 @@ pub fn export_identity(ctx: &Context, path: &Path, name: &str, office: bool) -> 
         public.station,
         lang.pick("密钥指纹", "Key fingerprint"),
         public.fingerprint
-    );
+    )?;
     Ok(())
 }
 
@@ -73,7 +74,7 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
         DevicesCommand::List { json } => {
             let stations = store.stations().localized(lang)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&stations)?);
+                outln!("{}", serde_json::to_string_pretty(&stations)?)?;
                 return Ok(());
             }
             for s in &stations {
@@ -87,14 +88,14 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
                 let fingerprint = bundle::identity_file::parse_key(&s.public_key)
                     .map(|k| crate::identity::fingerprint(&k))
                     .unwrap_or_default();
-                println!(
+                outln!(
                     "{}\t{}\t{}\t{}\t{}",
                     s.code,
                     role(lang, &s.role),
                     state,
                     fingerprint,
                     s.name
-                );
+                )?;
             }
             Ok(())
         }
@@ -105,13 +106,13 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
             let fp = key
                 .map(|k| crate::identity::fingerprint(&k))
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "{} {} ({}) — {}: {fp}",
                 lang.pick("已信任站点", "Trusted station"),
                 row.code,
                 role(lang, &row.role),
                 lang.pick("密钥指纹", "key fingerprint"),
-            );
+            )?;
             Ok(())
         }
         DevicesCommand::Revoke { code } => {
@@ -122,13 +123,13 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
             {
                 bail!("{}: {code}", lang.pick("没有这个站点", "no such station"));
             }
-            println!(
+            outln!(
                 "{} {code}",
                 lang.pick(
                     "已撤销信任，今后拒绝其数据包：",
                     "Revoked; its bundles are refused from now on:"
                 )
-            );
+            )?;
             Ok(())
         }
     }

@@ -1,5 +1,6 @@
 //! `shian inspections list|show`
 
+use super::out::{out, outln};
 use anyhow::Result;
 use clap::Subcommand;
 use serde_json::json;
@@ -45,11 +46,11 @@ pub fn run(ctx: &Context, cmd: InspectionsCommand) -> Result<()> {
             };
             let list = store.inspections(&filter).localized(lang)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&list)?);
+                outln!("{}", serde_json::to_string_pretty(&list)?)?;
                 return Ok(());
             }
             for i in &list {
-                println!(
+                outln!(
                     "{}\t{}\t{}\t{}\t{}\t{}",
                     i.started_at.format("%Y-%m-%d"),
                     i.serial.as_deref().unwrap_or(lang.status(i.status)),
@@ -57,7 +58,7 @@ pub fn run(ctx: &Context, cmd: InspectionsCommand) -> Result<()> {
                     lang.inspection_kind(i.kind),
                     i.outcome.map_or("-", |o| lang.outcome(o)),
                     i.id,
-                );
+                )?;
             }
             Ok(())
         }
@@ -65,9 +66,9 @@ pub fn run(ctx: &Context, cmd: InspectionsCommand) -> Result<()> {
             let found = store.find_inspection(&id).localized(lang)?;
             let record = store.inspection_record(&found.id).localized(lang)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&record_json(&record))?);
+                outln!("{}", serde_json::to_string_pretty(&record_json(&record))?)?;
             } else {
-                print!("{}", readable(ctx, &record));
+                out!("{}", readable(ctx, &record))?;
             }
             Ok(())
         }

@@ -4,10 +4,13 @@ mod checklists;
 mod demo;
 mod devices;
 mod inspections;
+mod out;
+pub use out::is_broken_pipe;
 mod report;
 mod roster;
 mod sync;
 
+use out::outln;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -136,16 +139,16 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Identity(IdentityCommand::Show)) => {
             let identity = ctx.identity()?;
             let lang = ctx.lang;
-            println!(
+            outln!(
                 "{}: {}",
                 lang.pick("站点代码", "Station code"),
                 identity.station_code()
-            );
-            println!(
+            )?;
+            outln!(
                 "{}: {}",
                 lang.pick("密钥指纹", "Key fingerprint"),
                 identity.fingerprint()
-            );
+            )?;
             Ok(())
         }
     }

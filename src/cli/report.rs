@@ -1,6 +1,7 @@
 //! `shian report record|verify|summary|xlsx|csv`: gather with the store, render with
 //! `crate::report`, write the file whole (temporary file, then rename), and open it if asked.
 
+use super::out::outln;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
@@ -217,7 +218,7 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
             )
         );
     }
-    println!(
+    outln!(
         "{}: {serial}  {}  {}  {}",
         lang.pick("核验码一致", "code matches"),
         record.establishment.facts.name,
@@ -225,15 +226,15 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
         i.outcome
             .or(record.tally.outcome())
             .map_or("-", |o| lang.outcome(o)),
-    );
+    )?;
     if !corrections(store, &record, lang)?.is_empty() {
-        println!(
+        outln!(
             "{}",
             lang.pick(
                 "注意：本记录已被更正，以更正后的记录为准。",
                 "note: this record has been corrected; the corrected record prevails."
             )
-        );
+        )?;
     }
     Ok(())
 }
@@ -242,7 +243,7 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
 fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<()> {
     for (path, bytes) in files {
         write_whole(path, bytes).with_context(|| path.display().to_string())?;
-        println!("{}: {}", lang.pick("已写入", "written"), path.display());
+        outln!("{}: {}", lang.pick("已写入", "written"), path.display())?;
     }
     if output.open {
         let target = match files {

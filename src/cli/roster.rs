@@ -1,5 +1,6 @@
 //! `shian roster import|list`
 
+use super::out::outln;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
@@ -23,7 +24,16 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
     let lang = ctx.lang;
     match cmd {
         RosterCommand::Import { file } => {
-            let bytes = std::fs::read(&file).with_context(|| file.display().to_string())?;
+            // Read at most one byte past the limit: a huge file is refused without being loaded.
+            let mut bytes = Vec::new();
+            std::fs::File::open(&file)
+                .and_then(|f| {
+                    std::io::Read::read_to_end(
+                        &mut std::io::Read::take(f, roster::MAX_FILE_BYTES as u64 + 1),
+                        &mut bytes,
+                    )
+                })
+                .with_context(|| file.display().to_string())?;
             let name = file.display().to_string();
             let rows = match roster::parse(&bytes) {
                 Ok((rows, _)) => rows,
@@ -42,14 +52,18 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
             let mut store = ctx.open_store()?;
             let outcome = store.import_roster(&rows, &station).localized(lang)?;
             match lang {
-                crate::i18n::Lang::Zh => println!(
+                crate::i18n::Lang::Zh => outln!(
                     "新增 {} 家，更新 {} 家，未变 {} 家",
-                    outcome.added, outcome.updated, outcome.unchanged
-                ),
-                crate::i18n::Lang::En => println!(
+                    outcome.added,
+                    outcome.updated,
+                    outcome.unchanged
+                )?,
+                crate::i18n::Lang::En => outln!(
                     "added {}, updated {}, unchanged {}",
-                    outcome.added, outcome.updated, outcome.unchanged
-                ),
+                    outcome.added,
+                    outcome.updated,
+                    outcome.unchanged
+                )?,
             }
             Ok(())
         }
@@ -57,12 +71,12 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
             let store = ctx.open_store()?;
             let list = store.establishments().localized(lang)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&list)?);
+                outln!("{}", serde_json::to_string_pretty(&list)?)?;
                 return Ok(());
             }
             for e in &list {
                 let f = &e.facts;
-                println!(
+                outln!(
                     "{}\t{}\t{}\t{}\t{}\t{}",
                     f.town,
                     f.name,
@@ -74,7 +88,7 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
                     } else {
                         &f.license_no
                     },
-                );
+                )?;
             }
             Ok(())
         }

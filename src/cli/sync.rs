@@ -1,5 +1,6 @@
 //! `shian export` and `shian import`: bundles on a USB stick or a shared folder.
 
+use super::out::outln;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -64,9 +65,9 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
         Ok(written) => {
             let counts = &written.manifest.counts;
             let n = |k: &str| counts.get(k).copied().unwrap_or(0);
-            println!("{}", written.path.display());
+            outln!("{}", written.path.display())?;
             match lang {
-                Lang::Zh => println!(
+                Lang::Zh => outln!(
                     "检查记录 {}（答案 {}），单位修订 {}，检查表版本 {}，整改 {}，附件 {}",
                     n("inspections"),
                     n("answers"),
@@ -74,8 +75,8 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
                     n("checklists"),
                     n("rectifications"),
                     n("attachments")
-                ),
-                Lang::En => println!(
+                )?,
+                Lang::En => outln!(
                     "{} inspections ({} answers), {} establishment revisions, {} checklist versions, {} rectifications, {} attachments",
                     n("inspections"),
                     n("answers"),
@@ -83,15 +84,15 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
                     n("checklists"),
                     n("rectifications"),
                     n("attachments")
-                ),
+                )?,
             }
             Ok(())
         }
         Err(bundle::BundleError::NothingToExport) => {
-            println!(
+            outln!(
                 "{}",
                 lang.bundle_error(&bundle::BundleError::NothingToExport, "", None)
-            );
+            )?;
             Ok(())
         }
         Err(e) => bail!(lang.bundle_error(&e, "", None)),
@@ -114,7 +115,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
         line.finish();
         match result {
             Ok((plan, signer)) => {
-                println!(
+                outln!(
                     "{}: {} {} ({})",
                     path.display(),
                     lang.pick("来自站点", "from station"),
@@ -123,30 +124,33 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
                         BundleKind::Field => lang.pick("外勤数据包", "field bundle"),
                         BundleKind::Office => lang.pick("办公室数据包", "office bundle"),
                     }
-                );
+                )?;
                 let mut current = None;
                 let mut parts = Vec::new();
-                let flush = |kind: Option<bundle::RecordKind>, parts: &mut Vec<String>| {
+                let flush = |kind: Option<bundle::RecordKind>,
+                             parts: &mut Vec<String>|
+                 -> std::io::Result<()> {
                     if let Some(kind) = kind {
-                        println!("  {}: {}", lang.record_kind(kind), parts.join(", "));
+                        outln!("  {}: {}", lang.record_kind(kind), parts.join(", "))?;
                     }
                     parts.clear();
+                    Ok(())
                 };
                 for ((kind, action), n) in plan.counts() {
                     if current != Some(kind) {
-                        flush(current, &mut parts);
+                        flush(current, &mut parts)?;
                         current = Some(kind);
                     }
                     parts.push(format!("{} {n}", lang.plan_action(action)));
                 }
-                flush(current, &mut parts);
+                flush(current, &mut parts)?;
                 for line in plan.lines.iter().filter(|l| l.action == Action::Conflict) {
-                    println!(
+                    outln!(
                         "  {} {} {}",
                         lang.pick("冲突（已保留，未覆盖）：", "conflict (kept, not applied):"),
                         lang.record_kind(line.kind),
                         line.id
-                    );
+                    )?;
                 }
                 let status = if args.dry_run {
                     lang.pick("预演：未写入任何数据", "dry run: nothing was written")
@@ -158,19 +162,19 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
                 } else {
                     lang.pick("已导入", "imported")
                 };
-                println!("  {status}");
+                outln!("  {status}")?;
             }
             Err(bundle::BundleError::UnknownStation { fingerprint, .. })
                 if fingerprint == own_fingerprint =>
             {
-                println!(
+                outln!(
                     "{}: {}",
                     path.display(),
                     lang.pick(
                         "这是本机导出的数据包，无需导入",
                         "this bundle was made by this station; nothing to import"
                     )
-                );
+                )?;
             }
             Err(e) => {
                 refused += 1;

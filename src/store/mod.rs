@@ -127,3 +127,13 @@ impl Store {
 }
 
 pub use open::migrate_to;
+
+/// The database could not grow: the disk (or the quota) is full.
+pub fn is_disk_full(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+}
+
+/// The operating system failed a read or write of the database file.
+pub fn is_io_error(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure)
+}

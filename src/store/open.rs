@@ -55,6 +55,24 @@ fn check_existing(path: &Path) -> Result<()> {
         .map_err(|e| classify(path, e))?;
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| classify(path, e))?;
+    if let Err(e) = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        && matches!(&e, rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK)
+    {
+        // A process was killed mid-transaction in rollback-journal mode (found by
+        // tests/kill_cli.rs: a killed migration of a database not yet in WAL). The hot journal
+        // must be rolled back before anything can be read; that only restores the file to its
+        // last committed state, which any SQLite program opening it would do.
+        drop(conn);
+        let rw = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|e| classify(path, e))?;
+        rw.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| classify(path, e))?;
+        rw.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| classify(path, e))?;
+        drop(rw);
+        return check_existing(path);
+    }
     let read = || -> rusqlite::Result<(i32, i64, i64)> {
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;

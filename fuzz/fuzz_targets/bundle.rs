@@ -1,0 +1,8 @@
+//! Any bytes as a bundle (bundle): the verifying reader refuses or reads, never panics.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    shian::fuzzing::bundle(data);
+});

@@ -1,0 +1,120 @@
+//! The real binary in a pseudo-terminal, its screen read back through a terminal emulator:
+//! shared by the kill and hostile-text tests (tests/tui_pty.rs keeps its own copy).
+#![allow(dead_code, unused_imports)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+pub use expectrl::process::unix::{PtyStream, Signal, UnixProcess};
+
+pub const COLS: u16 = 80;
+pub const ROWS: u16 = 24;
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub struct Term {
+    pub session: Session<UnixProcess, PtyStream>,
+    pub screen: vt100::Parser,
+    /// Everything the program wrote, to check how it leaves the terminal.
+    pub raw: Vec<u8>,
+}
+
+impl Term {
+    pub fn start(data_dir: &Path) -> Term {
+        Term::start_with(data_dir, &[])
+    }
+
+    pub fn start_with(data_dir: &Path, args: &[&str]) -> Term {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_shian"));
+        cmd.arg("--data-dir")
+            .arg(data_dir)
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .env("NO_COLOR", "1")
+            .env_remove("SHIAN_LANG")
+            .env_remove("SHIAN_DATA_DIR");
+        let mut session = Session::spawn(cmd).expect("spawn shian in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(COLS, ROWS)
+            .expect("window size");
+        Term {
+            session,
+            raw: Vec::new(),
+            screen: vt100::Parser::new(
+                std::num::NonZero::new(ROWS).expect("rows"),
+                std::num::NonZero::new(COLS).expect("cols"),
+                0,
+            ),
+        }
+    }
+
+    pub fn pump(&mut self) {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    self.raw.extend_from_slice(&buf[..n]);
+                    self.screen.process(&buf[..n]);
+                }
+                Err(_) => break,
+            }
+        }
+    }
+
+    pub fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while self.session.get_process().is_alive().unwrap_or(false) {
+            assert!(start.elapsed() < TIMEOUT, "shian did not quit");
+            self.pump();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.pump();
+    }
+
+    pub fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Polls the screen until every one of `needles` is on it.
+    pub fn wait_for(&mut self, needles: &[&str]) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            let text = self.text();
+            if needles.iter().all(|n| text.contains(n)) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {needles:?}; screen:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_until(&mut self, what: &str, test: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            let text = self.text();
+            if test(&text) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; screen:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).expect("write keys");
+        self.session.flush().expect("flush keys");
+    }
+}
+
+pub const ENTER: &str = "\r";
+pub const TAB: &str = "\t";
