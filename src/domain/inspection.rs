@@ -132,15 +132,20 @@ impl Inspection {
 /// Counts the answers of the scored items of `checklist`; items without an answer count as
 /// unanswered. Answers to items the checklist does not have are ignored.
 pub fn tally(checklist: &Checklist, answers: &[Answer]) -> Tally {
+    // By item id, not a search per item: reports tally thousands of 80-item inspections.
+    let verdicts: std::collections::HashMap<&str, Verdict> = answers
+        .iter()
+        .map(|a| (a.item_id.as_str(), a.verdict))
+        .collect();
     Tally::count(
         checklist
             .items()
             .filter(|item| item.kind.is_scored())
             .map(|item| {
-                let verdict = answers
-                    .iter()
-                    .find(|a| a.item_id == item.id)
-                    .map_or(Verdict::NotChecked, |a| a.verdict);
+                let verdict = verdicts
+                    .get(item.id.as_str())
+                    .copied()
+                    .unwrap_or(Verdict::NotChecked);
                 (item.key, verdict)
             }),
     )

@@ -189,6 +189,8 @@ pub(super) fn answers_of_sql() -> String {
 }
 
 pub(super) fn period_rectifications_sql() -> String {
+    // Open orders come from the status index, orders of the period from the date index; an OR
+    // of the two would read every rectification with its inspection.
     format!(
         "SELECT r.establishment_id, r.inspection_id, i.serial, {LOCAL_DATE}, i.checklist_hash,
                 r.item_id, r.deadline, r.status, date(r.closed_at, i.utc_offset || ' seconds')
@@ -196,15 +198,28 @@ pub(super) fn period_rectifications_sql() -> String {
          JOIN inspections i ON i.id = r.inspection_id
          JOIN establishments e ON e.id = r.establishment_id
          WHERE (?3 IS NULL OR e.town = ?3)
-           AND (r.status = 'open' OR {LOCAL_DATE} BETWEEN ?1 AND ?2)
+           AND r.id IN (
+               SELECT id FROM rectifications WHERE status = 'open'
+               UNION
+               SELECT p.id FROM inspections i JOIN rectifications p ON p.inspection_id = i.id
+               WHERE i.started_at >= date(?1, '-1 day') AND i.started_at < date(?2, '+2 day')
+                 AND {LOCAL_DATE} BETWEEN ?1 AND ?2)
          ORDER BY r.deadline, e.name, r.item_id"
     )
 }
 
 pub(super) fn last_inspected_sql() -> String {
+    // Per establishment, its finals newest first from the (establishment, status, started_at)
+    // index, stopping at the first whose local date is on or before the day: a handful of rows
+    // each instead of every final inspection grouped (issue 7).
     format!(
-        "SELECT i.establishment_id, max({LOCAL_DATE}) FROM inspections i
-         WHERE i.status = 'final' AND {LOCAL_DATE} <= ?1 GROUP BY i.establishment_id"
+        "SELECT id, d FROM (
+             SELECT e.id, (SELECT {LOCAL_DATE} FROM inspections i
+                           WHERE i.establishment_id = e.id AND i.status = 'final'
+                             AND i.started_at < date(?1, '+2 day') AND {LOCAL_DATE} <= ?1
+                           ORDER BY i.started_at DESC LIMIT 1) AS d
+             FROM establishments e)
+         WHERE d IS NOT NULL"
     )
 }
 
@@ -227,12 +242,15 @@ fn inspections(
             .query_map([&inspection.id], rows::answer)?
             .collect::<rusqlite::Result<_>>()?;
         let checklist = checklists.get(conn, &inspection.checklist_hash)?;
+        let failures: HashMap<&str, &Answer> = answers
+            .iter()
+            .filter(|a| a.verdict == Verdict::Fail)
+            .map(|a| (a.item_id.as_str(), a))
+            .collect();
         let failed = checklist
             .items()
             .filter_map(|item| {
-                let answer = answers
-                    .iter()
-                    .find(|a| a.item_id == item.id && a.verdict == Verdict::Fail)?;
+                let answer = failures.get(item.id.as_str())?;
                 Some(FailedItem {
                     item_id: item.id.clone(),
                     number: item.number.clone(),
