@@ -1,5 +1,5 @@
 //! The real binary in a pseudo-terminal, its screen read back through a terminal emulator:
-//! shared by the kill and hostile-text tests (tests/tui_pty.rs keeps its own copy).
+//! shared by the end-to-end, kill and hostile-text tests.
 #![allow(dead_code, unused_imports)]
 
 use std::io::Write;
