@@ -89,3 +89,21 @@ pub fn open_with_default_program(path: &Path) -> std::io::Result<()> {
         .spawn()
         .map(|_child| ())
 }
+
+/// Writes a file through a temporary file beside it, synced, then renamed: a half-written report
+/// never looks whole. Makes the folder if needed.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, path)?;
+    sync_parent(path);
+    Ok(())
+}

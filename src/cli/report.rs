@@ -2,7 +2,7 @@
 //! `crate::report`, write the file whole (temporary file, then rename), and open it if asked.
 
 use super::out::outln;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::{Datelike, NaiveDate};
@@ -242,7 +242,7 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
 /// Writes every file whole, says where, and opens the first if asked.
 fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<()> {
     for (path, bytes) in files {
-        write_whole(path, bytes).with_context(|| path.display().to_string())?;
+        crate::platform::write_whole(path, bytes).with_context(|| path.display().to_string())?;
         outln!("{}: {}", lang.pick("已写入", "written"), path.display())?;
     }
     if output.open {
@@ -257,24 +257,5 @@ fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<(
             );
         }
     }
-    Ok(())
-}
-
-/// A temporary file beside the target, synced, then renamed: a half-written report never
-/// looks whole.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&tmp, path)?;
-    crate::platform::sync_parent(path);
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The shell's side of the 报表 screen: gather with the store, render with `crate::report`,
 //! write the file whole, and open it when asked. Same rules as `shian report`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::domain::inspection::Status;
 use crate::report::{self, Frequencies, RecordInput, Summary};
@@ -82,7 +82,7 @@ impl Shell {
                     }
                 };
                 let path = crate::tui::paths::expand(&folder).join(name);
-                write_whole(&path, &bytes)
+                crate::platform::write_whole(&path, &bytes)
                     .map_err(|e| Failure::Text(format!("{}: {e}", path.display())))?;
                 self.store.set_setting(FOLDER_SETTING, &folder)?;
                 crate::tui::log::info(&format!("report {}", path.display()));
@@ -143,23 +143,4 @@ impl Shell {
             .collect();
         report::render_records(&inputs, self.lang).map_err(|e| Failure::Text(e.to_string()))
     }
-}
-
-/// A temporary file beside the target, synced, then renamed: a half-written report never
-/// looks whole.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&tmp, path)?;
-    crate::platform::sync_parent(path);
-    Ok(())
 }
