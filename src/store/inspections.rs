@@ -258,21 +258,7 @@ impl Store {
                 .execute([inspection.id.as_str(), inspection.status.code()])?;
         }
         for r in rectifications {
-            tx.prepare_cached(
-                "INSERT INTO rectifications (id, establishment_id, inspection_id, item_id, deadline,
-                     status, follow_up_id, closed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![
-                r.id,
-                r.establishment_id,
-                r.inspection_id,
-                r.item_id,
-                r.deadline.map(|d| d.to_string()),
-                if r.open { "open" } else { "closed" },
-                r.follow_up_id,
-                r.closed_at.map(timestamp),
-            ])?;
+            super::rectifications::insert(&tx, r)?;
         }
         tx.commit()?;
         Ok(())

@@ -20,6 +20,24 @@ impl Store {
     }
 }
 
+/// Writes one rectification as it is (demo data, imported bundles).
+pub(super) fn insert(conn: &rusqlite::Connection, r: &Rectification) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO rectifications ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    ))?
+    .execute(rusqlite::params![
+        r.id,
+        r.establishment_id,
+        r.inspection_id,
+        r.item_id,
+        r.deadline.map(|d| d.to_string()),
+        if r.open { "open" } else { "closed" },
+        r.follow_up_id,
+        r.closed_at.map(super::rows::timestamp),
+    ])?;
+    Ok(())
+}
+
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Rectification> {
     let deadline: Option<String> = r.get(4)?;
     let status: String = r.get(5)?;

@@ -111,21 +111,7 @@ impl Store {
             insert_inspection(&tx, entry)?;
         }
         for r in &c.new_rectifications {
-            tx.prepare_cached(
-                "INSERT INTO rectifications (id, establishment_id, inspection_id, item_id, deadline,
-                     status, follow_up_id, closed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(params![
-                r.id,
-                r.establishment_id,
-                r.inspection_id,
-                r.item_id,
-                r.deadline.map(|d| d.to_string()),
-                if r.open { "open" } else { "closed" },
-                r.follow_up_id,
-                r.closed_at.map(timestamp),
-            ])?;
+            super::rectifications::insert(&tx, r)?;
         }
         for r in &c.updated_rectifications {
             tx.prepare_cached(
