@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::checklist::Checklist;
+use super::checklist::{Checklist, Item};
 use super::outcome::{Handling, Outcome, Tally, Verdict};
 
 /// 日常检查 · 专项检查 · 复查
@@ -137,17 +137,19 @@ pub fn tally(checklist: &Checklist, answers: &[Answer]) -> Tally {
         .iter()
         .map(|a| (a.item_id.as_str(), a.verdict))
         .collect();
+    tally_items(checklist.items().map(|item| {
+        let verdict = verdicts.get(item.id.as_str()).copied();
+        (item, verdict.unwrap_or(Verdict::NotChecked))
+    }))
+}
+
+/// Counts the verdicts of the scored ones among `items`, each given with its verdict.
+pub fn tally_items<'a>(items: impl IntoIterator<Item = (&'a Item, Verdict)>) -> Tally {
     Tally::count(
-        checklist
-            .items()
-            .filter(|item| item.kind.is_scored())
-            .map(|item| {
-                let verdict = verdicts
-                    .get(item.id.as_str())
-                    .copied()
-                    .unwrap_or(Verdict::NotChecked);
-                (item.key, verdict)
-            }),
+        items
+            .into_iter()
+            .filter(|(item, _)| item.kind.is_scored())
+            .map(|(item, verdict)| (item.key, verdict)),
     )
 }
 

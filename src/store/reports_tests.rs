@@ -3,8 +3,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use super::*;
 use crate::checklists::Catalog;
 use crate::domain::establishment::{EstablishmentFacts, EstablishmentKind};
-use crate::domain::inspection::{Conclusion, InspectionKind, Status};
-use crate::domain::outcome::Outcome;
+use crate::domain::inspection::Rectification;
+use crate::domain::inspection::{Answer, Conclusion, InspectionKind, Status};
+use crate::domain::outcome::{Outcome, Verdict};
 
 fn facts(name: &str, town: &str) -> EstablishmentFacts {
     EstablishmentFacts {
@@ -100,5 +101,128 @@ fn a_period_is_in_local_dates_and_counts_the_latest_revision_only() {
     assert_eq!(
         data.inspections[0].checklist_title, checklist.title,
         "the checklist version's own title"
+    );
+}
+
+fn answer(item: &str, verdict: Verdict, note: &str) -> Answer {
+    Answer {
+        item_id: item.into(),
+        verdict,
+        value: None,
+        choice: None,
+        note: note.into(),
+        answered_at: Utc.with_ymd_and_hms(2026, 6, 10, 2, 0, 0).unwrap(),
+    }
+}
+
+fn rectification(
+    id: &str,
+    inspection: &Inspection,
+    item: &str,
+    deadline: (u32, u32),
+    open: bool,
+) -> Rectification {
+    Rectification {
+        id: id.into(),
+        establishment_id: inspection.establishment_id.clone(),
+        inspection_id: inspection.id.clone(),
+        item_id: item.into(),
+        deadline: NaiveDate::from_ymd_opt(2026, deadline.0, deadline.1),
+        open,
+        follow_up_id: None,
+        closed_at: (!open).then(|| Utc.with_ymd_and_hms(2026, 6, 25, 2, 0, 0).unwrap()),
+    }
+}
+
+#[test]
+fn counts_failed_items_and_orders_rectifications_as_the_domain_rules_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let jia = store
+        .add_establishment(&facts("甲", "熊岳镇"), "T")
+        .unwrap();
+    let bing = store
+        .add_establishment(&facts("丙", "熊岳镇"), "T")
+        .unwrap();
+    let yi = store
+        .add_establishment(&facts("乙", "芦屯镇"), "T")
+        .unwrap();
+    let catalog = Catalog::shipped();
+    let checklist = catalog.get("catering-daily").unwrap();
+    let hash = store.put_checklist_version(checklist).unwrap();
+    let utc = |m, d| Utc.with_ymd_and_hms(2026, m, d, 2, 0, 0).unwrap();
+    let june = final_inspection("june", &jia.id, &hash, utc(6, 10), None);
+    let june_bing = final_inspection("june-bing", &bing.id, &hash, utc(6, 12), None);
+    let may = final_inspection("may", &jia.id, &hash, utc(5, 10), None);
+    let away = final_inspection("away", &yi.id, &hash, utc(6, 10), None);
+    let answers = vec![
+        answer("1.1", Verdict::Pass, ""),
+        answer("2.1", Verdict::NotApplicable, ""),
+        answer("3.1", Verdict::Fail, "无许可证"),
+        answer("2.2", Verdict::Fail, "地面积水"),
+        // An item the checklist version does not have is not counted.
+        answer("gone", Verdict::Fail, "旧版条目"),
+    ];
+    let rectifications = [
+        rectification("r1", &june, "3.1", (7, 5), true),
+        rectification("r2", &june_bing, "2.2", (7, 5), true),
+        rectification("r3", &june, "2.2", (6, 20), false),
+        // Closed, and ordered before the period: not in it.
+        rectification("r4", &may, "2.3", (5, 20), false),
+        // Still open, though ordered before the period: in it.
+        rectification("r5", &may, "4.1", (6, 1), true),
+        // Another town.
+        rectification("r6", &away, "3.1", (6, 1), true),
+    ];
+    let records = vec![
+        (june.clone(), answers.clone()),
+        (june_bing.clone(), Vec::new()),
+        (may.clone(), Vec::new()),
+        (away.clone(), answers.clone()),
+    ];
+    store
+        .insert_final_records(&records, &rectifications)
+        .unwrap();
+
+    let period = Period {
+        from: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        to: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+        town: Some("熊岳镇".into()),
+    };
+    let data = store.period_data(&period).unwrap();
+    let june = &data.inspections[0];
+    assert_eq!(june.inspection.id, "june");
+    assert_eq!(june.tally, rules::tally(checklist, &answers));
+    assert_eq!(june.tally.key_failed, 1);
+    assert_eq!(june.tally.general_failed, 1);
+    let failed: Vec<(&str, bool, &str)> = june
+        .failed
+        .iter()
+        .map(|f| (f.number.as_str(), f.key, f.note.as_str()))
+        .collect();
+    assert_eq!(
+        failed,
+        [("2.2", false, "地面积水"), ("3.1", true, "无许可证")],
+        "in the checklist's order, with the inspector's notes"
+    );
+
+    let orders: Vec<(&str, &str, bool)> = data
+        .rectifications
+        .iter()
+        .map(|r| (r.inspection_id.as_str(), r.item_number.as_str(), r.open))
+        .collect();
+    // By deadline, then establishment name (丙 sorts before 甲), then item.
+    assert_eq!(
+        orders,
+        [
+            ("may", "4.1", true),
+            ("june", "2.2", false),
+            ("june-bing", "2.2", true),
+            ("june", "3.1", true),
+        ]
+    );
+    assert_eq!(
+        data.rectifications[1].closed_on,
+        NaiveDate::from_ymd_opt(2026, 6, 25)
     );
 }
