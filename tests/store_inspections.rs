@@ -39,7 +39,7 @@ fn answer(item: &str, verdict: Verdict) -> Answer {
 }
 
 struct Fixture {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     store: Store,
     establishment: String,
     catalog: Catalog,
@@ -53,7 +53,7 @@ fn fixture() -> Fixture {
         .expect("add")
         .id;
     Fixture {
-        _dir: dir,
+        dir,
         store,
         establishment,
         catalog: Catalog::shipped(),
@@ -116,6 +116,20 @@ fn a_draft_saves_each_answer_and_resumes_at_the_current_item() {
     );
     f.store.clear_answer(&id, "1.1").expect("clear");
     assert_eq!(f.store.answers(&id).expect("answers").len(), 1);
+
+    // The keypress that answers and moves on: both in one commit, both on disk.
+    f.store
+        .save_answer_and_move(&id, &answer("4.1", Verdict::Fail), "4.2")
+        .expect("save and move");
+    let reopened = Store::open(f.dir.path()).expect("reopen");
+    let answers = reopened.answers(&id).expect("answers");
+    assert!(
+        answers
+            .iter()
+            .any(|a| a.item_id == "4.1" && a.verdict == Verdict::Fail)
+    );
+    let draft = reopened.inspection(&id).expect("get");
+    assert_eq!(draft.current_item.as_deref(), Some("4.2"));
 }
 
 #[test]
@@ -195,6 +209,15 @@ fn a_final_inspection_is_read_only_even_to_raw_sql() {
         f.store.save_answer(&id, &answer("1.1", Verdict::Fail)),
         Err(StoreError::ReadOnly { .. })
     ));
+    assert!(matches!(
+        f.store
+            .save_answer_and_move(&id, &answer("1.1", Verdict::Fail), "1.2"),
+        Err(StoreError::ReadOnly { .. })
+    ));
+    assert_eq!(
+        f.store.answers(&id).expect("answers")[0].verdict,
+        Verdict::Pass
+    );
     let raw = rusqlite::Connection::open(f.store.path()).expect("raw");
     let err = raw
         .execute(

@@ -126,12 +126,28 @@ impl Store {
 
     /// Saves one answer of a draft, durably, replacing any earlier answer to the item.
     pub fn save_answer(&self, inspection_id: &str, answer: &Answer) -> Result<()> {
-        self.require_draft(inspection_id)?;
+        require_draft(&self.conn, inspection_id)?;
         upsert_answer(&self.conn, inspection_id, answer)
     }
 
+    /// Saves an answer and the item the form moved on to in one durable commit: the keypress
+    /// that answers and moves on costs one fsync, not two (issue 7).
+    pub fn save_answer_and_move(
+        &mut self,
+        inspection_id: &str,
+        answer: &Answer,
+        current_item: &str,
+    ) -> Result<()> {
+        let tx = self.write_transaction()?;
+        require_draft(&tx, inspection_id)?;
+        upsert_answer(&tx, inspection_id, answer)?;
+        write_current_item(&tx, inspection_id, current_item)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn clear_answer(&self, inspection_id: &str, item_id: &str) -> Result<()> {
-        self.require_draft(inspection_id)?;
+        require_draft(&self.conn, inspection_id)?;
         self.conn
             .prepare_cached("DELETE FROM answers WHERE inspection_id = ?1 AND item_id = ?2")?
             .execute([inspection_id, item_id])?;
@@ -140,23 +156,20 @@ impl Store {
 
     /// Remembers where the inspector is, so a draft resumes at the same item.
     pub fn set_current_item(&self, inspection_id: &str, item_id: &str) -> Result<()> {
-        self.require_draft(inspection_id)?;
+        require_draft(&self.conn, inspection_id)?;
         // Where the inspector is, is a convenience and not part of the record: it is written
         // without its own fsync. WAL frames reach the disk in order, so the next answer's
         // durable commit carries it too; a crash before that resumes the draft an item earlier.
         // A keypress that answers and moves on thus costs one fsync, not two (issue 7).
         self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
-        let written = self
-            .conn
-            .prepare_cached("UPDATE inspections SET current_item = ?2 WHERE id = ?1")
-            .and_then(|mut s| s.execute([inspection_id, item_id]));
+        let written = write_current_item(&self.conn, inspection_id, item_id);
         self.conn.execute_batch("PRAGMA synchronous = FULL")?;
         written?;
         Ok(())
     }
 
     pub fn set_inspectors(&self, inspection_id: &str, inspectors: &[Inspector]) -> Result<()> {
-        self.require_draft(inspection_id)?;
+        require_draft(&self.conn, inspection_id)?;
         let json = serde_json::to_string(inspectors).unwrap_or_default();
         self.conn
             .prepare_cached("UPDATE inspections SET inspectors = ?2 WHERE id = ?1")?
@@ -263,24 +276,6 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-
-    fn require_draft(&self, inspection_id: &str) -> Result<()> {
-        let status: Option<String> = self
-            .conn
-            .prepare_cached("SELECT status FROM inspections WHERE id = ?1")?
-            .query_row([inspection_id], |r| r.get(0))
-            .optional()?;
-        match status.as_deref() {
-            Some("draft") => Ok(()),
-            Some(_) => Err(StoreError::ReadOnly {
-                id: inspection_id.to_string(),
-            }),
-            None => Err(StoreError::NotFound {
-                what: "inspection",
-                id: inspection_id.to_string(),
-            }),
-        }
-    }
 }
 
 pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
@@ -311,6 +306,31 @@ pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
         i.year_sequence,
         i.current_item,
     ])?;
+    Ok(())
+}
+
+/// Answers can change only while the inspection is a draft; the triggers guard finals anyway,
+/// this says which record and why.
+fn require_draft(conn: &Connection, inspection_id: &str) -> Result<()> {
+    let status: Option<String> = conn
+        .prepare_cached("SELECT status FROM inspections WHERE id = ?1")?
+        .query_row([inspection_id], |r| r.get(0))
+        .optional()?;
+    match status.as_deref() {
+        Some("draft") => Ok(()),
+        Some(_) => Err(StoreError::ReadOnly {
+            id: inspection_id.to_string(),
+        }),
+        None => Err(StoreError::NotFound {
+            what: "inspection",
+            id: inspection_id.to_string(),
+        }),
+    }
+}
+
+fn write_current_item(conn: &Connection, inspection_id: &str, item_id: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE inspections SET current_item = ?2 WHERE id = ?1")?
+        .execute([inspection_id, item_id])?;
     Ok(())
 }
 

@@ -167,8 +167,9 @@ impl App {
                 Vec::new()
             }
             Action::FormOpened(data) => {
-                let form = FormState::new(*data);
-                let effects = form.remember_current();
+                let mut form = FormState::new(*data);
+                let mut effects = Vec::new();
+                form.remember_current(&mut effects);
                 self.screen = Screen::Form(Box::new(form));
                 effects
             }

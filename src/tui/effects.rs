@@ -243,6 +243,7 @@ impl Shell {
             Effect::SaveAnswer {
                 inspection_id,
                 answer,
+                current_item,
             } => {
                 let answer = Answer {
                     item_id: answer.item_id,
@@ -252,7 +253,12 @@ impl Shell {
                     note: answer.note,
                     answered_at: Utc::now(),
                 };
-                store.save_answer(&inspection_id, &answer)?;
+                match current_item {
+                    Some(item_id) => {
+                        store.save_answer_and_move(&inspection_id, &answer, &item_id)?
+                    }
+                    None => store.save_answer(&inspection_id, &answer)?,
+                }
                 vec![Action::AnswerSaved(answer)]
             }
             Effect::ClearAnswer {

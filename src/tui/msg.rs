@@ -226,6 +226,8 @@ pub enum Effect {
     SaveAnswer {
         inspection_id: String,
         answer: AnswerDraft,
+        /// Where the form stands after the keypress, saved in the same commit.
+        current_item: Option<String>,
     },
     ClearAnswer {
         inspection_id: String,

@@ -164,16 +164,27 @@ impl FormState {
         }
     }
 
-    /// Stores the current item if it changed, so a draft resumes where it was left.
-    pub fn remember_current(&self) -> Vec<Effect> {
-        match self.current() {
-            Some(item) if self.stored_current.as_deref() != Some(item.id.as_str()) => {
-                vec![Effect::SetCurrentItem {
-                    inspection_id: self.inspection.id.clone(),
-                    item_id: item.id.clone(),
-                }]
-            }
-            _ => Vec::new(),
+    /// Stores the current item if it changed, so a draft resumes where it was left. It rides on
+    /// the keypress's answer when there is one: one durable commit, not two (issue 7).
+    pub fn remember_current(&mut self, effects: &mut Vec<Effect>) {
+        let Some(item) = self.current() else {
+            return;
+        };
+        if self.stored_current.as_deref() == Some(item.id.as_str()) {
+            return;
+        }
+        let item_id = item.id.clone();
+        self.stored_current = Some(item_id.clone());
+        let answer = effects.iter_mut().find_map(|e| match e {
+            Effect::SaveAnswer { current_item, .. } => Some(current_item),
+            _ => None,
+        });
+        match answer {
+            Some(slot) => *slot = Some(item_id),
+            None => effects.push(Effect::SetCurrentItem {
+                inspection_id: self.inspection.id.clone(),
+                item_id,
+            }),
         }
     }
 
@@ -214,6 +225,7 @@ impl FormState {
                 choice: choice.or(old.and_then(|a| a.choice.clone())),
                 note: note.unwrap_or_else(|| old.map(|a| a.note.clone()).unwrap_or_default()),
             },
+            current_item: None,
         }
     }
 
@@ -280,7 +292,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if form.edit.is_some() {
         let (message, mut more) = super::form_edit::edit_key(form, &item, key);
         effects.append(&mut more);
-        effects.extend(form.remember_current());
+        form.remember_current(&mut effects);
         if let Some(m) = message {
             app.error(m(t));
         }
@@ -367,7 +379,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             None => message = Some(|t| t.all_answered()),
         },
         KeyCode::Char('F') => {
-            let effects = form.remember_current();
+            form.remember_current(&mut effects);
             let Screen::Form(form) =
                 std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
             else {
@@ -378,13 +390,13 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return effects;
         }
         KeyCode::Esc => {
-            let mut effects = form.remember_current();
+            form.remember_current(&mut effects);
             effects.extend(app.go_home());
             return effects;
         }
         _ => {}
     }
-    effects.extend(form.remember_current());
+    form.remember_current(&mut effects);
     if let Some(m) = message {
         app.info(m(t));
     }

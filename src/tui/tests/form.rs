@@ -12,13 +12,11 @@ fn one_key_per_item_is_saved_before_it_shows() {
     open(&mut app, "food-sample", &[]);
     assert_eq!(current(&app), "1.1");
     let effects = app.update(ch('1'));
+    // The answer and the item the form moved on to, in one effect: one commit.
     assert!(
-        matches!(&effects[0], Effect::SaveAnswer { answer, .. } if answer.verdict == Verdict::Pass && answer.item_id == "1.1")
+        matches!(&effects[..], [Effect::SaveAnswer { answer, current_item: Some(next), .. }]
+            if answer.verdict == Verdict::Pass && answer.item_id == "1.1" && next == "1.2")
     );
-    assert!(effects.contains(&Effect::SetCurrentItem {
-        inspection_id: "0193a5c0-draft".into(),
-        item_id: "1.2".into(),
-    }));
     // Not shown as answered until the store has it.
     assert_eq!(form(&app).progress().0, 0);
     step(
@@ -87,6 +85,27 @@ fn recheck_items_come_first_and_a_draft_resumes_where_it_was() {
     data.inspection.current_item = Some("2.3".into());
     step(&mut app, Action::FormOpened(Box::new(data)));
     assert_eq!(current(&app), "2.3");
+}
+
+#[test]
+fn the_form_position_is_written_once_per_move() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    let moved_to = |effects: &[Effect]| -> Vec<String> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::SetCurrentItem { item_id, .. } => Some(item_id.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(moved_to(&app.update(press(KeyCode::Down))), ["1.2"]);
+    // Opening the guidance, or a note on the same item, does not move the form.
+    assert!(moved_to(&app.update(ch('g'))).is_empty());
+    assert!(moved_to(&app.update(press(KeyCode::Esc))).is_empty());
+    assert_eq!(current(&app), "1.2");
+    assert_eq!(moved_to(&app.update(press(KeyCode::Up))), ["1.1"]);
 }
 
 #[test]
