@@ -97,11 +97,8 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
         } => {
             let frequencies = frequencies_of(&store, frequencies, lang)?;
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
-            let t = std::time::Instant::now();
             let summary = Summary::compute(&data, &frequencies);
-            eprintln!("compute {:?}", t.elapsed());
             let html = report::render_summary(&summary, lang)?;
-            eprintln!("render {:?}", t.elapsed());
             finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
         }
         ReportCommand::Xlsx { period, output } => {

@@ -112,15 +112,10 @@ impl Store {
     pub fn period_data(&self, period: &Period) -> Result<PeriodData> {
         let tx = self.conn.unchecked_transaction()?;
         let mut checklists = ChecklistCache::default();
-        let t = std::time::Instant::now();
         let establishments = establishments(&tx, period)?;
-        eprintln!("est {:?}", t.elapsed());
         let inspections = inspections(&tx, period, &mut checklists)?;
-        eprintln!("insp {:?}", t.elapsed());
         let rectifications = rectifications(&tx, period, &establishments, &mut checklists)?;
-        eprintln!("rect {:?}", t.elapsed());
         let last_inspected = last_inspected(&tx, period)?;
-        eprintln!("last {:?}", t.elapsed());
         tx.finish()?;
         Ok(PeriodData {
             period: period.clone(),
@@ -266,7 +261,6 @@ fn inspections(
             |r| Ok((rows::inspection(r)?, r.get(20)?)),
         )?
         .collect::<rusqlite::Result<_>>()?;
-    eprintln!("found");
     let mut answers_of = conn.prepare_cached(&answers_of_sql())?;
     let mut out = Vec::with_capacity(found.len());
     for (inspection, date) in found {
@@ -344,77 +338,75 @@ fn rectifications(
     establishments: &[Establishment],
     checklists: &mut ChecklistCache,
 ) -> Result<Vec<RectificationRow>> {
-    let mut stmt = conn.prepare_cached(&period_rectifications_sql())?;
-    type Raw = (
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        Option<String>,
-    );
-    let mut raw: Vec<Raw> = stmt
-        .query_map(
-            params![period.from.to_string(), period.to.to_string(), period.town],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                ))
-            },
-        )?
-        .collect::<rusqlite::Result<_>>()?;
+    struct Order {
+        establishment_id: String,
+        inspection_id: String,
+        serial: Option<String>,
+        ordered: String,
+        hash: String,
+        item_id: String,
+        deadline: Option<String>,
+        open: bool,
+        closed: Option<String>,
+    }
     let name_of: HashMap<&str, &str> = establishments
         .iter()
         .map(|e| (e.id.as_str(), e.facts.name.as_str()))
         .collect();
-    let name = |id: &String| name_of.get(id.as_str()).copied().unwrap_or_default();
-    // Sorted here, not in SQL, where the name would cost a roster lookup per order; the
+    let mut stmt = conn.prepare_cached(&period_rectifications_sql())?;
+    let mut orders: Vec<(&str, Order)> = stmt
+        .query_map(
+            params![period.from.to_string(), period.to.to_string(), period.town],
+            |r| {
+                Ok(Order {
+                    establishment_id: r.get(0)?,
+                    inspection_id: r.get(1)?,
+                    serial: r.get(2)?,
+                    ordered: r.get(3)?,
+                    hash: r.get(4)?,
+                    item_id: r.get(5)?,
+                    deadline: r.get(6)?,
+                    open: r.get_ref(7)?.as_str()? == "open",
+                    closed: r.get(8)?,
+                })
+            },
+        )?
+        .map(|order| {
+            order.map(|o| {
+                let name = name_of.get(o.establishment_id.as_str()).copied();
+                (name.unwrap_or_default(), o)
+            })
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    // Sorted here rather than in SQL, where the name costs a roster lookup per order; the
     // inspection breaks ties so the order is the same every time.
-    raw.sort_by(|a, b| (&a.6, name(&a.0), &a.5, &a.1).cmp(&(&b.6, name(&b.0), &b.5, &b.1)));
-    let mut out = Vec::with_capacity(raw.len());
-    for (
-        establishment_id,
-        inspection_id,
-        serial,
-        ordered,
-        hash,
-        item_id,
-        deadline,
-        status,
-        closed,
-    ) in raw
-    {
-        let checklist = &checklists.get(conn, &hash)?.checklist;
+    orders.sort_by(|(a_name, a), (b_name, b)| {
+        (&a.deadline, a_name, &a.item_id, &a.inspection_id).cmp(&(
+            &b.deadline,
+            b_name,
+            &b.item_id,
+            &b.inspection_id,
+        ))
+    });
+    let date = |text: &str| parse_date("rectifications", text);
+    let mut out = Vec::with_capacity(orders.len());
+    for (_, o) in orders {
+        let checklist = &checklists.get(conn, &o.hash)?.checklist;
         let (item_number, item_text) = checklist
-            .item(&item_id)
-            .map_or((item_id.clone(), String::new()), |item| {
+            .item(&o.item_id)
+            .map_or((o.item_id.clone(), String::new()), |item| {
                 (item.number.clone(), item.text.clone())
             });
         out.push(RectificationRow {
-            establishment_id,
-            inspection_id,
-            serial,
-            ordered_on: parse_date("rectifications", &ordered)?,
+            establishment_id: o.establishment_id,
+            inspection_id: o.inspection_id,
+            serial: o.serial,
+            ordered_on: date(&o.ordered)?,
             item_number,
             item_text,
-            deadline: deadline
-                .map(|d| parse_date("rectifications", &d))
-                .transpose()?,
-            open: status == "open",
-            closed_on: closed
-                .map(|d| parse_date("rectifications", &d))
-                .transpose()?,
+            deadline: o.deadline.as_deref().map(date).transpose()?,
+            open: o.open,
+            closed_on: o.closed.as_deref().map(date).transpose()?,
         });
     }
     Ok(out)
