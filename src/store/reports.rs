@@ -188,7 +188,7 @@ pub(super) fn period_inspections_sql() -> String {
         .collect::<Vec<_>>()
         .join(", ");
     format!(
-        "SELECT {columns}, {LOCAL_DATE} FROM inspections i
+        "SELECT {columns} FROM inspections i
          JOIN establishments e ON e.id = i.establishment_id
          WHERE i.status = 'final' AND {LOCAL_DATE} BETWEEN ?1 AND ?2
            AND i.started_at >= date(?1, '-1 day') AND i.started_at < date(?2, '+2 day')
@@ -255,19 +255,19 @@ fn inspections(
     checklists: &mut ChecklistCache,
 ) -> Result<Vec<PeriodInspection>> {
     let mut stmt = conn.prepare_cached(&period_inspections_sql())?;
-    let found: Vec<(Inspection, String)> = stmt
+    let found: Vec<Inspection> = stmt
         .query_map(
             params![period.from.to_string(), period.to.to_string(), period.town],
-            |r| Ok((rows::inspection(r)?, r.get(20)?)),
+            rows::inspection,
         )?
         .collect::<rusqlite::Result<_>>()?;
     let mut answers_of = conn.prepare_cached(&answers_of_sql())?;
     let mut out = Vec::with_capacity(found.len());
-    for (inspection, date) in found {
+    for inspection in found {
         let scored = checklists.get(conn, &inspection.checklist_hash)?;
         let (tally, failed) = score(&mut answers_of, &inspection.id, scored)?;
         out.push(PeriodInspection {
-            date: parse_date("inspections", &date)?,
+            date: inspection.local_started_at().date_naive(),
             checklist_title: scored.checklist.title.clone(),
             tally,
             failed,
