@@ -118,7 +118,7 @@ impl Store {
         };
         insert(&tx, &revision)?;
         for answer in answers(&tx, final_id)? {
-            upsert_answer(&tx, &revision.id, &answer)?;
+            insert_answer(&tx, &revision.id, &answer)?;
         }
         tx.commit()?;
         Ok(revision)
@@ -265,7 +265,7 @@ impl Store {
             };
             insert(&tx, &draft)?;
             for answer in answers {
-                upsert_answer(&tx, &inspection.id, answer)?;
+                insert_answer(&tx, &inspection.id, answer)?;
             }
             tx.prepare_cached("UPDATE inspections SET status = ?2 WHERE id = ?1")?
                 .execute([inspection.id.as_str(), inspection.status.code()])?;
@@ -334,12 +334,34 @@ fn write_current_item(conn: &Connection, inspection_id: &str, item_id: &str) -> 
     Ok(())
 }
 
-pub(super) fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
+/// An answer of an inspection written whole (demo data, imports, a revision's copy). A plain
+/// insert, not the form's upsert: an upsert may fire the read-only trigger, so SQLite keeps a
+/// statement journal for every row, a fifth of an import's time (issue 7).
+pub(super) fn insert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
+    write_answer(conn, "", inspection_id, a)
+}
+
+/// An answer given or changed in the form.
+fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
+    write_answer(
+        conn,
+        "ON CONFLICT (inspection_id, item_id) DO UPDATE SET verdict = excluded.verdict,
+             value = excluded.value, choice = excluded.choice, note = excluded.note,
+             answered_at = excluded.answered_at",
+        inspection_id,
+        a,
+    )
+}
+
+fn write_answer(
+    conn: &Connection,
+    on_conflict: &str,
+    inspection_id: &str,
+    a: &Answer,
+) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO answers (inspection_id, {ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT (inspection_id, item_id) DO UPDATE SET verdict = excluded.verdict,
-             value = excluded.value, choice = excluded.choice, note = excluded.note,
-             answered_at = excluded.answered_at"
+         {on_conflict}"
     ))?
     .execute(params![
         inspection_id,
@@ -348,7 +370,7 @@ pub(super) fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) 
         a.value,
         a.choice,
         a.note,
-        timestamp(a.answered_at),
+        timestamp(a.answered_at)
     ])?;
     Ok(())
 }

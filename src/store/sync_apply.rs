@@ -239,7 +239,7 @@ fn insert_inspection(conn: &Connection, entry: &InspectionEntry) -> Result<()> {
     };
     inspections::insert(conn, &draft)?;
     for answer in &entry.answers {
-        inspections::upsert_answer(conn, &i.id, answer)?;
+        inspections::insert_answer(conn, &i.id, answer)?;
     }
     for a in &entry.attachments {
         conn.prepare_cached(
