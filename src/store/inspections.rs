@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use super::inspection_lists::list_sql;
 use super::rows::{self, ANSWER_COLUMNS, INSPECTION_COLUMNS, timestamp};
 use super::{Result, Store, StoreError, checklists};
 use crate::domain::checklist::Checklist;
@@ -56,6 +57,9 @@ pub struct InspectionRecord {
 pub struct InspectionFilter {
     pub status: Option<Status>,
     pub establishment_id: Option<String>,
+    /// Only inspections of these establishments (those a typed name found); an empty list
+    /// matches nothing.
+    pub establishment_ids: Option<Vec<String>>,
     pub outcome: Option<Outcome>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -403,38 +407,4 @@ pub(super) fn checklist_of(conn: &Connection, inspection: &Inspection) -> Result
         table: "checklist_versions",
         detail: format!("{}: {e}", inspection.checklist_hash),
     })
-}
-
-/// The SQL and arguments of a list of inspections, newest first.
-pub(super) fn list_sql(filter: &InspectionFilter) -> (String, Vec<String>) {
-    let mut sql = String::from(
-        "SELECT i.id, i.serial, i.establishment_id, e.name, i.checklist_id, i.kind, i.status,
-                i.revision, i.started_at, i.outcome
-         FROM inspections i JOIN establishments e ON e.id = i.establishment_id WHERE 1",
-    );
-    let mut args: Vec<String> = Vec::new();
-    let mut add = |clause: &str, value: String| {
-        args.push(value);
-        sql.push_str(&format!(" AND {clause} ?{}", args.len()));
-    };
-    if let Some(status) = filter.status {
-        add("i.status =", status.code().to_string());
-    }
-    if let Some(id) = &filter.establishment_id {
-        add("i.establishment_id =", id.clone());
-    }
-    if let Some(outcome) = filter.outcome {
-        add("i.outcome =", outcome.code().to_string());
-    }
-    if let Some(from) = filter.from {
-        add("i.started_at >=", from.to_string());
-    }
-    if let Some(to) = filter.to {
-        add("i.started_at <", (to + chrono::Days::new(1)).to_string());
-    }
-    sql.push_str(" ORDER BY i.started_at DESC");
-    if let Some(limit) = filter.limit {
-        sql.push_str(&format!(" LIMIT {limit}"));
-    }
-    (sql, args)
 }

@@ -10,6 +10,7 @@ mod finalize;
 mod home;
 #[cfg(test)]
 mod home_tests;
+mod inspection_lists;
 mod inspections;
 mod open;
 mod plans;
@@ -31,6 +32,7 @@ use rusqlite::Connection;
 pub use attachments::Photo;
 pub use establishments::RosterOutcome;
 pub use home::OverdueRectification;
+pub use inspection_lists::InspectionPage;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
 pub use plans::screen_queries;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};

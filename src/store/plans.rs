@@ -2,7 +2,8 @@
 //! (`EXPLAIN QUERY PLAN`): on the five-year database a full scan of inspections or answers is
 //! what makes a screen slow (tests/query_plans.rs, BENCHMARKS.md).
 
-use super::inspections::{InspectionFilter, list_sql};
+use super::inspection_lists::{count_sql, list_sql};
+use super::inspections::InspectionFilter;
 use super::{finalize, home, reports};
 use crate::domain::inspection::Status;
 use crate::domain::outcome::Outcome;
@@ -11,7 +12,14 @@ use crate::domain::outcome::Outcome;
 /// inspections and answers. Parameters stay unbound: the plan does not depend on their values.
 pub fn screen_queries() -> Vec<(&'static str, String)> {
     let list = |filter: InspectionFilter| list_sql(&filter).0;
+    let count = |filter: InspectionFilter| count_sql(&filter).0;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1);
+    let named = || Some(vec![String::new()]);
+    let page = Some(500);
+    // Not listed, because they read to the end by nature: the records count with no filter
+    // walks the smallest index without reading a row; the count of one result over all years
+    // (`o` with period 全部) reads the table, as no index leads with `outcome`. The pages beside
+    // them stop at their LIMIT.
     vec![
         (
             "home: drafts",
@@ -72,6 +80,79 @@ pub fn screen_queries() -> Vec<(&'static str, String)> {
                 status: Some(Status::Final),
                 from: day,
                 to: day,
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: the newest page",
+            list(InspectionFilter {
+                limit: page,
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: a page of drafts or finals",
+            list(InspectionFilter {
+                status: Some(Status::Final),
+                limit: page,
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: a page of one result",
+            list(InspectionFilter {
+                outcome: Some(Outcome::NonCompliant),
+                limit: page,
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: a page of the establishments a name found",
+            list(InspectionFilter {
+                establishment_ids: named(),
+                limit: page,
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: a page of finals of a period, by name",
+            list(InspectionFilter {
+                status: Some(Status::Final),
+                outcome: Some(Outcome::Compliant),
+                establishment_ids: named(),
+                from: day,
+                limit: page,
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: how many drafts or finals",
+            count(InspectionFilter {
+                status: Some(Status::Final),
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: how many in a period",
+            count(InspectionFilter {
+                outcome: Some(Outcome::Compliant),
+                from: day,
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: how many of the establishments a name found",
+            count(InspectionFilter {
+                establishment_ids: named(),
+                ..Default::default()
+            }),
+        ),
+        (
+            "records: how many finals of a period, by name",
+            count(InspectionFilter {
+                status: Some(Status::Final),
+                establishment_ids: named(),
+                from: day,
                 ..Default::default()
             }),
         ),

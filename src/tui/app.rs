@@ -215,9 +215,9 @@ impl App {
             }
             Action::AnswerSaved(answer) => self.with_form(|f| f.saved(answer)),
             Action::AnswerCleared(item_id) => self.with_form(|f| f.cleared(&item_id)),
-            Action::RecordsLoaded(list) => {
+            Action::RecordsLoaded(page) => {
                 if let Screen::Records(r) = &mut self.screen {
-                    r.loaded(list);
+                    r.loaded(page);
                 }
                 Vec::new()
             }
@@ -321,7 +321,7 @@ impl App {
             }
             Screen::Form(f) => f.paste(text),
             Screen::Review(r) => r.paste(text),
-            Screen::Records(r) if r.typing => r.name.insert(text),
+            Screen::Records(_) => return super::screens::records::paste(self, text),
             Screen::Establishment(e) => e.paste(text),
             Screen::Sync(s) => {
                 if let Some(input) = s.input() {

@@ -19,6 +19,10 @@ const SAMPLE_ROSTER: &[u8] = include_bytes!("../../data/roster-sample.csv");
 /// Inspections listed in the roster's detail pane.
 const HISTORY_SHOWN: usize = 8;
 
+/// Inspections the records screen loads at once, newest first: a five-year office database
+/// holds 100,000, and the inspector narrows the list rather than scrolling it (issue 7).
+const RECORDS_SHOWN: usize = 500;
+
 mod keys {
     pub const NAME: &str = "inspector_name";
     pub const BADGE: &str = "inspector_badge";
@@ -315,11 +319,13 @@ impl Shell {
                     store.inspection_record(&inspection_id)?,
                 ))]
             }
-            Effect::LoadRecords(q) => vec![Action::RecordsLoaded(store.inspections(
+            Effect::LoadRecords(q) => vec![Action::RecordsLoaded(store.inspection_page(
                 &InspectionFilter {
                     status: q.status,
                     outcome: q.outcome,
                     from: q.from,
+                    establishment_ids: q.establishment_ids,
+                    limit: Some(RECORDS_SHOWN),
                     ..Default::default()
                 },
             )?)],

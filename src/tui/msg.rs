@@ -14,7 +14,8 @@ use crate::domain::inspection::{
 };
 use crate::domain::outcome::{Outcome, Verdict};
 use crate::store::{
-    BundleLogEntry, InspectionRecord, InspectionSummary, OverdueRectification, Photo,
+    BundleLogEntry, InspectionPage, InspectionRecord, InspectionSummary, OverdueRectification,
+    Photo,
 };
 
 /// Who inspects with this station, kept in the store's settings.
@@ -37,12 +38,15 @@ impl Profile {
 }
 
 /// Which inspections the records screen lists.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordsQuery {
     pub status: Option<Status>,
     pub outcome: Option<Outcome>,
     /// Only inspections started on or after this day.
     pub from: Option<NaiveDate>,
+    /// Only inspections of these establishments: those the typed name finds in the roster.
+    /// `None` when no name is typed.
+    pub establishment_ids: Option<Vec<String>>,
 }
 
 /// What the home screen lists.
@@ -176,7 +180,8 @@ pub enum Action {
     EstablishmentSaved(Establishment),
     AnswerSaved(Answer),
     AnswerCleared(String),
-    RecordsLoaded(Vec<InspectionSummary>),
+    /// The newest inspections of the records query, and how many it matches in all.
+    RecordsLoaded(InspectionPage),
     RecordLoaded(Box<InspectionRecord>),
     Finalized(Box<InspectionRecord>),
     SyncLoaded(SyncData),

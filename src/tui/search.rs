@@ -94,24 +94,6 @@ impl Query {
     }
 }
 
-/// Whether an inspection's establishment name matches a filter typed on the records screen:
-/// the name, its pinyin initials or full pinyin; an empty filter matches everything.
-pub fn name_matches(name: &str, filter: &str) -> bool {
-    let filter = filter.trim().to_lowercase();
-    if filter.is_empty() || name.to_lowercase().contains(&filter) {
-        return true;
-    }
-    let mut initials = String::new();
-    let mut full = String::new();
-    for c in name.chars() {
-        if let Some(p) = c.to_pinyin() {
-            initials.push_str(p.first_letter());
-            full.push_str(p.plain());
-        }
-    }
-    initials.contains(&filter) || full.contains(&filter) || is_subsequence(&filter, &initials)
-}
-
 fn is_subsequence(needle: &str, haystack: &str) -> bool {
     let mut hay = haystack.chars();
     needle.chars().all(|n| hay.any(|h| h == n))

@@ -204,7 +204,7 @@ strings! {
     keys_back_to_the_roster => "不保存，返回名录", "back to the roster without saving";
     keys_move_scroll => "移动 / 滚动", "move / scroll";
     keys_filter_all_drafts_final => "筛选：全部、草稿、已定稿", "filter: all, drafts, final";
-    keys_filter_by_establishment_name => "按单位名称或拼音筛选", "filter by establishment name or pinyin";
+    keys_filter_by_establishment_name => "按单位筛选（名称、拼音、许可证号、地址）", "filter by establishment (name, pinyin, licence, address)";
     keys_filter_by_result => "按检查结果筛选", "filter by result";
     keys_filter_by_date_last => "按时间筛选：近 30 天、今年", "filter by date: last 30 days, this year";
     keys_open => "打开", "open";
@@ -345,6 +345,29 @@ impl Text {
         match self.0 {
             Lang::Zh => format!("{label}（{n}）"),
             Lang::En => format!("{label} ({n})"),
+        }
+    }
+
+    /// How many inspections the records filters match: "共 1234 条".
+    pub fn records_total(self, n: usize) -> String {
+        match self.0 {
+            Lang::Zh => format!("共 {n} 条"),
+            Lang::En => format!("{n} in all"),
+        }
+    }
+
+    /// Under a records list that is only a page: how much is listed, and how to narrow it. The
+    /// total stands on the line above; both fit 80 columns.
+    pub fn records_narrow(self, shown: usize) -> String {
+        match self.0 {
+            Lang::Zh => {
+                format!("只列出最新的 {shown} 条。缩小范围：d 日期，o 检查结果，Tab 状态，/ 单位")
+            }
+            Lang::En => {
+                format!(
+                    "Only the newest {shown} listed. Narrow it: d date, o result, Tab status, / name"
+                )
+            }
         }
     }
 

@@ -1,4 +1,9 @@
 //! 记录: inspections listed by status, result, date and establishment.
+//!
+//! Only a page is loaded: the newest inspections that match, with how many match in all. Every
+//! filter, the establishment name included, is a store query, so narrowing it reaches records
+//! beyond the page (issue 7). The name is resolved to establishment ids here, with the roster's
+//! search keys, because the pinyin lives in memory and not in the database.
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -7,22 +12,26 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
+use crate::domain::establishment::Establishment;
 use crate::domain::inspection::Status;
 use crate::domain::outcome::Outcome;
-use crate::store::InspectionSummary;
+use crate::store::{InspectionPage, InspectionSummary};
 use crate::tui::app::{App, Effect, RecordsQuery, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::search::name_matches;
+use crate::tui::search::{SearchKey, rank};
 use crate::tui::text::pad;
 
 #[derive(Debug, Clone, Default)]
 pub struct RecordsState {
     pub query: RecordsQuery,
     pub period: Period,
+    /// The newest inspections of the query, at most a page.
     pub list: Vec<InspectionSummary>,
-    /// Position in `visible()`.
+    /// How many inspections the query matches in all.
+    pub total: usize,
+    /// Position in `list`.
     pub selected: usize,
-    /// Establishment filter: name or pinyin, applied to the loaded list.
+    /// Establishment filter as typed: searched in the roster like the 名录 search.
     pub name: TextInput,
     /// Whether the name filter has the keyboard (`/`).
     pub typing: bool,
@@ -64,18 +73,70 @@ impl Period {
 }
 
 impl RecordsState {
-    pub fn loaded(&mut self, list: Vec<InspectionSummary>) {
-        self.list = list;
-        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+    pub fn loaded(&mut self, page: InspectionPage) {
+        self.list = page.inspections;
+        self.total = page.total;
+        self.selected = self.selected.min(self.list.len().saturating_sub(1));
     }
 
-    /// The loaded inspections that pass the establishment filter.
-    pub fn visible(&self) -> Vec<&InspectionSummary> {
-        self.list
-            .iter()
-            .filter(|s| name_matches(&s.establishment, self.name.text()))
-            .collect()
+    /// Whether the typed name found no establishment: the list is empty without a query.
+    fn no_establishment(&self) -> bool {
+        self.query
+            .establishment_ids
+            .as_ref()
+            .is_some_and(Vec::is_empty)
     }
+
+    /// Asks for the first page of the query.
+    fn reload(&mut self) -> Vec<Effect> {
+        self.selected = 0;
+        if self.no_establishment() {
+            // No establishment has that name, so no inspection can match: nothing to ask.
+            self.loaded(InspectionPage::default());
+            return Vec::new();
+        }
+        vec![Effect::LoadRecords(self.query.clone())]
+    }
+}
+
+/// The ids of the establishments a typed name finds, by the roster's own search (name, pinyin
+/// initials, full pinyin, licence number, address), so the same text finds the same
+/// establishments on both screens. `None` for no name: no filter.
+fn establishments_named(
+    keys: &[SearchKey],
+    roster: &[Establishment],
+    name: &str,
+) -> Option<Vec<String>> {
+    if name.trim().is_empty() {
+        return None;
+    }
+    let ids = rank(keys, name)
+        .into_iter()
+        .filter_map(|i| roster.get(i))
+        .map(|e| e.id.clone())
+        .collect();
+    Some(ids)
+}
+
+/// After the typed name changed: the establishments it finds, and their inspections.
+fn name_changed(app: &mut App) -> Vec<Effect> {
+    let Screen::Records(r) = &mut app.screen else {
+        return Vec::new();
+    };
+    r.query.establishment_ids = establishments_named(&app.keys, &app.roster, r.name.text());
+    r.reload()
+}
+
+/// Text pasted into the name filter.
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    let Screen::Records(r) = &mut app.screen else {
+        return Vec::new();
+    };
+    if !r.typing {
+        return Vec::new();
+    }
+    r.name.insert(text);
+    name_changed(app)
 }
 
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -84,6 +145,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     if r.typing {
+        let before = r.name.text().to_string();
         match key.code {
             KeyCode::Enter | KeyCode::Down => r.typing = false,
             KeyCode::Esc => {
@@ -94,10 +156,12 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 r.name.handle_key(key);
             }
         }
-        r.selected = 0;
-        return Vec::new();
+        if r.name.text() == before {
+            return Vec::new();
+        }
+        return name_changed(app);
     }
-    let last = r.visible().len().saturating_sub(1);
+    let last = r.list.len().saturating_sub(1);
     match key.code {
         KeyCode::Esc | KeyCode::Char('q') => return app.go_home(),
         KeyCode::Char('/') => r.typing = true,
@@ -111,8 +175,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 Some(Status::Draft) => Some(Status::Final),
                 Some(Status::Final) => None,
             };
-            r.selected = 0;
-            return vec![Effect::LoadRecords(r.query)];
+            return r.reload();
         }
         KeyCode::Char('o') => {
             let all = Outcome::ALL;
@@ -124,18 +187,17 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     .and_then(|i| all.get(i + 1))
                     .copied(),
             };
-            r.selected = 0;
-            return vec![Effect::LoadRecords(r.query)];
+            return r.reload();
         }
         KeyCode::Char('d') => {
             r.period = r.period.next();
             r.query.from = r.period.from(today);
-            r.selected = 0;
-            return vec![Effect::LoadRecords(r.query)];
+            return r.reload();
         }
-        // Record forms: `p` the selected final record, `P` every final record listed.
+        // Record forms: `p` the selected final record, `P` every final record listed. When the
+        // list is a page, `P` prints the page: what the inspector sees is what is printed.
         KeyCode::Char('p') => {
-            if let Some(s) = r.visible().get(r.selected)
+            if let Some(s) = r.list.get(r.selected)
                 && s.status == Status::Final
             {
                 let ids = vec![s.id.clone()];
@@ -144,7 +206,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('P') => {
             let ids: Vec<String> = r
-                .visible()
+                .list
                 .iter()
                 .filter(|s| s.status == Status::Final)
                 .map(|s| s.id.clone())
@@ -154,7 +216,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Enter => {
-            if let Some(s) = r.visible().get(r.selected) {
+            if let Some(s) = r.list.get(r.selected) {
                 return vec![match s.status {
                     Status::Draft => Effect::OpenDraft(s.id.clone()),
                     Status::Final => Effect::LoadRecord(s.id.clone()),
@@ -170,10 +232,12 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) ->
     let t = app.t;
     let theme = app.theme;
     let lang = t.lang();
-    let [top, search, body] = Layout::vertical([
+    let paged = r.total > r.list.len();
+    let [top, search, body, narrow] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
+        Constraint::Length(u16::from(paged)),
     ])
     .areas(area);
     let filters = [
@@ -217,10 +281,19 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) ->
         1,
     );
     let cursor = r.name.render(field, buf, theme.input());
+    let total = t.records_total(r.total);
+    let total_w = u16::try_from(crate::tui::text::width(&total)).unwrap_or(u16::MAX);
+    if field.right() + 2 + total_w <= search.right() {
+        buf.set_string(search.right() - total_w, search.y, &total, theme.dim());
+    }
+    if paged {
+        let hint = t.records_narrow(r.list.len());
+        Paragraph::new(Line::styled(hint, theme.heading())).render(narrow, buf);
+    }
     let name_w = if area.width >= 120 { 40 } else { 26 };
     let items: Vec<ListItem> = r
-        .visible()
-        .into_iter()
+        .list
+        .iter()
         .map(|s| {
             let outcome = s.outcome.map_or("-", |o| lang.outcome(o));
             let serial = s
@@ -238,7 +311,12 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) ->
         })
         .collect();
     if items.is_empty() {
-        Paragraph::new(Line::styled(t.none(), theme.dim())).render(body, buf);
+        let none = if r.no_establishment() {
+            t.no_match()
+        } else {
+            t.none()
+        };
+        Paragraph::new(Line::styled(none, theme.dim())).render(body, buf);
     } else {
         let mut ls = ListState::default().with_selected(Some(r.selected));
         StatefulWidget::render(

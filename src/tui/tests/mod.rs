@@ -138,6 +138,11 @@ pub fn step(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
+/// The store's answer to `LoadRecords`: these inspections, and `total` matching in all.
+pub fn records_page(inspections: Vec<crate::store::InspectionSummary>, total: usize) -> Action {
+    Action::RecordsLoaded(crate::store::InspectionPage { inspections, total })
+}
+
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         step(app, ch(c));

@@ -201,11 +201,14 @@ fn the_records_screen_prints_the_selected_record_form() {
     };
     step(
         &mut app,
-        Action::RecordsLoaded(vec![
-            summary("0001", Status::Final),
-            summary("0002", Status::Draft),
-            summary("0003", Status::Final),
-        ]),
+        records_page(
+            vec![
+                summary("0001", Status::Final),
+                summary("0002", Status::Draft),
+                summary("0003", Status::Final),
+            ],
+            3,
+        ),
     );
     step(&mut app, ch('p'));
     assert_eq!(report(&app).records, vec!["0001".to_string()]);
@@ -222,11 +225,14 @@ fn the_records_screen_prints_the_selected_record_form() {
     step(&mut app, ch('r'));
     step(
         &mut app,
-        Action::RecordsLoaded(vec![
-            summary("0001", Status::Final),
-            summary("0002", Status::Draft),
-            summary("0003", Status::Final),
-        ]),
+        records_page(
+            vec![
+                summary("0001", Status::Final),
+                summary("0002", Status::Draft),
+                summary("0003", Status::Final),
+            ],
+            3,
+        ),
     );
     step(&mut app, ch('P'));
     assert_eq!(

@@ -255,6 +255,33 @@ fn a_district_with_five_years_of_records() {
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
         terminal.draw(|f| crate::tui::view::draw(&app, f)).unwrap();
     }
+    // The records screen loads the newest page of the 600; a typed name reaches past it, to
+    // the oldest inspection of all.
+    run(&mut app, &mut shell, ch('r'));
+    let Screen::Records(r) = &app.screen else {
+        panic!("not on records");
+    };
+    assert_eq!((r.list.len(), r.total), (500, 600));
+    let everything = shell.store.inspections(&Default::default()).unwrap();
+    let oldest = everything.last().unwrap();
+    assert!(!r.list.iter().any(|s| s.id == oldest.id));
+    run(&mut app, &mut shell, ch('/'));
+    keys(&mut app, &mut shell, &oldest.establishment);
+    let Screen::Records(r) = &app.screen else {
+        panic!("not on records");
+    };
+    let ids = r.query.establishment_ids.clone().unwrap();
+    assert!(ids.contains(&oldest.establishment_id));
+    assert!(r.list.iter().any(|s| s.id == oldest.id));
+    assert!(r.list.iter().all(|s| ids.contains(&s.establishment_id)));
+    let named = everything
+        .iter()
+        .filter(|s| ids.contains(&s.establishment_id))
+        .count();
+    assert_eq!((r.list.len(), r.total), (named, named));
+    run(&mut app, &mut shell, press(KeyCode::Esc));
+    run(&mut app, &mut shell, press(KeyCode::Esc));
+    assert!(matches!(app.screen, Screen::Home(_)));
     // Open an overdue rectification: a follow-up.
     let overdue = crate::tui::screens::home::rows(&app)
         .iter()

@@ -86,7 +86,7 @@ pub(super) fn draw(app: &App, name: &str) {
 /// The screen as a user reads it: a wide character covers the cell after it. TestBackend's own
 /// view lists every covered cell as "Hidden by multi-width symbols" even when it is blank; here
 /// a covered cell must be blank, and anything else (text drawn under a wide character) fails.
-fn screen_text(buf: &ratatui::buffer::Buffer, what: &str) -> String {
+pub(super) fn screen_text(buf: &ratatui::buffer::Buffer, what: &str) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
@@ -242,16 +242,7 @@ fn review() {
 fn records_and_a_record() {
     let mut app = loaded(Lang::Zh);
     step(&mut app, ch('r'));
-    step(
-        &mut app,
-        Action::RecordsLoaded(
-            home_data()
-                .finals
-                .into_iter()
-                .chain(home_data().drafts)
-                .collect(),
-        ),
-    );
+    step(&mut app, records_page(records_listed(), 2));
     draw(&app, "records");
     let data = form_data("food-sample", &[]);
     let answers = vec![
@@ -284,6 +275,22 @@ fn records_and_a_record() {
         })),
     );
     draw(&app, "record");
+}
+
+fn records_listed() -> Vec<InspectionSummary> {
+    let data = home_data();
+    data.finals.into_iter().chain(data.drafts).collect()
+}
+
+/// A five-year database: the list is the newest page, and the screen says how to narrow it.
+#[test]
+fn records_as_a_page_of_many() {
+    for (lang, name) in [(Lang::Zh, "records_paged"), (Lang::En, "records_paged_en")] {
+        let mut app = loaded(lang);
+        step(&mut app, ch('r'));
+        step(&mut app, records_page(records_listed(), 104_381));
+        draw(&app, name);
+    }
 }
 
 fn answer(item: &str, verdict: Verdict, value: Option<f64>, note: &str) -> Answer {
