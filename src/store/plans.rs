@@ -4,7 +4,7 @@
 
 use super::inspection_lists::{count_sql, list_sql};
 use super::inspections::InspectionFilter;
-use super::{finalize, home, reports};
+use super::{finalize, home, reports, unexported};
 use crate::domain::inspection::Status;
 use crate::domain::outcome::Outcome;
 
@@ -29,12 +29,8 @@ pub fn screen_queries() -> Vec<(&'static str, String)> {
             }),
         ),
         (
-            "home: recent finals",
-            list(InspectionFilter {
-                status: Some(Status::Final),
-                limit: Some(20),
-                ..Default::default()
-            }),
+            "home: newest unexported finals",
+            unexported::UNEXPORTED_NEWEST.into(),
         ),
         (
             "home: last final per establishment",

@@ -1,18 +1,45 @@
-//! A read query for the UI's home screen: which final records no bundle has carried yet.
+//! Read queries for the UI's home screen: which final records no bundle has carried yet.
+//!
+//! The rule is the field export's: a final inspection with no sync mark, neither out of this
+//! station nor into it. The `unexported` table (migration 5) holds exactly those, kept by
+//! triggers, so the home screen reads a few rows instead of checking every final record.
 
 use std::collections::HashSet;
 
-use super::{Result, Store};
+use super::{InspectionPage, Result, Store, rows};
+
+pub(super) const UNEXPORTED_NEWEST: &str =
+    "SELECT i.id, i.serial, i.establishment_id, e.name, i.checklist_id, i.kind, i.status,
+            i.revision, i.started_at, i.outcome
+     FROM unexported u
+     JOIN inspections i ON i.id = u.inspection_id
+     JOIN establishments e ON e.id = i.establishment_id
+     ORDER BY u.started_at DESC LIMIT ?1";
 
 impl Store {
-    /// Ids of final inspections that no bundle has carried out of (or into) this station: what
-    /// the next field export (without `--all`) would carry. Same rule as `field_export`.
+    /// The newest `limit` final records the next field export would carry, and how many there
+    /// are in all.
+    pub fn unexported_page(&self, limit: usize) -> Result<InspectionPage> {
+        let tx = self.conn.unchecked_transaction()?;
+        let inspections = tx
+            .prepare_cached(UNEXPORTED_NEWEST)?
+            .query_map([limit as i64], rows::summary)?
+            .collect::<rusqlite::Result<_>>()?;
+        let total: i64 = tx
+            .prepare_cached("SELECT count(*) FROM unexported")?
+            .query_row([], |r| r.get(0))?;
+        tx.finish()?;
+        Ok(InspectionPage {
+            inspections,
+            total: usize::try_from(total).unwrap_or(0),
+        })
+    }
+
+    /// Ids of every final record the next field export would carry.
     pub fn unexported_finals(&self) -> Result<HashSet<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM inspections i WHERE status = 'final' AND NOT EXISTS (
-                 SELECT 1 FROM sync_marks m WHERE m.record_kind = 'inspection'
-                   AND m.record_id = i.id)",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT inspection_id FROM unexported")?;
         let ids = stmt
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;

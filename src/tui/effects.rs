@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::store::{InspectionFilter, NewInspection, Store, StoreError};
 use crate::tui::app::{Action, Effect, FormData, History, HomeData, Profile};
 use crate::tui::log;
+use crate::tui::screens::home::FINALS_SHOWN;
 
 /// The sample roster, built into the binary so it loads from any working folder.
 const SAMPLE_ROSTER: &[u8] = include_bytes!("../../data/roster-sample.csv");
@@ -158,12 +159,7 @@ impl Shell {
                     status: Some(Status::Draft),
                     ..Default::default()
                 })?;
-                let unexported = store.unexported_finals()?;
-                let mut finals = store.inspections(&InspectionFilter {
-                    status: Some(Status::Final),
-                    ..Default::default()
-                })?;
-                finals.retain(|f| unexported.contains(&f.id));
+                let unexported = store.unexported_page(FINALS_SHOWN)?;
                 let last: HashMap<_, _> = store
                     .last_final_inspections()?
                     .into_iter()
@@ -172,7 +168,7 @@ impl Shell {
                 let overdue = store.overdue_rectifications(today)?;
                 vec![Action::HomeLoaded(HomeData {
                     drafts,
-                    finals,
+                    unexported,
                     overdue,
                     last,
                 })]

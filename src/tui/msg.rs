@@ -53,8 +53,8 @@ pub struct RecordsQuery {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HomeData {
     pub drafts: Vec<InspectionSummary>,
-    /// Final records that no bundle has carried yet, newest first.
-    pub finals: Vec<InspectionSummary>,
+    /// The newest final records that no bundle has carried yet, and how many there are.
+    pub unexported: InspectionPage,
     pub overdue: Vec<OverdueRectification>,
     /// The local date of each establishment's latest final inspection.
     pub last: HashMap<String, NaiveDate>,

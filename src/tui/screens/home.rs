@@ -16,7 +16,7 @@ use crate::tui::text::{pad, truncate};
 const DUE_SHOWN: usize = 30;
 /// Final records not yet exported on the home screen (all are counted); the records screen
 /// lists them all.
-const FINALS_SHOWN: usize = 5;
+pub const FINALS_SHOWN: usize = 5;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HomeState {
@@ -39,7 +39,7 @@ pub fn rows(app: &App) -> Vec<HomeRow> {
     (0..h.drafts.len())
         .map(HomeRow::Draft)
         .chain((0..h.overdue.len()).map(HomeRow::Overdue))
-        .chain((0..h.finals.len().min(FINALS_SHOWN)).map(HomeRow::Final))
+        .chain((0..h.unexported.inspections.len().min(FINALS_SHOWN)).map(HomeRow::Final))
         .chain((0..app.due.len().min(DUE_SHOWN)).map(HomeRow::Due))
         .collect()
 }
@@ -91,7 +91,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 }
             }
             Some(HomeRow::Final(i)) => {
-                if let Some(d) = app.home.finals.get(*i) {
+                if let Some(d) = app.home.unexported.inspections.get(*i) {
                     return vec![Effect::LoadRecord(d.id.clone())];
                 }
             }
@@ -154,9 +154,10 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
             Span::raw(format!("  {} {}", t.item(), item_number(app, &o.item_id))),
         ])));
     }
-    let finals = t.with_count(t.finals(), h.finals.len());
-    heading(&mut items, &finals, h.finals.is_empty());
-    for f in h.finals.iter().take(FINALS_SHOWN) {
+    let unexported = &h.unexported;
+    let finals = t.with_count(t.finals(), unexported.total);
+    heading(&mut items, &finals, unexported.inspections.is_empty());
+    for f in unexported.inspections.iter().take(FINALS_SHOWN) {
         selectable.push(items.len());
         let outcome = f.outcome.map_or("-", |o| t.lang().outcome(o));
         items.push(ListItem::new(format!(

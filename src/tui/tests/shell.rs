@@ -245,7 +245,7 @@ fn a_district_with_five_years_of_records() {
     }
     assert_eq!(app.roster.len(), 120);
     assert!(!app.home.last.is_empty());
-    assert!(!app.home.finals.is_empty());
+    assert!(!app.home.unexported.inspections.is_empty());
     assert!(!app.home.overdue.is_empty());
     assert!(app.colleagues.len() > 1, "{:?}", app.colleagues);
     // Every establishment is either recently inspected or due; none is lost.

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::*;
 use crate::domain::outcome::{Outcome, Verdict};
-use crate::store::{InspectionRecord, InspectionSummary, OverdueRectification};
+use crate::store::{InspectionPage, InspectionRecord, InspectionSummary, OverdueRectification};
 use crate::tui::app::HomeData;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
@@ -55,13 +55,16 @@ pub fn home_data() -> HomeData {
             None,
             None,
         )],
-        finals: vec![summary(
-            "f1",
-            "海之味快餐",
-            Status::Final,
-            Some(Outcome::BasicallyCompliant),
-            Some("3FA9C2-2026-0007"),
-        )],
+        unexported: InspectionPage {
+            inspections: vec![summary(
+                "f1",
+                "海之味快餐",
+                Status::Final,
+                Some(Outcome::BasicallyCompliant),
+                Some("3FA9C2-2026-0007"),
+            )],
+            total: 1,
+        },
         overdue: vec![OverdueRectification {
             establishment_id: establishment("渔火海鲜小馆").id,
             establishment: "渔火海鲜小馆".into(),
@@ -279,7 +282,11 @@ fn records_and_a_record() {
 
 fn records_listed() -> Vec<InspectionSummary> {
     let data = home_data();
-    data.finals.into_iter().chain(data.drafts).collect()
+    data.unexported
+        .inspections
+        .into_iter()
+        .chain(data.drafts)
+        .collect()
 }
 
 /// A five-year database: the list is the newest page, and the screen says how to narrow it.

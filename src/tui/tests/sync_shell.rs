@@ -200,14 +200,14 @@ fn field_records_exported_from_one_folder_and_imported_at_the_office() {
     // 首页 lists the final records not yet exported, with their count.
     let (mut shell, mut app, finals) = field_station(field_dir.path());
     assert!(finals > 0);
-    assert_eq!(app.home.finals.len(), finals);
+    assert_eq!(app.home.unexported.total, finals);
     run(&mut app, &mut shell, ch('t'));
     run(&mut app, &mut shell, ch('e'));
     keys(&mut app, &mut shell, &stick.path().display().to_string());
     run(&mut app, &mut shell, press(KeyCode::Enter));
     assert_eq!(*mode(&app), Mode::Menu, "{:?}", app.message);
     // Exported: nothing left to list, and nothing left to export.
-    assert!(app.home.finals.is_empty());
+    assert_eq!(app.home.unexported.total, 0);
     run(&mut app, &mut shell, ch('e'));
     run(&mut app, &mut shell, press(KeyCode::Enter));
     assert!(app.message.as_ref().is_some_and(|m| m.error));

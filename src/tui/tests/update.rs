@@ -400,7 +400,15 @@ fn records_filter_by_establishment_name_asks_the_store_for_its_ids() {
     let data = super::snapshots::home_data();
     step(
         &mut app,
-        records_page(data.finals.iter().chain(&data.drafts).cloned().collect(), 2),
+        records_page(
+            data.unexported
+                .inspections
+                .iter()
+                .chain(&data.drafts)
+                .cloned()
+                .collect(),
+            2,
+        ),
     );
     step(&mut app, ch('/'));
     // Every keystroke asks again, for the establishments the text finds in the roster.
@@ -412,13 +420,19 @@ fn records_filter_by_establishment_name_asks_the_store_for_its_ids() {
     assert!(!ids.contains(&establishment("鲅鱼圈区青禾实验小学").id));
     // Moving the cursor changes no text and asks nothing.
     assert!(step(&mut app, press(KeyCode::Left)).is_empty());
-    step(&mut app, records_page(data.finals.clone(), 1));
+    step(
+        &mut app,
+        records_page(data.unexported.inspections.clone(), 1),
+    );
     step(&mut app, press(KeyCode::Enter));
     assert!(!records(&app).typing);
     // The other filters keep the name.
     let effects = step(&mut app, ch('d'));
     assert_eq!(asked_ids(&effects), Some(ids));
-    step(&mut app, records_page(data.finals.clone(), 1));
+    step(
+        &mut app,
+        records_page(data.unexported.inspections.clone(), 1),
+    );
     // Out of the filter, letters are commands again.
     assert_eq!(
         step(&mut app, press(KeyCode::Enter)),
@@ -431,7 +445,10 @@ fn records_name_that_finds_no_establishment_lists_nothing_without_asking() {
     let mut app = super::snapshots::loaded(Lang::Zh);
     step(&mut app, ch('r'));
     let data = super::snapshots::home_data();
-    step(&mut app, records_page(data.finals.clone(), 1));
+    step(
+        &mut app,
+        records_page(data.unexported.inspections.clone(), 1),
+    );
     step(&mut app, ch('/'));
     let effects = step(&mut app, Action::Paste("没有这家单位".into()));
     assert!(effects.is_empty(), "{effects:?}");
@@ -452,7 +469,7 @@ fn records_say_how_to_narrow_a_list_that_is_only_a_page() {
         let mut app = super::snapshots::loaded(lang);
         step(&mut app, ch('r'));
         let data = super::snapshots::home_data();
-        step(&mut app, records_page(data.finals, total));
+        step(&mut app, records_page(data.unexported.inspections, total));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let frame = terminal.draw(|f| crate::tui::view::draw(&app, f)).unwrap();
         super::snapshots::screen_text(frame.buffer, "records")
