@@ -93,9 +93,14 @@ fn bare_first_queries(db: &Path) -> usize {
     );
     n += common::drain(
         &conn,
-        &format!("{summary} WHERE i.status = 'final' ORDER BY i.started_at DESC LIMIT 20"),
+        "SELECT i.id, i.serial, i.establishment_id, e.name, i.checklist_id, i.kind, i.status,
+                i.revision, i.started_at, i.outcome
+         FROM unexported u JOIN inspections i ON i.id = u.inspection_id
+         JOIN establishments e ON e.id = i.establishment_id
+         ORDER BY u.started_at DESC LIMIT 5",
         &[],
     );
+    n += common::drain(&conn, "SELECT count(*) FROM unexported", &[]);
     n += common::drain(
         &conn,
         "SELECT e.id, (SELECT i.started_at FROM inspections i
