@@ -262,17 +262,12 @@ impl Store {
     ) -> Result<()> {
         let tx = self.write_transaction()?;
         for (inspection, answers) in records {
-            // Inserted as a draft so its answers may be written, then sealed.
-            let draft = Inspection {
-                status: Status::Draft,
-                ..inspection.clone()
-            };
-            insert(&tx, &draft)?;
+            // Final from the start: the triggers guard a final record's rows against change,
+            // not its first writing, and a draft sealed afterwards rewrote every row twice.
+            insert(&tx, inspection)?;
             for answer in answers {
                 insert_answer(&tx, &inspection.id, answer)?;
             }
-            tx.prepare_cached("UPDATE inspections SET status = ?2 WHERE id = ?1")?
-                .execute([inspection.id.as_str(), inspection.status.code()])?;
         }
         for r in rectifications {
             super::rectifications::insert(&tx, r)?;

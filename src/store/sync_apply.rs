@@ -6,7 +6,7 @@ use super::rows::timestamp;
 use super::stations::{self, BundleLogEntry, StationRow};
 use super::sync::{AttachmentMeta, ChecklistVersion, EstablishmentRevision, InspectionEntry};
 use super::{Result, Store, inspections};
-use crate::domain::inspection::{Inspection, Rectification, Status};
+use crate::domain::inspection::Rectification;
 
 /// A record that arrived with an id already here and other content: kept aside, not applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,12 +232,9 @@ fn set_current(conn: &Connection, e: &EstablishmentRevision) -> Result<()> {
 
 fn insert_inspection(conn: &Connection, entry: &InspectionEntry) -> Result<()> {
     let i = &entry.inspection;
-    // Inserted as a draft so its answers may be written, then sealed.
-    let draft = Inspection {
-        status: Status::Draft,
-        ..i.clone()
-    };
-    inspections::insert(conn, &draft)?;
+    // As it was made: final. The triggers guard a final record's rows against change, not
+    // their first writing.
+    inspections::insert(conn, i)?;
     for answer in &entry.answers {
         inspections::insert_answer(conn, &i.id, answer)?;
     }
@@ -248,7 +245,5 @@ fn insert_inspection(conn: &Connection, entry: &InspectionEntry) -> Result<()> {
         )?
         .execute(params![i.id, a.item_id, a.sha256, a.file_name, a.added_at])?;
     }
-    conn.prepare_cached("UPDATE inspections SET status = ?2 WHERE id = ?1")?
-        .execute([i.id.as_str(), i.status.code()])?;
     Ok(())
 }
