@@ -99,6 +99,10 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
             let summary = Summary::compute(&data, &frequencies);
             let html = report::render_summary(&summary, lang)?;
+            drop(summary);
+            // The command ends here: the year's several hundred thousand small allocations are
+            // left to the OS at exit rather than freed one by one (a tenth of the time, issue 7).
+            std::mem::forget(data);
             finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
         }
         ReportCommand::Xlsx { period, output } => {
