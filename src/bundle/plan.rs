@@ -11,8 +11,8 @@ use super::records::json;
 use super::{BundleError, Result, sha256_hex};
 use crate::domain::inspection::Status;
 use crate::store::{
-    BundleLogEntry, ConflictRow, EstablishmentRevision, ImportChanges, MARK_INSPECTION, StationRow,
-    Store,
+    BundleLogEntry, ConflictRow, EstablishmentRevision, ImportChanges, InspectionEntry,
+    MARK_INSPECTION, StationRow, Store,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -150,13 +150,6 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
         (a.inspection.revision, &a.inspection.id).cmp(&(b.inspection.revision, &b.inspection.id))
     });
     for entry in entries {
-        // The order of answers and photos carries no meaning; compare in the store's order.
-        let mut entry = entry.clone();
-        entry.answers.sort_by(|a, b| a.item_id.cmp(&b.item_id));
-        entry
-            .attachments
-            .sort_by(|a, b| (&a.item_id, &a.sha256).cmp(&(&b.item_id, &b.sha256)));
-        let entry = &entry;
         let i = &entry.inspection;
         if i.status != Status::Final {
             return Err(BundleError::BadRecord {
@@ -190,10 +183,15 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
             }
         }
         match store.sync_inspection(&i.id)? {
-            Some(local) if local == *entry => {
+            Some(local) if local == in_store_order(entry) => {
                 p.line(RecordKind::Inspection, &i.id, Action::Identical)
             }
-            Some(_) => p.conflict(RecordKind::Inspection, "inspection", &i.id, json(entry)),
+            Some(_) => p.conflict(
+                RecordKind::Inspection,
+                "inspection",
+                &i.id,
+                json(&in_store_order(entry)),
+            ),
             None => {
                 if let Some(earlier) = &i.supersedes
                     && !inspections_here.contains(earlier)
@@ -211,7 +209,12 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
                     None => false,
                 };
                 if serial_taken {
-                    p.conflict(RecordKind::Inspection, "inspection", &i.id, json(entry));
+                    p.conflict(
+                        RecordKind::Inspection,
+                        "inspection",
+                        &i.id,
+                        json(&in_store_order(entry)),
+                    );
                 } else {
                     let action = if i.supersedes.is_some() {
                         Action::Newer
@@ -300,4 +303,16 @@ impl Planner {
             content: String::from_utf8(content).unwrap_or_default(),
         });
     }
+}
+
+/// An inspection as the store reads it back: the order of answers and photos carries no
+/// meaning. Only a record already here is compared, so only that one is copied and sorted (a
+/// district year's 800,000 answers were copied for nothing, issue 7).
+fn in_store_order(entry: &InspectionEntry) -> InspectionEntry {
+    let mut entry = entry.clone();
+    entry.answers.sort_by(|a, b| a.item_id.cmp(&b.item_id));
+    entry
+        .attachments
+        .sort_by(|a, b| (&a.item_id, &a.sha256).cmp(&(&b.item_id, &b.sha256)));
+    entry
 }
