@@ -1,5 +1,7 @@
 //! Inspections: drafts saved answer by answer, finalized once, corrected only by new revisions.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -278,12 +280,7 @@ impl Store {
 }
 
 pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
-    conn.prepare_cached(&format!(
-        "INSERT INTO inspections ({INSPECTION_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20)"
-    ))?
-    .execute(params![
+    conn.prepare_cached(&INSERT_INSPECTION)?.execute(params![
         i.id,
         i.establishment_id,
         i.checklist_id,
@@ -337,32 +334,39 @@ fn write_current_item(conn: &Connection, inspection_id: &str, item_id: &str) -> 
 /// insert, not the form's upsert: an upsert may fire the read-only trigger, so SQLite keeps a
 /// statement journal for every row, a fifth of an import's time (issue 7).
 pub(super) fn insert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
-    write_answer(conn, "", inspection_id, a)
+    write_answer(conn, &INSERT_ANSWER, inspection_id, a)
 }
 
 /// An answer given or changed in the form.
 fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
-    write_answer(
-        conn,
-        "ON CONFLICT (inspection_id, item_id) DO UPDATE SET verdict = excluded.verdict,
-             value = excluded.value, choice = excluded.choice, note = excluded.note,
-             answered_at = excluded.answered_at",
-        inspection_id,
-        a,
-    )
+    write_answer(conn, &UPSERT_ANSWER, inspection_id, a)
 }
 
-fn write_answer(
-    conn: &Connection,
-    on_conflict: &str,
-    inspection_id: &str,
-    a: &Answer,
-) -> Result<()> {
-    conn.prepare_cached(&format!(
-        "INSERT INTO answers (inspection_id, {ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         {on_conflict}"
-    ))?
-    .execute(params![
+// The SQL of the statements written once per row of an import, made once: formatting it for
+// every row, then hashing it to find the cached statement, was a tenth of an import (issue 7).
+static INSERT_ANSWER: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "INSERT INTO answers (inspection_id, {ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    )
+});
+static UPSERT_ANSWER: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{} ON CONFLICT (inspection_id, item_id) DO UPDATE SET verdict = excluded.verdict,
+             value = excluded.value, choice = excluded.choice, note = excluded.note,
+             answered_at = excluded.answered_at",
+        *INSERT_ANSWER
+    )
+});
+static INSERT_INSPECTION: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "INSERT INTO inspections ({INSPECTION_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20)"
+    )
+});
+
+fn write_answer(conn: &Connection, sql: &str, inspection_id: &str, a: &Answer) -> Result<()> {
+    conn.prepare_cached(sql)?.execute(params![
         inspection_id,
         a.item_id,
         a.verdict.code(),
