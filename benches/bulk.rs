@@ -4,15 +4,15 @@
 
 mod common;
 
+use common::bulk_rows::{bare_bulk_insert, bare_empty, export_all, read_rows};
+
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use rusqlite::types::Value;
 
-use shian::bundle::{self, BundleKind};
+use shian::bundle;
 use shian::domain::inspection::Status;
 use shian::i18n::Lang;
 use shian::report::{self, Frequencies, RecordInput, Summary};
@@ -24,70 +24,6 @@ fn district_year() -> std::path::PathBuf {
         common::size("SHIAN_BENCH_ESTABLISHMENTS", 3000, 3000),
         common::size("SHIAN_BENCH_YEAR_INSPECTIONS", 20_000, 2_000),
     )
-}
-
-/// The tables a field bundle carries, parents first.
-const TABLES: [&str; 6] = [
-    "checklist_versions",
-    "establishments",
-    "establishment_revisions",
-    "inspections",
-    "answers",
-    "rectifications",
-];
-
-/// Every row of the tables a bundle carries, read with bare SQLite (untimed set-up).
-fn read_rows(db: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
-    let conn = common::bare_open(db);
-    TABLES
-        .iter()
-        .map(|table| {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM {table}"))
-                .expect("select");
-            let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
-            let rows = stmt
-                .query_map([], |r| {
-                    (0..columns.len())
-                        .map(|c| r.get::<_, Value>(c))
-                        .collect::<rusqlite::Result<Vec<_>>>()
-                })
-                .expect("query")
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .expect("rows");
-            let insert = format!(
-                "INSERT INTO {table} ({}) VALUES ({})",
-                columns.join(", "),
-                (1..=columns.len())
-                    .map(|i| format!("?{i}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            (insert, rows)
-        })
-        .collect()
-}
-
-/// A fresh database with the same schema text and PRAGMAs as a shian store (the schema is the
-/// data of the comparison, not shian code: same tables, same indexes, same triggers).
-fn bare_empty(dir: &Path) -> rusqlite::Connection {
-    let conn = common::bare_open(&dir.join("bare.db"));
-    for sql in shian::store::schema::MIGRATIONS {
-        conn.execute_batch(sql).expect("schema");
-    }
-    conn
-}
-
-fn bare_bulk_insert(conn: &mut rusqlite::Connection, rows: &[(String, Vec<Vec<Value>>)]) {
-    let tx = conn.transaction().expect("tx");
-    for (insert, table) in rows {
-        let mut stmt = tx.prepare(insert).expect("prepare");
-        for row in table {
-            stmt.execute(rusqlite::params_from_iter(row.iter()))
-                .expect("insert");
-        }
-    }
-    tx.commit().expect("commit");
 }
 
 fn sync(c: &mut Criterion) {
@@ -109,15 +45,7 @@ fn sync(c: &mut Criterion) {
     g.bench_function("shian_export", |b| {
         b.iter(|| {
             let _ = std::fs::remove_file(&bundle_path);
-            bundle::export_bundle(
-                &mut store,
-                &identity,
-                BundleKind::Field,
-                &bundle_path,
-                true,
-                "",
-            )
-            .expect("export")
+            export_all(&mut store, &identity, &bundle_path)
         })
     });
     drop(store);

@@ -7,6 +7,8 @@ use std::process::Command;
 
 use rusqlite::Connection;
 
+pub mod bulk_rows;
+
 /// The last day of every synthetic district, so every run builds the same one.
 pub const UNTIL: &str = "2026-06-30";
 

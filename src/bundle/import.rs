@@ -110,7 +110,7 @@ pub fn import_bundle_with(
     {
         row.name = id.name.clone();
     }
-    let plan = plan(store, &verified, trust)?;
+    let plan = plan(store, verified, trust)?;
     // Everything a bundle brings was applied (or kept as a conflict) the first time; applying
     // it again could only add a log line.
     if !dry_run && !plan.already_imported {

@@ -71,7 +71,9 @@ impl Plan {
 
 /// Plans the import of `bundle` into `store`; `trust` is the station to trust with it (first
 /// contact), if any.
-pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Result<Plan> {
+pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> Result<Plan> {
+    // The inspections move into the plan: a district year's 800,000 answers are not copied.
+    let inspections = std::mem::take(&mut bundle.records.inspections);
     let m = &bundle.manifest;
     let r = &bundle.records;
     let at = super::now_text();
@@ -145,12 +147,13 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
     }
 
     let mut inspections_here = BTreeSet::new();
-    let mut entries: Vec<_> = r.inspections.iter().collect();
+    let mut entries = inspections;
     entries.sort_by(|a, b| {
         (a.inspection.revision, &a.inspection.id).cmp(&(b.inspection.revision, &b.inspection.id))
     });
     for entry in entries {
         let i = &entry.inspection;
+        let id = i.id.clone();
         if i.status != Status::Final {
             return Err(BundleError::BadRecord {
                 entry: super::records::INSPECTIONS.into(),
@@ -183,14 +186,14 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
             }
         }
         match store.sync_inspection(&i.id)? {
-            Some(local) if local == in_store_order(entry) => {
+            Some(local) if local == in_store_order(&entry) => {
                 p.line(RecordKind::Inspection, &i.id, Action::Identical)
             }
             Some(_) => p.conflict(
                 RecordKind::Inspection,
                 "inspection",
                 &i.id,
-                json(&in_store_order(entry)),
+                json(&in_store_order(&entry)),
             ),
             None => {
                 if let Some(earlier) = &i.supersedes
@@ -213,7 +216,7 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
                         RecordKind::Inspection,
                         "inspection",
                         &i.id,
-                        json(&in_store_order(entry)),
+                        json(&in_store_order(&entry)),
                     );
                 } else {
                     let action = if i.supersedes.is_some() {
@@ -221,13 +224,13 @@ pub fn plan(store: &Store, bundle: &Verified, trust: Option<StationRow>) -> Resu
                     } else {
                         Action::New
                     };
-                    p.line(RecordKind::Inspection, &i.id, action);
-                    p.changes.inspections.push(entry.clone());
-                    p.changes.marks.push((MARK_INSPECTION.into(), i.id.clone()));
+                    p.line(RecordKind::Inspection, &id, action);
+                    p.changes.marks.push((MARK_INSPECTION.into(), id.clone()));
+                    p.changes.inspections.push(entry);
                 }
             }
         }
-        inspections_here.insert(i.id.clone());
+        inspections_here.insert(id);
     }
 
     let local_rectifications = store.sync_rectifications()?;

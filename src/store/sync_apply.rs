@@ -107,6 +107,9 @@ impl Store {
                 e.changed_by
             ])?;
         }
+        // Marked first, so the records come in already marked and never pass through the
+        // `unexported` table (its triggers would insert each, then delete it).
+        mark(&tx, &c.marks, "in", &c.bundle_id, &c.at)?;
         for entry in &c.inspections {
             insert_inspection(&tx, entry)?;
         }
@@ -141,7 +144,6 @@ impl Store {
                 c.at
             ])?;
         }
-        mark(&tx, &c.marks, "in", &c.bundle_id, &c.at)?;
         if let Some(log) = &c.log {
             stations::log(&tx, log)?;
         }
