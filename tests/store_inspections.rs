@@ -1,12 +1,17 @@
 //! Inspections in the store: answers saved one by one, finalization with serial numbers and
 //! outcome, read-only final records, revisions, rectifications and follow-ups.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, Utc};
 use shian::checklists::Catalog;
 use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind, RiskGrade};
-use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Inspector, Status};
+use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Status};
 use shian::domain::outcome::{Handling, Outcome, Verdict};
-use shian::store::{NewInspection, Store, StoreError};
+use shian::store::{Store, StoreError};
+
+#[path = "store_common/mod.rs"]
+mod store_common;
+
+use store_common::{start_draft, sun, zhou};
 
 fn school() -> EstablishmentFacts {
     EstablishmentFacts {
@@ -61,32 +66,13 @@ fn fixture() -> Fixture {
 }
 
 fn start(f: &mut Fixture, kind: InspectionKind, day: u32) -> String {
-    let checklist = f.catalog.get("catering-daily").expect("shipped").clone();
-    f.store
-        .start_inspection(NewInspection {
-            establishment_id: &f.establishment,
-            checklist: &checklist,
-            kind,
-            station: "AB12CD",
-            bureau: "营口市鲅鱼圈区市场监督管理局",
-            inspectors: vec![
-                Inspector {
-                    name: "周海明".into(),
-                    badge: "21080401".into(),
-                },
-                Inspector {
-                    name: "孙晓燕".into(),
-                    badge: "21080402".into(),
-                },
-            ],
-            started_at: Utc
-                .with_ymd_and_hms(2026, 3, day, 1, 30, 0)
-                .single()
-                .expect("time"),
-            utc_offset_seconds: 8 * 3600,
-        })
-        .expect("start")
-        .id
+    start_draft(
+        &mut f.store,
+        &f.establishment,
+        kind,
+        vec![zhou(), sun()],
+        day,
+    )
 }
 
 #[test]

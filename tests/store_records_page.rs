@@ -1,12 +1,16 @@
 //! The records screen's query: the newest page of inspections and how many match in all, with
 //! the establishments a typed name found as a filter (issue 7).
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use shian::checklists::Catalog;
+use chrono::{NaiveDate, Utc};
 use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind};
-use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Inspector, Status};
+use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Status};
 use shian::domain::outcome::Verdict;
-use shian::store::{InspectionFilter, NewInspection, Store};
+use shian::store::{InspectionFilter, Store};
+
+#[path = "store_common/mod.rs"]
+mod store_common;
+
+use store_common::{start_draft, zhou};
 
 fn facts(name: &str, license_no: &str) -> EstablishmentFacts {
     EstablishmentFacts {
@@ -25,29 +29,13 @@ fn facts(name: &str, license_no: &str) -> EstablishmentFacts {
 
 /// A draft started at 09:30 local time on `day` of March 2026.
 fn start(store: &mut Store, establishment_id: &str, day: u32) -> String {
-    let checklist = Catalog::shipped()
-        .get("catering-daily")
-        .expect("shipped")
-        .clone();
-    store
-        .start_inspection(NewInspection {
-            establishment_id,
-            checklist: &checklist,
-            kind: InspectionKind::Routine,
-            station: "AB12CD",
-            bureau: "营口市鲅鱼圈区市场监督管理局",
-            inspectors: vec![Inspector {
-                name: "周海明".into(),
-                badge: "21080401".into(),
-            }],
-            started_at: Utc
-                .with_ymd_and_hms(2026, 3, day, 1, 30, 0)
-                .single()
-                .expect("time"),
-            utc_offset_seconds: 8 * 3600,
-        })
-        .expect("start")
-        .id
+    start_draft(
+        store,
+        establishment_id,
+        InspectionKind::Routine,
+        vec![zhou()],
+        day,
+    )
 }
 
 /// Two establishments: the first inspected on 1–12 March, the second on 13–17 March; the

@@ -1,0 +1,52 @@
+//! Helpers shared by the tests that drive the store directly: a draft started as the form
+//! starts one.
+#![allow(dead_code)] // each test binary uses part of it
+
+use chrono::{TimeZone, Utc};
+use shian::checklists::Catalog;
+use shian::domain::inspection::{InspectionKind, Inspector};
+use shian::store::{NewInspection, Store};
+
+pub fn zhou() -> Inspector {
+    Inspector {
+        name: "周海明".into(),
+        badge: "21080401".into(),
+    }
+}
+
+pub fn sun() -> Inspector {
+    Inspector {
+        name: "孙晓燕".into(),
+        badge: "21080402".into(),
+    }
+}
+
+/// A catering-daily draft started at 09:30 Beijing time on `day` of March 2026; its id.
+pub fn start_draft(
+    store: &mut Store,
+    establishment_id: &str,
+    kind: InspectionKind,
+    inspectors: Vec<Inspector>,
+    day: u32,
+) -> String {
+    let checklist = Catalog::shipped()
+        .get("catering-daily")
+        .expect("shipped")
+        .clone();
+    store
+        .start_inspection(NewInspection {
+            establishment_id,
+            checklist: &checklist,
+            kind,
+            station: "AB12CD",
+            bureau: "营口市鲅鱼圈区市场监督管理局",
+            inspectors,
+            started_at: Utc
+                .with_ymd_and_hms(2026, 3, day, 1, 30, 0)
+                .single()
+                .expect("time"),
+            utc_offset_seconds: 8 * 3600,
+        })
+        .expect("start")
+        .id
+}
