@@ -2,7 +2,8 @@
 //! the records screen, whose list is a page with the count of all it matches (issue 7).
 
 use super::inspections::{InspectionFilter, InspectionSummary};
-use super::{Result, Store, rows};
+use super::rows::{self, SUMMARY_COLUMNS};
+use super::{Result, Store};
 
 /// The first inspections of a list, newest first, and how many the whole list holds.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,8 +38,7 @@ impl Store {
 pub(super) fn list_sql(filter: &InspectionFilter) -> (String, Vec<String>) {
     let (conditions, args) = conditions(filter);
     let mut sql = format!(
-        "SELECT i.id, i.serial, i.establishment_id, e.name, i.checklist_id, i.kind, i.status,
-                i.revision, i.started_at, i.outcome
+        "SELECT {SUMMARY_COLUMNS}
          FROM inspections i JOIN establishments e ON e.id = i.establishment_id{conditions}
          ORDER BY i.started_at DESC"
     );

@@ -160,13 +160,14 @@ impl Store {
         Ok(())
     }
 
-    /// Remembers where the inspector is, so a draft resumes at the same item.
+    /// Remembers where the inspector moved without answering, so a draft resumes at the same
+    /// item. (Answering and moving on is [`Store::save_answer_and_move`].)
     pub fn set_current_item(&self, inspection_id: &str, item_id: &str) -> Result<()> {
         require_draft(&self.conn, inspection_id)?;
         // Where the inspector is, is a convenience and not part of the record: it is written
-        // without its own fsync. WAL frames reach the disk in order, so the next answer's
-        // durable commit carries it too; a crash before that resumes the draft an item earlier.
-        // A keypress that answers and moves on thus costs one fsync, not two (issue 7).
+        // without its own fsync, so moving the cursor never waits for the disk. WAL frames
+        // reach the disk in order, so the next durable commit carries it too; a crash before
+        // that resumes the draft a few items back.
         self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
         let written = write_current_item(&self.conn, inspection_id, item_id);
         self.conn.execute_batch("PRAGMA synchronous = FULL")?;
@@ -332,7 +333,7 @@ fn write_current_item(conn: &Connection, inspection_id: &str, item_id: &str) -> 
 
 /// An answer of an inspection written whole (demo data, imports, a revision's copy). A plain
 /// insert, not the form's upsert: an upsert may fire the read-only trigger, so SQLite keeps a
-/// statement journal for every row, a fifth of an import's time (issue 7).
+/// statement journal for every row (15–20 % of the inserts' time, issue 7).
 pub(super) fn insert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
     write_answer(conn, &INSERT_ANSWER, inspection_id, a)
 }
@@ -342,8 +343,8 @@ fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<(
     write_answer(conn, &UPSERT_ANSWER, inspection_id, a)
 }
 
-// The SQL of the statements written once per row of an import, made once: formatting it for
-// every row, then hashing it to find the cached statement, was a tenth of an import (issue 7).
+// The SQL of the statements run once per row of an import, made once rather than formatted
+// for every row before the statement cache looks it up.
 static INSERT_ANSWER: LazyLock<String> = LazyLock::new(|| {
     format!(
         "INSERT INTO answers (inspection_id, {ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"

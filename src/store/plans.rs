@@ -30,7 +30,7 @@ pub fn screen_queries() -> Vec<(&'static str, String)> {
         ),
         (
             "home: newest unexported finals",
-            unexported::UNEXPORTED_NEWEST.into(),
+            unexported::unexported_newest_sql(),
         ),
         (
             "home: last final per establishment",

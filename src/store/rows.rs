@@ -134,6 +134,10 @@ pub fn answer(row: &Row) -> rusqlite::Result<Answer> {
     })
 }
 
+/// The columns [`summary`] reads, from `inspections i` joined with `establishments e`.
+pub const SUMMARY_COLUMNS: &str = "i.id, i.serial, i.establishment_id, e.name, i.checklist_id, \
+     i.kind, i.status, i.revision, i.started_at, i.outcome";
+
 pub fn summary(r: &Row) -> rusqlite::Result<InspectionSummary> {
     Ok(InspectionSummary {
         id: r.get(0)?,

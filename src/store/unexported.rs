@@ -6,15 +6,18 @@
 
 use std::collections::HashSet;
 
-use super::{InspectionPage, Result, Store, rows};
+use super::rows::{self, SUMMARY_COLUMNS};
+use super::{InspectionPage, Result, Store};
 
-pub(super) const UNEXPORTED_NEWEST: &str =
-    "SELECT i.id, i.serial, i.establishment_id, e.name, i.checklist_id, i.kind, i.status,
-            i.revision, i.started_at, i.outcome
-     FROM unexported u
-     JOIN inspections i ON i.id = u.inspection_id
-     JOIN establishments e ON e.id = i.establishment_id
-     ORDER BY u.started_at DESC LIMIT ?1";
+pub(super) fn unexported_newest_sql() -> String {
+    format!(
+        "SELECT {SUMMARY_COLUMNS}
+         FROM unexported u
+         JOIN inspections i ON i.id = u.inspection_id
+         JOIN establishments e ON e.id = i.establishment_id
+         ORDER BY u.started_at DESC LIMIT ?1"
+    )
+}
 
 impl Store {
     /// The newest `limit` final records the next field export would carry, and how many there
@@ -22,7 +25,7 @@ impl Store {
     pub fn unexported_page(&self, limit: usize) -> Result<InspectionPage> {
         let tx = self.conn.unchecked_transaction()?;
         let inspections = tx
-            .prepare_cached(UNEXPORTED_NEWEST)?
+            .prepare_cached(&unexported_newest_sql())?
             .query_map([limit as i64], rows::summary)?
             .collect::<rusqlite::Result<_>>()?;
         let total: i64 = tx
