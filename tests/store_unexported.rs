@@ -38,7 +38,12 @@ fn unexported(dir: &Path) -> BTreeSet<String> {
 /// A correction of one final record, finalized: a new final record made here.
 fn correct_one(dir: &Path) -> String {
     let mut store = Store::open(dir).unwrap();
-    let any = store.unexported_finals().unwrap().into_iter().next();
+    let any = store
+        .unexported_page(1)
+        .unwrap()
+        .inspections
+        .first()
+        .map(|s| s.id.clone());
     let final_id = match any {
         Some(id) => id,
         None => {

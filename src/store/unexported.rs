@@ -4,8 +4,6 @@
 //! station nor into it. The `unexported` table (migration 5) holds exactly those, kept by
 //! triggers, so the home screen reads a few rows instead of checking every final record.
 
-use std::collections::HashSet;
-
 use super::rows::{self, SUMMARY_COLUMNS};
 use super::{InspectionPage, Result, Store};
 
@@ -36,16 +34,5 @@ impl Store {
             inspections,
             total: usize::try_from(total).unwrap_or(0),
         })
-    }
-
-    /// Ids of every final record the next field export would carry.
-    pub fn unexported_finals(&self) -> Result<HashSet<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT inspection_id FROM unexported")?;
-        let ids = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(ids)
     }
 }
