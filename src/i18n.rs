@@ -419,6 +419,13 @@ impl Lang {
                     )
                 }
             }
+            StoreError::NotFinal { id, problem } => {
+                if zh {
+                    format!("检查记录 {id} 不能定稿：{}。", self.final_problem(problem))
+                } else {
+                    format!("inspection {id} cannot be final: {}.", self.final_problem(problem))
+                }
+            }
             StoreError::Sqlite(e) if crate::store::is_disk_full(e) => self
                 .pick(
                     "磁盘空间已满：数据库无法写入，本次操作没有保存（之前已保存的记录都在）。请清理数据文件夹所在磁盘的空间后重试。",

@@ -172,6 +172,44 @@ impl Lang {
                     format!("{} already exists; it is not overwritten.", path.display())
                 }
             }
+            BundleError::OlderFormat { found, known } => {
+                if zh {
+                    format!(
+                        "拒绝导入：数据包格式版本为 {found}，本程序只读取版本 {known}：旧版本的记录没有作者签名，无法证明由谁填写。请用新版 shian 重新导出。"
+                    )
+                } else {
+                    format!(
+                        "refused: the bundle has format version {found}; this shian reads version {known} only: older records carry no author signatures, so nothing proves who wrote them. Export it again with this shian."
+                    )
+                }
+            }
+            BundleError::Refused { record, rule } => self.refusal(record, rule),
+            BundleError::StationCodeTaken {
+                station,
+                fingerprint,
+                known_name,
+            } => {
+                if zh {
+                    format!(
+                        "拒绝导入：数据包的签名密钥（指纹 {fingerprint}）未被信任，而它的站点代码 {station} 已属于本机信任的站点（{known_name}）。这可能是冒充；请核实来源。"
+                    )
+                } else {
+                    format!(
+                        "refused: the bundle's key (fingerprint {fingerprint}) is not trusted, and its station code {station} belongs to a known station ({known_name}). This may be an impersonation; check where the file came from."
+                    )
+                }
+            }
+            BundleError::ReusedBundleId { bundle_id } => {
+                if zh {
+                    format!(
+                        "拒绝导入：数据包编号 {bundle_id} 以前导入过，但内容或签名站点不同。同一编号只能对应同一个数据包；请核实来源。"
+                    )
+                } else {
+                    format!(
+                        "refused: bundle id {bundle_id} was imported before with other content or from another station. One id names one bundle; check where this file came from."
+                    )
+                }
+            }
             BundleError::Store(e) => self.store_error(e),
             BundleError::Io { path, source } => self.io_error(path, source),
             other => other.to_string(),

@@ -56,6 +56,13 @@ impl Identity {
         })
     }
 
+    /// An identity from a known secret: tests and benchmarks that need stable stations.
+    pub fn from_secret(secret: [u8; 32]) -> Identity {
+        Identity {
+            key: SigningKey::from_bytes(&secret),
+        }
+    }
+
     pub fn public_key(&self) -> VerifyingKey {
         self.key.verifying_key()
     }

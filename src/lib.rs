@@ -2,6 +2,7 @@
 //!
 //! A functional core (`domain`) inside an imperative shell (`store`, files, the command line).
 
+pub mod authorship;
 pub mod bundle;
 pub mod checklists;
 pub mod cli;
@@ -10,6 +11,7 @@ pub mod domain;
 pub mod fuzzing;
 pub mod i18n;
 pub mod i18n_bundle;
+pub mod i18n_trust;
 pub mod identity;
 pub mod platform;
 pub mod report;

@@ -140,10 +140,16 @@ fn run(s: &mut Station, ops: &[Op], own: usize, out: &Path, bundles: &mut Vec<Pa
                 kind,
                 station: &code,
                 bureau: "鲅鱼圈区市场监督管理局",
-                inspectors: vec![Inspector {
-                    name: "张三".into(),
-                    badge: "21080001".into(),
-                }],
+                inspectors: vec![
+                    Inspector {
+                        name: "张三".into(),
+                        badge: "21080001".into(),
+                    },
+                    Inspector {
+                        name: "李四".into(),
+                        badge: "21080002".into(),
+                    },
+                ],
                 started_at: Utc::now(),
                 utc_offset_seconds: 8 * 3600,
             })
@@ -164,7 +170,11 @@ fn run(s: &mut Station, ops: &[Op], own: usize, out: &Path, bundles: &mut Vec<Pa
                 verdict,
                 value: None,
                 choice: None,
-                note: String::new(),
+                note: if verdict == Verdict::Fail {
+                    "未见公示".into()
+                } else {
+                    String::new()
+                },
                 answered_at: Utc::now(),
             };
             store.save_answer(&draft.id, &answer).unwrap();
@@ -175,11 +185,12 @@ fn run(s: &mut Station, ops: &[Op], own: usize, out: &Path, bundles: &mut Vec<Pa
             } else {
                 Handling::Pass
             }),
-            deadline: order.then(|| chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()),
+            deadline: order.then(|| chrono::Local::now().date_naive() + chrono::Days::new(30)),
+            operator_signatory: "王五".into(),
             ..Default::default()
         };
         store
-            .finalize_inspection(&draft.id, &conclusion, &code, Utc::now())
+            .finalize_inspection(&draft.id, &conclusion, s.identity.signing_key(), Utc::now())
             .unwrap()
             .id
     };
@@ -205,7 +216,12 @@ fn run(s: &mut Station, ops: &[Op], own: usize, out: &Path, bundles: &mut Vec<Pa
                 if let Some(id) = latest.iter().rev().nth(n % latest.len().max(1)) {
                     let draft = store.start_revision(id, "笔误更正").unwrap();
                     let conclusion = store.inspection(id).unwrap().conclusion;
-                    let fin = store.finalize_inspection(&draft.id, &conclusion, &code, Utc::now());
+                    let fin = store.finalize_inspection(
+                        &draft.id,
+                        &conclusion,
+                        s.identity.signing_key(),
+                        Utc::now(),
+                    );
                     s.finals.push(fin.unwrap().id);
                 }
             }

@@ -57,7 +57,7 @@ fn a_plain_zip_reader_checks_every_hash_and_the_signature() {
     let manifest_bytes = read("manifest.json");
     let manifest: serde_json::Value = serde_json::from_slice(&manifest_bytes).unwrap();
     assert_eq!(manifest["format"], "shian-bundle");
-    assert_eq!(manifest["format_version"], 1);
+    assert_eq!(manifest["format_version"], 2);
     assert_eq!(manifest["kind"], "field");
 
     // The signature: Ed25519 over the exact bytes of manifest.json, by the key it names.
@@ -111,6 +111,30 @@ fn a_plain_zip_reader_checks_every_hash_and_the_signature() {
         .map(|i| i["answers"].as_array().unwrap().len())
         .sum();
     assert_eq!(manifest["counts"]["answers"], answers);
+    // Each record's own signature, checked as docs/bundle-format.md 6.6 says, without shian:
+    // serde_json's own Value sorts an object's members and writes no whitespace.
+    for i in inspections {
+        let mut record = i.clone();
+        let signed = record.as_object_mut().unwrap().remove("signed").unwrap();
+        let author: [u8; 32] = hex::decode(signed["key"].as_str().unwrap())
+            .unwrap()
+            .try_into()
+            .unwrap();
+        assert_eq!(
+            hex::encode_upper(&Sha256::digest(author)[..3]),
+            i["inspection"]["station"].as_str().unwrap()
+        );
+        let mut payload = b"shian-record/inspection/2\n".to_vec();
+        payload.extend(serde_json::to_vec(&record).unwrap());
+        let sig: [u8; 64] = hex::decode(signed["signature"].as_str().unwrap())
+            .unwrap()
+            .try_into()
+            .unwrap();
+        VerifyingKey::from_bytes(&author)
+            .unwrap()
+            .verify_strict(&payload, &Signature::from_bytes(&sig))
+            .unwrap();
+    }
     assert_eq!(read(&format!("attachments/{photo_hash}")), photo);
     assert_eq!(manifest["counts"]["attachments"], 1);
 

@@ -234,7 +234,13 @@ fn a_conflict_is_reported_and_kept_not_applied() {
     let mut value: serde_json::Value = serde_json::from_slice(records).unwrap();
     for i in value.as_array_mut().unwrap() {
         if i["inspection"]["id"] == id.as_str() {
-            i["inspection"]["conclusion"]["remarks"] = "改过的说明".into();
+            // Its author signs a second content for one record (docs/trust.md): a conflict,
+            // not a forgery.
+            let mut changed: shian::store::InspectionEntry =
+                serde_json::from_value(i.clone()).unwrap();
+            changed.inspection.conclusion.remarks = "改过的说明".into();
+            changed.signed = Some(changed.sign(&signing_key(&s.field)).unwrap());
+            *i = serde_json::to_value(&changed).unwrap();
         }
     }
     *records = serde_json::to_vec(&value).unwrap();

@@ -99,7 +99,12 @@ fn hostile_record(dir: &Path) -> (String, String) {
         witness: "<em>见证人</em>".into(),
     };
     let done = store
-        .finalize_inspection(&draft.id, &conclusion, "TEST01", started_at)
+        .finalize_inspection(
+            &draft.id,
+            &conclusion,
+            shian::identity::Identity::from_secret([5; 32]).signing_key(),
+            started_at,
+        )
         .unwrap();
     drop(store);
 
@@ -237,8 +242,14 @@ fn a_corrected_record_says_so() {
     let mut store = Store::open(dir).unwrap();
     let revision = store.start_revision(&id, "录入错误：检查日期").unwrap();
     let now = Utc.with_ymd_and_hms(2026, 5, 12, 1, 0, 0).unwrap();
+    let as_before = store.inspection(&id).unwrap().conclusion;
     let fixed = store
-        .finalize_inspection(&revision.id, &Conclusion::default(), "TEST01", now)
+        .finalize_inspection(
+            &revision.id,
+            &as_before,
+            shian::identity::Identity::from_secret([5; 32]).signing_key(),
+            now,
+        )
         .unwrap();
     drop(store);
     let fixed_serial = fixed.serial.unwrap();

@@ -140,10 +140,18 @@ fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
     };
     let done = f
         .store
-        .finalize_inspection(&first, &conclusion, "AB12CD", Utc::now())
+        .finalize_inspection(
+            &first,
+            &store_common::signed_off(conclusion.clone()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
         .expect("finalize");
     assert_eq!(done.status, Status::Final);
-    assert_eq!(done.serial.as_deref(), Some("AB12CD-2026-0001"));
+    assert_eq!(
+        done.serial.as_deref(),
+        Some(format!("{}-2026-0001", store_common::author().station_code()).as_str())
+    );
     assert_eq!(done.year_sequence, Some(1));
     // One key item (3.1) failed and 22 of 23 general items passed: 基本符合.
     assert_eq!(done.outcome, Some(Outcome::BasicallyCompliant));
@@ -160,9 +168,17 @@ fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
         .expect("save");
     let done = f
         .store
-        .finalize_inspection(&second, &Conclusion::default(), "AB12CD", Utc::now())
+        .finalize_inspection(
+            &second,
+            &store_common::signed_off(Conclusion::default()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
         .expect("finalize");
-    assert_eq!(done.serial.as_deref(), Some("AB12CD-2026-0002"));
+    assert_eq!(
+        done.serial.as_deref(),
+        Some(format!("{}-2026-0002", store_common::author().station_code()).as_str())
+    );
     assert_eq!(done.year_sequence, Some(2));
 }
 
@@ -174,8 +190,12 @@ fn a_draft_with_nothing_judged_cannot_be_finalized() {
         .save_answer(&id, &answer("1.1", Verdict::NotApplicable))
         .expect("save");
     assert!(matches!(
-        f.store
-            .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now()),
+        f.store.finalize_inspection(
+            &id,
+            &store_common::signed_off(Conclusion::default()),
+            store_common::author().signing_key(),
+            Utc::now()
+        ),
         Err(StoreError::NothingChecked { .. })
     ));
     assert_eq!(f.store.inspection(&id).expect("get").status, Status::Draft);
@@ -189,7 +209,12 @@ fn a_final_inspection_is_read_only_even_to_raw_sql() {
         .save_answer(&id, &answer("1.1", Verdict::Pass))
         .expect("save");
     f.store
-        .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now())
+        .finalize_inspection(
+            &id,
+            &store_common::signed_off(Conclusion::default()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
         .expect("finalize");
     assert!(matches!(
         f.store.save_answer(&id, &answer("1.1", Verdict::Fail)),
@@ -230,7 +255,12 @@ fn a_correction_is_a_new_revision_and_both_stay_visible() {
         .expect("save");
     let original = f
         .store
-        .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now())
+        .finalize_inspection(
+            &id,
+            &store_common::signed_off(Conclusion::default()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
         .expect("finalize");
     let revision = f
         .store
@@ -243,7 +273,12 @@ fn a_correction_is_a_new_revision_and_both_stay_visible() {
         .expect("save");
     let corrected = f
         .store
-        .finalize_inspection(&revision.id, &Conclusion::default(), "AB12CD", Utc::now())
+        .finalize_inspection(
+            &revision.id,
+            &store_common::signed_off(Conclusion::default()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
         .expect("finalize");
     assert_eq!(
         corrected.serial,
@@ -274,7 +309,12 @@ fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
         ..Default::default()
     };
     f.store
-        .finalize_inspection(&id, &conclusion, "AB12CD", Utc::now())
+        .finalize_inspection(
+            &id,
+            &store_common::signed_off(conclusion.clone()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
         .expect("finalize");
     assert_eq!(
         f.store
@@ -292,7 +332,12 @@ fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
         .save_answer(&follow_up, &answer("4.3", Verdict::Fail))
         .expect("save");
     f.store
-        .finalize_inspection(&follow_up, &Conclusion::default(), "AB12CD", Utc::now())
+        .finalize_inspection(
+            &follow_up,
+            &store_common::signed_off(Conclusion::default()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
         .expect("finalize");
     let open = f.store.open_rectifications(&f.establishment).expect("open");
     assert_eq!(open.len(), 1);

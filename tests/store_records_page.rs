@@ -10,7 +10,7 @@ use shian::store::{InspectionFilter, Store};
 #[path = "store_common/mod.rs"]
 mod store_common;
 
-use store_common::{start_draft, zhou};
+use store_common::{start_draft, sun, zhou};
 
 fn facts(name: &str, license_no: &str) -> EstablishmentFacts {
     EstablishmentFacts {
@@ -33,7 +33,7 @@ fn start(store: &mut Store, establishment_id: &str, day: u32) -> String {
         store,
         establishment_id,
         InspectionKind::Routine,
-        vec![zhou()],
+        vec![zhou(), sun()],
         day,
     )
 }
@@ -64,7 +64,12 @@ fn district() -> (tempfile::TempDir, Store, String, String) {
             };
             store.save_answer(&id, &answer).expect("answer");
             store
-                .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now())
+                .finalize_inspection(
+                    &id,
+                    &store_common::signed_off(Conclusion::default()),
+                    store_common::author().signing_key(),
+                    Utc::now(),
+                )
                 .expect("finalize");
         }
     }

@@ -10,7 +10,6 @@ use std::path::Path;
 
 use chrono::Utc;
 use rusqlite::Connection;
-use shian::domain::inspection::Conclusion;
 use shian::store::{DATABASE_FILE, Store};
 
 use common::{demo, export, shian, stdout, trust};
@@ -57,8 +56,10 @@ fn correct_one(dir: &Path) -> String {
         }
     };
     let revision = store.start_revision(&final_id, "笔误更正").unwrap();
+    let as_before = store.inspection(&final_id).unwrap().conclusion;
+    let author = shian::identity::Identity::load_or_create(dir).unwrap();
     store
-        .finalize_inspection(&revision.id, &Conclusion::default(), "TEST01", Utc::now())
+        .finalize_inspection(&revision.id, &as_before, author.signing_key(), Utc::now())
         .unwrap()
         .id
 }
@@ -125,7 +126,10 @@ fn the_migration_fills_the_table_from_the_marks() {
         conn.execute_batch(
             "DROP TRIGGER unexported_on_insert; DROP TRIGGER unexported_on_final;
              DROP TRIGGER unexported_on_delete; DROP TRIGGER unexported_on_mark;
-             DROP TABLE unexported; PRAGMA user_version = 4;",
+             DROP TABLE unexported; DROP TABLE record_signatures;
+             DROP INDEX bundle_log_by_bundle;
+             ALTER TABLE bundle_log DROP COLUMN manifest_sha256;
+             ALTER TABLE bundle_log DROP COLUMN signer_key; PRAGMA user_version = 4;",
         )
         .unwrap();
     }

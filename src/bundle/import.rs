@@ -93,6 +93,16 @@ pub fn import_bundle_with(
                 fingerprint: signer.fingerprint,
             });
         }
+        SignerStatus::Unknown
+            if let Some(known) =
+                store.station_sharing_code(&signer.station, &signer.public_key)? =>
+        {
+            return Err(BundleError::StationCodeTaken {
+                station: signer.station,
+                fingerprint: signer.fingerprint,
+                known_name: known.name,
+            });
+        }
         SignerStatus::Unknown if accept(&signer) => Some(signer.station_row()),
         SignerStatus::Unknown => {
             return Err(BundleError::UnknownStation {

@@ -80,6 +80,12 @@ impl Manifest {
                 known: FORMAT_VERSION,
             });
         }
+        if version < u64::from(FORMAT_VERSION) {
+            return Err(BundleError::OlderFormat {
+                found: version,
+                known: FORMAT_VERSION,
+            });
+        }
         let manifest: Manifest =
             serde_json::from_value(value).map_err(|e| BundleError::BadManifest(e.to_string()))?;
         for name in manifest.entries.keys() {
@@ -165,10 +171,16 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_reported_as_newer() {
-        let bytes = br#"{"format":"shian-bundle","format_version":2,"whatever":1}"#;
+        let bytes = br#"{"format":"shian-bundle","format_version":3,"whatever":1}"#;
         assert!(matches!(
             Manifest::parse(bytes),
-            Err(BundleError::NewerFormat { found: 2, .. })
+            Err(BundleError::NewerFormat { found: 3, .. })
+        ));
+        // Version 1 carried no record signatures: refused by name, not as damage.
+        let bytes = br#"{"format":"shian-bundle","format_version":1,"whatever":1}"#;
+        assert!(matches!(
+            Manifest::parse(bytes),
+            Err(BundleError::OlderFormat { found: 1, .. })
         ));
         assert!(matches!(
             Manifest::parse(br#"{"format":"x"}"#),

@@ -13,6 +13,7 @@ mod merge;
 pub mod plan;
 pub mod read;
 pub mod records;
+pub mod trust;
 pub mod write;
 
 use std::path::PathBuf;
@@ -28,8 +29,10 @@ pub use write::{Written, export_bundle, export_bundle_with};
 
 /// The format name in every manifest.
 pub const FORMAT_NAME: &str = "shian-bundle";
-/// The format version this shian writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this shian writes and the only one it reads: version 2 carries each
+/// record's author signature (docs/bundle-format.md, docs/trust.md). A version 1 bundle is
+/// refused by name: its records cannot prove who wrote them.
+pub const FORMAT_VERSION: u32 = 2;
 /// The extension of bundle files.
 pub const EXTENSION: &str = "shian";
 
@@ -112,6 +115,10 @@ pub enum BundleError {
         "bundle format version {found} is newer than this shian reads ({known}); upgrade shian"
     )]
     NewerFormat { found: u64, known: u32 },
+    #[error(
+        "bundle format version {found} is older than this shian reads ({known}): its records carry no author signatures; export it again with this shian"
+    )]
+    OlderFormat { found: u64, known: u32 },
     #[error("the signature does not match the manifest: the bundle was altered or damaged")]
     BadSignature,
     #[error("bundle from unknown station {station} (fingerprint {fingerprint})")]
@@ -120,6 +127,14 @@ pub enum BundleError {
         fingerprint: String,
         kind: BundleKind,
         path: PathBuf,
+    },
+    #[error(
+        "station code {station} of the unknown key {fingerprint} belongs to a known station ({known_name})"
+    )]
+    StationCodeTaken {
+        station: String,
+        fingerprint: String,
+        known_name: String,
     },
     #[error("station {station} (fingerprint {fingerprint}) has been revoked")]
     RevokedStation {
@@ -130,6 +145,17 @@ pub enum BundleError {
     BadRecord { entry: String, detail: String },
     #[error("the bundle refers to {what} {id}, which is neither in it nor here")]
     MissingReference { what: &'static str, id: String },
+    /// A record that breaks a rule of authorship or content (docs/trust.md); the whole bundle
+    /// is refused.
+    #[error("{record}: refused ({rule:?})")]
+    Refused {
+        record: String,
+        rule: crate::bundle::trust::Refusal,
+    },
+    #[error(
+        "bundle {bundle_id} was imported before with other content or from another station: refused"
+    )]
+    ReusedBundleId { bundle_id: String },
     #[error("nothing to export")]
     NothingToExport,
     #[error("{0} already exists")]

@@ -37,6 +37,8 @@ pub struct Verified {
     pub path: PathBuf,
     pub manifest: Manifest,
     pub file_sha256: String,
+    /// The SHA-256 of manifest.json: with the signer's key, what makes a bundle this bundle.
+    pub manifest_sha256: String,
     pub records: Records,
     /// Office bundles: the office's identity.
     pub identity: Option<PublicIdentity>,
@@ -181,6 +183,7 @@ impl Opened {
         };
         check_records(&self.manifest, &records, &attachments)?;
         Ok(Verified {
+            manifest_sha256: sha256_hex(&self.manifest_bytes),
             path: self.path,
             manifest: self.manifest,
             file_sha256: self.file_sha256,

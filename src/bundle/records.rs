@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 use super::{BundleError, Result};
 use crate::domain::inspection::Rectification;
 use crate::store::{
-    AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet, InspectionEntry,
+    AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet, InspectionEntry, StationRow,
 };
 
 pub const INSPECTIONS: &str = "records/inspections.json";
@@ -17,16 +17,19 @@ pub const ESTABLISHMENT_REVISIONS: &str = "records/establishment_revisions.json"
 pub const CHECKLISTS: &str = "records/checklists.json";
 pub const RECTIFICATIONS: &str = "records/rectifications.json";
 pub const ATTACHMENTS: &str = "records/attachments.json";
+/// The stations the signer knows (office bundles; `[]` in field bundles).
+pub const STATIONS: &str = "records/stations.json";
 /// Office bundles only: the office's public identity.
 pub const IDENTITY: &str = "records/identity.json";
 
 /// The record files every bundle has (possibly as empty arrays).
-pub const RECORD_FILES: [&str; 5] = [
+pub const RECORD_FILES: [&str; 6] = [
     INSPECTIONS,
     ESTABLISHMENT_REVISIONS,
     CHECKLISTS,
     RECTIFICATIONS,
     ATTACHMENTS,
+    STATIONS,
 ];
 
 /// The parsed records of a bundle.
@@ -37,6 +40,7 @@ pub struct Records {
     pub checklists: Vec<ChecklistVersion>,
     pub rectifications: Vec<Rectification>,
     pub attachments: Vec<AttachmentMeta>,
+    pub stations: Vec<StationRow>,
 }
 
 impl Records {
@@ -47,6 +51,7 @@ impl Records {
             checklists: set.checklists.clone(),
             rectifications: set.rectifications.clone(),
             attachments: set.attachments.clone(),
+            stations: set.stations.clone(),
         }
     }
 
@@ -63,6 +68,7 @@ impl Records {
             ("checklists", self.checklists.len()),
             ("rectifications", self.rectifications.len()),
             ("attachments", self.attachments.len()),
+            ("stations", self.stations.len()),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v as u64))
@@ -77,6 +83,7 @@ impl Records {
             (CHECKLISTS, json(&self.checklists)),
             (RECTIFICATIONS, json(&self.rectifications)),
             (ATTACHMENTS, json(&self.attachments)),
+            (STATIONS, json(&self.stations)),
         ]
     }
 
@@ -88,6 +95,7 @@ impl Records {
             checklists: parse(files, CHECKLISTS)?,
             rectifications: parse(files, RECTIFICATIONS)?,
             attachments: parse(files, ATTACHMENTS)?,
+            stations: parse(files, STATIONS)?,
         })
     }
 }

@@ -15,7 +15,7 @@ use super::{
     BundleError, BundleKind, EXTENSION, Progress, PublicIdentity, Result, Stage, sha256_hex,
 };
 use crate::identity::Identity;
-use crate::store::{BundleLogEntry, ExportSet, Store};
+use crate::store::{BundleLogEntry, ExportSet, Store, revision_key, signatures};
 
 /// What an export wrote.
 #[derive(Debug, Clone)]
@@ -50,10 +50,11 @@ pub fn export_bundle_with(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Written> {
     let station = identity.station_code();
-    let set = match kind {
+    let mut set = match kind {
         BundleKind::Field => store.field_export(&station, all)?,
         BundleKind::Office => store.office_export()?,
     };
+    sign_what_is_unsigned(&mut set, identity)?;
     if kind == BundleKind::Field && set.inspections.is_empty() && set.marks.is_empty() {
         return Err(BundleError::NothingToExport);
     }
@@ -81,15 +82,85 @@ pub fn export_bundle_with(
         sha256: sha256.clone(),
         counts: String::from_utf8(records::json(&manifest.counts)).unwrap_or_default(),
         at: super::now_text(),
+        manifest_sha256: None,
+        signer_key: None,
     };
     // The file is whole before it is marked: a crash in between only means the same records go
     // out again next time, which the other side imports as identical.
-    store.record_export(&set.marks, &log)?;
+    store.record_export(&set.marks, &set.new_signatures, &log)?;
+    store.remember_own_key(&hex::encode(identity.public_key().as_bytes()))?;
     Ok(Written {
         path,
         manifest,
         sha256,
     })
+}
+
+/// Records made before signatures (schema 5) are signed now if this station made them; one
+/// made elsewhere cannot be signed for its author and stays out of the bundle, with whatever
+/// depends on it (docs/trust.md, "Records from before signatures").
+fn sign_what_is_unsigned(set: &mut ExportSet, identity: &Identity) -> Result<()> {
+    let own = identity.station_code();
+    let key = identity.signing_key();
+    let failed = |e: crate::authorship::AuthorshipError| BundleError::BadRecord {
+        entry: records::INSPECTIONS.into(),
+        detail: e.to_string(),
+    };
+    let mut dropped = std::collections::BTreeSet::new();
+    for e in &mut set.inspections {
+        if e.signed.is_some() {
+            continue;
+        }
+        if e.inspection.station == own {
+            let signed = e.sign(key).map_err(failed)?;
+            set.new_signatures.push((
+                signatures::INSPECTION.into(),
+                e.inspection.id.clone(),
+                signed.clone(),
+            ));
+            e.signed = Some(signed);
+        } else {
+            dropped.insert(e.inspection.id.clone());
+        }
+    }
+    // A correction of a record left out, and the orders of records left out, go with it.
+    loop {
+        let before = dropped.len();
+        for e in &set.inspections {
+            if e.inspection
+                .supersedes
+                .as_ref()
+                .is_some_and(|s| dropped.contains(s))
+            {
+                dropped.insert(e.inspection.id.clone());
+            }
+        }
+        if dropped.len() == before {
+            break;
+        }
+    }
+    set.inspections
+        .retain(|e| !dropped.contains(&e.inspection.id));
+    set.rectifications.retain(|r| {
+        !dropped.contains(&r.inspection_id)
+            && !r.follow_up_id.as_ref().is_some_and(|f| dropped.contains(f))
+    });
+    for r in &mut set.establishment_revisions {
+        if r.signed.is_some() {
+            continue;
+        }
+        if r.changed_by == own {
+            let signed = r.sign(key).map_err(failed)?;
+            set.new_signatures.push((
+                signatures::ESTABLISHMENT_REVISION.into(),
+                revision_key(&r.establishment_id, r.revision),
+                signed.clone(),
+            ));
+            r.signed = Some(signed);
+        }
+    }
+    set.establishment_revisions.retain(|r| r.signed.is_some());
+    Ok(())
 }
 
 /// `out` itself when it names a `.shian` file that does not exist yet; else a folder (made if

@@ -95,6 +95,10 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
             break;
         }
     }
+    drop(generated);
+    store
+        .insert_final_records(&[], &demo.open_rectifications())
+        .localized(lang)?;
     match lang {
         crate::i18n::Lang::Zh => outln!(
             "已生成 {} 家单位、{written} 条检查记录（截至 {until}，种子 {}）",

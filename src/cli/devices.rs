@@ -27,6 +27,9 @@ pub enum DevicesCommand {
         /// The fingerprint you compared; required when trusting from a bundle.
         #[arg(long, value_name = "FP")]
         fingerprint: Option<String>,
+        /// Replace the known station with this code by the new key (when their codes collide).
+        #[arg(long, value_name = "CODE")]
+        replace: Option<String>,
     },
     /// Stop accepting bundles from a station.
     Revoke {
@@ -99,8 +102,24 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
             }
             Ok(())
         }
-        DevicesCommand::Trust { path, fingerprint } => {
+        DevicesCommand::Trust {
+            path,
+            fingerprint,
+            replace,
+        } => {
             let row = station_from(ctx, &path, fingerprint.as_deref())?;
+            // Codes are 24 bits of the key: a key that collides with a known station's code is
+            // easy to make, and would take that station's place (docs/trust.md, rule 9).
+            if let Some(known) = store
+                .station_sharing_code(&row.code, &row.public_key)
+                .localized(lang)?
+                && replace.as_deref().map(str::to_ascii_uppercase) != Some(known.code.clone())
+            {
+                let known_fp = bundle::identity_file::parse_key(&known.public_key)
+                    .map(|k| crate::identity::fingerprint(&k))
+                    .unwrap_or_default();
+                bail!(lang.code_taken(&row.code, &known_fp, &known.name));
+            }
             store.trust_station(&row).localized(lang)?;
             let key = bundle::identity_file::parse_key(&row.public_key);
             let fp = key

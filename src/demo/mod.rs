@@ -37,6 +37,14 @@ const KIND_WEIGHTS: [(EstablishmentKind, u32); 12] = [
 pub struct Demo {
     rng: fastrand::Rng,
     pub until: NaiveDate,
+    /// Orders still open, by establishment: the next visit there is their follow-up.
+    pending: std::collections::BTreeMap<String, Vec<Pending>>,
+}
+
+/// An open rectification and the checklist its order was made with.
+struct Pending {
+    rectification: Rectification,
+    checklist_hash: String,
 }
 
 /// One generated inspection with what goes with it.
@@ -51,6 +59,7 @@ impl Demo {
         Demo {
             rng: fastrand::Rng::with_seed(seed),
             until,
+            pending: Default::default(),
         }
     }
 
@@ -189,13 +198,19 @@ impl Demo {
             .collect();
         // The fullest checklist is the routine one; the smaller ones serve special campaigns.
         fitting.sort_by_key(|(c, _)| std::cmp::Reverse(c.items().count()));
-        let (inspection_kind, (checklist, hash)) = match self.rng.u32(..100) {
-            0..10 if fitting.len() > 1 => (
+        // A visit to a place with open orders is their follow-up, with the orders' checklist
+        // (docs/trust.md: an order closes only through a follow-up that passes its item).
+        let pending = self.pending.remove(&establishment.id).unwrap_or_default();
+        let follow_up_of = pending
+            .first()
+            .and_then(|p| checklists.iter().find(|(_, h)| *h == p.checklist_hash));
+        let (inspection_kind, (checklist, hash)) = match (follow_up_of, self.rng.u32(..100)) {
+            (Some(order), _) => (InspectionKind::FollowUp, order),
+            (None, 0..10) if fitting.len() > 1 => (
                 InspectionKind::Special,
                 *fitting.get(1 + self.rng.usize(..fitting.len() - 1))?,
             ),
-            10..15 => (InspectionKind::FollowUp, *fitting.first()?),
-            _ => (InspectionKind::Routine, *fitting.first()?),
+            (None, _) => (InspectionKind::Routine, *fitting.first()?),
         };
         let failure_rate = match establishment.facts.risk_grade {
             Some(RiskGrade::A) => 0.01,
@@ -204,9 +219,14 @@ impl Demo {
             Some(RiskGrade::D) => 0.15,
         };
         let id = self.uuid(started_at);
-        let answers = self.answers(checklist, failure_rate, started_at);
-        let outcome = rules::tally(checklist, &answers).outcome();
-        let handling = outcome.map(Outcome::suggested_handling);
+        let rectified: Vec<&str> = pending
+            .iter()
+            .map(|p| p.rectification.item_id.as_str())
+            .collect();
+        let answers = self.answers(checklist, failure_rate, started_at, &rectified);
+        // Nothing judged (every item 合理缺项) makes no record.
+        let outcome = rules::tally(checklist, &answers).outcome()?;
+        let handling = Some(outcome.suggested_handling());
         let date = started_at.date_naive();
         let deadline =
             (handling == Some(Handling::RectifyByDeadline)).then(|| date + Days::new(15));
@@ -215,27 +235,51 @@ impl Demo {
         );
         let serial = rules::serial_number(station, year, seq.next_serial(year));
         let year_sequence = seq.next_visit(&establishment.id, year);
-        let rectifications = match deadline {
-            Some(deadline) => answers
+        let finalized_at = started_at + chrono::Duration::minutes(90);
+        // The orders this visit follows up: closed where the item now passes, still open (and
+        // followed up) where it fails again.
+        let mut rectifications = Vec::new();
+        let mut still_open = Vec::new();
+        for mut p in pending {
+            let verdict = answers
                 .iter()
-                .filter(|a| a.verdict == Verdict::Fail)
-                .map(|a| {
-                    let open = deadline + Days::new(30) > self.until;
-                    Rectification {
+                .find(|a| a.item_id == p.rectification.item_id)
+                .map(|a| a.verdict);
+            p.rectification.follow_up_id = Some(id.clone());
+            if verdict == Some(Verdict::Pass) {
+                p.rectification.open = false;
+                p.rectification.closed_at = Some(finalized_at);
+                rectifications.push(p.rectification);
+            } else {
+                still_open.push(p);
+            }
+        }
+        if let Some(deadline) = deadline {
+            for a in answers.iter().filter(|a| a.verdict == Verdict::Fail) {
+                if still_open
+                    .iter()
+                    .any(|p| p.rectification.item_id == a.item_id)
+                {
+                    continue;
+                }
+                still_open.push(Pending {
+                    rectification: Rectification {
                         id: self.uuid(started_at),
                         establishment_id: establishment.id.clone(),
                         inspection_id: id.clone(),
                         item_id: a.item_id.clone(),
                         deadline: Some(deadline),
-                        open,
+                        open: true,
                         follow_up_id: None,
-                        closed_at: (!open)
-                            .then(|| Utc.from_utc_datetime(&deadline.and_time(NaiveTime::MIN))),
-                    }
-                })
-                .collect(),
-            None => Vec::new(),
-        };
+                        closed_at: None,
+                    },
+                    checklist_hash: hash.clone(),
+                });
+            }
+        }
+        if !still_open.is_empty() {
+            self.pending.insert(establishment.id.clone(), still_open);
+        }
         let (first, second) = self.inspector_pair();
         let inspection = Inspection {
             id,
@@ -253,15 +297,15 @@ impl Demo {
             inspectors: vec![first, second],
             started_at,
             utc_offset_seconds: OFFSET_SECONDS,
-            finalized_at: Some(started_at + chrono::Duration::minutes(90)),
-            outcome,
+            finalized_at: Some(finalized_at),
+            outcome: Some(outcome),
             conclusion: Conclusion {
                 handling,
                 deadline,
                 remarks: String::new(),
                 operator_signatory: establishment.facts.person_in_charge.clone(),
                 operator_opinion: match outcome {
-                    Some(Outcome::Compliant) | None => "无异议".to_string(),
+                    Outcome::Compliant => "无异议".to_string(),
                     _ => "已知晓检查结果，按要求整改".to_string(),
                 },
                 operator_refused: false,
@@ -277,17 +321,24 @@ impl Demo {
         })
     }
 
+    /// The answers of one inspection. Items under rectification pass nine times in ten; an
+    /// item that needs a photo when it fails is never failed (the demo has no photos).
     fn answers(
         &mut self,
         checklist: &Checklist,
         failure_rate: f64,
         at: DateTime<Utc>,
+        rectified: &[&str],
     ) -> Vec<Answer> {
         checklist
             .items()
             .map(|item| {
                 let roll = self.rng.f64();
-                let fail_rate = if item.key {
+                let fail_rate = if item.on_fail.needs_photo() {
+                    0.0
+                } else if rectified.contains(&item.id.as_str()) {
+                    0.1
+                } else if item.key {
                     failure_rate / 2.0
                 } else {
                     failure_rate
@@ -329,6 +380,15 @@ impl Demo {
                     answered_at: at,
                 }
             })
+            .collect()
+    }
+
+    /// The orders left open when the generated years end, to be written after the records.
+    pub fn open_rectifications(&mut self) -> Vec<Rectification> {
+        std::mem::take(&mut self.pending)
+            .into_values()
+            .flatten()
+            .map(|p| p.rectification)
             .collect()
     }
 

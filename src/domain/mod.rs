@@ -2,5 +2,6 @@
 
 pub mod checklist;
 pub mod establishment;
+pub mod final_check;
 pub mod inspection;
 pub mod outcome;

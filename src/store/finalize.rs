@@ -4,9 +4,12 @@
 use chrono::{DateTime, Datelike, Utc};
 use rusqlite::{Connection, params};
 
+use ed25519_dalek::SigningKey;
+
 use super::inspections::{answers, checklist_of, get};
 use super::rows::timestamp;
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, signatures, sync};
+use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
 use crate::domain::inspection::{
     self as rules, Answer, Conclusion, Inspection, InspectionKind, Status,
 };
@@ -16,13 +19,16 @@ impl Store {
     /// Makes a draft final: the outcome is computed from the stored answers, the serial number
     /// and 本年度第 N 次 are given, rectifications are opened for failed items when the handling
     /// is a written deadline, and a follow-up closes the rectifications whose items now pass.
+    /// Every rule of a final record is checked first (`domain::final_check`), and the record is
+    /// signed with `author`, this station's key, in the same transaction (docs/trust.md).
     pub fn finalize_inspection(
         &mut self,
         inspection_id: &str,
         conclusion: &Conclusion,
-        station_code: &str,
+        author: &SigningKey,
         now: DateTime<Utc>,
     ) -> Result<Inspection> {
+        let station_code = &crate::identity::station_code(&author.verifying_key());
         let tx = self.write_transaction()?;
         let draft = get(&tx, inspection_id)?;
         if draft.status != Status::Draft {
@@ -32,10 +38,34 @@ impl Store {
         }
         let checklist = checklist_of(&tx, &draft)?;
         let answers = answers(&tx, inspection_id)?;
-        let Some(outcome) = rules::tally(&checklist, &answers).outcome() else {
-            return Err(StoreError::NothingChecked {
-                id: inspection_id.to_string(),
-            });
+        let items_with_photos = tx
+            .prepare_cached(
+                "SELECT DISTINCT item_id FROM answer_attachments WHERE inspection_id = ?1",
+            )?
+            .query_map([inspection_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let to_check = Inspection {
+            conclusion: conclusion.clone(),
+            finalized_at: Some(now),
+            ..draft.clone()
+        };
+        let cx = FinalContext {
+            items_with_photos: &items_with_photos,
+            now,
+        };
+        let outcome = match check_final(&checklist, &to_check, &answers, &cx) {
+            Ok((outcome, _)) => outcome,
+            Err(FinalProblem::NothingChecked) => {
+                return Err(StoreError::NothingChecked {
+                    id: inspection_id.to_string(),
+                });
+            }
+            Err(problem) => {
+                return Err(StoreError::NotFinal {
+                    id: inspection_id.to_string(),
+                    problem,
+                });
+            }
         };
         let local_year = draft.local_started_at().year();
 
@@ -53,9 +83,10 @@ impl Store {
                 Some(year_sequence(&tx, &draft, local_year)? + 1),
             ),
         };
+        // A final record has no place in a form to resume: it is left out of what is signed.
         tx.prepare_cached(
             "UPDATE inspections SET status = 'final', serial = ?2, outcome = ?3, conclusion = ?4,
-                 finalized_at = ?5, year_sequence = ?6
+                 finalized_at = ?5, year_sequence = ?6, current_item = NULL, station = ?7
              WHERE id = ?1",
         )?
         .execute(params![
@@ -65,6 +96,7 @@ impl Store {
             serde_json::to_string(conclusion).unwrap_or_default(),
             timestamp(now),
             year_sequence,
+            station_code,
         ])?;
 
         let failed: Vec<&str> = answers
@@ -91,6 +123,17 @@ impl Store {
         if draft.kind == InspectionKind::FollowUp {
             close_rectifications(&tx, &draft, &answers, now)?;
         }
+        let entry =
+            sync::inspection_entry(&tx, inspection_id)?.ok_or_else(|| StoreError::NotFound {
+                what: "inspection",
+                id: inspection_id.to_string(),
+            })?;
+        let signed = entry.sign(author).map_err(|e| StoreError::Damaged {
+            table: "inspections",
+            detail: format!("{inspection_id}: {e}"),
+        })?;
+        signatures::put(&tx, signatures::INSPECTION, inspection_id, &signed)?;
+        super::settings::remember_own_key(&tx, &signed.key)?;
         let finalized = get(&tx, inspection_id)?;
         tx.commit()?;
         Ok(finalized)

@@ -33,7 +33,12 @@ fn answer(item: &str, verdict: Verdict) -> Answer {
         verdict,
         value: None,
         choice: None,
-        note: String::new(),
+        // A failed item is noted, as the review requires.
+        note: if verdict == Verdict::Fail {
+            "留样不足".into()
+        } else {
+            String::new()
+        },
         answered_at: Utc::now(),
     }
 }
@@ -50,6 +55,8 @@ fn a_finalized_failure_is_due_again_and_its_rectification_overdue() {
     let catalog = crate::checklists::Catalog::shipped();
     let checklist = catalog.get("food-sample").unwrap();
     let now = Utc::now();
+    // Ten days ago, so that its order's deadline (two days ago) is overdue today.
+    let started_at = now - chrono::Duration::days(10);
     let draft = store
         .start_inspection(NewInspection {
             establishment_id: &school.id,
@@ -58,12 +65,22 @@ fn a_finalized_failure_is_due_again_and_its_rectification_overdue() {
             station: "TEST01",
             bureau: "",
             inspectors: inspectors(),
-            started_at: now,
+            started_at,
             utc_offset_seconds: 0,
         })
         .unwrap();
     store
         .save_answer(&draft.id, &answer("1.1", Verdict::Fail))
+        .unwrap();
+    store
+        .attach_photo(
+            &draft.id,
+            "1.1",
+            "留样柜.jpg",
+            "image/jpeg",
+            b"\xff\xd8\xff",
+            now,
+        )
         .unwrap();
     store
         .save_answer(&draft.id, &answer("2.1", Verdict::Pass))
@@ -74,22 +91,34 @@ fn a_finalized_failure_is_due_again_and_its_rectification_overdue() {
             .unwrap()
             .is_empty()
     );
-    assert_eq!(store.finals_in_year(&school.id, now.year()).unwrap(), 0);
+    assert_eq!(
+        store.finals_in_year(&school.id, started_at.year()).unwrap(),
+        0
+    );
     let today = now.date_naive();
     let conclusion = Conclusion {
         handling: Some(Handling::RectifyByDeadline),
         deadline: Some(today - Days::new(2)),
+        operator_signatory: "王五".into(),
         ..Default::default()
     };
     store
-        .finalize_inspection(&draft.id, &conclusion, "TEST01", now)
+        .finalize_inspection(
+            &draft.id,
+            &conclusion,
+            crate::identity::Identity::from_secret([1; 32]).signing_key(),
+            now,
+        )
         .unwrap();
 
     assert_eq!(
         store.failed_at_last_inspection(&school.id).unwrap(),
         vec!["1.1".to_string()]
     );
-    assert_eq!(store.finals_in_year(&school.id, now.year()).unwrap(), 1);
+    assert_eq!(
+        store.finals_in_year(&school.id, started_at.year()).unwrap(),
+        1
+    );
     let last = store.last_final_inspections().unwrap();
     assert_eq!(last.len(), 1);
     assert_eq!(last[0].0, school.id);
@@ -156,7 +185,12 @@ fn photos_are_stored_once_and_only_on_drafts() {
         .save_answer(&draft.id, &answer("1.1", Verdict::Pass))
         .unwrap();
     store
-        .finalize_inspection(&draft.id, &Conclusion::default(), "TEST01", Utc::now())
+        .finalize_inspection(
+            &draft.id,
+            &signed_off(),
+            crate::identity::Identity::from_secret([1; 32]).signing_key(),
+            Utc::now(),
+        )
         .unwrap();
     let refused = store.attach_photo(
         &draft.id,
@@ -170,4 +204,11 @@ fn photos_are_stored_once_and_only_on_drafts() {
     let revision = store.start_revision(&draft.id, "笔误").unwrap();
     store.copy_photos(&draft.id, &revision.id).unwrap();
     assert_eq!(store.photos(&revision.id).unwrap().len(), 2);
+}
+
+fn signed_off() -> Conclusion {
+    Conclusion {
+        operator_signatory: "王五".into(),
+        ..Default::default()
+    }
 }

@@ -19,6 +19,7 @@ mod reports;
 mod rows;
 pub mod schema;
 mod settings;
+pub mod signatures;
 mod stations;
 mod sync;
 mod sync_apply;
@@ -71,6 +72,12 @@ pub enum StoreError {
     ReadOnly { id: String },
     #[error("inspection {id} has no item passed or failed: there is nothing to judge")]
     NothingChecked { id: String },
+    /// A rule of a final record (docs/outcome.md, docs/trust.md) is not met.
+    #[error("inspection {id} cannot be final: {problem:?}")]
+    NotFinal {
+        id: String,
+        problem: crate::domain::final_check::FinalProblem,
+    },
     #[error("damaged record in {table}: {detail}")]
     Damaged { table: &'static str, detail: String },
     #[error("database: {0}")]

@@ -237,4 +237,22 @@ BEGIN
     DELETE FROM unexported WHERE inspection_id = NEW.record_id;
 END;
 "#,
+    // 6: authorship (issue 12, docs/trust.md). Each signed record's signature by its author
+    // station, kept beside the record: a final inspection's row may not change, and a legacy
+    // record is signed when its own station first exports it. The bundle log keeps what an
+    // imported bundle was (its manifest's SHA-256) and who signed it, so a bundle id met again
+    // with other content or another signer is refused, not taken for the same bundle.
+    r#"
+CREATE TABLE record_signatures (
+    record_kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    author_key TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    PRIMARY KEY (record_kind, record_id)
+) WITHOUT ROWID;
+
+ALTER TABLE bundle_log ADD COLUMN manifest_sha256 TEXT;
+ALTER TABLE bundle_log ADD COLUMN signer_key TEXT;
+CREATE INDEX bundle_log_by_bundle ON bundle_log(bundle_id);
+"#,
 ];

@@ -23,3 +23,17 @@ impl Store {
         Ok(())
     }
 }
+
+/// The setting that holds this station's own public key (hex), as its records are signed.
+pub(super) const OWN_PUBLIC_KEY: &str = "station_public_key";
+
+/// Remembers this station's public key, so its own records that come back through the office
+/// are known as its own (docs/trust.md).
+pub(super) fn remember_own_key(conn: &rusqlite::Connection, public_key: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [OWN_PUBLIC_KEY, public_key],
+    )?;
+    Ok(())
+}

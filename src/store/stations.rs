@@ -42,6 +42,10 @@ pub struct BundleLogEntry {
     /// What the bundle held or what the import did, as JSON.
     pub counts: String,
     pub at: String,
+    /// Imports: the SHA-256 of the bundle's manifest and the signer's public key (schema 6;
+    /// `None` in lines written before).
+    pub manifest_sha256: Option<String>,
+    pub signer_key: Option<String>,
 }
 
 const STATION_COLUMNS: &str = "code, public_key, name, role, trusted, added_at, revoked_at";
@@ -71,6 +75,18 @@ impl Store {
         station_by_key(&self.conn, public_key)
     }
 
+    /// A known station with this code but another key: trusting the new key would put it in
+    /// that station's place.
+    pub fn station_sharing_code(&self, code: &str, public_key: &str) -> Result<Option<StationRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {STATION_COLUMNS} FROM stations WHERE code = ?1 AND public_key <> ?2"
+            ))?
+            .query_row(params![code, public_key], station)
+            .optional()?)
+    }
+
     /// Trusts a station (again): a revoked station is reinstated only by this explicit call.
     pub fn trust_station(&self, s: &StationRow) -> Result<()> {
         trust(&self.conn, s)
@@ -88,7 +104,8 @@ impl Store {
 
     pub fn bundle_log(&self) -> Result<Vec<BundleLogEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, bundle_id, direction, kind, station, file_name, sha256, counts, at
+            "SELECT id, bundle_id, direction, kind, station, file_name, sha256, counts, at,
+                 manifest_sha256, signer_key
              FROM bundle_log ORDER BY at, id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -102,21 +119,37 @@ impl Store {
                 sha256: r.get(6)?,
                 counts: r.get(7)?,
                 at: r.get(8)?,
+                manifest_sha256: r.get(9)?,
+                signer_key: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Whether a bundle with this id was imported here before.
-    pub fn bundle_imported(&self, bundle_id: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT 1 FROM bundle_log WHERE bundle_id = ?1 AND direction = 'import' LIMIT 1",
-            )?
-            .query_row([bundle_id], |_| Ok(()))
-            .optional()?
-            .is_some())
+    /// The imports of a bundle id here before: each one's manifest SHA-256 and signer key.
+    pub fn imports_of_bundle(
+        &self,
+        bundle_id: &str,
+    ) -> Result<Vec<(Option<String>, Option<String>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT manifest_sha256, signer_key FROM bundle_log
+             WHERE bundle_id = ?1 AND direction = 'import'",
+        )?;
+        let rows = stmt.query_map([bundle_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// This station's own public key, as its finalized records and exports were signed with.
+    pub fn own_public_key(&self) -> Result<Option<String>> {
+        self.setting(super::settings::OWN_PUBLIC_KEY)
+    }
+
+    /// Remembers this station's public key (see `settings::remember_own_key`).
+    pub fn remember_own_key(&self, public_key: &str) -> Result<()> {
+        if self.own_public_key()?.as_deref() != Some(public_key) {
+            super::settings::remember_own_key(&self.conn, public_key)?;
+        }
+        Ok(())
     }
 
     /// How many bundles this station exported; numbers the next file name.
@@ -138,6 +171,29 @@ pub(super) fn station_by_key(conn: &Connection, public_key: &str) -> Result<Opti
         .optional()?)
 }
 
+/// A station the office lists (an office bundle): a new one is added as the office says; a
+/// known one only takes the office's revocation, never a reinstatement.
+pub(super) fn from_office(conn: &Connection, s: &StationRow) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO stations (code, public_key, name, role, trusted, added_at, revoked_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (public_key) DO UPDATE SET
+             trusted = CASE WHEN excluded.revoked_at IS NOT NULL THEN 0 ELSE trusted END,
+             revoked_at = coalesce(revoked_at, excluded.revoked_at)
+         ON CONFLICT DO NOTHING",
+    )?
+    .execute(params![
+        s.code,
+        s.public_key,
+        s.name,
+        s.role,
+        s.trusted && s.revoked_at.is_none(),
+        s.added_at,
+        s.revoked_at
+    ])?;
+    Ok(())
+}
+
 pub(super) fn trust(conn: &Connection, s: &StationRow) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO stations (code, public_key, name, role, trusted, added_at, revoked_at)
@@ -153,8 +209,8 @@ pub(super) fn trust(conn: &Connection, s: &StationRow) -> Result<()> {
 pub(super) fn log(conn: &Connection, e: &BundleLogEntry) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO bundle_log (id, bundle_id, direction, kind, station, file_name, sha256,
-             counts, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             counts, at, manifest_sha256, signer_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         e.id,
@@ -165,7 +221,9 @@ pub(super) fn log(conn: &Connection, e: &BundleLogEntry) -> Result<()> {
         e.file_name,
         e.sha256,
         e.counts,
-        e.at
+        e.at,
+        e.manifest_sha256,
+        e.signer_key
     ])?;
     Ok(())
 }

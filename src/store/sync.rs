@@ -10,7 +10,8 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::rows::{self, INSPECTION_COLUMNS};
-use super::{Result, Store, StoreError, inspections};
+use super::{Result, Store, StoreError, inspections, signatures};
+use crate::authorship::{self, AuthorshipError, RecordKind, RecordSignature};
 use crate::domain::establishment::EstablishmentFacts;
 use crate::domain::inspection::{Answer, Inspection, Rectification};
 
@@ -22,6 +23,41 @@ pub struct InspectionEntry {
     pub answers: Vec<Answer>,
     /// Sorted by item id, then hash.
     pub attachments: Vec<AttachmentLink>,
+    /// The author station's signature of everything above (docs/trust.md). `None` only for a
+    /// record made before signatures (schema 5 and earlier) that its station has not exported.
+    pub signed: Option<RecordSignature>,
+}
+
+/// What an inspection's signature covers: the entry without the signature.
+#[derive(Serialize)]
+struct SignedInspection<'a> {
+    inspection: &'a Inspection,
+    answers: &'a [Answer],
+    attachments: &'a [AttachmentLink],
+}
+
+impl InspectionEntry {
+    fn signed_part(&self) -> SignedInspection<'_> {
+        SignedInspection {
+            inspection: &self.inspection,
+            answers: &self.answers,
+            attachments: &self.attachments,
+        }
+    }
+
+    /// Signs the entry as its author.
+    pub fn sign(
+        &self,
+        key: &ed25519_dalek::SigningKey,
+    ) -> std::result::Result<RecordSignature, AuthorshipError> {
+        authorship::sign(key, RecordKind::Inspection, &self.signed_part())
+    }
+
+    /// Checks the entry's signature; gives the key that made it.
+    pub fn verify(&self) -> std::result::Result<ed25519_dalek::VerifyingKey, AuthorshipError> {
+        let signed = self.signed.as_ref().ok_or(AuthorshipError::Unsigned)?;
+        authorship::verify(signed, RecordKind::Inspection, &self.signed_part())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +85,46 @@ pub struct EstablishmentRevision {
     pub facts: EstablishmentFacts,
     pub changed_at: String,
     pub changed_by: String,
+    /// The signature of the station that made the revision (docs/trust.md).
+    pub signed: Option<RecordSignature>,
+}
+
+/// What an establishment revision's signature covers.
+#[derive(Serialize)]
+struct SignedRevision<'a> {
+    establishment_id: &'a str,
+    revision: i64,
+    facts: &'a EstablishmentFacts,
+    changed_at: &'a str,
+    changed_by: &'a str,
+}
+
+impl EstablishmentRevision {
+    fn signed_part(&self) -> SignedRevision<'_> {
+        SignedRevision {
+            establishment_id: &self.establishment_id,
+            revision: self.revision,
+            facts: &self.facts,
+            changed_at: &self.changed_at,
+            changed_by: &self.changed_by,
+        }
+    }
+
+    pub fn sign(
+        &self,
+        key: &ed25519_dalek::SigningKey,
+    ) -> std::result::Result<RecordSignature, AuthorshipError> {
+        authorship::sign(key, RecordKind::EstablishmentRevision, &self.signed_part())
+    }
+
+    pub fn verify(&self) -> std::result::Result<ed25519_dalek::VerifyingKey, AuthorshipError> {
+        let signed = self.signed.as_ref().ok_or(AuthorshipError::Unsigned)?;
+        authorship::verify(
+            signed,
+            RecordKind::EstablishmentRevision,
+            &self.signed_part(),
+        )
+    }
 }
 
 /// A checklist version exactly as stored: `content` is the JSON whose SHA-256 is `hash`.
@@ -70,8 +146,13 @@ pub struct ExportSet {
     pub checklists: Vec<ChecklistVersion>,
     pub rectifications: Vec<Rectification>,
     pub attachments: Vec<AttachmentMeta>,
+    /// Office bundles: every station the office knows, trusted or revoked, so a laptop can
+    /// check who wrote each record the office relays (docs/trust.md).
+    pub stations: Vec<super::StationRow>,
     /// `(record kind, record id)` to mark as exported once the bundle is written.
     pub marks: Vec<(String, String)>,
+    /// Signatures made for this export (records from before signatures), kept with its marks.
+    pub new_signatures: Vec<(String, String, RecordSignature)>,
 }
 
 pub const MARK_INSPECTION: &str = "inspection";
@@ -168,10 +249,12 @@ pub(super) fn inspection_entry(conn: &Connection, id: &str) -> Result<Option<Ins
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let signed = signatures::get(conn, signatures::INSPECTION, id)?;
     Ok(Some(InspectionEntry {
         inspection,
         answers,
         attachments,
+        signed,
     }))
 }
 
@@ -198,12 +281,18 @@ pub(super) fn establishment_history(
             table: "establishment_revisions",
             detail: format!("{id} r{revision}: {e}"),
         })?;
+        let signed = signatures::get(
+            conn,
+            signatures::ESTABLISHMENT_REVISION,
+            &revision_key(id, revision),
+        )?;
         history.push(EstablishmentRevision {
             establishment_id: id.to_string(),
             revision,
             facts,
             changed_at,
             changed_by,
+            signed,
         });
     }
     Ok(history)

@@ -5,7 +5,8 @@ use rusqlite::{Connection, params};
 use super::rows::timestamp;
 use super::stations::{self, BundleLogEntry, StationRow};
 use super::sync::{AttachmentMeta, ChecklistVersion, EstablishmentRevision, InspectionEntry};
-use super::{Result, Store, inspections};
+use super::{Result, Store, inspections, signatures};
+use crate::authorship::RecordSignature;
 use crate::domain::inspection::Rectification;
 
 /// A record that arrived with an id already here and other content: kept aside, not applied.
@@ -47,6 +48,8 @@ pub struct ImportChanges {
     /// Open rectifications here that arrive closed, or followed up later.
     pub updated_rectifications: Vec<Rectification>,
     pub conflicts: Vec<ConflictRow>,
+    /// Office bundles: the stations the office lists (docs/trust.md).
+    pub stations: Vec<StationRow>,
     /// `(record kind, record id)` of the records this import brings in.
     pub marks: Vec<(String, String)>,
     pub log: Option<BundleLogEntry>,
@@ -58,6 +61,9 @@ impl Store {
         let tx = self.write_transaction()?;
         if let Some(s) = &c.trust {
             stations::trust(&tx, s)?;
+        }
+        for s in &c.stations {
+            stations::from_office(&tx, s)?;
         }
         for v in &c.checklists {
             // The earliest stored time wins, so the same version from two bundles converges.
@@ -106,6 +112,10 @@ impl Store {
                 e.changed_at,
                 e.changed_by
             ])?;
+            if let Some(signed) = &e.signed {
+                let key = super::sync::revision_key(&e.establishment_id, e.revision);
+                signatures::put(&tx, signatures::ESTABLISHMENT_REVISION, &key, signed)?;
+            }
         }
         // Marked first, so the records come in already marked and never pass through the
         // `unexported` table (its triggers would insert each, then delete it).
@@ -151,13 +161,18 @@ impl Store {
         Ok(())
     }
 
-    /// Records a written bundle: its log line and, for a field bundle, what it carried out.
+    /// Records a written bundle: its log line, for a field bundle what it carried out, and the
+    /// signatures made for it (records from before signatures).
     pub fn record_export(
         &mut self,
         marks: &[(String, String)],
+        new_signatures: &[(String, String, RecordSignature)],
         log: &BundleLogEntry,
     ) -> Result<()> {
         let tx = self.write_transaction()?;
+        for (kind, id, signed) in new_signatures {
+            signatures::put(&tx, kind, id, signed)?;
+        }
         mark(&tx, marks, "out", &log.bundle_id, &log.at)?;
         stations::log(&tx, log)?;
         tx.commit()?;
@@ -246,6 +261,9 @@ fn insert_inspection(conn: &Connection, entry: &InspectionEntry) -> Result<()> {
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(params![i.id, a.item_id, a.sha256, a.file_name, a.added_at])?;
+    }
+    if let Some(signed) = &entry.signed {
+        signatures::put(conn, signatures::INSPECTION, &i.id, signed)?;
     }
     Ok(())
 }

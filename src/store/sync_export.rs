@@ -69,6 +69,7 @@ impl Store {
         let mut set = self.export_closure(ordering, establishments)?;
         set.rectifications.retain(|r| r.open);
         set.checklists = all_checklists(conn)?;
+        set.stations = self.stations()?;
         Ok(set)
     }
 

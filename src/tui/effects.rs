@@ -297,10 +297,19 @@ impl Shell {
                 conclusion,
             } => {
                 store.set_inspectors(&inspection_id, &inspectors)?;
+                let lang = self.lang;
+                let identity =
+                    crate::identity::Identity::load_or_create(&self.data_dir).map_err(|e| {
+                        Failure::Text(lang.bundle_error(
+                            &crate::bundle::BundleError::Identity(e),
+                            "",
+                            None,
+                        ))
+                    })?;
                 let finalized = store.finalize_inspection(
                     &inspection_id,
                     &conclusion,
-                    &self.station,
+                    identity.signing_key(),
                     Utc::now(),
                 )?;
                 log::info(&format!(

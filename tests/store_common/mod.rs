@@ -4,7 +4,8 @@
 
 use chrono::{TimeZone, Utc};
 use shian::checklists::Catalog;
-use shian::domain::inspection::{InspectionKind, Inspector};
+use shian::domain::inspection::{Conclusion, InspectionKind, Inspector};
+use shian::identity::Identity;
 use shian::store::{NewInspection, Store};
 
 pub fn zhou() -> Inspector {
@@ -49,4 +50,17 @@ pub fn start_draft(
         })
         .expect("start")
         .id
+}
+
+/// The station the store tests finalize as.
+pub fn author() -> Identity {
+    Identity::from_secret([0xAB; 32])
+}
+
+/// A conclusion as the review screen requires it: the operator's signatory named.
+pub fn signed_off(conclusion: Conclusion) -> Conclusion {
+    Conclusion {
+        operator_signatory: "张立新".into(),
+        ..conclusion
+    }
 }

@@ -50,7 +50,7 @@ impl Shell {
         }
     }
 
-    fn bundle_failure(&self, e: &BundleError) -> Failure {
+    pub(super) fn bundle_failure(&self, e: &BundleError) -> Failure {
         Failure::Text(self.lang.bundle_error(e, "", None))
     }
 

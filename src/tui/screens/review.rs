@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::FormState;
-use crate::domain::inspection::{Conclusion, Inspector, tally};
-use crate::domain::outcome::{Handling, Outcome, Tally, Verdict};
+use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
+use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally};
+use crate::domain::outcome::{Handling, Outcome, Tally};
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::strings::Text;
@@ -136,42 +137,24 @@ impl ReviewState {
         }];
     }
 
-    /// What stops finalizing, as a message; `None` when the record may become final.
-    fn problem(&self) -> Option<&'static str> {
-        if self.outcome.is_none() {
-            return Some("need_result");
-        }
-        if self.second_name.is_empty() || self.second_badge.is_empty() {
-            return Some("need_second");
-        }
+    /// What stops finalizing; `None` when the record may become final. The rules are the
+    /// domain's (`domain::final_check`), the same the store and the import enforce.
+    fn problem(&self, profile: &Profile) -> Option<FinalProblem> {
         if self.handling.needs_deadline() && self.deadline_date().is_none() {
-            return Some("need_deadline");
+            return Some(FinalProblem::NeedDeadline);
         }
-        let witnessed_refusal = self.refused && !self.witness.is_empty();
-        if self.signatory.is_empty() && !witnessed_refusal {
-            return Some("need_signatory");
-        }
-        let missing_note = self.form.items.iter().any(|(_, item)| {
-            item.on_fail.needs_note()
-                && self
-                    .form
-                    .answers
-                    .get(&item.id)
-                    .is_some_and(|a| a.verdict == Verdict::Fail && a.note.trim().is_empty())
-        });
-        if missing_note {
-            return Some("note_required");
-        }
-        let missing_photo = self.form.items.iter().any(|(_, item)| {
-            item.on_fail.needs_photo()
-                && self
-                    .form
-                    .answers
-                    .get(&item.id)
-                    .is_some_and(|a| a.verdict == Verdict::Fail)
-                && self.form.photos_of(&item.id).next().is_none()
-        });
-        missing_photo.then_some("photo_required")
+        let inspection = Inspection {
+            inspectors: self.inspectors(profile),
+            conclusion: self.conclusion(),
+            ..self.form.inspection.clone()
+        };
+        let answers: Vec<_> = self.form.answers.values().cloned().collect();
+        let items_with_photos = self.form.photos.iter().map(|p| p.item_id.clone()).collect();
+        let cx = FinalContext {
+            items_with_photos: &items_with_photos,
+            now: chrono::Utc::now(),
+        };
+        check_final(&self.form.checklist, &inspection, &answers, &cx).err()
     }
 
     fn deadline_date(&self) -> Option<NaiveDate> {
@@ -213,8 +196,8 @@ impl ReviewState {
         }]
     }
 
-    fn finalize(&self, profile: &Profile) -> Effect {
-        let conclusion = Conclusion {
+    fn conclusion(&self) -> Conclusion {
+        Conclusion {
             handling: Some(self.handling),
             deadline: self
                 .handling
@@ -226,23 +209,28 @@ impl ReviewState {
             operator_opinion: self.opinion.text().trim().to_string(),
             operator_refused: self.refused,
             witness: self.witness.text().trim().to_string(),
-        };
+        }
+    }
+
+    fn finalize(&self, profile: &Profile) -> Effect {
         Effect::Finalize {
             inspection_id: self.form.inspection.id.clone(),
             inspectors: self.inspectors(profile),
-            conclusion,
+            conclusion: self.conclusion(),
         }
     }
 }
 
-fn problem_text(t: Text, code: &str) -> &'static str {
-    match code {
-        "need_result" => t.need_result(),
-        "need_second" => t.need_second(),
-        "need_deadline" => t.need_deadline(),
-        "need_signatory" => t.need_signatory(),
-        "photo_required" => t.photo_required(),
-        _ => t.note_required(),
+/// The review's own words for the problems an inspector meets most; the domain's for the rest.
+fn problem_text(t: Text, problem: &FinalProblem) -> String {
+    match problem {
+        FinalProblem::NothingChecked => t.need_result().into(),
+        FinalProblem::NeedSecondInspector => t.need_second().into(),
+        FinalProblem::NeedDeadline => t.need_deadline().into(),
+        FinalProblem::NeedSignatory => t.need_signatory().into(),
+        FinalProblem::PhotoRequired { .. } => t.photo_required().into(),
+        FinalProblem::NoteRequired { .. } => t.note_required().into(),
+        other => t.lang().final_problem(other),
     }
 }
 
@@ -308,8 +296,8 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
-        KeyCode::Enter if r.focus == Field::Finalize => match r.problem() {
-            Some(code) => app.error(problem_text(t, code)),
+        KeyCode::Enter if r.focus == Field::Finalize => match r.problem(&profile) {
+            Some(problem) => app.error(problem_text(t, &problem)),
             None => r.confirming = true,
         },
         KeyCode::Enter => r.step(true),

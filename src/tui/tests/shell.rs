@@ -173,7 +173,10 @@ fn from_first_run_to_a_final_record_and_its_correction() {
         panic!("not on the record: {:?}", app.message);
     };
     let serial = r.record.inspection.serial.clone().unwrap();
-    assert!(serial.starts_with("TEST01-"), "{serial}");
+    let code = crate::identity::Identity::load_or_create(dir.path())
+        .unwrap()
+        .station_code();
+    assert!(serial.starts_with(&format!("{code}-")), "{serial}");
     assert_eq!(r.record.inspection.year_sequence, Some(1));
     assert_eq!(shell.profile().unwrap().unwrap().colleague.name, "李四");
     // The failed item is under a written order with a deadline.
@@ -220,6 +223,7 @@ fn a_district_with_five_years_of_records() {
         records.push((g.inspection, g.answers));
         rectifications.extend(g.rectifications);
     }
+    rectifications.extend(demo.open_rectifications());
     shell
         .store
         .insert_final_records(&records, &rectifications)

@@ -20,6 +20,8 @@ fn on_sync(lang: Lang) -> App {
             sha256: "5d41402abc4b2a76b9719d911017c592".into(),
             counts: "{}".into(),
             at: at.into(),
+            manifest_sha256: None,
+            signer_key: None,
         }
     };
     step(

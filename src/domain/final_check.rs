@@ -1,0 +1,247 @@
+//! What a final record must satisfy, checked in one place: by the review screen before it offers
+//! to finalize, by the store when it finalizes, and by the import for every record a bundle
+//! brings (docs/trust.md, "Content is checked, not trusted"). No caller can skip a rule by
+//! writing the record some other way.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use super::checklist::Checklist;
+use super::inspection::{Answer, Inspection, Status, tally};
+use super::outcome::{Outcome, Tally, Verdict};
+
+/// The longest text shian keeps in one field of a record, the same bound as a roster cell
+/// (docs/roster.md): a longer value is refused, not cut.
+pub const MAX_TEXT_CHARS: usize = 500;
+/// Notes and remarks may run longer: they continue on an attached page when printed.
+pub const MAX_LONG_TEXT_CHARS: usize = 4000;
+/// The latest deadline a written rectification order may set, in days after the inspection.
+pub const MAX_DEADLINE_DAYS: u64 = 366;
+/// Records from before this year are refused as implausible (shian did not exist; a clock was
+/// wrong or a record was made up).
+pub const EARLIEST_YEAR: i32 = 2000;
+/// How far ahead of the checking station's clock a record's times may be (clocks drift).
+pub const CLOCK_SLACK_HOURS: i64 = 36;
+
+/// Why a record may not be (or may not have been made) final.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FinalProblem {
+    /// No scored item passed or failed: there is no result.
+    NothingChecked,
+    /// A second inspector with name and ID is required (Order 49 arts. 23–24).
+    NeedSecondInspector,
+    /// The same enforcement ID twice: an inspector cannot be their own colleague.
+    SameInspectorTwice,
+    /// 书面限期整改 needs a deadline.
+    NeedDeadline,
+    /// The deadline is before the inspection or more than [`MAX_DEADLINE_DAYS`] after it.
+    DeadlineOutOfRange {
+        deadline: NaiveDate,
+        earliest: NaiveDate,
+        latest: NaiveDate,
+    },
+    /// Neither the operator's signatory nor a witnessed refusal.
+    NeedSignatory,
+    /// A failed item that asks for a note has none.
+    NoteRequired { item: String },
+    /// A failed item that asks for a photo has none.
+    PhotoRequired { item: String },
+    /// An answer to an item the pinned checklist does not have.
+    UnknownItem { item: String },
+    /// Two answers to one item.
+    DuplicateAnswer { item: String },
+    /// The record states a result its answers do not give.
+    OutcomeDisagrees {
+        stated: Option<Outcome>,
+        computed: Outcome,
+    },
+    /// A text field over its limit.
+    TextTooLong { field: String, limit: usize },
+    /// A time before [`EARLIEST_YEAR`], after the check's clock, or finalized before started.
+    ImplausibleTime { field: &'static str },
+}
+
+/// What the check needs besides the record: which items carry a photo, and the clock of the
+/// station that checks.
+pub struct FinalContext<'a> {
+    pub items_with_photos: &'a BTreeSet<String>,
+    pub now: DateTime<Utc>,
+}
+
+/// Checks a record about to be final (or arriving as final) and gives its result and counts.
+/// A final record must state the result its answers give; a draft states none yet.
+pub fn check_final(
+    checklist: &Checklist,
+    inspection: &Inspection,
+    answers: &[Answer],
+    cx: &FinalContext,
+) -> Result<(Outcome, Tally), FinalProblem> {
+    let mut seen = BTreeSet::new();
+    for a in answers {
+        if checklist.item(&a.item_id).is_none() {
+            return Err(FinalProblem::UnknownItem {
+                item: a.item_id.clone(),
+            });
+        }
+        if !seen.insert(a.item_id.as_str()) {
+            return Err(FinalProblem::DuplicateAnswer {
+                item: a.item_id.clone(),
+            });
+        }
+    }
+    check_texts(inspection, answers)?;
+    check_times(inspection, answers, cx.now)?;
+
+    let counts = tally(checklist, answers);
+    let computed = counts.outcome().ok_or(FinalProblem::NothingChecked)?;
+    let disagrees = match inspection.outcome {
+        Some(stated) => stated != computed,
+        None => inspection.status == Status::Final,
+    };
+    if disagrees {
+        return Err(FinalProblem::OutcomeDisagrees {
+            stated: inspection.outcome,
+            computed,
+        });
+    }
+
+    let second_missing = inspection
+        .inspectors
+        .get(1)
+        .is_none_or(|i| i.name.trim().is_empty() || i.badge.trim().is_empty());
+    if second_missing {
+        return Err(FinalProblem::NeedSecondInspector);
+    }
+    let mut badges = BTreeSet::new();
+    if inspection
+        .inspectors
+        .iter()
+        .any(|i| !badges.insert(i.badge.trim()))
+    {
+        return Err(FinalProblem::SameInspectorTwice);
+    }
+
+    let c = &inspection.conclusion;
+    if c.handling.is_some_and(|h| h.needs_deadline()) {
+        let deadline = c.deadline.ok_or(FinalProblem::NeedDeadline)?;
+        let (earliest, latest) = deadline_range(inspection);
+        if deadline < earliest || deadline > latest {
+            return Err(FinalProblem::DeadlineOutOfRange {
+                deadline,
+                earliest,
+                latest,
+            });
+        }
+    }
+    let witnessed_refusal = c.operator_refused && !c.witness.trim().is_empty();
+    if c.operator_signatory.trim().is_empty() && !witnessed_refusal {
+        return Err(FinalProblem::NeedSignatory);
+    }
+
+    for item in checklist.items() {
+        let Some(answer) = answers.iter().find(|a| a.item_id == item.id) else {
+            continue;
+        };
+        if answer.verdict != Verdict::Fail {
+            continue;
+        }
+        if item.on_fail.needs_note() && answer.note.trim().is_empty() {
+            return Err(FinalProblem::NoteRequired {
+                item: item.id.clone(),
+            });
+        }
+        if item.on_fail.needs_photo() && !cx.items_with_photos.contains(&item.id) {
+            return Err(FinalProblem::PhotoRequired {
+                item: item.id.clone(),
+            });
+        }
+    }
+    Ok((computed, counts))
+}
+
+/// The dates a written order's deadline may take: from the inspection's local day to
+/// [`MAX_DEADLINE_DAYS`] after it.
+pub fn deadline_range(inspection: &Inspection) -> (NaiveDate, NaiveDate) {
+    let day = inspection.local_started_at().date_naive();
+    (day, day + chrono::Days::new(MAX_DEADLINE_DAYS))
+}
+
+fn check_texts(inspection: &Inspection, answers: &[Answer]) -> Result<(), FinalProblem> {
+    let c = &inspection.conclusion;
+    let mut short: Vec<(String, &str)> = vec![
+        ("bureau".into(), &inspection.bureau),
+        ("operator_signatory".into(), &c.operator_signatory),
+        ("witness".into(), &c.witness),
+    ];
+    for (n, i) in inspection.inspectors.iter().enumerate() {
+        short.push((format!("inspectors[{n}].name"), &i.name));
+        short.push((format!("inspectors[{n}].badge"), &i.badge));
+    }
+    for a in answers {
+        if let Some(choice) = &a.choice {
+            short.push((format!("answer {} choice", a.item_id), choice));
+        }
+    }
+    let mut long: Vec<(String, &str)> = vec![
+        ("remarks".into(), &c.remarks),
+        ("operator_opinion".into(), &c.operator_opinion),
+    ];
+    if let Some(reason) = &inspection.revision_reason {
+        long.push(("revision_reason".into(), reason));
+    }
+    for a in answers {
+        long.push((format!("answer {} note", a.item_id), &a.note));
+    }
+    let over = |text: &str, limit: usize| text.len() > limit && text.chars().count() > limit;
+    for (field, text) in short {
+        if over(text, MAX_TEXT_CHARS) {
+            return Err(FinalProblem::TextTooLong {
+                field,
+                limit: MAX_TEXT_CHARS,
+            });
+        }
+    }
+    for (field, text) in long {
+        if over(text, MAX_LONG_TEXT_CHARS) {
+            return Err(FinalProblem::TextTooLong {
+                field,
+                limit: MAX_LONG_TEXT_CHARS,
+            });
+        }
+    }
+    if inspection.inspectors.len() > 8 {
+        return Err(FinalProblem::TextTooLong {
+            field: "inspectors".into(),
+            limit: 8,
+        });
+    }
+    Ok(())
+}
+
+fn check_times(
+    inspection: &Inspection,
+    answers: &[Answer],
+    now: DateTime<Utc>,
+) -> Result<(), FinalProblem> {
+    let latest = now + chrono::Duration::hours(CLOCK_SLACK_HOURS);
+    let plausible = |t: DateTime<Utc>| t.year() >= EARLIEST_YEAR && t <= latest;
+    if !plausible(inspection.started_at) {
+        return Err(FinalProblem::ImplausibleTime {
+            field: "started_at",
+        });
+    }
+    if let Some(f) = inspection.finalized_at
+        && (!plausible(f) || f < inspection.started_at)
+    {
+        return Err(FinalProblem::ImplausibleTime {
+            field: "finalized_at",
+        });
+    }
+    if answers.iter().any(|a| !plausible(a.answered_at)) {
+        return Err(FinalProblem::ImplausibleTime {
+            field: "answered_at",
+        });
+    }
+    Ok(())
+}
