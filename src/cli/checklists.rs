@@ -8,7 +8,7 @@ use clap::Subcommand;
 
 use super::Context;
 use crate::checklists::Catalog;
-use crate::domain::checklist::{Checklist, ItemKind};
+use crate::domain::checklist::{Checklist, ItemKind, OutcomeRule};
 
 #[derive(Subcommand, Debug)]
 pub enum ChecklistsCommand {
@@ -46,6 +46,7 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
                             "items": c.items().count(),
                             "key_items": c.items().filter(|i| i.key).count(),
                             "applies_to": c.applies_to, "hash": c.content_hash(),
+                            "outcome": c.outcome.code(), "form": c.form.code(),
                         })
                     })
                     .collect();
@@ -134,6 +135,19 @@ fn readable(ctx: &Context, c: &Checklist) -> String {
             c.basis.join("；")
         );
     }
+    let rule = match c.outcome {
+        OutcomeRule::KeyGeneral70 => {
+            lang.pick("重点项、一般项 70% 规则", "key items and the 70% rule")
+        }
+        OutcomeRule::Judgement => lang.pick("检查人员综合判定", "the inspectors' judgement"),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {rule}；{}: {}",
+        lang.pick("结果判定", "Outcome"),
+        lang.pick("记录表", "Record form"),
+        c.form.code()
+    );
     for section in &c.sections {
         let _ = writeln!(out, "\n{}", section.title);
         for item in &section.items {
