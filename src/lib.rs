@@ -3,6 +3,7 @@
 //! A functional core (`domain`) inside an imperative shell (`store`, files, the command line).
 
 pub mod bundle;
+pub mod checklist_table;
 pub mod checklists;
 pub mod cli;
 pub mod demo;
