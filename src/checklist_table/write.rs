@@ -119,3 +119,17 @@ impl Written {
             .map(|(_, cell)| *cell)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn quotes_backslashes_and_control_characters_stay_inside_the_string() {
+        let text = "标注\"本品不能代替药物\"\\第2条\n\t\u{7}";
+        let toml = format!("text = {}\n", quoted(text));
+        assert_eq!(toml.lines().count(), 1);
+        let value: toml::Table = toml::from_str(&toml).unwrap_or_default();
+        assert_eq!(value["text"].as_str(), Some(text));
+    }
+}
