@@ -1,13 +1,13 @@
 //! A checklist imported from a table answers like the same checklist written by hand: loaded
 //! through the data folder's catalog, answered and finalized in the store.
 
+mod store_common;
 mod table_common;
 
 use chrono::{TimeZone, Utc};
 use shian::checklists::Catalog;
 use shian::domain::checklist::Checklist;
-use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind};
-use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Inspector};
+use shian::domain::inspection::{Answer, Conclusion, InspectionKind};
 use shian::domain::outcome::{Outcome, Verdict};
 use shian::store::{NewInspection, Store};
 use table_common::{SAMPLE, import_sample};
@@ -41,10 +41,7 @@ fn finalize_with(
             kind: InspectionKind::Routine,
             station: "AB12CD",
             bureau: "营口市鲅鱼圈区市场监督管理局",
-            inspectors: vec![Inspector {
-                name: "周海明".into(),
-                badge: "21080401".into(),
-            }],
+            inspectors: vec![store_common::zhou()],
             started_at: Utc
                 .with_ymd_and_hms(2026, 3, 2, 1, 30, 0)
                 .single()
@@ -108,18 +105,13 @@ fn the_imported_checklist_answers_like_a_hand_written_one() {
     assert_eq!(imported.content_hash(), by_hand.content_hash());
 
     let mut store = Store::open(data.path()).expect("open");
-    let facts = EstablishmentFacts {
-        name: "鲅鱼圈区海港小吃店".into(),
-        kind: EstablishmentKind::Restaurant,
-        address: "鲅鱼圈区红海街道星帆街8号".into(),
-        town: "红海街道".into(),
-        person_in_charge: "王晓梅".into(),
-        phone: "0417-5550101".into(),
-        license_no: "JY32108040000001".into(),
-        credit_code: String::new(),
-        risk_grade: None,
-        bright_kitchen: None,
-    };
+    // A fictional establishment, as the demo district makes them.
+    let facts = shian::demo::Demo::new(
+        7,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 30).expect("date"),
+    )
+    .establishments(1)
+    .remove(0);
     let shop = store.add_establishment(&facts, "AB12CD").expect("add").id;
     // One key item and one of five general items: 基本符合; two key items: 不符合.
     for (failed, expected) in [
