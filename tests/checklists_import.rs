@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use shian::domain::checklist::Checklist;
 use shian::domain::establishment::EstablishmentKind;
-use table_common::{SAMPLE, import_sample, sample, shian};
+use table_common::{SAMPLE, import, import_sample, sample, shian};
 
 /// Writes data/checklist-table-sample.xlsx as a bureau's table looks: title and count rows, a
 /// header, and the section column merged down each section's rows. Run once with
@@ -153,13 +153,14 @@ fn the_sample_workbook_imports_into_the_data_folder_with_its_numbers_and_key_ite
         .assert()
         .success();
     // A second import does not overwrite it without --force.
-    shian(data.path())
-        .args(["checklists", "import"])
-        .arg(sample())
-        .args(["--id", "sample-table", "--title", "示例要点表"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("--force"));
+    import(
+        data.path(),
+        &sample(),
+        &["--id", "sample-table", "--title", "示例要点表"],
+    )
+    .assert()
+    .failure()
+    .stderr(predicate::str::contains("--force"));
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), toml);
 }
 
@@ -185,16 +186,17 @@ fn a_gbk_csv_with_section_rows_imports() {
     let data = tempfile::tempdir().expect("tempdir");
     let dir = tempfile::tempdir().expect("tempdir");
     let csv = gbk_csv(dir.path(), CSV);
-    let out = shian(data.path())
-        .args(["checklists", "import"])
-        .arg(&csv)
-        .args(["--id", "shop-table", "--title", "销售要点表", "--out", "-"])
-        .args(["--applies-to", "超市", "--outcome", "judgement"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = import(
+        data.path(),
+        &csv,
+        &["--id", "shop-table", "--title", "销售要点表", "--out", "-"],
+    )
+    .args(["--applies-to", "超市", "--outcome", "judgement"])
+    .assert()
+    .success()
+    .get_output()
+    .stdout
+    .clone();
     let toml = String::from_utf8(out).expect("utf-8");
     assert!(toml.contains("outcome = \"judgement\""), "{toml}");
     assert!(toml.contains("title = \"标签与日期\""), "{toml}");
@@ -210,18 +212,20 @@ fn a_gbk_csv_with_section_rows_imports() {
 fn an_error_on_row_n_is_reported_there_and_nothing_is_written() {
     let data = tempfile::tempdir().expect("tempdir");
     let dir = tempfile::tempdir().expect("tempdir");
-    // Line 5 has no number; line 7 repeats 1.1.
+    // Line 5 has no number. The table is read first: the repeated 1.1 of line 8 is reported
+    // only once it reads.
     let rows = CSV.replace("1.2,经营项目", ",经营项目") + "1.1,又一个 1.1,\r\n";
     let csv = gbk_csv(dir.path(), &rows);
-    let failed = shian(data.path())
-        .args(["checklists", "import"])
-        .arg(&csv)
-        .args(["--id", "shop-table", "--title", "销售要点表"])
-        .assert()
-        .failure()
-        .get_output()
-        .stderr
-        .clone();
+    let failed = import(
+        data.path(),
+        &csv,
+        &["--id", "shop-table", "--title", "销售要点表"],
+    )
+    .assert()
+    .failure()
+    .get_output()
+    .stderr
+    .clone();
     let stderr = String::from_utf8(failed).expect("utf-8");
     let name = csv.display().to_string();
     assert!(
@@ -233,14 +237,15 @@ fn an_error_on_row_n_is_reported_there_and_nothing_is_written() {
     // Once the number is there, the checklist rules report the repeated 1.1 at its cell.
     let rows = CSV.to_string() + "1.1,又一个 1.1,\r\n";
     let csv = gbk_csv(dir.path(), &rows);
-    shian(data.path())
-        .args(["checklists", "import"])
-        .arg(&csv)
-        .args(["--id", "shop-table", "--title", "销售要点表"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains(format!("{name}:8:1: ")))
-        .stderr(predicate::str::contains("1.1"));
+    import(
+        data.path(),
+        &csv,
+        &["--id", "shop-table", "--title", "销售要点表"],
+    )
+    .assert()
+    .failure()
+    .stderr(predicate::str::contains(format!("{name}:8:1: ")))
+    .stderr(predicate::str::contains("1.1"));
 }
 
 #[test]
@@ -292,23 +297,21 @@ fn a_workbook_error_names_the_sheet_row_and_column_and_a_bad_id_the_command_line
     }
     book.save(&path).expect("save");
     // 1.2 has no text: the format's rule, at row 5, column D (4).
-    shian(data.path())
-        .args(["checklists", "import"])
-        .arg(&path)
-        .args(["--id", "second", "--title", "第二版"])
+    import(data.path(), &path, &["--id", "second", "--title", "第二版"])
         .assert()
         .failure()
         .stderr(predicate::str::contains(format!(
             "{}[第二版]:5:4: ",
             path.display()
         )));
-    shian(data.path())
-        .args(["checklists", "import"])
-        .arg(sample())
-        .args(["--id", "Bad_Id", "--title", "表", "--out", "-"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("（命令行参数）"))
-        .stderr(predicate::str::contains("Bad_Id"));
+    import(
+        data.path(),
+        &sample(),
+        &["--id", "Bad_Id", "--title", "表", "--out", "-"],
+    )
+    .assert()
+    .failure()
+    .stderr(predicate::str::contains("（命令行参数）"))
+    .stderr(predicate::str::contains("Bad_Id"));
     assert!(!data.path().join("checklists").exists());
 }

@@ -14,6 +14,13 @@ pub fn shian(data: &Path) -> Command {
     cmd
 }
 
+/// `shian checklists import TABLE ARGS…` on the data folder `data`.
+pub fn import(data: &Path, table: &Path, args: &[&str]) -> Command {
+    let mut cmd = shian(data);
+    cmd.args(["checklists", "import"]).arg(table).args(args);
+    cmd
+}
+
 pub fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/checklist-table-sample.xlsx")
 }
@@ -79,10 +86,8 @@ pub const SAMPLE: &[(&str, &str, &str, &str, &str)] = &[
 ];
 
 pub fn import_sample(data: &Path) -> String {
-    let out = shian(data)
-        .args(["checklists", "import"])
-        .arg(sample())
-        .args(["--id", "sample-table", "--title", "示例要点表"])
+    let args = ["--id", "sample-table", "--title", "示例要点表"];
+    let out = import(data, &sample(), &args)
         .args(["--applies-to", "餐馆,学校食堂"])
         .assert()
         .success()
