@@ -4,6 +4,7 @@
 
 pub mod authorship;
 pub mod bundle;
+pub mod checklist_table;
 pub mod checklists;
 pub mod cli;
 pub mod demo;

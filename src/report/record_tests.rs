@@ -64,6 +64,8 @@ fn record() -> InspectionRecord {
             applies_to: Vec::new(),
             basis: Vec::new(),
             sections: Vec::new(),
+            outcome: Default::default(),
+            form: Default::default(),
         },
         answers: vec![answer("1.1", Verdict::Pass), answer("1.2", Verdict::Pass)],
         tally: Tally::default(),

@@ -5,10 +5,12 @@
 mod parse;
 mod problem;
 mod resolve;
+mod rules;
 
 pub use parse::{Draft, parse_draft};
 pub use problem::{ChecklistError, Problem};
 pub use resolve::resolve_all;
+pub use rules::{OutcomeRule, Proposal, RecordForm};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -25,6 +27,13 @@ pub struct Checklist {
     pub applies_to: Vec<EstablishmentKind>,
     pub basis: Vec<String>,
     pub sections: Vec<Section>,
+    /// Which rule decides the result. Left out of the JSON when it is the default, so that
+    /// checklists stored before the field existed keep their content hash.
+    #[serde(default, skip_serializing_if = "OutcomeRule::is_default")]
+    pub outcome: OutcomeRule,
+    /// Which record form prints it; left out of the JSON when default, as above.
+    #[serde(default, skip_serializing_if = "RecordForm::is_default")]
+    pub form: RecordForm,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::problem::{ChecklistError, Positions, Problem};
-use super::{ChoiceOption, ItemKind, OnFail};
+use super::{ChoiceOption, ItemKind, OnFail, OutcomeRule, RecordForm};
 use crate::domain::establishment::EstablishmentKind;
 
 /// A checklist file that parsed and passed the checks that need no other file.
@@ -22,6 +22,8 @@ pub struct Draft {
     pub applies_to: Vec<EstablishmentKind>,
     pub basis: Vec<String>,
     pub parts: Vec<DraftPart>,
+    pub outcome: OutcomeRule,
+    pub form: RecordForm,
     /// Where `id` stands, for errors found later (duplicate ids across files).
     pub id_at: (usize, usize),
 }
@@ -63,6 +65,10 @@ struct RawChecklist {
     description: Option<String>,
     applies_to: Spanned<Vec<Spanned<String>>>,
     basis: Option<Basis>,
+    #[serde(default)]
+    outcome: OutcomeRule,
+    #[serde(default)]
+    form: RecordForm,
     #[serde(default)]
     section: Vec<Spanned<RawSection>>,
 }
@@ -333,6 +339,8 @@ fn check(raw: RawChecklist, report: &mut Report) -> Draft {
         applies_to,
         basis: raw.basis.map(Basis::into_vec).unwrap_or_default(),
         parts,
+        outcome: raw.outcome,
+        form: raw.form,
     }
 }
 

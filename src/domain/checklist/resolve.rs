@@ -47,6 +47,8 @@ pub fn resolve_all(drafts: Vec<Draft>) -> (Vec<Checklist>, Vec<ChecklistError>) 
                 applies_to: draft.applies_to.clone(),
                 basis: draft.basis.clone(),
                 sections,
+                outcome: draft.outcome,
+                form: draft.form,
             });
         }
     }

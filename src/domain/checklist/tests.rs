@@ -169,3 +169,58 @@ fn the_hash_changes_with_the_content() {
     assert_ne!(a[0].content_hash(), changed.content_hash());
     assert_eq!(a[0].content_hash(), a[0].clone().content_hash());
 }
+
+#[test]
+fn outcome_rule_and_form_are_read_and_default_to_2016() {
+    let (plain, _) = resolve_all(vec![draft("a", OWN)]);
+    assert_eq!(plain[0].outcome, OutcomeRule::KeyGeneral70);
+    assert_eq!(plain[0].form, RecordForm::Form2016);
+    let set = draft(
+        "b",
+        &format!("outcome = \"judgement\"\nform = \"2022\"\n{OWN}"),
+    );
+    let (set, errors) = resolve_all(vec![set]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(set[0].outcome, OutcomeRule::Judgement);
+    assert_eq!(set[0].form, RecordForm::Form2022);
+}
+
+#[test]
+fn a_wrong_outcome_rule_or_form_is_named_at_its_line() {
+    let found = problems(&format!("{HEAD}outcome = \"70%\"\n{OWN}"));
+    assert!(
+        matches!(found.as_slice(), [(5, Problem::UnknownValue(msg))] if msg.contains("judgement")),
+        "{found:?}"
+    );
+    let found = problems(&format!("{HEAD}form = \"2020\"\n{OWN}"));
+    assert!(
+        matches!(found.as_slice(), [(5, Problem::UnknownValue(msg))] if msg.contains("2022")),
+        "{found:?}"
+    );
+    // A number instead of text: the parser's own words, still at the line.
+    let found = problems(&format!("{HEAD}form = 2022\n{OWN}"));
+    assert!(matches!(found.as_slice(), [(5, _)]), "{found:?}");
+}
+
+#[test]
+fn checklists_stored_before_the_rule_existed_keep_their_hash() {
+    let (a, _) = resolve_all(vec![draft("a", OWN)]);
+    let json = serde_json::to_string(&a[0]).unwrap_or_default();
+    // The default rule and form are not written, so the bytes hashed are those of before.
+    assert!(
+        !json.contains("\"outcome\"") && !json.contains("\"form\""),
+        "{json}"
+    );
+    let old: Checklist = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(old, a[0]);
+    assert_eq!(old.content_hash(), a[0].content_hash());
+    let mut judged = a[0].clone();
+    judged.outcome = OutcomeRule::Judgement;
+    assert_ne!(judged.content_hash(), a[0].content_hash());
+    let mut form = a[0].clone();
+    form.form = RecordForm::Form2022;
+    assert_ne!(form.content_hash(), a[0].content_hash());
+    let back: Checklist = serde_json::from_str(&serde_json::to_string(&judged).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.outcome, OutcomeRule::Judgement);
+}
