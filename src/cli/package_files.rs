@@ -97,7 +97,11 @@ fn manual_page(cmd: Command, lang: Lang) -> (String, String) {
     let mut roff = Vec::new();
     // Rendering into memory: the only writer error would be from the Vec, which has none.
     let _ = man.render(&mut roff);
-    let mut text = String::from_utf8_lossy(&roff).into_owned();
+    // man-db would guess a legacy encoding from a zh_CN folder without this first line.
+    let mut text = format!(
+        "'\\\" -*- coding: UTF-8 -*-\n{}",
+        String::from_utf8_lossy(&roff)
+    );
     if lang == Lang::Zh {
         for (en, zh) in ZH_SECTIONS {
             text = text.replace(&format!("\n.SH {en}\n"), &format!("\n.SH {zh}\n"));
