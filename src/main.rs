@@ -1,7 +1,5 @@
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    let cli = shian::cli::Cli::parse();
+    let cli = shian::cli::help_zh::parse();
     let lang = cli.lang;
     match shian::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -3,8 +3,10 @@
 mod checklists;
 mod demo;
 mod devices;
+pub mod help_zh;
 mod inspections;
 mod out;
+pub mod package_files;
 pub use out::is_broken_pipe;
 mod report;
 mod roster;

@@ -1,0 +1,377 @@
+//! The command line's help in Chinese, the default language.
+//!
+//! The English help is the clap derive definitions' doc comments (src/cli/*.rs). The Chinese texts
+//! live here, in one place, keyed by the command path and the argument id, and are laid over the
+//! built `clap::Command` tree. The language has to be known before parsing, so it is read from
+//! argv and the environment first (`--lang`, `SHIAN_LANG`). A test walks the whole tree so that a
+//! command or option added without a Chinese text fails the suite (docs/packaging.md).
+
+use std::ffi::OsString;
+
+use clap::{Arg, Command, CommandFactory, FromArgMatches, ValueEnum};
+
+use super::Cli;
+use crate::i18n::Lang;
+
+/// `about` of each command, by its path below `shian` ("" is `shian` itself). The `help`
+/// subcommands clap adds mirror the tree and share these texts.
+const COMMANDS: &[(&str, &str)] = &[
+    (
+        "",
+        "食安巡查：食品安全日常监督检查，现场离线填写，签名数据包同步",
+    ),
+    ("help", "显示本帮助或指定子命令的帮助"),
+    ("checklists", "检查表：列出、查看、校验"),
+    (
+        "checklists list",
+        "列出在用的检查表（自带的和数据文件夹 checklists/ 中的）",
+    ),
+    ("checklists show", "按 shian 读到的样子显示一张检查表"),
+    (
+        "checklists validate",
+        "校验检查表文件或文件夹：列出全部错误，有错误时以非零退出码退出",
+    ),
+    ("roster", "单位名录：导入 CSV、列出"),
+    (
+        "roster import",
+        "从 CSV（UTF-8 或 GBK）导入单位；文件中有任何一行有误则整个文件都不导入",
+    ),
+    ("roster list", "列出单位"),
+    ("inspections", "检查记录：列出、查看"),
+    ("inspections list", "列出检查记录，最新的在前"),
+    (
+        "inspections show",
+        "查看一条检查记录：按 ID、编号或至少 8 个字符的 ID 前缀",
+    ),
+    ("report", "报表：结果记录表、阶段汇总、Excel 工作簿和 CSV"),
+    (
+        "report record",
+        "检查记录的《日常监督检查结果记录表》，每条一页，合为一个 HTML 文件",
+    ),
+    (
+        "report verify",
+        "用纸质记录表上印的核验码核对数据库中的记录",
+    ),
+    (
+        "report summary",
+        "阶段汇总（HTML）：覆盖率、检查结果、不符合项、明厨亮灶、整改",
+    ),
+    (
+        "report xlsx",
+        "Excel 工作簿（.xlsx）：检查记录、不符合项、整改、单位",
+    ),
+    (
+        "report csv",
+        "工作簿的四张表，各存为一个 CSV 文件（UTF-8 带 BOM），放在 --out 文件夹中",
+    ),
+    (
+        "demo",
+        "在数据文件夹中生成一个虚构的区（单位名称虚构，街道乡镇真实）",
+    ),
+    ("identity", "本站点的身份"),
+    ("identity show", "显示站点代码和密钥指纹"),
+    (
+        "identity export",
+        "写出本站点的公开身份文件，供其他站点信任",
+    ),
+    ("devices", "本站点接受其数据包的站点：列出、信任、撤销"),
+    ("devices list", "列出本站点知道的站点"),
+    (
+        "devices trust",
+        "信任一个站点：依据它的身份文件（shian identity export）或它的一个数据包；请先与对方核对指纹",
+    ),
+    ("devices revoke", "不再接受某站点的数据包"),
+    (
+        "export",
+        "写出数据包（外勤 → 办公室；加 --roster 为办公室 → 外勤）",
+    ),
+    ("import", "校验数据包、列出导入计划并导入"),
+];
+
+/// Help of each argument, by "command path + space + arg id", or by the id alone for an argument
+/// that means the same wherever it appears (the global options, `--json`, `--out`…).
+const ARGS: &[(&str, &str)] = &[
+    ("help", "显示帮助"),
+    ("version", "显示版本"),
+    (
+        "data_dir",
+        "数据文件夹（默认为系统为 shian 准备的数据文件夹）；也可用环境变量 SHIAN_DATA_DIR",
+    ),
+    (
+        "lang",
+        "提示和结果的语言：zh（中文，默认）或 en（英文）；也可用环境变量 SHIAN_LANG",
+    ),
+    ("json", "以 JSON 输出"),
+    ("out", "写到哪里"),
+    ("open", "用系统默认程序打开结果"),
+    ("from", "起始日（默认为 --to 所在年份的 1 月 1 日）"),
+    ("to", "截止日（默认为今天）"),
+    ("town", "只统计该镇/街道的单位"),
+    ("checklists show id", "检查表 ID"),
+    (
+        "checklists validate paths",
+        "文件或文件夹（默认为数据文件夹的 checklists/ 和自带的检查表）",
+    ),
+    ("roster import file", "单位名录 CSV 文件"),
+    (
+        "inspections list status",
+        "只列草稿（draft）或只列已定稿（final）",
+    ),
+    ("inspections list limit", "最多列出多少条"),
+    (
+        "inspections show id",
+        "检查记录的 ID、编号或至少 8 个字符的 ID 前缀",
+    ),
+    (
+        "report record ids",
+        "检查记录：ID、编号或至少 8 个字符的 ID 前缀",
+    ),
+    ("report verify id", "检查记录：ID、编号或 ID 前缀"),
+    ("report verify code", "记录表上印的 12 位核验码"),
+    (
+        "report summary frequencies",
+        "各风险等级每年应检次数，如 `A=1,B=2,C=3,D=4`（默认）；也可用设置 report.frequencies",
+    ),
+    ("demo establishments", "单位数"),
+    (
+        "demo inspections",
+        "已定稿检查记录数，分布在 --until 之前的五年内",
+    ),
+    ("demo seed", "相同的种子（和 --until）生成相同的区"),
+    ("demo until", "期末日（默认为今天）"),
+    ("identity export path", "身份文件写到哪里"),
+    (
+        "identity export name",
+        "给人看的名称，如检查人员或办公室的名称",
+    ),
+    ("identity export office", "本站点是办公室"),
+    ("devices trust path", "身份文件（.json）或数据包（.shian）"),
+    (
+        "devices trust fingerprint",
+        "已核对过的指纹；依据数据包信任时必须给出",
+    ),
+    (
+        "devices revoke code",
+        "站点代码，即 devices list 显示的代码",
+    ),
+    (
+        "export out",
+        "文件夹（不存在时新建，文件名为 shian-<站点>-<日期>-<n>.shian），或以 .shian 结尾的新文件名",
+    ),
+    (
+        "export all",
+        "重新导出本站点产生的全部数据，而不只是尚未导出的",
+    ),
+    (
+        "export roster",
+        "办公室 → 外勤的数据包：单位名录、检查表、未完成的整改、办公室的公钥",
+    ),
+    ("export name", "本站点的名称，导入数据包的站点会看到"),
+    ("import paths", "数据包文件，逐个导入，每个在各自的事务中"),
+    ("import dry_run", "只显示导入计划，不写入任何内容"),
+    (
+        "import trust_fingerprint",
+        "没有终端时的首次联系：签名者的密钥指纹与此相同时信任它",
+    ),
+];
+
+/// The language of this run, read before parsing so that `--help` can speak it: the last
+/// `--lang X` or `--lang=X` before a `--`, else `SHIAN_LANG`, else Chinese. A value clap would
+/// refuse is left for clap to report.
+pub fn lang_before_parsing(args: &[OsString], env_lang: Option<OsString>) -> Lang {
+    let mut given: Option<OsString> = None;
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        let Some(text) = arg.to_str() else { continue };
+        if text == "--" {
+            break;
+        } else if text == "--lang" {
+            given = args.next().cloned();
+        } else if let Some(value) = text.strip_prefix("--lang=") {
+            given = Some(value.into());
+        }
+    }
+    given
+        .or(env_lang)
+        .and_then(|value| value.to_str().and_then(|v| Lang::from_str(v, false).ok()))
+        .unwrap_or_default()
+}
+
+/// Parses the process's arguments with the help in the language asked for; exits with clap's
+/// message on bad arguments, `--help` and `--version`, like `Cli::parse`.
+pub fn parse() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = lang_before_parsing(&args, std::env::var_os("SHIAN_LANG"));
+    let matches = command(lang).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+}
+
+/// The whole command tree, built, with its help in `lang`.
+pub fn command(lang: Lang) -> Command {
+    localized(Cli::command(), lang)
+}
+
+/// `cmd` built (help flags, `help` subcommands and global options in place), in `lang`.
+pub fn localized(mut cmd: Command, lang: Lang) -> Command {
+    cmd.build();
+    match lang {
+        Lang::En => cmd,
+        Lang::Zh => in_chinese(cmd, ""),
+    }
+}
+
+/// Lays the Chinese texts over `cmd` and, recursively, its subcommands. Missing texts keep the
+/// English; the test below makes sure there are none.
+fn in_chinese(cmd: Command, path: &str) -> Command {
+    let key = text_key(path);
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令")
+        .mut_args(|arg| arg_in_chinese(arg, &key));
+    if let Some(about) = command_text(&key) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    cmd.mut_subcommands(|sub| {
+        let path = join(path, sub.get_name());
+        in_chinese(sub, &path)
+    })
+}
+
+fn arg_in_chinese(arg: Arg, command_key: &str) -> Arg {
+    let heading = if arg.is_positional() {
+        "参数"
+    } else {
+        "选项"
+    };
+    // The Chinese texts name the environment variable and the choices themselves.
+    let arg = arg
+        .help_heading(heading)
+        .hide_env(true)
+        .hide_possible_values(true);
+    match arg_text(command_key, arg.get_id().as_str()) {
+        Some(help) => arg.help(help).long_help(None),
+        None => arg,
+    }
+}
+
+/// The key of a command's texts: the `help` subcommands clap adds (`shian help report xlsx`,
+/// `shian report help xlsx`) mirror the tree, so `help` is dropped from the path unless it is the
+/// `help` command itself.
+fn text_key(path: &str) -> String {
+    let words: Vec<&str> = path.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.last() == Some(&"help") {
+        return "help".to_string();
+    }
+    words
+        .into_iter()
+        .filter(|w| *w != "help")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path} {name}")
+    }
+}
+
+fn command_text(key: &str) -> Option<&'static str> {
+    COMMANDS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, text)| *text)
+}
+
+fn arg_text(command_key: &str, id: &str) -> Option<&'static str> {
+    let specific = join(command_key, id);
+    ARGS.iter()
+        .find(|(k, _)| *k == specific)
+        .or_else(|| ARGS.iter().find(|(k, _)| *k == id))
+        .map(|(_, text)| *text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument of the built tree, as (command key, arg id or "").
+    fn everything(cmd: &Command, path: &str, found: &mut Vec<(String, String)>) {
+        let key = text_key(path);
+        found.push((key.clone(), String::new()));
+        for arg in cmd.get_arguments() {
+            found.push((key.clone(), arg.get_id().to_string()));
+        }
+        for sub in cmd.get_subcommands() {
+            everything(sub, &join(path, sub.get_name()), found);
+        }
+    }
+
+    fn tree() -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        everything(&command(Lang::En), "", &mut found);
+        found
+    }
+
+    #[test]
+    fn every_command_and_argument_has_a_chinese_text() {
+        let missing: Vec<String> = tree()
+            .into_iter()
+            .filter(|(key, id)| match id.as_str() {
+                "" => command_text(key).is_none(),
+                id => arg_text(key, id).is_none(),
+            })
+            .map(|(key, id)| format!("{key:?} {id}"))
+            .collect();
+        assert!(missing.is_empty(), "no Chinese help for: {missing:#?}");
+    }
+
+    #[test]
+    fn every_chinese_text_belongs_to_a_command_or_argument() {
+        let tree = tree();
+        let unused: Vec<&str> = COMMANDS
+            .iter()
+            .map(|(k, _)| *k)
+            .filter(|k| !tree.iter().any(|(key, id)| id.is_empty() && key == k))
+            .chain(ARGS.iter().map(|(k, _)| *k).filter(|k| {
+                !tree
+                    .iter()
+                    .any(|(key, id)| !id.is_empty() && (join(key, id) == *k || id == k))
+            }))
+            .collect();
+        assert!(unused.is_empty(), "texts of nothing: {unused:?}");
+    }
+
+    #[test]
+    fn the_language_is_read_before_parsing() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        let en = Some(OsString::from("en"));
+        assert_eq!(
+            lang_before_parsing(&args(&["shian", "--help"]), None),
+            Lang::Zh
+        );
+        assert_eq!(
+            lang_before_parsing(&args(&["shian", "--lang", "en", "--help"]), None),
+            Lang::En
+        );
+        assert_eq!(
+            lang_before_parsing(&args(&["shian", "roster", "--lang=en", "-h"]), None),
+            Lang::En
+        );
+        assert_eq!(
+            lang_before_parsing(&args(&["shian", "-h"]), en.clone()),
+            Lang::En
+        );
+        assert_eq!(
+            lang_before_parsing(&args(&["shian", "--lang", "zh"]), en.clone()),
+            Lang::Zh
+        );
+        // After `--` a word is a value, not an option.
+        assert_eq!(
+            lang_before_parsing(&args(&["shian", "import", "--", "--lang", "en"]), None),
+            Lang::Zh
+        );
+    }
+}
