@@ -41,7 +41,7 @@ fn finalize_with(
             kind: InspectionKind::Routine,
             station: "AB12CD",
             bureau: "营口市鲅鱼圈区市场监督管理局",
-            inspectors: vec![store_common::zhou()],
+            inspectors: vec![store_common::zhou(), store_common::sun()],
             started_at: Utc
                 .with_ymd_and_hms(2026, 3, 2, 1, 30, 0)
                 .single()
@@ -61,7 +61,12 @@ fn finalize_with(
             .expect("save");
     }
     store
-        .finalize_inspection(&id, &Conclusion::default(), "AB12CD", Utc::now())
+        .finalize_inspection(
+            &id,
+            &store_common::signed_off(Conclusion::default()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
         .expect("finalize")
         .outcome
         .expect("outcome")

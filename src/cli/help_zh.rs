@@ -68,6 +68,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "demo",
         "在数据文件夹中生成一个虚构的区（单位名称虚构，街道乡镇真实）",
     ),
+    (
+        "checklists import",
+        "把局里收到的检查表（Excel 或 CSV）转换成检查表 TOML，并按格式规则校验",
+    ),
     ("identity", "本站点的身份"),
     ("identity show", "显示站点代码和密钥指纹"),
     (
@@ -145,10 +149,41 @@ const ARGS: &[(&str, &str)] = &[
         "给人看的名称，如检查人员或办公室的名称",
     ),
     ("identity export office", "本站点是办公室"),
+    (
+        "checklists import table",
+        "表格文件：Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）",
+    ),
+    (
+        "checklists import id",
+        "新检查表的 id（小写字母、数字和 -）",
+    ),
+    ("checklists import title", "检查表标题，印在记录表上"),
+    (
+        "checklists import applies_to",
+        "适用的单位类型，逗号分隔（默认：所有类型）",
+    ),
+    ("checklists import checklist_version", "检查表的版本"),
+    (
+        "checklists import outcome",
+        "结果判定规则：key-general-70（默认）或 judgement",
+    ),
+    (
+        "checklists import form",
+        "打印用的记录表：2016（默认）或 2022",
+    ),
+    (
+        "checklists import sheet",
+        "工作簿中的工作表（默认：第一张）",
+    ),
+    ("checklists import force", "--out 指定的文件已存在时替换它"),
     ("devices trust path", "身份文件（.json）或数据包（.shian）"),
     (
         "devices trust fingerprint",
         "已核对过的指纹；依据数据包信任时必须给出",
+    ),
+    (
+        "devices trust replace",
+        "站点代码相同时，用新密钥取代本机已知的该代码站点",
     ),
     (
         "devices revoke code",
