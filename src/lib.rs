@@ -2,6 +2,9 @@
 //!
 //! A functional core (`domain`) inside an imperative shell (`store`, files, the command line).
 
+// Every byte for the terminal goes through `cli/out.rs`, which cleans it (issue 16).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod bundle;
 pub mod checklists;
 pub mod cli;
@@ -10,6 +13,7 @@ pub mod domain;
 pub mod fuzzing;
 pub mod i18n;
 pub mod i18n_bundle;
+pub mod i18n_roster;
 pub mod identity;
 pub mod platform;
 pub mod report;

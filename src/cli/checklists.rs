@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
                 Catalog::validate(&paths)
             };
             for error in &catalog.errors {
-                eprintln!("{}", lang.checklist_error(error));
+                super::out::errln!("{}", lang.checklist_error(error));
             }
             if !catalog.errors.is_empty() {
                 bail!("{} {}", catalog.errors.len(), lang.pick("处错误", "errors"));
@@ -106,7 +106,7 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
 
 fn warn(ctx: &Context, catalog: &Catalog) {
     for error in &catalog.errors {
-        eprintln!(
+        super::out::errln!(
             "{}: {}",
             ctx.lang.pick("警告", "warning"),
             ctx.lang.checklist_error(error)

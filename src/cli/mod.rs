@@ -5,7 +5,7 @@ mod demo;
 mod devices;
 mod inspections;
 mod out;
-pub use out::is_broken_pipe;
+pub use out::{is_broken_pipe, write as write_out, write_err};
 mod report;
 mod roster;
 mod sync;
