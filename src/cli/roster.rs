@@ -54,6 +54,7 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
                     lang.roster_unknown_columns(&name, &roster.unknown_columns)
                 );
             }
+            drop(bytes); // the rows are all that is needed now (a million rows: 140 MB less)
             let rows = roster.rows;
             let station = ctx.identity()?.station_code();
             let mut store = ctx.open_store()?;

@@ -1,6 +1,8 @@
 //! Which encoding a roster file is in: one for the whole file, found from its bytes, or the
 //! place where the file stops being readable. See docs/roster.md, "文件格式".
 
+use std::borrow::Cow;
+
 /// Which text encoding the file turned out to be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -32,9 +34,9 @@ pub struct BadBytes {
 /// UTF-8, UTF-16 when it starts with that BOM, else GBK as Excel in China saves it (read as
 /// GB18030, its superset). Nothing is replaced: a byte that is not text in the file's encoding,
 /// or a UTF-8 line in a GBK file, is an error with its place, never a U+FFFD or a garbled name.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), BadBytes> {
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), BadBytes> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest).map(|t| (t, Encoding::Utf8)).map_err(|mut e| {
+        return utf8(rest).map(|t| (t.into(), Encoding::Utf8)).map_err(|mut e| {
             e.offset += 3;
             e
         });
@@ -45,7 +47,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), BadBytes> {
     ] {
         if let Some(rest) = bytes.strip_prefix(bom) {
             return strict(utf16, Encoding::Utf16, rest)
-                .map(|t| (t, Encoding::Utf16))
+                .map(|t| (t.into(), Encoding::Utf16))
                 .map_err(|mut e| {
                     e.offset += 2;
                     e
@@ -59,17 +61,16 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), BadBytes> {
         });
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_string(), Encoding::Utf8)),
+        // Borrowed: a UTF-8 file of a million rows is not copied.
+        Ok(text) => Ok((Cow::Borrowed(text), Encoding::Utf8)),
         // Chinese text before the first bad byte was UTF-8: the file is UTF-8, broken here.
         Err(e) if !bytes[..e.valid_up_to()].is_ascii() => Err(invalid_utf8(bytes, e)),
-        Err(_) => gbk(bytes).map(|t| (t, Encoding::Gbk)),
+        Err(_) => gbk(bytes).map(|t| (t.into(), Encoding::Gbk)),
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, BadBytes> {
-    std::str::from_utf8(bytes)
-        .map(str::to_string)
-        .map_err(|e| invalid_utf8(bytes, e))
+fn utf8(bytes: &[u8]) -> Result<&str, BadBytes> {
+    std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, e))
 }
 
 fn invalid_utf8(bytes: &[u8], e: std::str::Utf8Error) -> BadBytes {
