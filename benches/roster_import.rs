@@ -16,7 +16,14 @@ use std::time::{Duration, Instant};
 
 use shian::domain::establishment::EstablishmentFacts;
 
-const TOWNS: [&str; 6] = ["红海街道", "海星街道", "海东街道", "望海街道", "熊岳镇", "芦屯镇"];
+const TOWNS: [&str; 6] = [
+    "红海街道",
+    "海星街道",
+    "海东街道",
+    "望海街道",
+    "熊岳镇",
+    "芦屯镇",
+];
 const KINDS: [(&str, &str); 6] = [
     ("餐馆", "透明厨房"),
     ("学校食堂", "视频厨房"),
@@ -25,7 +32,16 @@ const KINDS: [(&str, &str); 6] = [
     ("市场入场销售者", ""),
     ("校园周边餐饮服务单位", "无"),
 ];
-const WORDS: [&str; 8] = ["海之味", "鲅鱼圈", "望海", "青禾", "金港", "熊岳", "芦屯", "北海"];
+const WORDS: [&str; 8] = [
+    "海之味",
+    "鲅鱼圈",
+    "望海",
+    "青禾",
+    "金港",
+    "熊岳",
+    "芦屯",
+    "北海",
+];
 const STREETS: [&str; 5] = ["青禾路", "海滨路", "平安大街", "昆仑大街", "熊岳大街"];
 
 /// Row `n` of the generated roster: most have a licence and a credit code, one in twenty a
@@ -38,7 +54,10 @@ fn row(n: usize, out: &mut String) {
     let (licence, credit) = match n % 20 {
         0 => (String::new(), String::new()),
         1 => (String::new(), format!("91210804MA{n:07}X")),
-        _ => (format!("JY{}{:013}", 1 + n % 3, n), format!("92210804MA{n:07}Y")),
+        _ => (
+            format!("JY{}{:013}", 1 + n % 3, n),
+            format!("92210804MA{n:07}Y"),
+        ),
     };
     let _ = writeln!(
         out,

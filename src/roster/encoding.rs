@@ -36,10 +36,12 @@ pub struct BadBytes {
 /// or a UTF-8 line in a GBK file, is an error with its place, never a U+FFFD or a garbled name.
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), BadBytes> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest).map(|t| (t.into(), Encoding::Utf8)).map_err(|mut e| {
-            e.offset += 3;
-            e
-        });
+        return utf8(rest)
+            .map(|t| (t.into(), Encoding::Utf8))
+            .map_err(|mut e| {
+                e.offset += 3;
+                e
+            });
     }
     for (bom, utf16) in [
         (b"\xFF\xFE", encoding_rs::UTF_16LE),
