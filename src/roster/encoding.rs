@@ -122,7 +122,26 @@ fn strict(
 /// GBK without replacement; then no line may be UTF-8 Chinese, which GBK would read as
 /// mojibake without complaint (a line of real GBK Chinese is practically never valid UTF-8).
 fn gbk(bytes: &[u8]) -> Result<String, BadBytes> {
-    let text = strict(encoding_rs::GB18030, Encoding::Gbk, bytes)?;
+    let text = strict(encoding_rs::GB18030, Encoding::Gbk, bytes).map_err(|bad| {
+        // The byte GBK cannot read may begin a UTF-8 character: say the line is UTF-8.
+        let start = bytes[..bad.offset]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let end = bytes[bad.offset..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(bytes.len(), |i| bad.offset + i);
+        let line = &bytes[start..end];
+        if !line.is_ascii() && std::str::from_utf8(line).is_ok() {
+            BadBytes {
+                offset: start,
+                problem: EncodingProblem::Utf8LineInGbk,
+            }
+        } else {
+            bad
+        }
+    })?;
     let mut start = 0;
     for line in bytes.split(|b| *b == b'\n') {
         if !line.is_ascii() && std::str::from_utf8(line).is_ok() {
