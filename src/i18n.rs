@@ -316,6 +316,17 @@ impl Lang {
                     format!("the same as on line {other_line}")
                 }
             }
+            RosterProblem::DuplicateNameAddress { other_line } => {
+                if zh {
+                    format!("名称和地址与第 {other_line} 行相同（同一单位只能有一行）")
+                } else {
+                    format!(
+                        "the same name and address as line {other_line} (one row per establishment)"
+                    )
+                }
+            }
+            RosterProblem::ForbiddenCharacter(c) => self.roster_forbidden_character(*c),
+            RosterProblem::Encoding(problem) => self.roster_encoding_problem(problem),
         };
         let line = if zh {
             format!("第 {} 行", e.line)
@@ -373,19 +384,24 @@ impl Lang {
                     )
                 }
             }
-            StoreError::Busy { path } => {
-                if zh {
-                    format!(
-                        "{}：数据库正被另一个 shian 进程占用，请稍后再试。",
-                        path.display()
-                    )
-                } else {
-                    format!(
-                        "{}: the database is busy in another shian process; try again shortly.",
-                        path.display()
-                    )
-                }
-            }
+            StoreError::Busy { path, holder } => match (zh, holder) {
+                (true, Some(holder)) => format!(
+                    "{}：数据库正被另一个程序写入：{holder}。等了 5 秒它仍未写完；请等它完成后再试。",
+                    path.display()
+                ),
+                (true, None) => format!(
+                    "{}：数据库正被另一个程序写入（无法确定是哪一个），等了 5 秒它仍未写完；请稍后再试。",
+                    path.display()
+                ),
+                (false, Some(holder)) => format!(
+                    "{}: another program is writing to the database: {holder}. It was still writing after 5 s; try again when it has finished.",
+                    path.display()
+                ),
+                (false, None) => format!(
+                    "{}: another program is writing to the database (which one cannot be told); it was still writing after 5 s. Try again shortly.",
+                    path.display()
+                ),
+            },
             StoreError::NotFound { what, id } => {
                 if zh {
                     format!(

@@ -118,6 +118,17 @@ impl Lang {
                     format!("refused: entry {name:?} appears twice.")
                 }
             }
+            BundleError::NamedTwice { declared, distinct } => {
+                if zh {
+                    format!(
+                        "拒绝导入：压缩包列出 {declared} 个条目，却只有 {distinct} 个不同的名称：有条目名称出现了两次（不同的程序会读到不同的内容）。"
+                    )
+                } else {
+                    format!(
+                        "refused: the archive lists {declared} entries under {distinct} names: an entry name appears twice (different programs would read different content)."
+                    )
+                }
+            }
             BundleError::NotAZip(detail) => {
                 if zh {
                     format!("拒绝导入：不是 shian 数据包，或文件不完整（{detail}）。")

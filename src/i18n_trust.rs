@@ -83,6 +83,12 @@ impl Lang {
             Refusal::RectificationOutOfLine { item } => format!(
                 "the rectification of item {item} does not match the inspections that ordered or followed it up"
             ),
+            Refusal::Duplicate => self
+                .pick(
+                    "同一条记录在数据包中出现了两次",
+                    "the same record appears twice in the bundle",
+                )
+                .to_string(),
             Refusal::StationsNotFromOffice => self
                 .pick(
                     "只有办公室的数据包可以带来站点名单",

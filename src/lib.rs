@@ -2,6 +2,9 @@
 //!
 //! A functional core (`domain`) inside an imperative shell (`store`, files, the command line).
 
+// Every byte for the terminal goes through `cli/out.rs`, which cleans it (issue 16).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod authorship;
 pub mod bundle;
 pub mod checklist_table;
@@ -12,6 +15,7 @@ pub mod domain;
 pub mod fuzzing;
 pub mod i18n;
 pub mod i18n_bundle;
+pub mod i18n_roster;
 pub mod i18n_trust;
 pub mod identity;
 pub mod platform;

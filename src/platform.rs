@@ -107,3 +107,60 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     sync_parent(path);
     Ok(())
 }
+
+/// The process that holds a POSIX write lock over byte `byte` of the file at `path`, as
+/// "program arguments… (pid N)", where the system says (Linux: /proc/locks and
+/// /proc/PID/cmdline); `None` where it cannot tell, so a caller never has to guess.
+pub fn write_lock_holder(path: &Path, byte: u64) -> Option<String> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let inode = std::fs::metadata(path).ok()?.ino();
+        let locks = std::fs::read_to_string("/proc/locks").ok()?;
+        let pid = locks.lines().find_map(|line| {
+            // "1: POSIX  ADVISORY  WRITE 4242 fd:01:1234567 120 120"; a waiter has "->" after
+            // the number and holds nothing.
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let [_, kind, _, mode, pid, file, start, end] = fields.as_slice() else {
+                return None;
+            };
+            let held_inode = file.rsplit(':').next()?.parse::<u64>().ok()?;
+            let start: u64 = start.parse().ok()?;
+            let covers = match *end {
+                "EOF" => start <= byte,
+                end => start <= byte && byte <= end.parse().ok()?,
+            };
+            (*kind == "POSIX" && *mode == "WRITE" && held_inode == inode && covers)
+                .then(|| pid.parse::<u32>().ok())
+                .flatten()
+        })?;
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        let mut words = cmdline
+            .split(|b| *b == 0)
+            .filter(|w| !w.is_empty())
+            .map(|w| String::from_utf8_lossy(w).into_owned());
+        let program = words.next().map(|p| {
+            Path::new(&p)
+                .file_name()
+                .map_or(p.clone(), |n| n.to_string_lossy().into_owned())
+        });
+        let mut shown = program
+            .into_iter()
+            .chain(words)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if shown.chars().count() > 120 {
+            shown = shown.chars().take(119).chain(['…']).collect();
+        }
+        Some(if shown.is_empty() {
+            format!("pid {pid}")
+        } else {
+            format!("{shown} (pid {pid})")
+        })
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (path, byte);
+        None
+    }
+}

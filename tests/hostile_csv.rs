@@ -59,7 +59,7 @@ fn hostile_roster_files_are_refused_clearly() {
     let utf16 =
         |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
     std::fs::write(&csv, utf16(HEADER)).unwrap();
-    refused(&import(&data, &csv), "表头缺少此列");
+    refused(&import(&data, &csv), "没有 BOM 的 UTF-16");
     // The wrong columns, and a row with too many fields.
     std::fs::write(&csv, "name,kind\nA,B\n").unwrap();
     refused(&import(&data, &csv), "表头缺少此列");

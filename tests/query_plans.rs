@@ -106,3 +106,24 @@ fn the_check_sees_a_full_scan_when_there_is_one() {
     let scans = full_scans(&conn, "SELECT id FROM inspections WHERE bureau = 'x'");
     assert_eq!(scans.len(), 1, "{scans:?}");
 }
+
+/// The roster import's lookups (one per row, a million rows in BENCHMARKS.md) find their row by
+/// an index: a scan of establishments per row made the import quadratic (issue 16 item 3).
+#[test]
+fn the_roster_import_lookups_use_indexes() {
+    let (_dir, conn) = demo_db();
+    let queries = shian::store::roster_import_queries();
+    assert!(queries.len() >= 3, "licence, credit code, id");
+    let mut problems = Vec::new();
+    for (what, sql) in &queries {
+        let lines = plan(&conn, sql);
+        let scans: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.starts_with("SCAN") || !l.contains("INDEX"))
+            .collect();
+        if !scans.is_empty() {
+            problems.push(format!("{what}: {}", lines.join("\n")));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}

@@ -34,7 +34,7 @@ fn worked_or_busy(out: &Output) -> bool {
         return true;
     }
     assert!(
-        stderr.contains("正被另一个 shian 进程占用"),
+        stderr.contains("数据库正被另一个程序写入"),
         "unclear failure: {stderr}"
     );
     false

@@ -86,8 +86,11 @@ impl Manifest {
                 known: FORMAT_VERSION,
             });
         }
+        // From the bytes, not the value above: a member named twice is refused (serde's derive
+        // does, where a JSON value keeps the last one silently), and no map may name a key twice.
+        refuse_duplicate_keys(bytes)?;
         let manifest: Manifest =
-            serde_json::from_value(value).map_err(|e| BundleError::BadManifest(e.to_string()))?;
+            serde_json::from_slice(bytes).map_err(|e| BundleError::BadManifest(e.to_string()))?;
         for name in manifest.entries.keys() {
             check_name(name)?;
             if name == MANIFEST || name == SIGNATURE {
@@ -96,6 +99,61 @@ impl Manifest {
         }
         Ok(manifest)
     }
+}
+
+/// Refuses JSON in which one object names a key twice, at any depth: readers disagree on which
+/// of the two counts (issue 16), so neither does.
+fn refuse_duplicate_keys(bytes: &[u8]) -> Result<()> {
+    use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+
+    struct Strict;
+    impl<'de> Deserialize<'de> for Strict {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Strict, D::Error> {
+            d.deserialize_any(StrictVisitor)
+        }
+    }
+    struct StrictVisitor;
+    impl<'de> Visitor<'de> for StrictVisitor {
+        type Value = Strict;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Strict, A::Error> {
+            let mut keys = std::collections::BTreeSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !keys.insert(key.clone()) {
+                    return Err(A::Error::custom(format!("the key {key:?} appears twice")));
+                }
+                map.next_value::<Strict>()?;
+            }
+            Ok(Strict)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Strict, A::Error> {
+            while seq.next_element::<Strict>()?.is_some() {}
+            Ok(Strict)
+        }
+        fn visit_bool<E>(self, _: bool) -> std::result::Result<Strict, E> {
+            Ok(Strict)
+        }
+        fn visit_i64<E>(self, _: i64) -> std::result::Result<Strict, E> {
+            Ok(Strict)
+        }
+        fn visit_u64<E>(self, _: u64) -> std::result::Result<Strict, E> {
+            Ok(Strict)
+        }
+        fn visit_f64<E>(self, _: f64) -> std::result::Result<Strict, E> {
+            Ok(Strict)
+        }
+        fn visit_str<E>(self, _: &str) -> std::result::Result<Strict, E> {
+            Ok(Strict)
+        }
+        fn visit_unit<E>(self) -> std::result::Result<Strict, E> {
+            Ok(Strict)
+        }
+    }
+    serde_json::from_slice::<Strict>(bytes)
+        .map(|_| ())
+        .map_err(|e| BundleError::BadManifest(e.to_string()))
 }
 
 /// Entry names a bundle may hold: the manifest, its signature, the known record files and
@@ -167,6 +225,23 @@ mod tests {
         assert!(check_name("records/inspections.json").is_ok());
         assert!(check_name(&attachment_name(&"ab".repeat(32))).is_ok());
         assert!(check_name(&attachment_name(&"AB".repeat(32))).is_err());
+    }
+
+    #[test]
+    fn a_key_named_twice_is_refused_at_any_depth() {
+        for text in [
+            r#"{"a": 1, "a": 2}"#,
+            r#"{"entries": {"records/inspections.json": {}, "records/inspections.json": {}}}"#,
+            r#"[{"x": [{"k": 1, "k": 1}]}]"#,
+        ] {
+            assert!(
+                matches!(refuse_duplicate_keys(text.as_bytes()), Err(BundleError::BadManifest(d)) if d.contains("appears twice")),
+                "{text}"
+            );
+        }
+        assert!(
+            refuse_duplicate_keys(br#"{"a": {"a": [1, "a", null, true, 2.5]}, "b": -1}"#).is_ok()
+        );
     }
 
     #[test]

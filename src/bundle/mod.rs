@@ -101,6 +101,10 @@ pub enum BundleError {
     MissingEntry(String),
     #[error("entry {0:?} appears twice")]
     DuplicateEntry(String),
+    #[error(
+        "the archive lists {declared} entries under {distinct} names: an entry name appears twice"
+    )]
+    NamedTwice { declared: u64, distinct: u64 },
     #[error("entry {name:?} is larger than allowed ({limit} bytes)")]
     TooLarge { name: String, limit: u64 },
     #[error("entry {name:?} does not have its declared size {declared}")]

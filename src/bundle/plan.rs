@@ -326,6 +326,7 @@ fn check_authorship(store: &Store, bundle: &Verified, trust: Option<&StationRow>
             Refusal::StationsNotFromOffice,
         ));
     };
+    refuse_duplicates(r)?;
     let mut known = store.stations()?;
     known.extend(trust.cloned());
     let authors = Authors::new(known, store.own_public_key()?, from_office);
@@ -396,6 +397,43 @@ fn check_authorship(store: &Store, bundle: &Verified, trust: Option<&StationRow>
             trust::check_rectification(rect, order, follow_up.as_ref()).map_err(|rule| {
                 refused(format!("{} {}", record_name(order), rect.item_id), rule)
             })?;
+        }
+    }
+    Ok(())
+}
+
+/// One record once: two entries for one inspection (by id or serial), one establishment
+/// revision, one rectification, checklist version or attachment are refused here, so that
+/// `--dry-run` says what the import would (issue 16), never a raw UNIQUE error at apply.
+fn refuse_duplicates(r: &super::records::Records) -> Result<()> {
+    let dup = |record: String| refused(record, Refusal::Duplicate);
+    let mut seen = BTreeSet::new();
+    for e in &r.inspections {
+        if !seen.insert(e.inspection.id.clone()) {
+            return Err(dup(record_name(e)));
+        }
+        if let Some(serial) = &e.inspection.serial
+            && !seen.insert(format!("serial {serial}"))
+        {
+            return Err(dup(serial.clone()));
+        }
+    }
+    for e in &r.establishment_revisions {
+        let key = revision_key(&e.establishment_id, e.revision);
+        if !seen.insert(key.clone()) {
+            return Err(dup(format!("{} ({key})", e.facts.name)));
+        }
+    }
+    let ids = r
+        .rectifications
+        .iter()
+        .map(|x| &x.id)
+        .chain(r.checklists.iter().map(|c| &c.hash))
+        .chain(r.attachments.iter().map(|a| &a.sha256))
+        .chain(r.stations.iter().map(|s| &s.public_key));
+    for id in ids {
+        if !seen.insert(id.clone()) {
+            return Err(dup(id.clone()));
         }
     }
     Ok(())

@@ -64,9 +64,24 @@ impl Opened {
         Opened::from_source(path, Box::new(std::io::Cursor::new(bytes)), file_sha256)
     }
 
-    fn from_source(path: &Path, source: Box<dyn Source>, file_sha256: String) -> Result<Opened> {
+    fn from_source(
+        path: &Path,
+        mut source: Box<dyn Source>,
+        file_sha256: String,
+    ) -> Result<Opened> {
+        let declared = central_directory_entries(&mut source);
         let mut archive =
             ZipArchive::new(source).map_err(|e| BundleError::NotAZip(e.to_string()))?;
+        // The zip crate keeps one entry per name: a name written twice (a bogus manifest before
+        // the real one) would be invisible here but not to another ZIP reader (issue 16).
+        if let Some(declared) = declared
+            && declared != archive.len() as u64
+        {
+            return Err(BundleError::NamedTwice {
+                declared,
+                distinct: archive.len() as u64,
+            });
+        }
         if archive.len() > limits::ENTRIES + 2 {
             return Err(BundleError::TooLarge {
                 name: "*".into(),
@@ -192,6 +207,41 @@ impl Opened {
             attachments,
         })
     }
+}
+
+/// How many entries the archive's end record says its central directory holds (ZIP64 too), or
+/// `None` when it cannot be read (the zip crate then refuses the archive on its own).
+fn central_directory_entries(source: &mut Box<dyn Source>) -> Option<u64> {
+    use std::io::SeekFrom;
+    let len = source.seek(SeekFrom::End(0)).ok()?;
+    // The end record is 22 bytes plus a comment of at most 65,535.
+    let tail_len = len.min(22 + 65_535);
+    source.seek(SeekFrom::Start(len - tail_len)).ok()?;
+    let mut tail = vec![0u8; tail_len as usize];
+    source.read_exact(&mut tail).ok()?;
+    source.seek(SeekFrom::Start(0)).ok()?;
+    let at = tail
+        .windows(4)
+        .rposition(|w| w == b"PK\x05\x06")
+        .filter(|at| at + 22 <= tail.len())?;
+    let count = u64::from(u16::from_le_bytes([tail[at + 10], tail[at + 11]]));
+    if count != 0xFFFF {
+        return Some(count);
+    }
+    // ZIP64: the locator just before the end record gives where the ZIP64 end record is.
+    let locator = at.checked_sub(20)?;
+    if &tail[locator..locator + 4] != b"PK\x06\x07" {
+        return None;
+    }
+    let offset = u64::from_le_bytes(tail[locator + 8..locator + 16].try_into().ok()?);
+    source.seek(SeekFrom::Start(offset)).ok()?;
+    let mut record = [0u8; 40];
+    source.read_exact(&mut record).ok()?;
+    source.seek(SeekFrom::Start(0)).ok()?;
+    if &record[..4] != b"PK\x06\x06" {
+        return None;
+    }
+    Some(u64::from_le_bytes(record[32..40].try_into().ok()?))
 }
 
 /// Reads one entry, never more than `limit` bytes (plus one, to tell that there were more).

@@ -47,6 +47,8 @@ pub enum Refusal {
     RectificationOutOfLine { item: String },
     /// A station list from a bundle that is not the office's.
     StationsNotFromOffice,
+    /// The same record (by its id, serial number or revision) twice in one bundle.
+    Duplicate,
 }
 
 /// The keys this station accepts as authors of records.

@@ -84,7 +84,14 @@ fn cell_text(cell: &Data) -> String {
 
 fn read_csv(path: &Path) -> Result<Grid, TableProblem> {
     let bytes = std::fs::read(path).map_err(|e| TableProblem::Unreadable(e.to_string()))?;
-    let (text, _) = crate::roster::decode(&bytes);
+    // The roster's reader: one encoding per file (UTF-8, UTF-16 with a BOM, or GBK), nothing
+    // replaced; a byte that is not text is refused with where it is.
+    let (text, _) = crate::roster::decode(&bytes).map_err(|e| {
+        TableProblem::Unreadable(format!(
+            "byte {} is not text ({:?}); save the file as UTF-8 or GBK",
+            e.offset, e.problem
+        ))
+    })?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -126,7 +126,7 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
                 Catalog::validate(&paths)
             };
             for error in &catalog.errors {
-                eprintln!("{}", lang.checklist_error(error));
+                super::out::errln!("{}", lang.checklist_error(error));
             }
             if !catalog.errors.is_empty() {
                 bail!("{} {}", catalog.errors.len(), lang.pick("处错误", "errors"));
@@ -144,7 +144,7 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
 
 fn warn(ctx: &Context, catalog: &Catalog) {
     for error in &catalog.errors {
-        eprintln!(
+        super::out::errln!(
             "{}: {}",
             ctx.lang.pick("警告", "warning"),
             ctx.lang.checklist_error(error)
@@ -241,7 +241,7 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
         Ok(imported) => imported,
         Err(errors) => {
             for error in &errors {
-                eprintln!("{}", error.describe(lang));
+                super::out::errln!("{}", error.describe(lang));
             }
             bail!(
                 "{} {}",
@@ -251,10 +251,10 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
         }
     };
     for warning in &imported.warnings {
-        eprintln!("{}", warning.describe(lang));
+        super::out::errln!("{}", warning.describe(lang));
     }
     if Catalog::shipped().get(&options.id).is_some() {
-        eprintln!(
+        super::out::errln!(
             "{}",
             lang.pick(
                 "提示：自带检查表中已有这个 id；放进数据文件夹后将替换自带表",

@@ -232,13 +232,14 @@ pub fn lang_before_parsing(args: &[OsString], env_lang: Option<OsString>) -> Lan
         .unwrap_or_default()
 }
 
-/// Parses the process's arguments with the help in the language asked for; exits with clap's
-/// message on bad arguments, `--help` and `--version`, like `Cli::parse`.
-pub fn parse() -> Cli {
+/// Parses the process's arguments with the help in the language asked for. Bad arguments,
+/// `--help` and `--version` come back as clap's error, for the caller to print through the
+/// sanitizer (src/cli/out.rs).
+pub fn try_parse() -> Result<Cli, clap::Error> {
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = lang_before_parsing(&args, std::env::var_os("SHIAN_LANG"));
-    let matches = command(lang).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+    let matches = command(lang).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
 }
 
 /// The whole command tree, built, with its help in `lang`.

@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, cmd: InspectionsCommand) -> Result<()> {
             for i in &list {
                 outln!(
                     "{}\t{}\t{}\t{}\t{}\t{}",
-                    i.started_at.format("%Y-%m-%d"),
+                    i.local_started_at().format("%Y-%m-%d"),
                     i.serial.as_deref().unwrap_or(lang.status(i.status)),
                     i.establishment,
                     lang.inspection_kind(i.kind),

@@ -255,7 +255,7 @@ fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<(
             _ => output.out.as_path(),
         };
         if let Err(e) = crate::platform::open_with_default_program(target) {
-            eprintln!(
+            super::out::errln!(
                 "{}: {e}",
                 lang.pick("无法用默认程序打开", "cannot open with the default program")
             );

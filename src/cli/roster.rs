@@ -1,6 +1,6 @@
 //! `shian roster import|list`
 
-use super::out::outln;
+use super::out::{errln, outln};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
@@ -35,11 +35,11 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
                 })
                 .with_context(|| file.display().to_string())?;
             let name = file.display().to_string();
-            let rows = match roster::parse(&bytes) {
-                Ok((rows, _)) => rows,
+            let roster = match roster::read(&bytes) {
+                Ok(roster) => roster,
                 Err(errors) => {
                     for error in &errors {
-                        eprintln!("{}", lang.roster_error(&name, error));
+                        errln!("{}", lang.roster_error(&name, error));
                     }
                     bail!(
                         "{name}: {} {}",
@@ -48,6 +48,14 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
                     );
                 }
             };
+            if !roster.unknown_columns.is_empty() {
+                errln!(
+                    "{}",
+                    lang.roster_unknown_columns(&name, &roster.unknown_columns)
+                );
+            }
+            drop(bytes); // the rows are all that is needed now (a million rows: 140 MB less)
+            let rows = roster.rows;
             let station = ctx.identity()?.station_code();
             let mut store = ctx.open_store()?;
             let outcome = store.import_roster(&rows, &station).localized(lang)?;

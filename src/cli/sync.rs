@@ -1,6 +1,6 @@
 //! `shian export` and `shian import`: bundles on a USB stick or a shared folder.
 
-use super::out::outln;
+use super::out::{err, errln, outln};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -180,7 +180,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
                 refused += 1;
                 let (command, one_step) = trust_commands(ctx, path, &e);
                 let message = lang.bundle_error(&e, &command, one_step.as_deref());
-                eprintln!("{}: {message}", path.display());
+                errln!("{}: {message}", path.display());
             }
         }
     }
@@ -221,15 +221,14 @@ impl ProgressLine {
         }
         let percent = p.done * 100 / p.total;
         if self.shown != Some(percent) {
-            eprint!("\r{} {percent:>3}%", self.label);
-            let _ = std::io::stderr().flush();
+            super::out::progress(&format!("{} {percent:>3}%", self.label));
             self.shown = Some(percent);
         }
     }
 
     fn finish(&mut self) {
         if self.shown.take().is_some() {
-            eprintln!();
+            errln!();
         }
     }
 }
@@ -240,7 +239,7 @@ fn first_contact(lang: Lang, signer: &Signer, given: Option<&str>) -> bool {
     if let Some(given) = given {
         let same = same_fingerprint(given, &signer.fingerprint);
         if !same {
-            eprintln!(
+            errln!(
                 "{} {}",
                 lang.pick(
                     "--trust-fingerprint 与数据包签名密钥的指纹不一致：",
@@ -254,9 +253,19 @@ fn first_contact(lang: Lang, signer: &Signer, given: Option<&str>) -> bool {
     if signer.kind != BundleKind::Office || !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!(
+    // The name is what the bundle claims, not what shian verified (the station code and the
+    // fingerprint are computed from the key): marked as claimed, kept to one cleaned line.
+    let claimed = match signer.name.as_str() {
+        "" => String::new(),
+        name => format!(
+            "{}{}",
+            lang.pick("自称：", "claimed: "),
+            crate::text::printable_inline(name)
+        ),
+    };
+    err!(
         "{}",
-        lang.first_contact_question(&signer.station, &signer.name, &signer.fingerprint)
+        lang.first_contact_question(&signer.station, &claimed, &signer.fingerprint)
     );
     let _ = std::io::stderr().flush();
     let mut answer = String::new();

@@ -123,10 +123,15 @@ pub struct Inspection {
 
 impl Inspection {
     pub fn local_started_at(&self) -> DateTime<FixedOffset> {
-        // An offset out of range can only come from a damaged record; show it in UTC then.
-        let offset = FixedOffset::east_opt(self.utc_offset_seconds).unwrap_or_else(|| Utc.fix());
-        self.started_at.with_timezone(&offset)
+        local_time(self.started_at, self.utc_offset_seconds)
     }
+}
+
+/// `at` in the time of a place `offset_seconds` east of UTC. An offset out of range can only
+/// come from a damaged record; the time is shown in UTC then.
+pub fn local_time(at: DateTime<Utc>, offset_seconds: i32) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(offset_seconds).unwrap_or_else(|| Utc.fix());
+    at.with_timezone(&offset)
 }
 
 /// Counts the answers of the scored items of `checklist`; items without an answer count as

@@ -39,8 +39,18 @@ pub struct InspectionSummary {
     pub kind: InspectionKind,
     pub status: Status,
     pub revision: i64,
+    /// UTC; `utc_offset_seconds` is where it was made, which is how lists show it.
     pub started_at: DateTime<Utc>,
+    pub utc_offset_seconds: i32,
     pub outcome: Option<Outcome>,
+}
+
+impl InspectionSummary {
+    /// When the inspection started, in the time of the place it was made (a local 02:00 on
+    /// 1 July is 30 June in UTC).
+    pub fn local_started_at(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        rules::local_time(self.started_at, self.utc_offset_seconds)
+    }
 }
 
 /// Everything a record form shows.

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use attachments::Photo;
-pub use establishments::RosterOutcome;
+pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::OverdueRectification;
 pub use inspection_lists::InspectionPage;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
@@ -59,8 +59,13 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{path}: the database is locked by another shian process")]
-    Busy { path: PathBuf },
+    /// Another connection kept the write lock past the busy timeout; `holder` names the process
+    /// when the system can tell (`store/open.rs`).
+    #[error("{path}: the database is locked by another program{}", holder.as_ref().map(|h| format!(" ({h})")).unwrap_or_default())]
+    Busy {
+        path: PathBuf,
+        holder: Option<String>,
+    },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -120,10 +125,8 @@ impl Store {
     /// row, then inserting it) must not start as a reader: in WAL mode a reader that later wants
     /// to write fails at once if another process wrote meanwhile, instead of waiting its turn.
     pub(super) fn write_transaction(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(rusqlite::Transaction::new(
-            &mut self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )?)
+        rusqlite::Transaction::new(&mut self.conn, rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| open::classify(&self.path, e))
     }
 
     /// Runs `PRAGMA integrity_check`; `Ok(())` when the database is sound.

@@ -102,8 +102,13 @@ fn check_existing(path: &Path) -> Result<()> {
 
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    // journal_mode returns a row; WAL lets a second process read while one writes.
-    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    // WAL lets a second process read while one writes. It is a property of the file: set it
+    // only when the file is not in WAL yet (a new database, or one from before), since the
+    // switch needs the database to itself and a current one must open beside a writer.
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    }
     conn.execute_batch(
         "PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;",
@@ -114,12 +119,18 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 /// Brings the schema up to `target` migrations, each in its own immediate transaction, so a
 /// crash leaves the database at a whole version. Public for the migration tests.
 pub fn migrate_to(conn: &Connection, target: usize) -> Result<()> {
+    // A current database is only read here: a plain read takes no write lock, so opening it
+    // works while another process writes (a long roster import), and only a real migration
+    // waits for the write lock.
+    if schema_version(conn)? >= target {
+        return Ok(());
+    }
     loop {
         // IMMEDIATE takes the write lock first: two processes opening a new database at once
         // run each migration exactly once.
         let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let current = usize::try_from(current).unwrap_or(0);
+        // Read again under the lock: another process may have migrated meanwhile.
+        let current = schema_version(&tx)?;
         if current >= target {
             tx.commit()?;
             return Ok(());
@@ -133,7 +144,29 @@ pub fn migrate_to(conn: &Connection, target: usize) -> Result<()> {
     }
 }
 
-fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
+fn schema_version(conn: &Connection) -> Result<usize> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(usize::try_from(version).unwrap_or(0))
+}
+
+/// The byte of the `-shm` file whose write lock SQLite's WAL writer holds (`WAL_WRITE_LOCK`:
+/// the lock bytes start at offset 120 of the shared-memory index; see SQLite's wal.c).
+const WAL_WRITE_LOCK_BYTE: u64 = 120;
+/// The byte of the database file a writer locks in rollback-journal mode (`RESERVED_BYTE`, one
+/// past SQLite's `PENDING_BYTE` at 1 GiB; see SQLite's os.h).
+const RESERVED_BYTE: u64 = 0x4000_0001;
+
+/// The process holding the write lock on the database at `path`, where the system can say.
+fn write_lock_holder(path: &Path) -> Option<String> {
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    crate::platform::write_lock_holder(Path::new(&shm), WAL_WRITE_LOCK_BYTE)
+        .or_else(|| crate::platform::write_lock_holder(path, RESERVED_BYTE))
+}
+
+/// Sorts out the SQLite errors that have their own message: not a database, and busy (with
+/// what holds the database, when the system can tell).
+pub(super) fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     match error.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
@@ -143,6 +176,7 @@ fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
         }
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy {
             path: path.to_path_buf(),
+            holder: write_lock_holder(path),
         },
         _ => StoreError::Sqlite(error),
     }

@@ -136,7 +136,7 @@ pub fn answer(row: &Row) -> rusqlite::Result<Answer> {
 
 /// The columns [`summary`] reads, from `inspections i` joined with `establishments e`.
 pub const SUMMARY_COLUMNS: &str = "i.id, i.serial, i.establishment_id, e.name, i.checklist_id, \
-     i.kind, i.status, i.revision, i.started_at, i.outcome";
+     i.kind, i.status, i.revision, i.started_at, i.outcome, i.utc_offset";
 
 pub fn summary(r: &Row) -> rusqlite::Result<InspectionSummary> {
     Ok(InspectionSummary {
@@ -150,5 +150,6 @@ pub fn summary(r: &Row) -> rusqlite::Result<InspectionSummary> {
         revision: r.get(7)?,
         started_at: r.get::<_, Time>(8)?.0,
         outcome: r.get::<_, Option<Coded<_>>>(9)?.map(|c| c.0),
+        utc_offset_seconds: r.get(10)?,
     })
 }

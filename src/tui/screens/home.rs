@@ -140,7 +140,7 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
         selectable.push(items.len());
         items.push(ListItem::new(format!(
             "  {}  {}  {}",
-            d.started_at.format("%m-%d"),
+            d.local_started_at().format("%m-%d"),
             pad(&d.establishment, name_w),
             t.lang().inspection_kind(d.kind),
         )));
@@ -162,7 +162,7 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
         let outcome = f.outcome.map_or("-", |o| t.lang().outcome(o));
         items.push(ListItem::new(format!(
             "  {}  {}  {}  {}",
-            f.started_at.format("%m-%d"),
+            f.local_started_at().format("%m-%d"),
             pad(&f.establishment, name_w),
             pad(outcome, 8),
             truncate(f.serial.as_deref().unwrap_or(""), 20),

@@ -302,7 +302,7 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) ->
                 .unwrap_or_else(|| lang.status(s.status).to_string());
             ListItem::new(format!(
                 "{}  {}  {}  {}  {}",
-                s.started_at.format("%Y-%m-%d"),
+                s.local_started_at().format("%Y-%m-%d"),
                 pad(&s.establishment, name_w),
                 pad(lang.inspection_kind(s.kind), 8),
                 pad(outcome, 8),

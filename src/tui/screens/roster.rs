@@ -359,7 +359,7 @@ fn detail(app: &App, state: &RosterState, e: &Establishment, area: Rect, buf: &m
                 .map_or(t.lang().status(i.status), |o| t.lang().outcome(o));
             lines.push(Line::raw(format!(
                 "{}  {}  {}  {}",
-                i.started_at.format("%Y-%m-%d"),
+                i.local_started_at().format("%Y-%m-%d"),
                 pad(t.lang().inspection_kind(i.kind), 8),
                 pad(outcome, 8),
                 i.serial.as_deref().unwrap_or("")

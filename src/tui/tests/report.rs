@@ -198,6 +198,7 @@ fn the_records_screen_prints_the_selected_record_form() {
         outcome: None,
         revision: 1,
         started_at: noon(),
+        utc_offset_seconds: 8 * 3600,
     };
     step(
         &mut app,

@@ -33,6 +33,7 @@ fn summary(
         status,
         revision: 1,
         started_at: noon(),
+        utc_offset_seconds: 8 * 3600,
         outcome,
     }
 }
