@@ -90,6 +90,13 @@ impl Lang {
                     )
                 }
             }
+            BundleError::TooManyEntries { count, limit } => {
+                if zh {
+                    format!("拒绝导入：数据包含有 {count} 个条目，上限为 {limit} 个。")
+                } else {
+                    format!("refused: the bundle holds {count} entries; at most {limit} are allowed.")
+                }
+            }
             BundleError::UnsafeName(name) => {
                 if zh {
                     format!("拒绝导入：条目名称 {name:?} 不安全（绝对路径或含 ..）。")

@@ -37,12 +37,19 @@ pub const FORMAT_VERSION: u32 = 2;
 pub const EXTENSION: &str = "shian";
 
 /// Bounds on what a bundle may decompress to. Checked against the bytes actually read, not only
-/// against what the archive declares.
+/// against what the archive declares. RELIABILITY.md section 6 lists them with the reasons.
 pub mod limits {
+    /// manifest.json.
     pub const MANIFEST: u64 = 4 << 20;
+    /// manifest.sig.
     pub const SIGNATURE: u64 = 1 << 10;
+    /// One record file (records/*.json): a district's year of inspections is about 120 MB.
     pub const ENTRY: u64 = 512 << 20;
-    pub const TOTAL: u64 = 2 << 30;
+    /// One attachment: the photo limit of the form (src/store/attachments.rs).
+    pub const ATTACHMENT: u64 = crate::store::MAX_PHOTO_BYTES;
+    /// Everything a bundle decompresses to.
+    pub const TOTAL: u64 = 1 << 30;
+    /// Entries of any kind.
     pub const ENTRIES: usize = 100_000;
 }
 
@@ -105,6 +112,8 @@ pub enum BundleError {
         "the archive lists {declared} entries under {distinct} names: an entry name appears twice"
     )]
     NamedTwice { declared: u64, distinct: u64 },
+    #[error("the bundle holds {count} entries; at most {limit} are allowed")]
+    TooManyEntries { count: usize, limit: usize },
     #[error("entry {name:?} is larger than allowed ({limit} bytes)")]
     TooLarge { name: String, limit: u64 },
     #[error("entry {name:?} does not have its declared size {declared}")]

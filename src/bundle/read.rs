@@ -83,9 +83,9 @@ impl Opened {
             });
         }
         if archive.len() > limits::ENTRIES + 2 {
-            return Err(BundleError::TooLarge {
-                name: "*".into(),
-                limit: limits::ENTRIES as u64,
+            return Err(BundleError::TooManyEntries {
+                count: archive.len(),
+                limit: limits::ENTRIES + 2,
             });
         }
         let mut index = BTreeMap::new();
@@ -349,10 +349,15 @@ fn check_entry_set(manifest: &Manifest, index: &BTreeMap<String, usize>) -> Resu
     }
     let mut total: u64 = 0;
     for (name, digest) in &manifest.entries {
-        if digest.size > limits::ENTRY {
+        let limit = if attachment_hash(name).is_some() {
+            limits::ATTACHMENT
+        } else {
+            limits::ENTRY
+        };
+        if digest.size > limit {
             return Err(BundleError::TooLarge {
                 name: name.clone(),
-                limit: limits::ENTRY,
+                limit,
             });
         }
         total = total.saturating_add(digest.size);

@@ -9,7 +9,7 @@ use ed25519_dalek::VerifyingKey;
 
 use crate::authorship::AuthorshipError;
 use crate::domain::checklist::Checklist;
-use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
+use crate::domain::final_check::{FinalContext, FinalProblem, MAX_TEXT_CHARS, check_final};
 use crate::domain::inspection::{Inspection, InspectionKind, Rectification};
 use crate::domain::outcome::{Handling, Verdict};
 use crate::identity;
@@ -215,7 +215,8 @@ pub fn check_inspection_content(
         .map_err(Refusal::Content)
 }
 
-/// An establishment revision's author must be the station it names as `changed_by`.
+/// An establishment revision's author must be the station it names as `changed_by`, and its
+/// facts keep the roster's length limits.
 pub fn check_revision_author(
     authors: &Authors,
     revision: &EstablishmentRevision,
@@ -227,6 +228,25 @@ pub fn check_revision_author(
             claimed: revision.changed_by.clone(),
             author: author.code,
         });
+    }
+    // The same bound as a roster cell (docs/roster.md).
+    let f = &revision.facts;
+    let fields = [
+        ("name", &f.name),
+        ("address", &f.address),
+        ("town", &f.town),
+        ("person_in_charge", &f.person_in_charge),
+        ("phone", &f.phone),
+        ("license_no", &f.license_no),
+        ("credit_code", &f.credit_code),
+    ];
+    for (field, text) in fields {
+        if text.chars().count() > MAX_TEXT_CHARS {
+            return Err(Refusal::Content(FinalProblem::TextTooLong {
+                field: field.into(),
+                limit: MAX_TEXT_CHARS,
+            }));
+        }
     }
     Ok(())
 }

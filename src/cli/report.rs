@@ -107,7 +107,24 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
         }
         ReportCommand::Xlsx { period, output } => {
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
-            let bytes = report::workbook_bytes(&report::tables(&data, lang))?;
+            let tables = report::tables(&data, lang);
+            let cut = report::xlsx::cut_cells(&tables);
+            if cut > 0 {
+                super::out::errln!(
+                    "{}",
+                    match lang {
+                        crate::i18n::Lang::Zh => format!(
+                            "注意：{cut} 个单元格的文字超过 Excel 单元格上限（{} 字），已截断并注明。",
+                            report::xlsx::MAX_CELL_CHARS
+                        ),
+                        crate::i18n::Lang::En => format!(
+                            "note: {cut} cells hold more text than an Excel cell ({} characters); they are cut, and marked so.",
+                            report::xlsx::MAX_CELL_CHARS
+                        ),
+                    }
+                );
+            }
+            let bytes = report::workbook_bytes(&tables)?;
             finish(&output, &[(output.out.clone(), bytes)], lang)
         }
         ReportCommand::Csv { period, output } => {

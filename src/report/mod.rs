@@ -17,7 +17,7 @@ mod summary;
 mod summary_html;
 mod svg;
 mod tables;
-mod xlsx;
+pub mod xlsx;
 
 pub use record::{RecordInput, record_code, render_records};
 pub use strings::Labels;

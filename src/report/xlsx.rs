@@ -8,6 +8,34 @@ use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Workbook};
 use super::Result;
 use super::tables::{Cell, Table};
 
+/// The most characters Excel keeps in one cell; a longer text fails the whole workbook.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// What ends a text cut to fit a cell.
+const CUT_MARK: &str = "……（超出 Excel 单元格上限，已截断 / cut: longer than an Excel cell holds）";
+
+/// A text that fits a cell: cut, with a mark saying so, when longer (issue 16: one 10 MB name
+/// made the workbook of a whole period fail).
+fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= MAX_CELL_CHARS || s.chars().count() <= MAX_CELL_CHARS {
+        return s.into();
+    }
+    let keep = MAX_CELL_CHARS - CUT_MARK.chars().count();
+    let mut cut: String = s.chars().take(keep).collect();
+    cut.push_str(CUT_MARK);
+    cut.into()
+}
+
+/// How many cells of `tables` are cut to fit, for the command to say so.
+pub fn cut_cells(tables: &[Table]) -> usize {
+    tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flatten()
+        .filter(|c| matches!(c, Cell::Text(s) if matches!(fit(s), std::borrow::Cow::Owned(_))))
+        .count()
+}
+
 /// The workbook of `tables` as the bytes of an .xlsx file.
 pub fn workbook_bytes(tables: &[Table]) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
@@ -30,7 +58,7 @@ pub fn workbook_bytes(tables: &[Table]) -> Result<Vec<u8>> {
             for (col, cell) in (0u16..).zip(cells) {
                 match cell {
                     Cell::Text(s) => {
-                        sheet.write_string_with_format(row, col, s, &text)?;
+                        sheet.write_string_with_format(row, col, fit(s).as_ref(), &text)?;
                     }
                     Cell::Number(n) => {
                         sheet.write_number(row, col, *n)?;
@@ -53,4 +81,29 @@ pub fn workbook_bytes(tables: &[Table]) -> Result<Vec<u8>> {
         sheet.autofilter(0, 0, last_row, last_col)?;
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_with_a_mark_and_counted() {
+        let long = "名".repeat(MAX_CELL_CHARS + 10);
+        let cut = fit(&long);
+        assert_eq!(cut.chars().count(), MAX_CELL_CHARS);
+        assert!(cut.ends_with(CUT_MARK));
+        assert_eq!(fit("短"), "短");
+        let table = Table {
+            name: "检查记录",
+            headers: vec!["名称"],
+            widths: vec![10.0],
+            rows: vec![
+                vec![Cell::Text(long.clone())],
+                vec![Cell::Text("短".into())],
+            ],
+        };
+        assert_eq!(cut_cells(std::slice::from_ref(&table)), 1);
+        assert!(workbook_bytes(&[table]).is_ok());
+    }
 }

@@ -7,6 +7,10 @@ use sha2::{Digest, Sha256};
 use super::rows::timestamp;
 use super::{Result, Store, StoreError};
 
+/// Photos larger than this are refused, on the form and in bundles: a phone photo is a few MB,
+/// a video is not a photo.
+pub const MAX_PHOTO_BYTES: u64 = 20 * 1024 * 1024;
+
 /// A photo linked to one item of an inspection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Photo {

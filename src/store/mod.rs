@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use attachments::Photo;
+pub use attachments::{MAX_PHOTO_BYTES, Photo};
 pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::OverdueRectification;
 pub use inspection_lists::InspectionPage;

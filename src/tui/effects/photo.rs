@@ -9,8 +9,7 @@ use crate::tui::strings::Text;
 
 use super::{Failure, Shell};
 
-/// Photos larger than this are refused: a phone photo is a few MB, a video is not a photo.
-const MAX_PHOTO_BYTES: u64 = 20 * 1024 * 1024;
+use crate::store::MAX_PHOTO_BYTES;
 
 impl Shell {
     /// Copies a photo into the store; a missing, unreadable, too large or non-photo file is
