@@ -79,7 +79,17 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
             let store = ctx.open_store()?;
             let list = store.establishments().localized(lang)?;
             if json {
-                outln!("{}", serde_json::to_string_pretty(&list)?)?;
+                // Each establishment with what this station knows of its inspections, whoever
+                // made them (docs/roster.md).
+                let mut standings = store.standings().localized(lang)?;
+                let listed: Vec<Listed> = list
+                    .iter()
+                    .map(|establishment| Listed {
+                        standing: standings.remove(&establishment.id).unwrap_or_default(),
+                        establishment,
+                    })
+                    .collect();
+                outln!("{}", serde_json::to_string_pretty(&listed)?)?;
                 return Ok(());
             }
             for e in &list {
@@ -101,4 +111,13 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// One establishment of `roster list --json`: its record, `last_inspected`, `open_rectifications`.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    establishment: &'a crate::domain::establishment::Establishment,
+    #[serde(flatten)]
+    standing: crate::store::Standing,
 }

@@ -1,6 +1,8 @@
 //! Read-only queries behind the field UI's home screen and checklist form: when each
 //! establishment was last inspected, which rectifications are overdue, what failed last time.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::OptionalExtension;
 
@@ -30,6 +32,23 @@ pub(super) const FINALS_IN_YEAR: &str = "SELECT count(*) FROM inspections
      WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
        AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2";
 
+/// Per establishment: the local date of its latest final inspection (in the inspector's own
+/// time zone, as its record form prints it) and its open rectifications.
+const STANDING: &str = "SELECT e.id,
+       (SELECT date(i.started_at, i.utc_offset || ' seconds') FROM inspections i
+         WHERE i.establishment_id = e.id AND i.status = 'final'
+         ORDER BY i.started_at DESC LIMIT 1),
+       (SELECT count(*) FROM rectifications r
+         WHERE r.establishment_id = e.id AND r.status = 'open')
+     FROM establishments e";
+
+/// The latest first revision by another station: who went there, not who corrected a record
+/// (an office correction carries the office's code).
+const LAST_ELSEWHERE: &str = "SELECT date(started_at, utc_offset || ' seconds'), station, serial
+     FROM inspections
+     WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL AND station <> ?2
+     ORDER BY started_at DESC LIMIT 1";
+
 pub(super) const KNOWN_INSPECTORS: &str =
     "SELECT inspectors FROM inspections ORDER BY started_at DESC LIMIT 500";
 
@@ -41,6 +60,23 @@ pub struct OverdueRectification {
     pub inspection_id: String,
     pub item_id: String,
     pub deadline: NaiveDate,
+}
+
+/// What this station knows of an establishment's inspections, whoever made them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Standing {
+    /// The local date of its latest final inspection; `None` if it was never inspected.
+    pub last_inspected: Option<NaiveDate>,
+    pub open_rectifications: u32,
+}
+
+/// An establishment's latest inspection by another station.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InspectedElsewhere {
+    /// The local date of the inspection, as its record form prints it.
+    pub date: NaiveDate,
+    pub station: String,
+    pub serial: Option<String>,
 }
 
 impl Store {
@@ -106,6 +142,55 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(FAILED_ITEMS)?;
         let rows = stmt.query_map([last], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every establishment's [`Standing`], by establishment id.
+    pub fn standings(&self) -> Result<HashMap<String, Standing>> {
+        let mut stmt = self.conn.prepare_cached(STANDING)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, last, open_rectifications) = row?;
+            let standing = Standing {
+                // A start time that does not parse gives no date rather than failing the list.
+                last_inspected: last.and_then(|d| d.parse().ok()),
+                open_rectifications,
+            };
+            out.insert(id, standing);
+        }
+        Ok(out)
+    }
+
+    /// The establishment's latest inspection made by a station other than `station`, if any.
+    pub fn inspected_elsewhere(
+        &self,
+        establishment_id: &str,
+        station: &str,
+    ) -> Result<Option<InspectedElsewhere>> {
+        let row = self
+            .conn
+            .prepare_cached(LAST_ELSEWHERE)?
+            .query_row([establishment_id, station], |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .optional()?;
+        Ok(row.and_then(|(date, station, serial)| {
+            Some(InspectedElsewhere {
+                date: date?.parse().ok()?,
+                station,
+                serial,
+            })
+        }))
     }
 
     /// First-revision final inspections of the establishment in the local calendar `year`:

@@ -32,7 +32,7 @@ use rusqlite::Connection;
 
 pub use attachments::{MAX_PHOTO_BYTES, Photo};
 pub use establishments::{RosterOutcome, roster_import_queries};
-pub use home::OverdueRectification;
+pub use home::{InspectedElsewhere, OverdueRectification, Standing};
 pub use inspection_lists::InspectionPage;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
 pub use plans::screen_queries;
@@ -43,6 +43,7 @@ pub use sync::{
     InspectionEntry, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, revision_key,
 };
 pub use sync_apply::{ConflictRow, ImportChanges, KeptConflict};
+pub use sync_export::OFFICE_RECENT_DAYS;
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "shian.db";

@@ -2,13 +2,30 @@
 
 use std::collections::BTreeSet;
 
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 
+use super::rows::timestamp;
 use super::sync::{
     ExportSet, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, all_checklists, all_rectifications,
     attachment_meta, checklist_version, establishment_history, inspection_entry, revision_key,
 };
 use super::{Result, Store, StoreError};
+
+/// How many days back an office bundle carries every final inspection of the district, besides
+/// each establishment's latest (docs/bundle-format.md, section 1): enough for a laptop to see who
+/// inspected what lately, without sending years of records to every laptop.
+pub const OFFICE_RECENT_DAYS: i64 = 30;
+
+/// Each establishment's latest final inspection (its latest revision): one index seek each.
+const LATEST_FINAL_EACH: &str = "SELECT (SELECT i.id FROM inspections i
+         WHERE i.establishment_id = e.id AND i.status = 'final'
+         ORDER BY i.started_at DESC, i.revision DESC LIMIT 1)
+     FROM establishments e";
+
+/// The final inspections started since ?1 (a stored timestamp, which sorts in time order).
+const RECENT_FINALS: &str =
+    "SELECT id FROM inspections WHERE status = 'final' AND started_at >= ?1";
 
 impl Store {
     /// Field → office: final inspections and establishment edits made here and not yet exported
@@ -51,23 +68,45 @@ impl Store {
         Ok(set)
     }
 
-    /// Office → field: the whole roster with its history, every checklist version, and the open
-    /// rectifications with the inspections that ordered them.
+    /// Office → field, as of now: see [`Store::office_export_at`].
     pub fn office_export(&self) -> Result<ExportSet> {
+        self.office_export_at(Utc::now())
+    }
+
+    /// Office → field: what a laptop needs to plan and to inspect (docs/bundle-format.md,
+    /// section 1). The whole roster with its history and every checklist version; each
+    /// establishment's latest final inspection, whoever made it (its date, outcome and failed
+    /// items are the laptop's 上次检查 and 必查项); every final inspection of the
+    /// [`OFFICE_RECENT_DAYS`] before `now`; every open rectification with the inspection that
+    /// ordered it; and, through the closure, the revisions those inspections correct and the
+    /// rectifications on either end of them, open or closed, so that a laptop also learns which
+    /// orders a follow-up closed.
+    pub fn office_export_at(&self, now: DateTime<Utc>) -> Result<ExportSet> {
         let conn = &self.conn;
         let establishments: BTreeSet<String> = conn
             .prepare_cached("SELECT id FROM establishments")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let ordering: Vec<String> = conn
+        let mut carried: BTreeSet<String> = conn
             .prepare_cached(
-                "SELECT DISTINCT inspection_id FROM rectifications WHERE status = 'open'
-                 ORDER BY inspection_id",
+                "SELECT DISTINCT inspection_id FROM rectifications WHERE status = 'open'",
             )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut set = self.export_closure(ordering, establishments)?;
-        set.rectifications.retain(|r| r.open);
+        // An establishment never inspected gives NULL.
+        let latest = conn
+            .prepare_cached(LATEST_FINAL_EACH)?
+            .query_map([], |r| r.get::<_, Option<String>>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        carried.extend(latest.into_iter().flatten());
+        // A correction keeps its original's start, so the window takes whole chains.
+        let since = timestamp(now - chrono::Duration::days(OFFICE_RECENT_DAYS));
+        let recent = conn
+            .prepare_cached(RECENT_FINALS)?
+            .query_map([since], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        carried.extend(recent);
+        let mut set = self.export_closure(carried.into_iter().collect(), establishments)?;
         set.checklists = all_checklists(conn)?;
         set.stations = self.stations()?;
         Ok(set)

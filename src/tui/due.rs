@@ -6,6 +6,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::domain::establishment::{BrightKitchen, Establishment, EstablishmentKind, RiskGrade};
+use crate::store::InspectedElsewhere;
+
+/// Starting an inspection of an establishment that another station inspected this many days ago
+/// or less says so (docs/tui.md): two laptops should not inspect one canteen the same week
+/// without knowing it.
+pub const RECENTLY_INSPECTED_DAYS: i64 = 7;
 
 /// Inspections per year by risk grade (DOMAIN.md: A ≥ 1, B 1–2, C 2–3, D 3–4). The district may
 /// set its own in the setting `inspection_frequency`, e.g. `A=1,B=2,C=3,D=4`.
@@ -60,6 +66,15 @@ pub struct Due {
 pub fn lacks_bright_kitchen(e: &Establishment) -> bool {
     e.facts.kind.needs_bright_kitchen()
         && matches!(e.facts.bright_kitchen, None | Some(BrightKitchen::None))
+}
+
+/// Another station's inspection if it is recent on `today` ([`RECENTLY_INSPECTED_DAYS`]); one
+/// dated after `today` (a clock or time zone ahead) counts as recent.
+pub fn recently_elsewhere(
+    elsewhere: Option<&InspectedElsewhere>,
+    today: NaiveDate,
+) -> Option<&InspectedElsewhere> {
+    elsewhere.filter(|e| (today - e.date).num_days() <= RECENTLY_INSPECTED_DAYS)
 }
 
 /// The establishments due on `today`, in the order to visit them.
@@ -173,6 +188,25 @@ mod tests {
         let ids: Vec<&str> = due.iter().map(|d| d.establishment_id.as_str()).collect();
         // D grade: every 91 days, so 100 days ago is due; A grade 30 days ago is not.
         assert_eq!(ids, vec!["school", "video", "shop"]);
+    }
+
+    #[test]
+    fn another_stations_inspection_is_recent_for_seven_days() {
+        let today = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap();
+        let on = |days_ago: i64| InspectedElsewhere {
+            date: today - chrono::Duration::days(days_ago),
+            station: "5B1E07".into(),
+            serial: None,
+        };
+        for (days_ago, recent) in [(-1, true), (0, true), (7, true), (8, false)] {
+            let e = on(days_ago);
+            assert_eq!(
+                recently_elsewhere(Some(&e), today).is_some(),
+                recent,
+                "{days_ago} days ago"
+            );
+        }
+        assert!(recently_elsewhere(None, today).is_none());
     }
 
     #[test]

@@ -193,10 +193,12 @@ impl Shell {
                     .into_iter()
                     .map(|r| (r.item_id, r.deadline))
                     .collect();
+                let elsewhere = store.inspected_elsewhere(&id, &self.station)?;
                 vec![Action::HistoryLoaded(History {
                     establishment_id: id,
                     inspections,
                     open,
+                    elsewhere,
                 })]
             }
             Effect::StartInspection {

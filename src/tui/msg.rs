@@ -81,6 +81,8 @@ pub struct History {
     pub inspections: Vec<InspectionSummary>,
     /// Open rectifications: (item, deadline).
     pub open: Vec<(String, Option<NaiveDate>)>,
+    /// Its latest inspection by another station, for the notice when starting one here.
+    pub elsewhere: Option<crate::store::InspectedElsewhere>,
 }
 
 /// An answer as the inspector gives it; the shell stamps the time.

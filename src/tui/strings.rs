@@ -340,6 +340,15 @@ impl Text {
         }
     }
 
+    /// Starting an inspection of an establishment another station inspected lately (the
+    /// chooser shows it; it does not stop anyone).
+    pub fn inspected_elsewhere(self, station: &str, date: chrono::NaiveDate) -> String {
+        match self.0 {
+            Lang::Zh => format!("注意：站点 {station} 已于 {date} 检查过该单位"),
+            Lang::En => format!("Note: station {station} inspected it on {date}"),
+        }
+    }
+
     /// A heading with how many it lists: "未导出的定稿记录（3）".
     pub fn with_count(self, label: &str, n: usize) -> String {
         match self.0 {

@@ -12,6 +12,7 @@ use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::InspectionKind;
 use crate::tui::app::{App, Effect, History, Screen};
+use crate::tui::due::recently_elsewhere;
 use crate::tui::input::TextInput;
 use crate::tui::screens::establishment::EditState;
 use crate::tui::screens::roster_filter::Filters;
@@ -298,7 +299,13 @@ pub fn render(app: &App, state: &RosterState, area: Rect, buf: &mut Buffer) -> O
     if let Some(e) = state.current(&app.roster) {
         detail(app, state, e, detail_area, buf);
         if let Some(c) = &state.chooser {
-            render_chooser(app, c, area, buf);
+            let notice = state
+                .history
+                .as_ref()
+                .filter(|h| h.establishment_id == e.id)
+                .and_then(|h| recently_elsewhere(h.elsewhere.as_ref(), app.today))
+                .map(|x| app.t.inspected_elsewhere(&x.station, x.date));
+            render_chooser(app, c, notice.as_deref(), area, buf);
             return None;
         }
     }
@@ -385,7 +392,9 @@ fn detail(app: &App, state: &RosterState, e: &Establishment, area: Rect, buf: &m
         .render(area, buf);
 }
 
-fn render_chooser(app: &App, c: &Chooser, area: Rect, buf: &mut Buffer) {
+/// The checklist chooser; `notice` (another station's recent inspection) on the line under the
+/// kinds.
+fn render_chooser(app: &App, c: &Chooser, notice: Option<&str>, area: Rect, buf: &mut Buffer) {
     let t = app.t;
     let theme = app.theme;
     let height = u16::try_from(c.checklist_ids.len())
@@ -412,6 +421,17 @@ fn render_chooser(app: &App, c: &Chooser, area: Rect, buf: &mut Buffer) {
     )];
     header.extend(kinds);
     Paragraph::new(Line::from(header)).render(Rect { height: 1, ..inner }, buf);
+    if let Some(notice) = notice
+        && inner.height > 1
+    {
+        buf.set_stringn(
+            inner.x,
+            inner.y + 1,
+            notice,
+            usize::from(inner.width),
+            theme.error(),
+        );
+    }
     let items: Vec<ListItem> = c
         .checklist_ids
         .iter()

@@ -169,15 +169,30 @@ fn roster_search() {
         Some("3FA9C2-2026-0003"),
     );
     done.started_at = noon() - chrono::Days::new(60);
+    // Another laptop inspected it two days ago: the chooser says so (docs/tui.md).
+    let mut theirs = summary(
+        "f3",
+        "鲅鱼圈区青禾实验小学",
+        Status::Final,
+        Some(Outcome::Compliant),
+        Some("5B1E07-2026-0011"),
+    );
+    theirs.started_at = noon() - chrono::Days::new(2);
     step(
         &mut app,
         Action::HistoryLoaded(crate::tui::app::History {
             establishment_id: first.id,
             inspections: vec![
                 summary("d1", "鲅鱼圈区青禾实验小学", Status::Draft, None, None),
+                theirs,
                 done,
             ],
             open: vec![("7.4".into(), Some(today() + chrono::Days::new(5)))],
+            elsewhere: Some(crate::store::InspectedElsewhere {
+                date: today() - chrono::Days::new(2),
+                station: "5B1E07".into(),
+                serial: Some("5B1E07-2026-0011".into()),
+            }),
         }),
     );
     draw(&app, "roster_search");
