@@ -14,7 +14,8 @@ use shian::domain::inspection::{Answer, Conclusion, InspectionKind};
 use shian::domain::outcome::Verdict;
 use shian::store::Store;
 
-const HEADER: &str = "名称,类型,地址,镇街道,负责人,电话,许可证编号,统一社会信用代码,风险等级,明厨亮灶";
+const HEADER: &str =
+    "名称,类型,地址,镇街道,负责人,电话,许可证编号,统一社会信用代码,风险等级,明厨亮灶";
 
 /// The canteen as the roster had it on the day of the inspection.
 const BEFORE: &str = "鲅鱼圈区星帆小学食堂,学校食堂,鲅鱼圈区红海街道星帆街8号,红海街道,王晓梅,0417-5550101,\
@@ -123,13 +124,23 @@ fn a_roster_change_after_the_inspection_leaves_the_reprinted_form_and_its_code_u
     // it is.
     let out = dir.join("csv");
     common::shian(dir)
-        .args(["report", "csv", "--from", "2026-03-01", "--to", "2026-03-31"])
+        .args([
+            "report",
+            "csv",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+        ])
         .arg("--out")
         .arg(&out)
         .assert()
         .success();
     let inspections = common::read(&out.join("检查记录.csv"));
-    assert!(inspections.contains("鲅鱼圈区星帆小学食堂"), "{inspections}");
+    assert!(
+        inspections.contains("鲅鱼圈区星帆小学食堂"),
+        "{inspections}"
+    );
     assert!(!inspections.contains("星帆实验学校"), "{inspections}");
     let roster_sheet = common::read(&out.join("单位名录.csv"));
     assert!(roster_sheet.contains("鲅鱼圈区星帆实验学校食堂,学校食堂"));
@@ -240,6 +251,9 @@ fn a_snapshot_with_a_text_over_the_roster_limit_is_refused_at_import() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(stderr.contains(&serial), "{stderr}");
-    assert!(stderr.contains("establishment.address is longer than"), "{stderr}");
+    assert!(
+        stderr.contains("establishment.address is longer than"),
+        "{stderr}"
+    );
     assert_eq!(bundle_common::dump(&office, &[]), before);
 }

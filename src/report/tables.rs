@@ -54,9 +54,11 @@ pub fn tables(data: &PeriodData, lang: Lang) -> Vec<Table> {
     // An inspection's row names the establishment as the record keeps it (its facts of the
     // day, docs/reports.md), or as the roster has it now for a record from before.
     let facts_of = |i: &'_ Inspection| {
-        i.establishment
-            .clone()
-            .or_else(|| by_id.get(i.establishment_id.as_str()).map(|e| e.facts.clone()))
+        i.establishment.clone().or_else(|| {
+            by_id
+                .get(i.establishment_id.as_str())
+                .map(|e| e.facts.clone())
+        })
     };
     let name_of = |id: &str| {
         by_id
@@ -103,7 +105,10 @@ pub fn tables(data: &PeriodData, lang: Lang) -> Vec<Table> {
             .map(|p| {
                 let i = &p.inspection;
                 let facts = facts_of(i);
-                let kind = facts.as_ref().map(|f| lang.kind(f.kind)).unwrap_or_default();
+                let kind = facts
+                    .as_ref()
+                    .map(|f| lang.kind(f.kind))
+                    .unwrap_or_default();
                 let (name, town) = facts.map(|f| (f.name, f.town)).unwrap_or_default();
                 let inspectors: Vec<&str> = i.inspectors.iter().map(|x| x.name.as_str()).collect();
                 vec![
