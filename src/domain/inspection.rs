@@ -120,9 +120,9 @@ pub struct Inspection {
     pub year_sequence: Option<i64>,
     /// The item the inspector was on, to resume a draft where it was left.
     pub current_item: Option<String>,
-    /// The establishment's facts as they were when the record became final (or, for a
-    /// correction, those of the record it corrects): the form prints these, not today's
-    /// roster. `None` in a draft and in records made before shian kept them
+    /// The establishment's facts as they were when the record became final (a correction
+    /// carries those of the record it corrects from its start): the form prints these, not
+    /// today's roster. `None` in a first draft and in records made before shian kept them
     /// (docs/data-model.md). Always written, as `null` when absent: it is part of what the
     /// author signs (docs/bundle-format.md, 6.1).
     #[serde(default)]
@@ -137,7 +137,8 @@ impl Inspection {
     }
 
     /// The establishment's facts to print with this record: those it keeps, or for a record
-    /// that keeps none (a draft, or one made before shian kept them) the roster's `current`.
+    /// that keeps none (a first draft, or one made before shian kept them) the roster's
+    /// `current`.
     pub fn facts_or<'a>(&'a self, current: &'a EstablishmentFacts) -> &'a EstablishmentFacts {
         self.establishment.as_ref().unwrap_or(current)
     }
