@@ -4,6 +4,8 @@
 use std::path::Path;
 
 use rusqlite::Connection;
+use shian::checklists::Catalog;
+use shian::domain::inspection::Conclusion;
 use shian::store::schema::MIGRATIONS;
 use shian::store::{DATABASE_FILE, Store, StoreError, migrate_to};
 
@@ -61,6 +63,73 @@ fn every_earlier_schema_migrates_forward_keeping_data() {
         );
         assert!(store.integrity_check().expect("check").is_empty());
     }
+}
+
+/// A final record made at schema 6, before records kept the establishment's facts (migration
+/// 7): it keeps none, and prints the roster's facts of today, with the record code it always
+/// had (docs/data-model.md).
+#[test]
+fn a_final_record_from_schema_6_keeps_no_facts_and_prints_todays_roster() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let checklist = Catalog::shipped()
+        .get("catering-daily")
+        .expect("shipped")
+        .clone();
+    let hash = checklist.content_hash();
+    {
+        let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw open");
+        migrate_to(&conn, 6).expect("schema 6");
+        conn.execute_batch(&format!(
+            "INSERT INTO establishments (id, revision, name, kind, person_in_charge, updated_at,
+                 updated_by)
+             VALUES ('e1', 1, '鲅鱼圈区星帆小学食堂', 'school_canteen', '王晓梅',
+                     '2026-01-01T00:00:00.000Z', 'AB12CD');
+             INSERT INTO checklist_versions (hash, checklist_id, version, title, content, stored_at)
+             VALUES ('{hash}', 'catering-daily', '{}', '表', '{}', '2026-01-01T00:00:00.000Z');
+             INSERT INTO inspections (id, establishment_id, checklist_id, checklist_hash, kind,
+                 status, serial, station, started_at, utc_offset, finalized_at, outcome,
+                 conclusion, year_sequence)
+             VALUES ('i1', 'e1', 'catering-daily', '{hash}', 'routine', 'final',
+                     'AB12CD-2026-0001', 'AB12CD', '2026-03-02T01:30:00.000Z', 28800,
+                     '2026-03-02T02:30:00.000Z', 'compliant', '{}', 1);
+             INSERT INTO answers (inspection_id, item_id, verdict, answered_at)
+             VALUES ('i1', '1.1', 'pass', '2026-03-02T01:40:00.000Z');",
+            checklist.version,
+            serde_json::to_string(&checklist)
+                .expect("json")
+                .replace('\'', "''"),
+            serde_json::to_string(&Conclusion::default()).expect("json"),
+        ))
+        .expect("a schema-6 final record");
+    }
+    let mut store = Store::open(dir.path()).expect("migrates");
+    assert_eq!(
+        store.schema_version().expect("version"),
+        MIGRATIONS.len() as i64
+    );
+    let record = store.inspection_record("i1").expect("record");
+    assert_eq!(record.inspection.establishment, None);
+    let code = shian::report::record_code(&record, &[]);
+    let printed = |store: &Store| {
+        let record = store.inspection_record("i1").expect("record");
+        let input = shian::report::RecordInput {
+            record: &record,
+            photos: &[],
+            superseded_by: Vec::new(),
+        };
+        shian::report::render_records(&[input], shian::i18n::Lang::Zh).expect("form")
+    };
+    assert!(printed(&store).contains("王晓梅"));
+
+    let mut facts = record.establishment.facts.clone();
+    facts.person_in_charge = "李新".into();
+    store
+        .update_establishment("e1", &facts, "AB12CD")
+        .expect("roster edit");
+    let html = printed(&store);
+    assert!(html.contains("李新") && !html.contains("王晓梅"), "{html}");
+    let record = store.inspection_record("i1").expect("record");
+    assert_eq!(shian::report::record_code(&record, &[]), code);
 }
 
 #[test]

@@ -118,7 +118,7 @@ fn readable(ctx: &Context, r: &InspectionRecord) -> String {
         out,
         "{}  {}  {}",
         i.serial.as_deref().unwrap_or(lang.status(i.status)),
-        r.establishment.facts.name,
+        i.facts_or(&r.establishment.facts).name,
         i.local_started_at().format("%Y-%m-%d %H:%M")
     );
     let _ = writeln!(

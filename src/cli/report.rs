@@ -242,7 +242,8 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
     outln!(
         "{}: {serial}  {}  {}  {}",
         lang.pick("核验码一致", "code matches"),
-        record.establishment.facts.name,
+        // The name on the paper: the facts the record keeps, if it keeps them.
+        i.facts_or(&record.establishment.facts).name,
         i.local_started_at().format("%Y-%m-%d"),
         i.outcome
             .or(record.tally.outcome())

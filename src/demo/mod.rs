@@ -313,6 +313,7 @@ impl Demo {
             },
             year_sequence: Some(year_sequence),
             current_item: None,
+            establishment: Some(establishment.facts.clone()),
         };
         Some(Generated {
             inspection,

@@ -183,6 +183,20 @@ fn check_texts(inspection: &Inspection, answers: &[Answer]) -> Result<(), FinalP
             short.push((format!("answer {} choice", a.item_id), choice));
         }
     }
+    // The establishment's facts the record keeps are roster cells, with the roster's limit.
+    if let Some(f) = &inspection.establishment {
+        for (field, text) in [
+            ("name", &f.name),
+            ("address", &f.address),
+            ("town", &f.town),
+            ("person_in_charge", &f.person_in_charge),
+            ("phone", &f.phone),
+            ("license_no", &f.license_no),
+            ("credit_code", &f.credit_code),
+        ] {
+            short.push((format!("establishment.{field}"), text));
+        }
+    }
     let mut long: Vec<(String, &str)> = vec![
         ("remarks".into(), &c.remarks),
         ("operator_opinion".into(), &c.operator_opinion),

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::checklist::{Checklist, Item};
+use super::establishment::EstablishmentFacts;
 use super::outcome::{Handling, Outcome, Tally, Verdict};
 
 /// 日常检查 · 专项检查 · 复查
@@ -119,11 +120,25 @@ pub struct Inspection {
     pub year_sequence: Option<i64>,
     /// The item the inspector was on, to resume a draft where it was left.
     pub current_item: Option<String>,
+    /// The establishment's facts as they were when the record became final (a correction
+    /// carries those of the record it corrects from its start): the form prints these, not
+    /// today's roster. `None` in a first draft and in records made before shian kept them
+    /// (docs/data-model.md). Always written, as `null` when absent: it is part of what the
+    /// author signs (docs/bundle-format.md, 6.1).
+    #[serde(default)]
+    pub establishment: Option<EstablishmentFacts>,
 }
 
 impl Inspection {
     pub fn local_started_at(&self) -> DateTime<FixedOffset> {
         local_time(self.started_at, self.utc_offset_seconds)
+    }
+
+    /// The establishment's facts to print with this record: those it keeps, or for a record
+    /// that keeps none (a first draft, or one made before shian kept them) the roster's
+    /// `current`.
+    pub fn facts_or<'a>(&'a self, current: &'a EstablishmentFacts) -> &'a EstablishmentFacts {
+        self.establishment.as_ref().unwrap_or(current)
     }
 }
 

@@ -29,19 +29,36 @@ pub struct RecordInput<'a> {
 }
 
 /// The record code: the first 12 hex digits of the SHA-256 of the canonical JSON (object keys
-/// sorted, no spaces) of the inspection as stored, its answers in item order, and the hashes
-/// of its photos. The establishment's roster entry is left out: it may be edited later without
-/// changing what was recorded.
+/// sorted, no spaces) of the inspection as stored, its answers in item order, and its photos.
+/// It covers everything the form prints about the record (docs/reports.md):
+///
+/// - A record that keeps the establishment's facts of its day (`inspection.establishment`, every
+///   record finalized since shian keeps them) is covered with those facts, and each photo with
+///   its file name, the caption under it on the form.
+/// - A record from before keeps none and prints the roster's current facts; its code is made as
+///   it always was (without the facts, the photos by item and hash only), so a paper printed
+///   before still verifies, and a roster edit does not change it.
 pub fn record_code(record: &InspectionRecord, photos: &[PhotoBytes]) -> String {
     let mut answers = record.answers.clone();
     answers.sort_by(|a, b| a.item_id.cmp(&b.item_id));
-    let mut photo_keys: Vec<(&str, &str)> = photos
+    let keeps_facts = record.inspection.establishment.is_some();
+    let mut inspection = json!(record.inspection);
+    if let (false, Value::Object(members)) = (keeps_facts, &mut inspection) {
+        members.remove("establishment");
+    }
+    let mut photo_keys: Vec<Vec<&str>> = photos
         .iter()
-        .map(|p| (p.item_id.as_str(), p.sha256.as_str()))
+        .map(|p| {
+            let mut key = vec![p.item_id.as_str(), p.sha256.as_str()];
+            if keeps_facts {
+                key.push(p.file_name.as_str());
+            }
+            key
+        })
         .collect();
     photo_keys.sort_unstable();
     let value = json!({
-        "inspection": record.inspection,
+        "inspection": inspection,
         "answers": answers,
         "photos": photo_keys,
     });
@@ -179,7 +196,8 @@ pub(crate) fn format_date(date: NaiveDate, lang: Lang) -> String {
 fn form(input: &RecordInput, lang: Lang) -> Form {
     let r = input.record;
     let i = &r.inspection;
-    let f = &r.establishment.facts;
+    // The facts of the inspection's day when the record keeps them (docs/reports.md).
+    let f = i.facts_or(&r.establishment.facts);
     let t = &r.tally;
     let outcome = i.outcome.or(t.outcome());
     let c = &i.conclusion;

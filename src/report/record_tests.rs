@@ -38,6 +38,7 @@ fn record() -> InspectionRecord {
             conclusion: Conclusion::default(),
             year_sequence: Some(1),
             current_item: None,
+            establishment: None,
         },
         establishment: Establishment {
             id: "e".into(),
@@ -102,6 +103,67 @@ fn record_code_changes_with_what_was_recorded_not_with_the_roster() {
         bytes: Vec::new(),
     };
     assert_ne!(record_code(&r, &[photo]), code);
+}
+
+fn photo(file_name: &str) -> PhotoBytes {
+    PhotoBytes {
+        item_id: "1.1".into(),
+        sha256: "ab".repeat(32),
+        media_type: "image/png".into(),
+        file_name: file_name.into(),
+        bytes: Vec::new(),
+    }
+}
+
+#[test]
+fn a_record_from_before_kept_facts_keeps_the_code_printed_on_its_paper() {
+    // The codes this record had before records kept the establishment's facts (computed with
+    // shian at f30164b): papers printed then must still verify.
+    let r = record();
+    assert_eq!(record_code(&r, &[]), "a38e8e72eed7");
+    assert_eq!(record_code(&r, &[photo("a.png")]), "ad0b7076bfcf");
+}
+
+#[test]
+fn the_code_of_a_record_with_its_facts_covers_them_and_not_the_roster() {
+    let mut r = record();
+    let mut facts = r.establishment.facts.clone();
+    facts.person_in_charge = "王晓梅".into();
+    r.inspection.establishment = Some(facts);
+    let code = record_code(&r, &[]);
+    assert_ne!(code, record_code(&record(), &[]));
+    // The roster changes: the form and its code stay.
+    let mut renamed = r.clone();
+    renamed.establishment.facts.name = "改名后的单位".into();
+    renamed.establishment.facts.person_in_charge = "李新".into();
+    assert_eq!(record_code(&renamed, &[]), code);
+    let html = render_records(
+        &[RecordInput {
+            record: &renamed,
+            photos: &[],
+            superseded_by: Vec::new(),
+        }],
+        Lang::Zh,
+    )
+    .unwrap();
+    assert!(html.contains("王晓梅") && html.contains("单位"), "{html}");
+    assert!(!html.contains("李新") && !html.contains("改名后的单位"));
+    // Each printed fact is covered, and so is a photo's caption.
+    for edit in [
+        |f: &mut EstablishmentFacts| f.name.push('X'),
+        |f: &mut EstablishmentFacts| f.address.push('X'),
+        |f: &mut EstablishmentFacts| f.person_in_charge.push('X'),
+        |f: &mut EstablishmentFacts| f.phone.push('1'),
+        |f: &mut EstablishmentFacts| f.license_no.push('1'),
+    ] {
+        let mut edited = r.clone();
+        edit(edited.inspection.establishment.as_mut().unwrap());
+        assert_ne!(record_code(&edited, &[]), code);
+    }
+    assert_ne!(
+        record_code(&r, &[photo("a.png")]),
+        record_code(&r, &[photo("b.png")])
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::{Labels, Result};
 use crate::domain::establishment::Establishment;
+use crate::domain::inspection::Inspection;
 use crate::i18n::Lang;
 use crate::store::PeriodData;
 
@@ -50,6 +51,15 @@ pub fn tables(data: &PeriodData, lang: Lang) -> Vec<Table> {
         .iter()
         .map(|e| (e.id.as_str(), e))
         .collect();
+    // An inspection's row names the establishment as the record keeps it (its facts of the
+    // day, docs/reports.md), or as the roster has it now for a record from before.
+    let facts_of = |i: &'_ Inspection| {
+        i.establishment.clone().or_else(|| {
+            by_id
+                .get(i.establishment_id.as_str())
+                .map(|e| e.facts.clone())
+        })
+    };
     let name_of = |id: &str| {
         by_id
             .get(id)
@@ -94,17 +104,19 @@ pub fn tables(data: &PeriodData, lang: Lang) -> Vec<Table> {
             .iter()
             .map(|p| {
                 let i = &p.inspection;
-                let kind = by_id
-                    .get(i.establishment_id.as_str())
-                    .map(|e| lang.kind(e.facts.kind))
+                let facts = facts_of(i);
+                let kind = facts
+                    .as_ref()
+                    .map(|f| lang.kind(f.kind))
                     .unwrap_or_default();
+                let (name, town) = facts.map(|f| (f.name, f.town)).unwrap_or_default();
                 let inspectors: Vec<&str> = i.inspectors.iter().map(|x| x.name.as_str()).collect();
                 vec![
                     Cell::text(i.serial.clone().unwrap_or_default()),
                     Cell::Date(p.date),
-                    Cell::text(name_of(&i.establishment_id)),
+                    Cell::text(name),
                     Cell::text(kind),
-                    Cell::text(town_of(&i.establishment_id)),
+                    Cell::text(town),
                     Cell::text(lang.inspection_kind(i.kind)),
                     Cell::text(p.checklist_title.clone()),
                     Cell::text(inspectors.join(lang.pick("、", ", "))),
@@ -146,13 +158,14 @@ pub fn tables(data: &PeriodData, lang: Lang) -> Vec<Table> {
             .inspections
             .iter()
             .flat_map(|p| {
+                let i = &p.inspection;
+                let (name, town) = facts_of(i).map(|f| (f.name, f.town)).unwrap_or_default();
                 p.failed.iter().map(move |f| {
-                    let i = &p.inspection;
                     vec![
                         Cell::text(i.serial.clone().unwrap_or_default()),
                         Cell::Date(p.date),
-                        Cell::text(name_of(&i.establishment_id)),
-                        Cell::text(town_of(&i.establishment_id)),
+                        Cell::text(name.clone()),
+                        Cell::text(town.clone()),
                         Cell::text(f.number.clone()),
                         if f.key {
                             Cell::text(t.yes)

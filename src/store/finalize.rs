@@ -7,8 +7,9 @@ use rusqlite::{Connection, params};
 use ed25519_dalek::SigningKey;
 
 use super::inspections::{answers, checklist_of, get};
-use super::rows::timestamp;
+use super::rows::{self, ESTABLISHMENT_COLUMNS, timestamp};
 use super::{Result, Store, StoreError, signatures, sync};
+use crate::domain::establishment::EstablishmentFacts;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
 use crate::domain::inspection::{
     self as rules, Answer, Conclusion, Inspection, InspectionKind, Status,
@@ -44,9 +45,16 @@ impl Store {
             )?
             .query_map([inspection_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        // The establishment's facts the record keeps (docs/data-model.md): a correction keeps
+        // those of the day its original was made, a first record takes the roster's now.
+        let facts = match &draft.establishment {
+            Some(kept) => kept.clone(),
+            None => facts_now(&tx, &draft.establishment_id)?,
+        };
         let to_check = Inspection {
             conclusion: conclusion.clone(),
             finalized_at: Some(now),
+            establishment: Some(facts.clone()),
             ..draft.clone()
         };
         let cx = FinalContext {
@@ -86,7 +94,8 @@ impl Store {
         // A final record has no place in a form to resume: it is left out of what is signed.
         tx.prepare_cached(
             "UPDATE inspections SET status = 'final', serial = ?2, outcome = ?3, conclusion = ?4,
-                 finalized_at = ?5, year_sequence = ?6, current_item = NULL, station = ?7
+                 finalized_at = ?5, year_sequence = ?6, current_item = NULL, station = ?7,
+                 establishment = ?8
              WHERE id = ?1",
         )?
         .execute(params![
@@ -97,6 +106,7 @@ impl Store {
             timestamp(now),
             year_sequence,
             station_code,
+            serde_json::to_string(&facts).unwrap_or_default(),
         ])?;
 
         let failed: Vec<&str> = answers
@@ -138,6 +148,16 @@ impl Store {
         tx.commit()?;
         Ok(finalized)
     }
+}
+
+/// The establishment's facts in the roster now, kept with a record as it becomes final
+/// (docs/data-model.md): later roster edits do not reach its printed form.
+fn facts_now(conn: &Connection, establishment_id: &str) -> Result<EstablishmentFacts> {
+    let sql = format!("SELECT {ESTABLISHMENT_COLUMNS} FROM establishments WHERE id = ?1");
+    let establishment = conn
+        .prepare_cached(&sql)?
+        .query_row([establishment_id], rows::establishment)?;
+    Ok(establishment.facts)
 }
 
 /// The prefix as a range (`~` sorts after the digits and `-r` of every serial), so the lookup

@@ -103,6 +103,7 @@ impl Store {
             conclusion: Conclusion::default(),
             year_sequence: None,
             current_item: None,
+            establishment: None,
         };
         insert(&tx, &inspection)?;
         tx.commit()?;
@@ -312,6 +313,9 @@ pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
         serde_json::to_string(&i.conclusion).unwrap_or_default(),
         i.year_sequence,
         i.current_item,
+        i.establishment
+            .as_ref()
+            .map(|facts| serde_json::to_string(facts).unwrap_or_default()),
     ])?;
     Ok(())
 }
@@ -372,7 +376,7 @@ static INSERT_INSPECTION: LazyLock<String> = LazyLock::new(|| {
     format!(
         "INSERT INTO inspections ({INSPECTION_COLUMNS})
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, ?20)"
+                 ?18, ?19, ?20, ?21)"
     )
 });
 

@@ -50,6 +50,7 @@ fn final_inspection(
         conclusion: Conclusion::default(),
         year_sequence: Some(1),
         current_item: None,
+        establishment: None,
     }
 }
 

@@ -94,7 +94,8 @@ pub fn establishment(row: &Row) -> rusqlite::Result<Establishment> {
 
 pub const INSPECTION_COLUMNS: &str = "id, establishment_id, checklist_id, checklist_hash, kind, \
      status, serial, revision, supersedes, revision_reason, station, bureau, inspectors, \
-     started_at, utc_offset, finalized_at, outcome, conclusion, year_sequence, current_item";
+     started_at, utc_offset, finalized_at, outcome, conclusion, year_sequence, current_item, \
+     establishment";
 
 pub fn inspection(row: &Row) -> rusqlite::Result<Inspection> {
     Ok(Inspection {
@@ -118,6 +119,7 @@ pub fn inspection(row: &Row) -> rusqlite::Result<Inspection> {
         conclusion: row.get::<_, Json<_>>(17)?.0,
         year_sequence: row.get(18)?,
         current_item: row.get(19)?,
+        establishment: row.get::<_, Option<Json<_>>>(20)?.map(|j| j.0),
     })
 }
 

@@ -255,4 +255,10 @@ ALTER TABLE bundle_log ADD COLUMN manifest_sha256 TEXT;
 ALTER TABLE bundle_log ADD COLUMN signer_key TEXT;
 CREATE INDEX bundle_log_by_bundle ON bundle_log(bundle_id);
 "#,
+    // 7: a final record keeps the establishment's facts of its day (issue 12, docs/data-model.md),
+    // as JSON: a roster edit after the inspection must not change the printed form. Records
+    // made before stay NULL and print the roster's current facts, as they always did.
+    r#"
+ALTER TABLE inspections ADD COLUMN establishment TEXT;
+"#,
 ];

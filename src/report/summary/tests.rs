@@ -67,6 +67,7 @@ fn visit(
             conclusion: Conclusion::default(),
             year_sequence: Some(1),
             current_item: None,
+            establishment: None,
         },
         date,
         checklist_title: "表".into(),

@@ -110,9 +110,11 @@ pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line
             .clone()
             .unwrap_or_else(|| lang.status(i.status).to_string()),
     );
-    field(t.establishment(), rec.establishment.facts.name.clone());
-    field(t.address(), rec.establishment.facts.address.clone());
-    field(t.license(), rec.establishment.facts.license_no.clone());
+    // As the printed form: the facts the record keeps of its day (docs/reports.md).
+    let facts = i.facts_or(&rec.establishment.facts);
+    field(t.establishment(), facts.name.clone());
+    field(t.address(), facts.address.clone());
+    field(t.license(), facts.license_no.clone());
     let mut kind = lang.inspection_kind(i.kind).to_string();
     if let Some(n) = i.year_sequence {
         kind.push_str(&format!("  {}", t.nth_of_year(n)));

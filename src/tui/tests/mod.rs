@@ -90,6 +90,7 @@ pub fn inspection(checklist_id: &str, establishment: &Establishment) -> Inspecti
         conclusion: Conclusion::default(),
         year_sequence: None,
         current_item: None,
+        establishment: None,
     }
 }
 

@@ -296,6 +296,42 @@ fn records_and_a_record() {
     draw(&app, "record");
 }
 
+/// A final record shows the establishment as it kept it on its day, as the printed form does,
+/// not as the roster was edited since.
+#[test]
+fn a_record_shows_the_facts_of_its_day() {
+    let mut app = loaded(Lang::Zh);
+    let data = form_data("food-sample", &[]);
+    let answers = vec![answer("1.1", Verdict::Pass, None, "")];
+    let tally = crate::domain::inspection::tally(&data.checklist, &answers);
+    let mut inspection = data.inspection;
+    inspection.status = Status::Final;
+    inspection.serial = Some("3FA9C2-2026-0009".into());
+    let mut kept = data.establishment.facts.clone();
+    kept.name = "当日名称食堂".into();
+    kept.address = "当日地址1号".into();
+    inspection.establishment = Some(kept);
+    step(
+        &mut app,
+        Action::RecordLoaded(Box::new(InspectionRecord {
+            inspection,
+            establishment: data.establishment.clone(),
+            checklist: data.checklist,
+            answers,
+            tally,
+            superseded_by: Vec::new(),
+        })),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(100, 40)).unwrap();
+    let frame = terminal.draw(|f| crate::tui::view::draw(&app, f)).unwrap();
+    let text = screen_text(frame.buffer, "record");
+    assert!(
+        text.contains("当日名称食堂") && text.contains("当日地址1号"),
+        "{text}"
+    );
+    assert!(!text.contains(&data.establishment.facts.name), "{text}");
+}
+
 fn records_listed() -> Vec<InspectionSummary> {
     let data = home_data();
     data.unexported
