@@ -8,13 +8,11 @@ use serde::Serialize;
 
 use super::read::Verified;
 use super::records::json;
-use super::trust::{self, Authors, Refusal};
-use super::{BundleError, BundleKind, Result, sha256_hex};
-use crate::domain::checklist::Checklist;
+use super::{BundleError, BundleKind, Result, check, sha256_hex};
 use crate::domain::inspection::Status;
 use crate::store::{
     BundleLogEntry, ConflictRow, EstablishmentRevision, ImportChanges, InspectionEntry,
-    MARK_INSPECTION, StationRow, Store, revision_key,
+    MARK_INSPECTION, StationRow, Store,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -75,8 +73,8 @@ impl Plan {
 /// contact), if any. Every record is checked first (its author and its content,
 /// docs/trust.md): one refused record refuses the bundle.
 pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> Result<Plan> {
-    let already_imported = seen_before(store, &bundle)?;
-    check_authorship(store, &bundle, trust.as_ref())?;
+    let already_imported = check::seen_before(store, &bundle)?;
+    check::check_authorship(store, &bundle, trust.as_ref())?;
     // The inspections move into the plan: a district year's 800,000 answers are not copied.
     let inspections = std::mem::take(&mut bundle.records.inspections);
     let m = &bundle.manifest;
@@ -285,170 +283,6 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
         already_imported,
         changes: p.changes,
     })
-}
-
-/// Whether this very bundle (same id, same manifest, same signer) was imported before. The
-/// same id with another manifest or signer is refused loudly: a bundle id names one content.
-fn seen_before(store: &Store, bundle: &Verified) -> Result<bool> {
-    let m = &bundle.manifest;
-    let earlier = store.imports_of_bundle(&m.bundle_id)?;
-    let other = earlier.iter().any(|(manifest, signer)| {
-        manifest
-            .as_ref()
-            .is_some_and(|h| *h != bundle.manifest_sha256)
-            || signer.as_ref().is_some_and(|k| *k != m.source.public_key)
-    });
-    if other {
-        return Err(BundleError::ReusedBundleId {
-            bundle_id: m.bundle_id.clone(),
-        });
-    }
-    Ok(!earlier.is_empty())
-}
-
-/// Every record's author and content, before anything is planned (docs/trust.md).
-fn check_authorship(store: &Store, bundle: &Verified, trust: Option<&StationRow>) -> Result<()> {
-    let r = &bundle.records;
-    let m = &bundle.manifest;
-    let signer_is_office = match trust {
-        Some(row) => row.role == "office",
-        None => store
-            .station_by_key(&m.source.public_key)?
-            .is_some_and(|s| s.role == "office"),
-    };
-    let from_office: &[StationRow] = if m.kind == BundleKind::Office && signer_is_office {
-        &r.stations
-    } else if r.stations.is_empty() {
-        &[]
-    } else {
-        return Err(refused(
-            m.source.station.clone(),
-            Refusal::StationsNotFromOffice,
-        ));
-    };
-    refuse_duplicates(r)?;
-    let mut known = store.stations()?;
-    known.extend(trust.cloned());
-    let authors = Authors::new(known, store.own_public_key()?, from_office);
-
-    for e in &r.establishment_revisions {
-        trust::check_revision_author(&authors, e).map_err(|rule| {
-            refused(
-                format!(
-                    "{} ({})",
-                    e.facts.name,
-                    revision_key(&e.establishment_id, e.revision)
-                ),
-                rule,
-            )
-        })?;
-    }
-
-    let in_bundle: BTreeMap<&str, &InspectionEntry> = r
-        .inspections
-        .iter()
-        .map(|e| (e.inspection.id.as_str(), e))
-        .collect();
-    let mut checklists: BTreeMap<String, Checklist> = BTreeMap::new();
-    for c in &r.checklists {
-        if let Ok(parsed) = serde_json::from_str(&c.content) {
-            checklists.insert(c.hash.clone(), parsed);
-        }
-    }
-    let now = chrono::Utc::now();
-    let lookup = |id: &str| -> Result<Option<InspectionEntry>> {
-        Ok(match in_bundle.get(id) {
-            Some(e) => Some((*e).clone()),
-            None => store.sync_inspection(id)?,
-        })
-    };
-    for e in &r.inspections {
-        let name = record_name(e);
-        let original = match &e.inspection.supersedes {
-            Some(id) => lookup(id)?.map(|o| o.inspection),
-            None => None,
-        };
-        trust::check_inspection_author(&authors, e, original.as_ref())
-            .map_err(|rule| refused(name.clone(), rule))?;
-        let hash = &e.inspection.checklist_hash;
-        if !checklists.contains_key(hash)
-            && let Some(v) = store.sync_checklist_version(hash)?
-            && let Ok(parsed) = serde_json::from_str(&v.content)
-        {
-            checklists.insert(hash.clone(), parsed);
-        }
-        // A missing checklist version is refused by the plan, with its hash.
-        if let Some(checklist) = checklists.get(hash) {
-            trust::check_inspection_content(e, checklist, now)
-                .map_err(|rule| refused(name.clone(), rule))?;
-        }
-    }
-
-    for rect in &r.rectifications {
-        let order = lookup(&rect.inspection_id)?;
-        let follow_up = match &rect.follow_up_id {
-            Some(id) => lookup(id)?,
-            None => None,
-        };
-        // A rectification naming an inspection that is nowhere is refused by the plan.
-        if let Some(order) = &order
-            && (rect.follow_up_id.is_none() || follow_up.is_some())
-        {
-            trust::check_rectification(rect, order, follow_up.as_ref()).map_err(|rule| {
-                refused(format!("{} {}", record_name(order), rect.item_id), rule)
-            })?;
-        }
-    }
-    Ok(())
-}
-
-/// One record once: two entries for one inspection (by id or serial), one establishment
-/// revision, one rectification, checklist version or attachment are refused here, so that
-/// `--dry-run` says what the import would (issue 16), never a raw UNIQUE error at apply.
-fn refuse_duplicates(r: &super::records::Records) -> Result<()> {
-    let dup = |record: String| refused(record, Refusal::Duplicate);
-    let mut seen = BTreeSet::new();
-    for e in &r.inspections {
-        if !seen.insert(e.inspection.id.clone()) {
-            return Err(dup(record_name(e)));
-        }
-        if let Some(serial) = &e.inspection.serial
-            && !seen.insert(format!("serial {serial}"))
-        {
-            return Err(dup(serial.clone()));
-        }
-    }
-    for e in &r.establishment_revisions {
-        let key = revision_key(&e.establishment_id, e.revision);
-        if !seen.insert(key.clone()) {
-            return Err(dup(format!("{} ({key})", e.facts.name)));
-        }
-    }
-    let ids = r
-        .rectifications
-        .iter()
-        .map(|x| &x.id)
-        .chain(r.checklists.iter().map(|c| &c.hash))
-        .chain(r.attachments.iter().map(|a| &a.sha256))
-        .chain(r.stations.iter().map(|s| &s.public_key));
-    for id in ids {
-        if !seen.insert(id.clone()) {
-            return Err(dup(id.clone()));
-        }
-    }
-    Ok(())
-}
-
-/// How a refused inspection is named: its serial number, else its id.
-fn record_name(e: &InspectionEntry) -> String {
-    e.inspection
-        .serial
-        .clone()
-        .unwrap_or_else(|| e.inspection.id.clone())
-}
-
-fn refused(record: String, rule: Refusal) -> BundleError {
-    BundleError::Refused { record, rule }
 }
 
 pub(super) struct Planner {
