@@ -344,3 +344,47 @@ fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
     assert_eq!(open[0].item_id, "4.3");
     assert_eq!(open[0].follow_up_id.as_deref(), Some(follow_up.as_str()));
 }
+
+/// Issue 13: a 复查 that fails an item again under a new written order keeps the one order that
+/// item is under; the detail pane listed 4.2 twice with two deadlines.
+#[test]
+fn a_failed_follow_up_under_a_new_order_keeps_one_rectification_per_item() {
+    let mut f = fixture();
+    let id = start(&mut f, InspectionKind::Routine, 2);
+    for (item, verdict) in [("4.3", Verdict::Fail), ("1.1", Verdict::Pass)] {
+        f.store
+            .save_answer(&id, &answer(item, verdict))
+            .expect("save");
+    }
+    let order = |day| Conclusion {
+        handling: Some(Handling::RectifyByDeadline),
+        deadline: NaiveDate::from_ymd_opt(2026, 3, day),
+        ..Default::default()
+    };
+    f.store
+        .finalize_inspection(
+            &id,
+            &store_common::signed_off(order(16)),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
+        .expect("finalize");
+    let follow_up = start(&mut f, InspectionKind::FollowUp, 17);
+    for (item, verdict) in [("4.3", Verdict::Fail), ("1.1", Verdict::Pass)] {
+        f.store
+            .save_answer(&follow_up, &answer(item, verdict))
+            .expect("save");
+    }
+    f.store
+        .finalize_inspection(
+            &follow_up,
+            &store_common::signed_off(order(31)),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
+        .expect("finalize");
+    let open = f.store.open_rectifications(&f.establishment).expect("open");
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0].inspection_id, id);
+    assert_eq!(open[0].follow_up_id.as_deref(), Some(follow_up.as_str()));
+}

@@ -116,6 +116,18 @@ impl Store {
             .collect();
         if conclusion.handling == Some(Handling::RectifyByDeadline) && draft.supersedes.is_none() {
             for item_id in &failed {
+                // An item already under an open order stays under that one order: a 复查 that
+                // fails it again follows that order up (below), it does not open a second one
+                // with another deadline (issue 13).
+                let under_order = tx
+                    .prepare_cached(
+                        "SELECT 1 FROM rectifications
+                         WHERE establishment_id = ?1 AND item_id = ?2 AND status = 'open'",
+                    )?
+                    .exists(params![draft.establishment_id, item_id])?;
+                if under_order {
+                    continue;
+                }
                 tx.prepare_cached(
                     "INSERT INTO rectifications (id, establishment_id, inspection_id, item_id,
                          deadline, status)
