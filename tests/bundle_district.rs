@@ -8,11 +8,12 @@ mod store_common;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use store_common::answer;
 
 use bundle_common::*;
 use chrono::{Days, Duration, Local, Utc};
 use shian::checklists::Catalog;
-use shian::domain::inspection::{Answer, Conclusion, InspectionKind};
+use shian::domain::inspection::{Conclusion, InspectionKind};
 use shian::domain::outcome::{Handling, Verdict};
 use shian::identity::Identity;
 use shian::store::{InspectionFilter, NewInspection, Store};
@@ -30,21 +31,6 @@ fn id_of(store: &Store, name: &str) -> String {
         .find(|e| e.facts.name == name)
         .unwrap()
         .id
-}
-
-fn answer(item: &str, verdict: Verdict) -> Answer {
-    Answer {
-        item_id: item.into(),
-        verdict,
-        value: None,
-        choice: None,
-        note: if verdict == Verdict::Fail {
-            "缺午餐留样".into()
-        } else {
-            String::new()
-        },
-        answered_at: Utc::now(),
-    }
 }
 
 /// A food-sample inspection at the station in `dir`, started `days_ago`, failing 1.1 (with its

@@ -4,35 +4,17 @@
 
 mod bundle_common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bundle_common::*;
-use tempfile::TempDir;
 
-struct Setup {
-    tmp: TempDir,
-    field: PathBuf,
-    office: PathBuf,
-    bundle: PathBuf,
-}
+type Setup = FieldAndOffice;
 
 fn setup() -> Setup {
-    let tmp = TempDir::new().unwrap();
-    let field = tmp.path().join("field");
-    let office = tmp.path().join("office");
-    demo(&field, 4, 8, 31);
-    stdout(shian(&office).arg("devices").arg("list"));
-    trust(&office, &field);
-    let bundle = export(&field, &tmp.path().join("out"), &[]);
-    Setup {
-        tmp,
-        field,
-        office,
-        bundle,
-    }
+    FieldAndOffice::new(4, 8, 31)
 }
 
-impl Setup {
+impl FieldAndOffice {
     /// Both the dry run and the import refuse `path` saying `why`; nothing changes.
     fn refused(&self, path: &Path, why: &str) {
         let before = dump(&self.office, &[]);
@@ -64,7 +46,7 @@ fn a_zip_that_names_the_manifest_twice_is_refused() {
             br#"{"format":"shian-bundle"}"#.to_vec(),
         ),
     );
-    let path = s.tmp.path().join("two-manifests.shian");
+    let path = s.path("two-manifests.shian");
     write_entries(&path, &e);
     let mut bytes = std::fs::read(&path).unwrap();
     let from = b"manifest.jsoX";
@@ -94,7 +76,7 @@ fn a_manifest_that_names_a_key_twice_is_refused() {
     use ed25519_dalek::Signer;
     let signature = key.sign(entry(&mut e, "manifest.json"));
     *entry(&mut e, "manifest.sig") = hex::encode(signature.to_bytes()).into_bytes();
-    let path = s.tmp.path().join("doubled-key.shian");
+    let path = s.path("doubled-key.shian");
     write_entries(&path, &e);
     s.refused(&path, "appears twice");
 }
@@ -124,7 +106,7 @@ fn one_record_twice_in_a_bundle_is_refused_naming_it() {
         m["counts"]["inspections"] = count.into();
         m["counts"]["answers"] = answers.into();
     });
-    let path = s.tmp.path().join("twice.shian");
+    let path = s.path("twice.shian");
     write_entries(&path, &e);
     s.refused(&path, &serial);
     s.refused(&path, "appears twice in the bundle");

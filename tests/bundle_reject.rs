@@ -7,36 +7,14 @@ use std::path::{Path, PathBuf};
 
 use bundle_common::*;
 use ed25519_dalek::SigningKey;
-use tempfile::TempDir;
 
-struct Setup {
-    tmp: TempDir,
-    field: PathBuf,
-    office: PathBuf,
-    bundle: PathBuf,
-}
+type Setup = FieldAndOffice;
 
 fn setup() -> Setup {
-    let tmp = TempDir::new().unwrap();
-    let field = tmp.path().join("field");
-    let office = tmp.path().join("office");
-    demo(&field, 5, 8, 3);
-    stdout(shian(&office).arg("devices").arg("list"));
-    trust(&office, &field);
-    let bundle = export(&field, &tmp.path().join("out"), &[]);
-    Setup {
-        tmp,
-        field,
-        office,
-        bundle,
-    }
+    FieldAndOffice::new(5, 8, 3)
 }
 
-impl Setup {
-    fn path(&self, name: &str) -> PathBuf {
-        self.tmp.path().join(name)
-    }
-
+impl FieldAndOffice {
     /// Imports `path` with the real binary; it must fail saying `why`, and change nothing.
     fn refused(&self, path: &Path, why: &str) {
         let before = dump(&self.office, &[]);

@@ -7,25 +7,11 @@ mod table_common;
 use chrono::{TimeZone, Utc};
 use shian::checklists::Catalog;
 use shian::domain::checklist::Checklist;
-use shian::domain::inspection::{Answer, Conclusion, InspectionKind};
+use shian::domain::inspection::{Conclusion, InspectionKind};
 use shian::domain::outcome::{Outcome, Verdict};
 use shian::store::{NewInspection, Store};
+use store_common::answer;
 use table_common::{SAMPLE, import_sample};
-
-fn answer(item: &str, verdict: Verdict) -> Answer {
-    Answer {
-        item_id: item.into(),
-        verdict,
-        value: None,
-        choice: None,
-        note: if verdict == Verdict::Fail {
-            "现场发现问题".into()
-        } else {
-            String::new()
-        },
-        answered_at: Utc::now(),
-    }
-}
 
 /// Starts, answers (failing `failed`, passing the rest) and finalizes an inspection.
 fn finalize_with(

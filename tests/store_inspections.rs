@@ -4,14 +4,14 @@
 use chrono::{NaiveDate, Utc};
 use shian::checklists::Catalog;
 use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind, RiskGrade};
-use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Status};
+use shian::domain::inspection::{Conclusion, InspectionKind, Status};
 use shian::domain::outcome::{Handling, Outcome, Verdict};
 use shian::store::{Store, StoreError};
 
 #[path = "store_common/mod.rs"]
 mod store_common;
 
-use store_common::{start_draft, sun, zhou};
+use store_common::{answer, start_draft, sun, zhou};
 
 fn school() -> EstablishmentFacts {
     EstablishmentFacts {
@@ -25,21 +25,6 @@ fn school() -> EstablishmentFacts {
         credit_code: String::new(),
         risk_grade: Some(RiskGrade::C),
         bright_kitchen: None,
-    }
-}
-
-fn answer(item: &str, verdict: Verdict) -> Answer {
-    Answer {
-        item_id: item.into(),
-        verdict,
-        value: None,
-        choice: None,
-        note: if verdict == Verdict::Fail {
-            "现场发现问题".into()
-        } else {
-            String::new()
-        },
-        answered_at: Utc::now(),
     }
 }
 

@@ -8,6 +8,37 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use ed25519_dalek::{Signer, SigningKey};
 
+/// A field station with a small demo district, an office that trusts it, and the field's first
+/// bundle, in one temporary folder.
+pub struct FieldAndOffice {
+    pub tmp: tempfile::TempDir,
+    pub field: PathBuf,
+    pub office: PathBuf,
+    pub bundle: PathBuf,
+}
+
+impl FieldAndOffice {
+    pub fn new(establishments: usize, inspections: usize, seed: u64) -> FieldAndOffice {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let field = tmp.path().join("field");
+        let office = tmp.path().join("office");
+        demo(&field, establishments, inspections, seed);
+        stdout(shian(&office).arg("devices").arg("list"));
+        trust(&office, &field);
+        let bundle = export(&field, &tmp.path().join("out"), &[]);
+        FieldAndOffice {
+            tmp,
+            field,
+            office,
+            bundle,
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+}
+
 /// `shian --data-dir DIR --lang en` with the real binary.
 pub fn shian(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("shian").unwrap();

@@ -4,7 +4,8 @@
 
 use chrono::{TimeZone, Utc};
 use shian::checklists::Catalog;
-use shian::domain::inspection::{Conclusion, InspectionKind, Inspector};
+use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Inspector};
+use shian::domain::outcome::Verdict;
 use shian::identity::Identity;
 use shian::store::{NewInspection, Store};
 
@@ -62,5 +63,21 @@ pub fn signed_off(conclusion: Conclusion) -> Conclusion {
     Conclusion {
         operator_signatory: "张立新".into(),
         ..conclusion
+    }
+}
+
+/// An answer given now; a failed item carries the note the review requires.
+pub fn answer(item: &str, verdict: Verdict) -> Answer {
+    Answer {
+        item_id: item.into(),
+        verdict,
+        value: None,
+        choice: None,
+        note: if verdict == Verdict::Fail {
+            "现场发现问题".into()
+        } else {
+            String::new()
+        },
+        answered_at: Utc::now(),
     }
 }
