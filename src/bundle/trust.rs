@@ -230,17 +230,7 @@ pub fn check_revision_author(
         });
     }
     // The same bound as a roster cell (docs/roster.md).
-    let f = &revision.facts;
-    let fields = [
-        ("name", &f.name),
-        ("address", &f.address),
-        ("town", &f.town),
-        ("person_in_charge", &f.person_in_charge),
-        ("phone", &f.phone),
-        ("license_no", &f.license_no),
-        ("credit_code", &f.credit_code),
-    ];
-    for (field, text) in fields {
+    for (field, text) in revision.facts.texts() {
         if text.chars().count() > MAX_TEXT_CHARS {
             return Err(Refusal::Content(FinalProblem::TextTooLong {
                 field: field.into(),

@@ -238,6 +238,22 @@ pub struct EstablishmentFacts {
     pub bright_kitchen: Option<BrightKitchen>,
 }
 
+impl EstablishmentFacts {
+    /// The free-text facts by field name: each is a roster cell, with a roster cell's limit
+    /// wherever facts enter (docs/roster.md, docs/trust.md).
+    pub fn texts(&self) -> [(&'static str, &str); 7] {
+        [
+            ("name", &self.name),
+            ("address", &self.address),
+            ("town", &self.town),
+            ("person_in_charge", &self.person_in_charge),
+            ("phone", &self.phone),
+            ("license_no", &self.license_no),
+            ("credit_code", &self.credit_code),
+        ]
+    }
+}
+
 /// An establishment as stored: its facts, its identity and its revision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Establishment {

@@ -185,15 +185,7 @@ fn check_texts(inspection: &Inspection, answers: &[Answer]) -> Result<(), FinalP
     }
     // The establishment's facts the record keeps are roster cells, with the roster's limit.
     if let Some(f) = &inspection.establishment {
-        for (field, text) in [
-            ("name", &f.name),
-            ("address", &f.address),
-            ("town", &f.town),
-            ("person_in_charge", &f.person_in_charge),
-            ("phone", &f.phone),
-            ("license_no", &f.license_no),
-            ("credit_code", &f.credit_code),
-        ] {
+        for (field, text) in f.texts() {
             short.push((format!("establishment.{field}"), text));
         }
     }
