@@ -435,6 +435,22 @@ impl Lang {
                     )
                 }
             }
+            StoreError::DecisionRefused { id, why } => match (why, zh) {
+                (crate::store::DecisionRefusal::Closed, true) => {
+                    format!("整改 {id} 已经关闭，不需要再作决定。")
+                }
+                (crate::store::DecisionRefusal::Closed, false) => {
+                    format!("rectification {id} is closed already.")
+                }
+                (crate::store::DecisionRefusal::Reason, true) => format!(
+                    "整改 {id}：关闭整改需写明理由（不超过 {} 字）。",
+                    crate::domain::final_check::MAX_LONG_TEXT_CHARS
+                ),
+                (crate::store::DecisionRefusal::Reason, false) => format!(
+                    "rectification {id}: closing it needs a written reason (at most {} characters).",
+                    crate::domain::final_check::MAX_LONG_TEXT_CHARS
+                ),
+            },
             StoreError::NotFinal { id, problem } => {
                 if zh {
                     format!("检查记录 {id} 不能定稿：{}。", self.final_problem(problem))

@@ -83,6 +83,18 @@ impl Lang {
             Refusal::RectificationOutOfLine { item } => format!(
                 "the rectification of item {item} does not match the inspections that ordered or followed it up"
             ),
+            Refusal::DecisionNotByOffice { author } if zh => format!(
+                "关闭整改的决定只能由办公室作出，这一决定却出自站点 {author}"
+            ),
+            Refusal::DecisionNotByOffice { author } => format!(
+                "only an office may decide to close a rectification; this decision is station {author}'s"
+            ),
+            Refusal::NoReason => self
+                .pick(
+                    "关闭整改的决定没有写明理由",
+                    "the decision that closes the rectification gives no reason",
+                )
+                .to_string(),
             Refusal::Duplicate => self
                 .pick(
                     "同一条记录在数据包中出现了两次",

@@ -101,6 +101,7 @@ impl Records {
             "rectifications": count(&mut self, "records/rectifications.json"),
             "attachments": count(&mut self, "records/attachments.json"),
             "stations": count(&mut self, "records/stations.json"),
+            "decisions": count(&mut self, "records/decisions.json"),
         });
         let public = hex::encode(carrier.verifying_key().as_bytes());
         let station = shian::identity::station_code(&carrier.verifying_key());
@@ -465,4 +466,76 @@ fn records_made_before_signatures_are_signed_by_their_station_when_first_exporte
         let key = e.verify().expect("signed by its station");
         assert_eq!(shian::identity::station_code(&key), e.inspection.station);
     }
+}
+
+#[test]
+fn the_office_closes_a_rectification_by_a_decision_and_only_the_office_may() {
+    let d = district();
+    let open = stdout(
+        shian(&d.office)
+            .args(["rectifications", "list", "--open"])
+            .arg("--json"),
+    );
+    let open: Vec<Value> = serde_json::from_str(&open).unwrap();
+    let id = open[0]["id"]
+        .as_str()
+        .expect("the demo leaves orders open")
+        .to_string();
+    // No reason, no decision.
+    let out = shian(&d.office)
+        .args(["rectifications", "close", &id, "--reason", "  "])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("written reason"));
+    stdout(shian(&d.office).args(["rectifications", "close", &id, "--reason", "经营者已注销"]));
+
+    // Laptop A, which made the order, learns from the office's next bundle that it is closed.
+    let folder = d.path("office-out");
+    let out = stdout(
+        shian(&d.office)
+            .args(["export", "--roster", "--out"])
+            .arg(&folder),
+    );
+    let office_bundle = PathBuf::from(out.lines().next().unwrap());
+    stdout(
+        shian(&d.a)
+            .arg("import")
+            .arg(&office_bundle)
+            .arg("--trust-fingerprint")
+            .arg(fingerprint(&d.office)),
+    );
+    let listed = stdout(shian(&d.a).args(["rectifications", "list"]));
+    let line = listed.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(
+        line.contains("closed by the office") && line.contains("经营者已注销"),
+        "{line}"
+    );
+
+    // A field station's decision is refused: B closes one of A's orders and sends it.
+    stdout(
+        shian(&d.b)
+            .arg("import")
+            .arg(&d.a_bundle)
+            .arg("--trust-fingerprint")
+            .arg(fingerprint(&d.a)),
+    );
+    let mut b_store = shian::store::Store::open(&d.b).unwrap();
+    let other = open[1]["id"].as_str().unwrap().to_string();
+    let decision = b_store
+        .close_rectification_by_decision(&other, "已整改", &d.b_key(), chrono::Utc::now())
+        .unwrap();
+    drop(b_store);
+    let mut r = Records::of(&d.a_bundle);
+    r.set("records/decisions.json", &serde_json::json!([decision]));
+    let mut rects = r.get("records/rectifications.json");
+    for x in rects.as_array_mut().unwrap() {
+        if x["id"] == other.as_str() {
+            x["open"] = Value::Bool(false);
+            x["closed_at"] = Value::String(decision.decided_at.clone());
+        }
+    }
+    r.set("records/rectifications.json", &rects);
+    let path = r.pack(&d.b_key(), &d.path("field-decision.shian"));
+    d.refused(&path, &other, "only an office may decide");
 }

@@ -130,7 +130,8 @@ fn the_migration_fills_the_table_from_the_marks() {
              DROP INDEX bundle_log_by_bundle;
              ALTER TABLE bundle_log DROP COLUMN manifest_sha256;
              ALTER TABLE bundle_log DROP COLUMN signer_key;
-             ALTER TABLE inspections DROP COLUMN establishment; PRAGMA user_version = 4;",
+             ALTER TABLE inspections DROP COLUMN establishment;
+             DROP TABLE rectification_decisions; PRAGMA user_version = 4;",
         )
         .unwrap();
     }

@@ -111,7 +111,25 @@ pub(super) fn check_authorship(
         }
     }
 
+    let rectifications_here: BTreeSet<&str> =
+        r.rectifications.iter().map(|x| x.id.as_str()).collect();
+    let mut decided = BTreeSet::new();
+    for d in &r.decisions {
+        trust::check_decision(&authors, d)
+            .map_err(|rule| refused(d.rectification_id.clone(), rule))?;
+        if !rectifications_here.contains(d.rectification_id.as_str())
+            && !store.has_rectification(&d.rectification_id)?
+        {
+            return Err(BundleError::MissingReference {
+                what: "rectification",
+                id: d.rectification_id.clone(),
+            });
+        }
+        decided.insert(d.rectification_id.as_str());
+    }
     for rect in &r.rectifications {
+        let decided =
+            decided.contains(rect.id.as_str()) || store.rectification_decision(&rect.id)?.is_some();
         let order = lookup(&rect.inspection_id)?;
         let follow_up = match &rect.follow_up_id {
             Some(id) => lookup(id)?,
@@ -121,9 +139,9 @@ pub(super) fn check_authorship(
         if let Some(order) = &order
             && (rect.follow_up_id.is_none() || follow_up.is_some())
         {
-            trust::check_rectification(rect, order, follow_up.as_ref()).map_err(|rule| {
-                refused(format!("{} {}", record_name(order), rect.item_id), rule)
-            })?;
+            trust::check_rectification(rect, order, follow_up.as_ref(), decided).map_err(
+                |rule| refused(format!("{} {}", record_name(order), rect.item_id), rule),
+            )?;
         }
     }
     Ok(())
@@ -151,15 +169,21 @@ fn refuse_duplicates(r: &super::records::Records) -> Result<()> {
             return Err(dup(format!("{} ({key})", e.facts.name)));
         }
     }
-    let ids = r
+    // Each kind of record by its own key: a decision names its rectification's id.
+    let keyed = r
         .rectifications
         .iter()
-        .map(|x| &x.id)
-        .chain(r.checklists.iter().map(|c| &c.hash))
-        .chain(r.attachments.iter().map(|a| &a.sha256))
-        .chain(r.stations.iter().map(|s| &s.public_key));
-    for id in ids {
-        if !seen.insert(id.clone()) {
+        .map(|x| ("rectification", &x.id))
+        .chain(r.checklists.iter().map(|c| ("checklist", &c.hash)))
+        .chain(r.attachments.iter().map(|a| ("attachment", &a.sha256)))
+        .chain(r.stations.iter().map(|s| ("station", &s.public_key)))
+        .chain(
+            r.decisions
+                .iter()
+                .map(|d| ("decision", &d.rectification_id)),
+        );
+    for (kind, id) in keyed {
+        if !seen.insert(format!("{kind} {id}")) {
             return Err(dup(id.clone()));
         }
     }

@@ -278,6 +278,7 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
     if m.kind == BundleKind::Office {
         p.changes.stations = r.stations.clone();
     }
+    p.changes.decisions = r.decisions.clone();
     Ok(Plan {
         lines: p.lines,
         already_imported,

@@ -9,7 +9,8 @@ use serde_json::value::RawValue;
 use super::{BundleError, Result};
 use crate::domain::inspection::Rectification;
 use crate::store::{
-    AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet, InspectionEntry, StationRow,
+    AttachmentMeta, ChecklistVersion, Decision, EstablishmentRevision, ExportSet, InspectionEntry,
+    StationRow,
 };
 
 pub const INSPECTIONS: &str = "records/inspections.json";
@@ -19,17 +20,20 @@ pub const RECTIFICATIONS: &str = "records/rectifications.json";
 pub const ATTACHMENTS: &str = "records/attachments.json";
 /// The stations the signer knows (office bundles; `[]` in field bundles).
 pub const STATIONS: &str = "records/stations.json";
+/// The office's decisions that closed rectifications without a follow-up.
+pub const DECISIONS: &str = "records/decisions.json";
 /// Office bundles only: the office's public identity.
 pub const IDENTITY: &str = "records/identity.json";
 
 /// The record files every bundle has (possibly as empty arrays).
-pub const RECORD_FILES: [&str; 6] = [
+pub const RECORD_FILES: [&str; 7] = [
     INSPECTIONS,
     ESTABLISHMENT_REVISIONS,
     CHECKLISTS,
     RECTIFICATIONS,
     ATTACHMENTS,
     STATIONS,
+    DECISIONS,
 ];
 
 /// The parsed records of a bundle.
@@ -41,6 +45,7 @@ pub struct Records {
     pub rectifications: Vec<Rectification>,
     pub attachments: Vec<AttachmentMeta>,
     pub stations: Vec<StationRow>,
+    pub decisions: Vec<Decision>,
 }
 
 impl Records {
@@ -52,6 +57,7 @@ impl Records {
             rectifications: set.rectifications.clone(),
             attachments: set.attachments.clone(),
             stations: set.stations.clone(),
+            decisions: set.decisions.clone(),
         }
     }
 
@@ -69,6 +75,7 @@ impl Records {
             ("rectifications", self.rectifications.len()),
             ("attachments", self.attachments.len()),
             ("stations", self.stations.len()),
+            ("decisions", self.decisions.len()),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v as u64))
@@ -84,6 +91,7 @@ impl Records {
             (RECTIFICATIONS, json(&self.rectifications)),
             (ATTACHMENTS, json(&self.attachments)),
             (STATIONS, json(&self.stations)),
+            (DECISIONS, json(&self.decisions)),
         ]
     }
 
@@ -96,6 +104,7 @@ impl Records {
             rectifications: parse(files, RECTIFICATIONS)?,
             attachments: parse(files, ATTACHMENTS)?,
             stations: parse(files, STATIONS)?,
+            decisions: parse(files, DECISIONS)?,
         })
     }
 }

@@ -49,6 +49,10 @@ pub enum Refusal {
     StationsNotFromOffice,
     /// The same record (by its id, serial number or revision) twice in one bundle.
     Duplicate,
+    /// A decision that closes a rectification, not made by an office.
+    DecisionNotByOffice { author: String },
+    /// A decision that closes a rectification without a reason.
+    NoReason,
 }
 
 /// The keys this station accepts as authors of records.
@@ -241,6 +245,34 @@ pub fn check_revision_author(
     Ok(())
 }
 
+/// A decision that closes a rectification is an office's, signed by it, with a reason.
+pub fn check_decision(authors: &Authors, d: &crate::store::Decision) -> Result<(), Refusal> {
+    let key = d.verify().map_err(signature_refusal)?;
+    let author = authors.author(&key)?;
+    if d.station != author.code {
+        return Err(Refusal::NotItsAuthor {
+            claimed: d.station.clone(),
+            author: author.code,
+        });
+    }
+    if !author.office {
+        return Err(Refusal::DecisionNotByOffice {
+            author: author.code,
+        });
+    }
+    let reason = d.reason.trim();
+    if reason.is_empty() {
+        return Err(Refusal::NoReason);
+    }
+    if reason.chars().count() > crate::domain::final_check::MAX_LONG_TEXT_CHARS {
+        return Err(Refusal::Content(FinalProblem::TextTooLong {
+            field: "reason".into(),
+            limit: crate::domain::final_check::MAX_LONG_TEXT_CHARS,
+        }));
+    }
+    Ok(())
+}
+
 /// A rectification is what its ordering inspection decided (a failed item under a written
 /// deadline), and it closes only through a follow-up inspection of the same establishment that
 /// passes the item. `order` and `follow_up` are the inspections it names, with their answers.
@@ -248,6 +280,7 @@ pub fn check_rectification(
     r: &Rectification,
     order: &InspectionEntry,
     follow_up: Option<&InspectionEntry>,
+    decided: bool,
 ) -> Result<(), Refusal> {
     let out_of_line = || Refusal::RectificationOutOfLine {
         item: r.item_id.clone(),
@@ -267,6 +300,8 @@ pub fn check_rectification(
         return Err(out_of_line());
     }
     match follow_up {
+        // Closed by the office's decision, checked on its own (`check_decision`).
+        None if !r.open && decided => Ok(()),
         None if !r.open => Err(Refusal::ClosedWithoutFollowUp {
             item: r.item_id.clone(),
         }),

@@ -72,6 +72,12 @@ const COMMANDS: &[(&str, &str)] = &[
         "checklists import",
         "把局里收到的检查表（Excel 或 CSV）转换成检查表 TOML，并按格式规则校验",
     ),
+    ("rectifications", "整改：列出；由办公室决定关闭（写明理由）"),
+    ("rectifications list", "列出整改（加 --open 只列未关闭的）"),
+    (
+        "rectifications close",
+        "由办公室决定关闭一项未关闭的整改，并写明理由（不再复查时）",
+    ),
     ("identity", "本站点的身份"),
     ("identity show", "显示站点代码和密钥指纹"),
     (
@@ -149,6 +155,15 @@ const ARGS: &[(&str, &str)] = &[
         "给人看的名称，如检查人员或办公室的名称",
     ),
     ("identity export office", "本站点是办公室"),
+    ("rectifications list open", "只列未关闭的整改"),
+    (
+        "rectifications close id",
+        "整改的 id，即 rectifications list 显示的 id",
+    ),
+    (
+        "rectifications close reason",
+        "不经复查而关闭的理由，rectifications list 会显示",
+    ),
     (
         "checklists import table",
         "表格文件：Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK）",

@@ -8,6 +8,7 @@ mod inspections;
 mod out;
 pub mod package_files;
 pub use out::{is_broken_pipe, write as write_out, write_err};
+mod rectifications;
 mod report;
 mod roster;
 mod sync;
@@ -67,6 +68,9 @@ pub enum Command {
     /// The stations whose bundles this one accepts: list, trust, revoke.
     #[command(subcommand)]
     Devices(devices::DevicesCommand),
+    /// Rectification orders: list; close one by the office's decision with a reason.
+    #[command(subcommand)]
+    Rectifications(rectifications::RectificationsCommand),
     /// Write a bundle (field → office; with --roster, office → field).
     Export(sync::ExportArgs),
     /// Verify, plan and apply bundles.
@@ -133,6 +137,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Report(cmd)) => report::run(&ctx, cmd),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Devices(cmd)) => devices::run(&ctx, cmd),
+        Some(Command::Rectifications(cmd)) => rectifications::run(&ctx, cmd),
         Some(Command::Export(args)) => sync::export(&ctx, args),
         Some(Command::Import(args)) => sync::import(&ctx, args),
         Some(Command::Identity(IdentityCommand::Export { path, name, office })) => {

@@ -5,6 +5,7 @@
 
 mod attachments;
 mod checklists;
+mod decisions;
 mod establishments;
 mod finalize;
 mod home;
@@ -31,6 +32,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use attachments::{MAX_PHOTO_BYTES, Photo};
+pub use decisions::{Decision, DecisionRefusal};
 pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::{InspectedElsewhere, OverdueRectification, Standing};
 pub use inspection_lists::InspectionPage;
@@ -84,6 +86,9 @@ pub enum StoreError {
         id: String,
         problem: crate::domain::final_check::FinalProblem,
     },
+    /// The office's decision on a rectification is not taken (docs/trust.md, rule 7).
+    #[error("rectification {id}: decision refused ({why:?})")]
+    DecisionRefused { id: String, why: DecisionRefusal },
     #[error("damaged record in {table}: {detail}")]
     Damaged { table: &'static str, detail: String },
     #[error("database: {0}")]

@@ -261,4 +261,14 @@ CREATE INDEX bundle_log_by_bundle ON bundle_log(bundle_id);
     r#"
 ALTER TABLE inspections ADD COLUMN establishment TEXT;
 "#,
+    // 8: an office's decision that closes a rectification without a follow-up, with its reason
+    // (docs/trust.md, rule 7). Signed by the office (record_signatures), carried in bundles.
+    r#"
+CREATE TABLE rectification_decisions (
+    rectification_id TEXT PRIMARY KEY REFERENCES rectifications(id),
+    reason TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    station TEXT NOT NULL
+) WITHOUT ROWID;
+"#,
 ];

@@ -8,6 +8,7 @@ use crate::authorship::RecordSignature;
 /// The record kinds as stored, the same words as the sync marks.
 pub const INSPECTION: &str = "inspection";
 pub const ESTABLISHMENT_REVISION: &str = "establishment_revision";
+pub const DECISION: &str = "rectification_decision";
 
 pub(super) fn get(conn: &Connection, kind: &str, id: &str) -> Result<Option<RecordSignature>> {
     Ok(conn

@@ -146,6 +146,8 @@ pub struct ExportSet {
     pub checklists: Vec<ChecklistVersion>,
     pub rectifications: Vec<Rectification>,
     pub attachments: Vec<AttachmentMeta>,
+    /// The office's decisions that closed carried rectifications without a follow-up.
+    pub decisions: Vec<super::Decision>,
     /// Office bundles: every station the office knows, trusted or revoked, so a laptop can
     /// check who wrote each record the office relays (docs/trust.md).
     pub stations: Vec<super::StationRow>,
@@ -170,6 +172,10 @@ impl Store {
 
     pub fn has_inspection(&self, id: &str) -> Result<bool> {
         exists(&self.conn, "SELECT 1 FROM inspections WHERE id = ?1", id)
+    }
+
+    pub fn has_rectification(&self, id: &str) -> Result<bool> {
+        exists(&self.conn, "SELECT 1 FROM rectifications WHERE id = ?1", id)
     }
 
     pub fn has_establishment(&self, id: &str) -> Result<bool> {

@@ -50,6 +50,8 @@ pub struct ImportChanges {
     pub conflicts: Vec<ConflictRow>,
     /// Office bundles: the stations the office lists (docs/trust.md).
     pub stations: Vec<StationRow>,
+    /// The office's decisions that close rectifications, with their signatures.
+    pub decisions: Vec<super::Decision>,
     /// `(record kind, record id)` of the records this import brings in.
     pub marks: Vec<(String, String)>,
     pub log: Option<BundleLogEntry>,
@@ -137,6 +139,9 @@ impl Store {
                 r.follow_up_id,
                 r.closed_at.map(timestamp)
             ])?;
+        }
+        for d in &c.decisions {
+            super::decisions::insert(&tx, d)?;
         }
         for k in &c.conflicts {
             tx.prepare_cached(

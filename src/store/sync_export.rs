@@ -87,9 +87,13 @@ impl Store {
             .prepare_cached("SELECT id FROM establishments")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        // Open orders, and the orders the office closed by a decision: a laptop that holds one
+        // open learns it is closed (docs/trust.md, rule 7).
         let mut carried: BTreeSet<String> = conn
             .prepare_cached(
-                "SELECT DISTINCT inspection_id FROM rectifications WHERE status = 'open'",
+                "SELECT DISTINCT inspection_id FROM rectifications WHERE status = 'open'
+                 UNION SELECT r.inspection_id FROM rectification_decisions d
+                     JOIN rectifications r ON r.id = d.rectification_id",
             )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -187,6 +191,11 @@ impl Store {
                     || r.follow_up_id.as_ref().is_some_and(|f| wanted.contains(f))
             })
             .collect();
+        for r in &set.rectifications {
+            if let Some(d) = super::decisions::get(conn, &r.id)? {
+                set.decisions.push(d);
+            }
+        }
         set.inspections = entries;
         Ok(set)
     }
