@@ -28,7 +28,7 @@ const HOME: &[Binding] = &[
     ("b", Text::keys_reports),
     ("d", Text::keys_delete_a_draft),
     ("p", Text::keys_change_the_inspector),
-    ("q Esc", Text::keys_quit),
+    ("q", Text::keys_quit),
 ];
 
 const ROSTER: &[Binding] = &[

@@ -50,6 +50,7 @@ strings! {
     last_inspected => "上次检查", "last";
     no_bright_kitchen => "未实施明厨亮灶", "no bright kitchen";
     deadline_was => "期限", "deadline";
+    quit_with_q => "按 q 退出", "Press q to quit";
     item => "检查项", "item";
     // Roster
     search => "搜索", "Search";
