@@ -300,7 +300,12 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     let mut message: Option<fn(crate::tui::strings::Text) -> &'static str> = None;
     let scored = item.kind.is_scored();
+    let choice = matches!(item.kind, ItemKind::Choice { .. });
     match key.code {
+        // A choice item is answered by its option, which gives the verdict: `1`/`2` open the
+        // options rather than record a 符合 that does not say which.
+        KeyCode::Char('1' | 'y') if choice => form.open_choice(&item, Some(true)),
+        KeyCode::Char('2' | 'n') if choice => form.open_choice(&item, Some(false)),
         KeyCode::Char('1' | 'y') if scored => {
             effects.push(form.save(&item, Verdict::Pass, None, None, None));
             form.advance();
@@ -352,18 +357,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     then_next: true,
                 });
             }
-            ItemKind::Choice { options } => {
-                let old = form.answers.get(&item.id).and_then(|a| a.choice.clone());
-                let at = options
-                    .iter()
-                    .position(|o| Some(&o.label) == old.as_ref())
-                    .unwrap_or(0);
-                form.edit = Some(Edit {
-                    kind: EditKind::Choice(at),
-                    input: TextInput::default(),
-                    then_next: true,
-                });
-            }
+            ItemKind::Choice { .. } => form.open_choice(&item, None),
             _ => message = Some(|t| t.not_a_measurement()),
         },
         KeyCode::Char('g') => form.guidance = true,

@@ -130,6 +130,15 @@ fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
             verdict_label(t, theme, verdict),
         ];
         let mut room = text_w;
+        // A choice item's row says which option was recorded, not only 符合.
+        if let Some(choice) = answer
+            .and_then(|a| a.choice.as_deref())
+            .filter(|_| matches!(item.kind, ItemKind::Choice { .. }))
+        {
+            let tag = format!("[{choice}] ");
+            room = room.saturating_sub(crate::tui::text::width(&tag));
+            spans.push(Span::raw(tag));
+        }
         if *g == MUST_GROUP {
             let tag = format!("{} ", t.must_check());
             room = room.saturating_sub(crate::tui::text::width(&tag));

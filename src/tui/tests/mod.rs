@@ -2,6 +2,7 @@
 //! stand-in for the store that answers the effects the form needs.
 
 mod form;
+mod form_kinds;
 mod home;
 mod records;
 mod report;

@@ -1,0 +1,64 @@
+//! One key path per kind of item (issue 15, items 1 and 2): a choice item is answered by its
+//! option, a text item by its text, and the list row says what was recorded.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+use super::update::{current, form, open};
+use super::*;
+use crate::domain::outcome::Verdict;
+use crate::tui::screens::form::EditKind;
+
+/// The screen as text at 80×24, for what the list row shows.
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let frame = terminal.draw(|f| crate::tui::view::draw(app, f)).unwrap();
+    super::snapshots::screen_text(frame.buffer, "form")
+}
+
+fn row<'a>(screen: &'a str, number: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.trim_start().starts_with(number))
+        .unwrap_or_else(|| panic!("no row {number} in\n{screen}"))
+}
+
+#[test]
+fn one_on_a_choice_item_asks_for_the_choice_and_the_row_shows_it() {
+    let mut app = app(Lang::Zh);
+    open(&mut app, "bright-kitchen", &[]);
+    assert_eq!(current(&app), "1.1");
+    // `1` must not record 符合 without saying which form of 明厨亮灶 is in place.
+    let effects = step(&mut app, ch('1'));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveAnswer { .. })),
+        "{effects:?}"
+    );
+    assert!(matches!(
+        form(&app).edit.as_ref().map(|e| e.kind),
+        Some(EditKind::Choice(_))
+    ));
+    step(&mut app, press(KeyCode::Down));
+    step(&mut app, press(KeyCode::Enter));
+    let a = &form(&app).answers["1.1"];
+    assert_eq!(
+        (a.verdict, a.choice.as_deref()),
+        (Verdict::Pass, Some("视频厨房"))
+    );
+    assert_eq!(current(&app), "1.2");
+    let shown = screen(&app);
+    assert!(row(&shown, "1.1").contains("视频厨房"), "{shown}");
+    // `2` asks too, starting on the option that does not comply.
+    step(&mut app, ch('k'));
+    step(&mut app, ch('2'));
+    assert!(matches!(
+        form(&app).edit.as_ref().map(|e| e.kind),
+        Some(EditKind::Choice(3))
+    ));
+    step(&mut app, press(KeyCode::Enter));
+    assert_eq!(form(&app).answers["1.1"].verdict, Verdict::Fail);
+    assert_eq!(form(&app).answers["1.1"].choice.as_deref(), Some("未实施"));
+}
