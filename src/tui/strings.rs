@@ -94,7 +94,7 @@ strings! {
     no_guidance => "（无说明）", "(no guidance)";
     all_answered => "全部已答，按 F 结果与定稿", "All answered: F to review";
     note_required => "不符合需填写说明", "A non-compliant item needs a note";
-    text_item => "文字记录项，按 Enter 填写", "Text item: Enter to write";
+    text_item => "文字记录项，直接输入文字，Enter 保存", "Text item: type the text, Enter saves";
     choice_item => "选择项，按 v 选择", "Choice item: v to choose";
     measurement_item => "测量项，按 v 输入测量值", "Measurement: v to enter the value";
     proposed => "按测量值判定", "verdict from the value";
@@ -237,6 +237,7 @@ strings! {
     not_applicable_short => "缺项", "N/A";
     pass_short => "符合", "Pass";
     fail_short => "不符合", "Fail";
+    recorded_short => "已记录", "Noted";
     default_bureau => "营口市鲅鱼圈区市场监督管理局", "";
     // Sync
     sync => "同步", "Sync";

@@ -159,6 +159,9 @@ impl FormState {
     }
 
     pub fn paste(&mut self, text: &str) {
+        if self.edit.is_none() && self.current().is_some_and(|i| i.kind == ItemKind::Text) {
+            self.open_note(Verdict::NotChecked, true);
+        }
         if let Some(edit) = &mut self.edit {
             edit.input.insert(text);
         }
@@ -318,7 +321,6 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             effects.push(form.save(&item, Verdict::NotApplicable, None, None, None));
             form.advance();
         }
-        KeyCode::Char('1' | 'y' | '2' | 'n' | '3' | 'x') => message = Some(|t| t.text_item()),
         KeyCode::Char('0') if form.answers.contains_key(&item.id) => {
             effects.push(Effect::ClearAnswer {
                 inspection_id: form.inspection.id.clone(),
@@ -388,6 +390,8 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             effects.extend(app.go_home());
             return effects;
         }
+        // A text item is answered by its text: what is typed on it (a `1` too) goes there.
+        KeyCode::Char(c) if item.kind == ItemKind::Text && c != '0' => form.start_text(c),
         _ => {}
     }
     form.remember_current(&mut effects);

@@ -32,6 +32,16 @@ impl FormState {
     }
 }
 
+impl FormState {
+    /// On a text item, a typed character opens its text with that character in it.
+    pub(super) fn start_text(&mut self, c: char) {
+        self.open_note(Verdict::NotChecked, true);
+        if let Some(edit) = &mut self.edit {
+            edit.input.insert(&c.to_string());
+        }
+    }
+}
+
 /// A key while a note, a value or a choice is being entered.
 pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg>, Vec<Effect>) {
     let Some(edit) = &mut form.edit else {

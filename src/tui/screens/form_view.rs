@@ -123,19 +123,26 @@ fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
             selected = Some(items.len());
         }
         let answer = form.answers.get(&item.id);
-        let verdict = answer.map(|a| a.verdict).filter(|_| form.is_answered(item));
+        let answered = form.is_answered(item);
+        let label = if item.kind == ItemKind::Text && answered {
+            Span::styled(pad(t.recorded_short(), 9), theme.pass())
+        } else {
+            verdict_label(t, theme, answer.map(|a| a.verdict).filter(|_| answered))
+        };
         let mut spans = vec![
             Span::styled(if item.key { "*" } else { " " }, theme.key()),
             Span::raw(format!("{} ", pad(&item.number, 8))),
-            verdict_label(t, theme, verdict),
+            label,
         ];
         let mut room = text_w;
-        // A choice item's row says which option was recorded, not only 符合.
-        if let Some(choice) = answer
-            .and_then(|a| a.choice.as_deref())
-            .filter(|_| matches!(item.kind, ItemKind::Choice { .. }))
-        {
-            let tag = format!("[{choice}] ");
+        // The row says what was recorded: a choice item's option, a text item's text.
+        let recorded = match &item.kind {
+            ItemKind::Choice { .. } => answer.and_then(|a| a.choice.as_deref()),
+            ItemKind::Text => answer.map(|a| a.note.as_str()).filter(|_| answered),
+            _ => None,
+        };
+        if let Some(recorded) = recorded {
+            let tag = format!("[{}] ", crate::tui::text::truncate(recorded, 16));
             room = room.saturating_sub(crate::tui::text::width(&tag));
             spans.push(Span::raw(tag));
         }

@@ -62,3 +62,29 @@ fn one_on_a_choice_item_asks_for_the_choice_and_the_row_shows_it() {
     assert_eq!(form(&app).answers["1.1"].verdict, Verdict::Fail);
     assert_eq!(form(&app).answers["1.1"].choice.as_deref(), Some("未实施"));
 }
+
+#[test]
+fn a_text_item_takes_what_is_typed_and_shows_as_answered() {
+    let mut app = app(Lang::Zh);
+    let mut data = form_data("food-sample", &[]);
+    data.inspection.current_item = Some("3.3".into());
+    step(&mut app, Action::FormOpened(Box::new(data)));
+    assert_eq!(current(&app), "3.3");
+    // 留样负责人: what the inspector types goes into the text, a `1` included; nothing is
+    // swallowed.
+    type_text(&mut app, "1号窗口王五");
+    assert_eq!(
+        form(&app).edit.as_ref().map(|e| e.input.text().to_string()),
+        Some("1号窗口王五".to_string())
+    );
+    let effects = step(&mut app, press(KeyCode::Enter));
+    assert!(
+        matches!(&effects[0], Effect::SaveAnswer { answer, .. } if answer.note == "1号窗口王五"),
+        "{effects:?}"
+    );
+    assert_eq!(form(&app).progress().0, 1);
+    // The list agrees with the header: the row no longer reads 未答, and shows the text.
+    let shown = screen(&app);
+    let line = row(&shown, "3.3");
+    assert!(!line.contains("未答") && line.contains("王五"), "{shown}");
+}
