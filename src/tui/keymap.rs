@@ -65,6 +65,7 @@ const REVIEW: &[Binding] = &[
     ("Left Right", Text::keys_choose_the_handling_on),
     ("Space", Text::keys_refused_to_sign),
     ("Enter", Text::keys_finalize_on_the_button),
+    ("p", Text::keys_go_to_missing),
     ("Esc", Text::keys_back_to_the_checklist),
 ];
 

@@ -101,7 +101,6 @@ strings! {
     photo_path => "照片文件", "Photo file";
     photos => "照片", "Photos";
     photo_attached => "已附照片", "Photo attached";
-    photo_required => "不符合需附照片（按 p）", "A non-compliant item needs a photo (p)";
     not_a_photo => "不是照片文件（jpg、png、heic、webp）", "not a photo (jpg, png, heic, webp)";
     photo_too_large => "照片文件太大（上限 20 MB）", "the photo is too large (at most 20 MB)";
     no_such_file => "找不到文件", "no such file";
@@ -199,6 +198,7 @@ strings! {
     keys_choose_the_handling_on => "选择结果处理；在第二检查人员上选以前的同事", "choose the handling; on the second inspector, an earlier colleague";
     keys_refused_to_sign => "拒绝签字", "refused to sign";
     keys_finalize_on_the_button => "确认定稿（在按钮上）", "finalize (on the button)";
+    keys_go_to_missing => "转到缺说明或照片的不符合项", "go to the failed item lacking a note or photo";
     keys_back_to_the_checklist => "返回检查表", "back to the checklist";
     keys_choose_kind_grade_bright => "选择类型、风险等级、明厨亮灶", "choose kind, grade, bright kitchen";
     keys_next_field_save_on => "下一项 / 保存（在按钮上）", "next field / save (on the button)";
@@ -379,6 +379,30 @@ impl Text {
                     "Only the newest {shown} listed. Narrow it: d date, o result, Tab status, / name"
                 )
             }
+        }
+    }
+
+    /// The failed items that still lack a note or a photo, and where `p` goes.
+    pub fn missing_notes_photos(self, notes: &[String], photos: &[String], first: &str) -> String {
+        let (sep, mut parts) = (self.0.pick("、", ", "), Vec::new());
+        if !notes.is_empty() {
+            let head = self
+                .0
+                .pick("不符合项需填写说明：", "Non-compliant items need a note: ");
+            parts.push(format!("{head}{}", notes.join(sep)));
+        }
+        if !photos.is_empty() {
+            let head = match (self.0, notes.is_empty()) {
+                (Lang::Zh, true) => "不符合项需附照片：",
+                (Lang::Zh, false) => "需附照片：",
+                (Lang::En, true) => "Non-compliant items need a photo: ",
+                (Lang::En, false) => "a photo: ",
+            };
+            parts.push(format!("{head}{}", photos.join(sep)));
+        }
+        match self.0 {
+            Lang::Zh => format!("{}。按 p 转到 {first}", parts.join("；")),
+            Lang::En => format!("{}. p goes to {first}", parts.join("; ")),
         }
     }
 

@@ -113,7 +113,7 @@ impl FormState {
         form
     }
 
-    fn position_of(&self, item_id: &str) -> Option<usize> {
+    pub(super) fn position_of(&self, item_id: &str) -> Option<usize> {
         self.order
             .iter()
             .position(|(i, _)| self.items[*i].1.id == item_id)

@@ -10,6 +10,7 @@ pub mod records;
 pub mod report;
 pub mod report_view;
 pub mod review;
+pub mod review_missing;
 pub mod review_view;
 pub mod roster;
 pub mod roster_filter;

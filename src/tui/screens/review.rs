@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::FormState;
+use super::review_missing::{Missing, missing_text};
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally};
 use crate::domain::outcome::{Handling, Outcome, Tally};
@@ -57,6 +58,8 @@ pub struct ReviewState {
     pub remarks: TextInput,
     pub focus: Field,
     pub confirming: bool,
+    /// The failed items last found lacking a note or photo; `p` goes to the first.
+    pub missing: Vec<Missing>,
     today: NaiveDate,
 }
 
@@ -88,6 +91,7 @@ impl ReviewState {
             remarks: TextInput::default(),
             focus: Field::Handling,
             confirming: false,
+            missing: Vec::new(),
             today,
         }
     }
@@ -143,11 +147,7 @@ impl ReviewState {
         if self.handling.needs_deadline() && self.deadline_date().is_none() {
             return Some(FinalProblem::NeedDeadline);
         }
-        let inspection = Inspection {
-            inspectors: self.inspectors(profile),
-            conclusion: self.conclusion(),
-            ..self.form.inspection.clone()
-        };
+        let inspection = self.as_final(profile);
         let answers: Vec<_> = self.form.answers.values().cloned().collect();
         let items_with_photos = self.form.photos.iter().map(|p| p.item_id.clone()).collect();
         let cx = FinalContext {
@@ -155,6 +155,15 @@ impl ReviewState {
             now: chrono::Utc::now(),
         };
         check_final(&self.form.checklist, &inspection, &answers, &cx).err()
+    }
+
+    /// The draft as it would be finalized with what the review holds now.
+    fn as_final(&self, profile: &Profile) -> Inspection {
+        Inspection {
+            inspectors: self.inspectors(profile),
+            conclusion: self.conclusion(),
+            ..self.form.inspection.clone()
+        }
     }
 
     fn deadline_date(&self) -> Option<NaiveDate> {
@@ -228,8 +237,6 @@ fn problem_text(t: Text, problem: &FinalProblem) -> String {
         FinalProblem::NeedSecondInspector => t.need_second().into(),
         FinalProblem::NeedDeadline => t.need_deadline().into(),
         FinalProblem::NeedSignatory => t.need_signatory().into(),
-        FinalProblem::PhotoRequired { .. } => t.photo_required().into(),
-        FinalProblem::NoteRequired { .. } => t.note_required().into(),
         other => t.lang().final_problem(other),
     }
 }
@@ -297,9 +304,27 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
         KeyCode::Enter if r.focus == Field::Finalize => match r.problem(&profile) {
+            Some(FinalProblem::NoteRequired { .. } | FinalProblem::PhotoRequired { .. }) => {
+                r.missing = r.find_missing(&r.as_final(&profile));
+                let text = missing_text(t, &r.form, &r.missing);
+                app.error(text);
+            }
             Some(problem) => app.error(problem_text(t, &problem)),
             None => r.confirming = true,
         },
+        // Back to the first item that lacks a note or photo, with it open.
+        KeyCode::Char('p') if !r.typing() && !r.missing.is_empty() => {
+            let mut effects = r.keep_inspectors(&profile);
+            if let Screen::Review(r) =
+                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
+            {
+                let mut form = r.form;
+                form.go_to_missing(&r.missing[0]);
+                form.remember_current(&mut effects);
+                app.screen = Screen::Form(Box::new(form));
+            }
+            return effects;
+        }
         KeyCode::Enter => r.step(true),
         _ => {
             let focus = r.focus;

@@ -6,6 +6,7 @@ mod form_kinds;
 mod home;
 mod records;
 mod report;
+mod review_checks;
 mod shell;
 mod snapshots;
 mod snapshots_sync;

@@ -1,0 +1,82 @@
+//! `App::update` on 结果与定稿: the domain's final-record rules said in words a user can act on
+//! (issue 15, items 5, 7, 8 and 3).
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::update::{current, form};
+use super::*;
+use crate::domain::outcome::Verdict;
+use crate::tui::app::Screen;
+use crate::tui::screens::form::EditKind;
+use crate::tui::screens::review::Field;
+
+fn review(app: &App) -> &crate::tui::screens::review::ReviewState {
+    match &app.screen {
+        Screen::Review(r) => r,
+        _ => panic!("not on review"),
+    }
+}
+
+fn focus_on(app: &mut App, field: Field) {
+    for _ in 0..20 {
+        if review(app).focus == field {
+            return;
+        }
+        step(app, press(KeyCode::Tab));
+    }
+    panic!("no field {field:?}");
+}
+
+fn saved(item: &str, verdict: Verdict, note: &str) -> Action {
+    Action::AnswerSaved(Answer {
+        item_id: item.into(),
+        verdict,
+        value: None,
+        choice: None,
+        note: note.into(),
+        answered_at: noon(),
+    })
+}
+
+/// A school-canteen draft on the review, with the second inspector typed.
+fn on_review(answers: &[Action]) -> App {
+    let mut app = app(Lang::Zh);
+    step(
+        &mut app,
+        Action::FormOpened(Box::new(form_data("school-canteen", &[]))),
+    );
+    for a in answers {
+        step(&mut app, a.clone());
+    }
+    step(&mut app, ch('F'));
+    focus_on(&mut app, Field::SecondName);
+    type_text(&mut app, "李四");
+    step(&mut app, press(KeyCode::Tab));
+    type_text(&mut app, "21080002");
+    app
+}
+
+#[test]
+fn missing_notes_and_photos_are_named_and_p_goes_to_the_first() {
+    let mut app = on_review(&[
+        saved("4.2", Verdict::Fail, ""),
+        saved("6.2", Verdict::Fail, "过期面粉 2 袋"),
+    ]);
+    focus_on(&mut app, Field::Finalize);
+    step(&mut app, press(KeyCode::Enter));
+    let message = app.message.clone().expect("a refusal");
+    assert!(message.error);
+    // 4.2 lacks a note and a photo, 6.2 a photo: both named.
+    assert!(
+        message.text.contains("4.2") && message.text.contains("6.2"),
+        "{message:?}"
+    );
+    // `p` goes to the first, with its note open.
+    step(&mut app, ch('p'));
+    assert!(matches!(app.screen, Screen::Form(_)));
+    assert_eq!(current(&app), "4.2");
+    assert!(matches!(
+        form(&app).edit.as_ref().map(|e| e.kind),
+        Some(EditKind::Note(Verdict::Fail))
+    ));
+}
