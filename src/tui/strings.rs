@@ -129,7 +129,6 @@ strings! {
     confirm_finalize => "定稿后记录不可修改（更正需新修订）。确认定稿？ y 确认 / n 取消", "A final record cannot be changed (corrections are new revisions). Finalize? y / n";
     need_result => "至少需要答一个检查项", "Answer at least one item";
     need_second => "需要两名检查人员（第二检查人员姓名和执法证号）", "Two inspectors are needed (second name and ID)";
-    need_deadline => "书面限期整改需要期限（YYYY-MM-DD，不早于今天）", "A written order needs a deadline (YYYY-MM-DD, not before today)";
     need_signatory => "需要签字人，或选择拒绝签字并填写见证人", "Enter the signatory, or mark the refusal with a witness";
     unanswered_left => "项未答", "items unanswered";
     finalized => "已定稿", "Finalized";
@@ -403,6 +402,22 @@ impl Text {
         match self.0 {
             Lang::Zh => format!("{}。按 p 转到 {first}", parts.join("；")),
             Lang::En => format!("{}. p goes to {first}", parts.join("; ")),
+        }
+    }
+
+    /// A written order without a date for its deadline: the form and the range allowed.
+    pub fn need_deadline(self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+        match self.0 {
+            Lang::Zh => format!("书面限期整改需要期限（YYYY-MM-DD，{from} 至 {to}）"),
+            Lang::En => format!("A written order needs a deadline (YYYY-MM-DD, {from} to {to})"),
+        }
+    }
+
+    /// Beside the deadline field: the range the domain allows.
+    pub fn deadline_range(self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+        match self.0 {
+            Lang::Zh => format!("{from} 至 {to}"),
+            Lang::En => format!("{from} to {to}"),
         }
     }
 

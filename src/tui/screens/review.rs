@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::FormState;
 use super::review_missing::{Missing, missing_text};
-use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
+use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadline_range};
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally};
 use crate::domain::outcome::{Handling, Outcome, Tally};
 use crate::tui::app::{App, Effect, Profile, Screen};
@@ -60,7 +60,6 @@ pub struct ReviewState {
     pub confirming: bool,
     /// The failed items last found lacking a note or photo; `p` goes to the first.
     pub missing: Vec<Missing>,
-    today: NaiveDate,
 }
 
 impl ReviewState {
@@ -92,7 +91,6 @@ impl ReviewState {
             focus: Field::Handling,
             confirming: false,
             missing: Vec::new(),
-            today,
         }
     }
 
@@ -166,10 +164,15 @@ impl ReviewState {
         }
     }
 
+    /// The deadline as typed, if it is a date; whether it is in range is the domain's rule
+    /// (`final_check::deadline_range`), checked with the rest.
     fn deadline_date(&self) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(self.deadline.text().trim(), "%Y-%m-%d")
-            .ok()
-            .filter(|d| *d >= self.today)
+        NaiveDate::parse_from_str(self.deadline.text().trim(), "%Y-%m-%d").ok()
+    }
+
+    /// The dates a written order's deadline may take, as the domain bounds them.
+    pub fn deadline_range(&self) -> (NaiveDate, NaiveDate) {
+        deadline_range(&self.form.inspection)
     }
 
     /// The inspector who started the draft, then the second one as typed.
@@ -231,11 +234,14 @@ impl ReviewState {
 }
 
 /// The review's own words for the problems an inspector meets most; the domain's for the rest.
-fn problem_text(t: Text, problem: &FinalProblem) -> String {
+fn problem_text(t: Text, r: &ReviewState, problem: &FinalProblem) -> String {
     match problem {
         FinalProblem::NothingChecked => t.need_result().into(),
         FinalProblem::NeedSecondInspector => t.need_second().into(),
-        FinalProblem::NeedDeadline => t.need_deadline().into(),
+        FinalProblem::NeedDeadline => {
+            let (from, to) = r.deadline_range();
+            t.need_deadline(from, to)
+        }
         FinalProblem::NeedSignatory => t.need_signatory().into(),
         other => t.lang().final_problem(other),
     }
@@ -309,7 +315,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 let text = missing_text(t, &r.form, &r.missing);
                 app.error(text);
             }
-            Some(problem) => app.error(problem_text(t, &problem)),
+            Some(problem) => {
+                let text = problem_text(t, r, &problem);
+                app.error(text);
+            }
             None => r.confirming = true,
         },
         // Back to the first item that lacks a note or photo, with it open.

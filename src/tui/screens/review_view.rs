@@ -129,7 +129,14 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                     Field::Witness => &r.witness,
                     _ => &r.remarks,
                 };
-                let pos = input.render(Rect::new(vx, y, vw.min(50), 1), buf, theme.input());
+                // The deadline is a date: a short field, with the range allowed beside it.
+                let width = if field == Field::Deadline { 12 } else { 50 };
+                let pos = input.render(Rect::new(vx, y, vw.min(width), 1), buf, theme.input());
+                if field == Field::Deadline && vw > 13 {
+                    let (from, to) = r.deadline_range();
+                    let hint = t.deadline_range(from, to);
+                    buf.set_stringn(vx + 13, y, hint, usize::from(vw - 13), theme.dim());
+                }
                 if focused {
                     cursor = Some(pos);
                 }

@@ -80,3 +80,61 @@ fn missing_notes_and_photos_are_named_and_p_goes_to_the_first() {
         Some(EditKind::Note(Verdict::Fail))
     ));
 }
+
+/// On review with 书面限期整改 chosen (food-sample 1.2 failed with a note), the deadline focused.
+fn on_deadline() -> App {
+    let mut app = on_review(&[saved("7.1", Verdict::Fail, "消毒记录不全")]);
+    focus_on(&mut app, Field::Handling);
+    while review(&app).handling != crate::domain::outcome::Handling::RectifyByDeadline {
+        step(&mut app, press(KeyCode::Left));
+    }
+    focus_on(&mut app, Field::Deadline);
+    while !review(&app).deadline.is_empty() {
+        step(&mut app, press(KeyCode::Backspace));
+    }
+    app
+}
+
+fn finalize_message(app: &mut App) -> String {
+    focus_on(app, Field::Finalize);
+    step(app, press(KeyCode::Enter));
+    assert!(!review(app).confirming);
+    app.message.clone().expect("a refusal").text
+}
+
+#[test]
+fn a_deadline_out_of_range_is_refused_with_the_bound() {
+    // The inspection began 2026-11-29: a written order may run to 2027-11-30 (366 days).
+    let mut app = on_deadline();
+    type_text(&mut app, "2099-12-31");
+    let text = finalize_message(&mut app);
+    assert!(text.contains("2027-11-30"), "{text}");
+    // Before the inspection: the same rule, the same words, not a different screen rule.
+    let mut app = on_deadline();
+    type_text(&mut app, "2026-11-01");
+    let text = finalize_message(&mut app);
+    assert!(
+        text.contains("2026-11-29") && text.contains("2027-11-30"),
+        "{text}"
+    );
+    // Not a date at all: the form of a date and the range.
+    let mut app = on_deadline();
+    type_text(&mut app, "下周五");
+    let text = finalize_message(&mut app);
+    assert!(
+        text.contains("YYYY-MM-DD") && text.contains("2027-11-30"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_inspector_cannot_be_their_own_second_inspector() {
+    let mut app = on_review(&[saved("7.1", Verdict::Pass, "")]);
+    focus_on(&mut app, Field::SecondBadge);
+    while !review(&app).second_badge.is_empty() {
+        step(&mut app, press(KeyCode::Backspace));
+    }
+    type_text(&mut app, &profile().badge);
+    let text = finalize_message(&mut app);
+    assert!(text.contains("执法证号相同"), "{text}");
+}
