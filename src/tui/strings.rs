@@ -117,6 +117,7 @@ strings! {
     suggested => "建议", "suggested";
     handling => "结果处理", "Handling";
     deadline => "整改期限", "Deadline";
+    no_deadline_needed => "（此结果处理无整改期限）", "(this handling has no deadline)";
     second_inspector => "第二检查人员", "Second inspector";
     second_badge => "第二检查人员执法证号", "Second inspector's ID";
     signatory => "被检查单位签字人", "Operator's signatory";

@@ -94,11 +94,15 @@ impl ReviewState {
         }
     }
 
-    pub(super) fn fields(&self) -> Vec<Field> {
-        FIELDS
-            .into_iter()
-            .filter(|f| *f != Field::Deadline || self.handling.needs_deadline())
-            .collect()
+    /// Every field, always in the same places: the deadline stays (disabled) when the handling
+    /// has none, so a count of Tabs always reaches the same field.
+    pub(super) fn fields(&self) -> &'static [Field] {
+        &FIELDS
+    }
+
+    /// The deadline field takes a date only when the handling has a deadline.
+    pub fn deadline_disabled(&self) -> bool {
+        !self.handling.needs_deadline()
     }
 
     pub fn input(&mut self, field: Field) -> Option<&mut TextInput> {
@@ -115,14 +119,18 @@ impl ReviewState {
     }
 
     pub fn typing(&self) -> bool {
-        !self.confirming
-            && !matches!(
-                self.focus,
-                Field::Handling | Field::Refused | Field::Finalize
-            )
+        let disabled = self.focus == Field::Deadline && self.deadline_disabled();
+        let input = !matches!(
+            self.focus,
+            Field::Handling | Field::Refused | Field::Finalize
+        );
+        !self.confirming && input && !disabled
     }
 
     pub fn paste(&mut self, text: &str) {
+        if !self.typing() {
+            return;
+        }
         if let Some(input) = self.input(self.focus) {
             input.insert(text);
         }
@@ -335,6 +343,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return effects;
         }
         KeyCode::Enter => r.step(true),
+        KeyCode::Char(_) if r.focus == Field::Deadline && r.deadline_disabled() => {
+            app.info(t.no_deadline_needed());
+        }
+        _ if r.focus == Field::Deadline && r.deadline_disabled() => {}
         _ => {
             let focus = r.focus;
             if let Some(input) = r.input(focus) {

@@ -67,7 +67,7 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
     y += 1;
     let label_w = 22;
     let mut cursor = None;
-    for field in r.fields() {
+    for &field in r.fields() {
         if y >= area.bottom() {
             break;
         }
@@ -117,6 +117,11 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                     if r.refused { "[x]" } else { "[ ]" },
                     ratatui::style::Style::new(),
                 );
+            }
+            Field::Deadline if r.deadline_disabled() => {
+                let style = if focused { label_style } else { theme.dim() };
+                buf.set_string(x, y, pad(label, usize::from(label_w)), style);
+                buf.set_stringn(vx, y, t.no_deadline_needed(), usize::from(vw), theme.dim());
             }
             _ => {
                 buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);

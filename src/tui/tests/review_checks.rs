@@ -138,3 +138,32 @@ fn the_inspector_cannot_be_their_own_second_inspector() {
     let text = finalize_message(&mut app);
     assert!(text.contains("执法证号相同"), "{text}");
 }
+
+#[test]
+fn the_review_fields_keep_their_places_whatever_the_handling() {
+    use crate::domain::outcome::Handling;
+    let order = |handling: Handling| {
+        let mut app = on_review(&[saved("7.1", Verdict::Fail, "消毒记录不全")]);
+        focus_on(&mut app, Field::Handling);
+        while review(&app).handling != handling {
+            step(&mut app, press(KeyCode::Left));
+        }
+        let mut seen = vec![review(&app).focus];
+        for _ in 0..9 {
+            step(&mut app, press(KeyCode::Tab));
+            seen.push(review(&app).focus);
+        }
+        (app, seen)
+    };
+    let (_, written_order) = order(Handling::RectifyByDeadline);
+    let (mut app, on_the_spot) = order(Handling::Pass);
+    // The same Tab count reaches the same field: typed text cannot land in the wrong one.
+    assert_eq!(written_order, on_the_spot);
+    assert_eq!(on_the_spot[1], Field::Deadline);
+    // Without a deadline the field is there but takes nothing.
+    focus_on(&mut app, Field::Deadline);
+    let before = review(&app).deadline.text().to_string();
+    type_text(&mut app, "2026");
+    assert_eq!(review(&app).deadline.text(), before);
+    assert!(app.message.is_some());
+}
