@@ -48,6 +48,7 @@ const FORM: &[Binding] = &[
     ("1 y", Text::keys_compliant_next),
     ("2 n", Text::keys_non_compliant_asks_for),
     ("3 x", Text::keys_not_applicable_next),
+    ("A", Text::keys_rest_of_section_compliant),
     ("0", Text::keys_clear_the_answer),
     ("Up Down j k", Text::keys_move),
     ("Tab", Text::keys_next_section),

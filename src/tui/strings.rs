@@ -184,6 +184,8 @@ strings! {
     keys_kind_of_inspection_in => "切换检查类型（选择检查表时）", "kind of inspection (in the chooser)";
     keys_back_home => "返回首页", "back home";
     keys_compliant_next => "符合，下一项", "compliant, next";
+    keys_rest_of_section_compliant => "本部分其余项符合（测量、选择、文字项除外）", "rest of the section compliant (not measurements, choices, text)";
+    must_check_one_by_one => "必查项（上次不符合）需逐项检查", "Recheck items (failed last time) are checked one by one";
     keys_non_compliant_asks_for => "不符合（填写说明）", "non-compliant (asks for a note)";
     keys_not_applicable_next => "合理缺项，下一项", "not applicable, next";
     keys_clear_the_answer => "清除本项答案", "clear the answer";
@@ -419,6 +421,20 @@ impl Text {
         match self.0 {
             Lang::Zh => format!("{from} 至 {to}"),
             Lang::En => format!("{from} to {to}"),
+        }
+    }
+
+    /// After `A`: how many items of the section were marked 符合, and how many stay open.
+    pub fn section_passed(self, marked: usize, open: usize) -> String {
+        match (self.0, open) {
+            (Lang::Zh, 0) => format!("本部分其余 {marked} 项记为符合"),
+            (Lang::Zh, _) => {
+                format!("本部分其余 {marked} 项记为符合；{open} 项（测量、选择或文字）需逐项填写")
+            }
+            (Lang::En, 0) => format!("{marked} more items of this section marked compliant"),
+            (Lang::En, _) => format!(
+                "{marked} more items of this section marked compliant; {open} (measurement, choice or text) to answer one by one"
+            ),
         }
     }
 

@@ -269,7 +269,7 @@ impl FormState {
         }
     }
 
-    fn group_of(&self, pos: usize) -> Option<usize> {
+    pub(super) fn group_of(&self, pos: usize) -> Option<usize> {
         self.order.get(pos).map(|(_, g)| *g)
     }
 }
@@ -362,6 +362,12 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             ItemKind::Choice { .. } => form.open_choice(&item, None),
             _ => message = Some(|t| t.not_a_measurement()),
         },
+        KeyCode::Char('A') => {
+            let text = form.pass_rest_of_section(t, &mut effects);
+            form.remember_current(&mut effects);
+            app.info(text);
+            return effects;
+        }
         KeyCode::Char('g') => form.guidance = true,
         KeyCode::Char('p') => {
             form.edit = Some(Edit {

@@ -88,3 +88,46 @@ fn a_text_item_takes_what_is_typed_and_shows_as_answered() {
     let line = row(&shown, "3.3");
     assert!(!line.contains("未答") && line.contains("王五"), "{shown}");
 }
+
+fn passed(effects: &[Effect]) -> Vec<String> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::SaveAnswer { answer, .. } if answer.verdict == Verdict::Pass => {
+                Some(answer.item_id.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_marks_the_rest_of_the_section_compliant_and_says_how_many() {
+    let mut app = app(Lang::Zh);
+    let mut data = form_data("school-canteen", &["1.1"]);
+    data.inspection.current_item = Some("4.2".into());
+    step(&mut app, Action::FormOpened(Box::new(data)));
+    // 4.2 is found wanting; the rest of 人员管理 is in order.
+    step(&mut app, ch('2'));
+    type_text(&mut app, "2 人健康证过期");
+    step(&mut app, press(KeyCode::Enter));
+    let effects = step(&mut app, ch('A'));
+    assert_eq!(passed(&effects), ["4.1", "4.3", "4.4"]);
+    assert_eq!(form(&app).answers["4.2"].verdict, Verdict::Fail);
+    let message = app.message.clone().expect("how many");
+    assert!(message.text.contains('3'), "{message:?}");
+    // On to the next section.
+    assert_eq!(current(&app), "5.1");
+    // A recheck item (failed last time) is looked at one by one.
+    step(&mut app, press(KeyCode::Home));
+    assert_eq!(current(&app), "1.1");
+    assert!(passed(&step(&mut app, ch('A'))).is_empty());
+    assert!(app.message.is_some());
+    // Measurements, choices and text say more than 符合: they are left open, and counted.
+    let mut app = self::app(Lang::Zh);
+    open(&mut app, "food-sample", &[]);
+    let effects = step(&mut app, ch('A'));
+    assert_eq!(passed(&effects), ["1.1"]);
+    let message = app.message.clone().expect("how many");
+    assert!(message.text.contains('1'), "{message:?}");
+}
