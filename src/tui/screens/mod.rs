@@ -11,6 +11,7 @@ pub mod records;
 pub mod report;
 pub mod report_view;
 pub mod review;
+pub mod review_kept;
 pub mod review_missing;
 pub mod review_view;
 pub mod roster;

@@ -60,6 +60,9 @@ pub struct ReviewState {
     pub confirming: bool,
     /// The failed items last found lacking a note or photo; `p` goes to the first.
     pub missing: Vec<Missing>,
+    /// The handling was chosen (Left/Right), not only suggested: only a chosen one is kept in
+    /// the draft, so a suggestion follows answers changed later.
+    pub handling_chosen: bool,
 }
 
 impl ReviewState {
@@ -91,7 +94,9 @@ impl ReviewState {
             focus: Field::Handling,
             confirming: false,
             missing: Vec::new(),
+            handling_chosen: false,
         }
+        .restored()
     }
 
     /// Every field, always in the same places: the deadline stays (disabled) when the handling
@@ -184,7 +189,7 @@ impl ReviewState {
     }
 
     /// The inspector who started the draft, then the second one as typed.
-    fn inspectors(&self, profile: &Profile) -> Vec<Inspector> {
+    pub(super) fn inspectors(&self, profile: &Profile) -> Vec<Inspector> {
         let first = self
             .form
             .inspection
@@ -199,24 +204,7 @@ impl ReviewState {
         vec![first, second]
     }
 
-    /// Keeps a typed second inspector in the draft when leaving the review (Esc, Ctrl-C), so
-    /// it is there again after a restart.
-    pub fn keep_inspectors(&mut self, profile: &Profile) -> Vec<Effect> {
-        if self.second_name.is_empty() {
-            return Vec::new();
-        }
-        let inspectors = self.inspectors(profile);
-        if inspectors == self.form.inspection.inspectors {
-            return Vec::new();
-        }
-        self.form.inspection.inspectors = inspectors.clone();
-        vec![Effect::SetInspectors {
-            inspection_id: self.form.inspection.id.clone(),
-            inspectors,
-        }]
-    }
-
-    fn conclusion(&self) -> Conclusion {
+    pub(super) fn conclusion(&self) -> Conclusion {
         Conclusion {
             handling: Some(self.handling),
             deadline: self
@@ -270,7 +258,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match key.code {
         KeyCode::Esc => {
-            let effects = r.keep_inspectors(&profile);
+            let effects = r.keep_sign_off(&profile);
             if let Screen::Review(r) =
                 std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
             {
@@ -284,6 +272,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let all = Handling::ALL;
             let at = all.iter().position(|h| *h == r.handling).unwrap_or(0);
             let n = all.len();
+            r.handling_chosen = true;
             r.handling = all[if key.code == KeyCode::Right {
                 (at + 1) % n
             } else {
@@ -331,7 +320,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         },
         // Back to the first item that lacks a note or photo, with it open.
         KeyCode::Char('p') if !r.typing() && !r.missing.is_empty() => {
-            let mut effects = r.keep_inspectors(&profile);
+            let mut effects = r.keep_sign_off(&profile);
             if let Screen::Review(r) =
                 std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
             {

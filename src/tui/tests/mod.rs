@@ -7,6 +7,7 @@ mod home;
 mod records;
 mod report;
 mod review_checks;
+mod review_kept;
 mod shell;
 mod snapshots;
 mod snapshots_sync;
