@@ -120,6 +120,7 @@ fn inspect_kill_resume_finalize() {
         term.wait_until("the next handling", |t| t != before);
     }
     term.wait_for(&["< 当场整改 >"]);
+    term.send(TAB); // deadline: in its place, disabled for 当场整改
     term.send(TAB);
     term.send("李四");
     term.send(TAB);

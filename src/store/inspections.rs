@@ -186,6 +186,25 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps in a draft what its review holds (the inspectors and the sign-off being typed),
+    /// so leaving the review or quitting loses none of it; finalizing writes both again.
+    pub fn keep_sign_off(
+        &self,
+        inspection_id: &str,
+        inspectors: &[Inspector],
+        conclusion: &Conclusion,
+    ) -> Result<()> {
+        require_draft(&self.conn, inspection_id)?;
+        let inspectors = serde_json::to_string(inspectors).unwrap_or_default();
+        let conclusion = serde_json::to_string(conclusion).unwrap_or_default();
+        self.conn
+            .prepare_cached(
+                "UPDATE inspections SET inspectors = ?2, conclusion = ?3 WHERE id = ?1",
+            )?
+            .execute([inspection_id, inspectors.as_str(), conclusion.as_str()])?;
+        Ok(())
+    }
+
     pub fn set_inspectors(&self, inspection_id: &str, inspectors: &[Inspector]) -> Result<()> {
         require_draft(&self.conn, inspection_id)?;
         let json = serde_json::to_string(inspectors).unwrap_or_default();

@@ -275,13 +275,13 @@ impl App {
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
-            // Everything shown as saved is already on disk; only a note being typed is saved
-            // on the way out.
+            // Everything shown as saved is already on disk; only a note being typed, or the
+            // review's sign-off, is saved on the way out.
             self.quit = true;
             let profile = self.profile.clone().unwrap_or_default();
             return match &mut self.screen {
                 Screen::Form(f) => f.save_open_note(),
-                Screen::Review(r) => r.keep_inspectors(&profile),
+                Screen::Review(r) => r.keep_sign_off(&profile),
                 _ => Vec::new(),
             };
         }

@@ -286,11 +286,12 @@ impl Shell {
                 store.set_current_item(&inspection_id, &item_id)?;
                 Vec::new()
             }
-            Effect::SetInspectors {
+            Effect::KeepSignOff {
                 inspection_id,
                 inspectors,
+                conclusion,
             } => {
-                store.set_inspectors(&inspection_id, &inspectors)?;
+                store.keep_sign_off(&inspection_id, &inspectors, &conclusion)?;
                 Vec::new()
             }
             Effect::Finalize {

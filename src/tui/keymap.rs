@@ -28,7 +28,7 @@ const HOME: &[Binding] = &[
     ("b", Text::keys_reports),
     ("d", Text::keys_delete_a_draft),
     ("p", Text::keys_change_the_inspector),
-    ("q Esc", Text::keys_quit),
+    ("q", Text::keys_quit),
 ];
 
 const ROSTER: &[Binding] = &[
@@ -48,6 +48,7 @@ const FORM: &[Binding] = &[
     ("1 y", Text::keys_compliant_next),
     ("2 n", Text::keys_non_compliant_asks_for),
     ("3 x", Text::keys_not_applicable_next),
+    ("A", Text::keys_rest_of_section_compliant),
     ("0", Text::keys_clear_the_answer),
     ("Up Down j k", Text::keys_move),
     ("Tab", Text::keys_next_section),
@@ -65,6 +66,7 @@ const REVIEW: &[Binding] = &[
     ("Left Right", Text::keys_choose_the_handling_on),
     ("Space", Text::keys_refused_to_sign),
     ("Enter", Text::keys_finalize_on_the_button),
+    ("p", Text::keys_go_to_missing),
     ("Esc", Text::keys_back_to_the_checklist),
 ];
 

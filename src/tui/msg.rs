@@ -251,9 +251,11 @@ pub enum Effect {
         inspection_id: String,
         item_id: String,
     },
-    SetInspectors {
+    /// What the review holds, kept in the draft when leaving it (Esc, `p`, Ctrl-C).
+    KeepSignOff {
         inspection_id: String,
         inspectors: Vec<Inspector>,
+        conclusion: Conclusion,
     },
     Finalize {
         inspection_id: String,

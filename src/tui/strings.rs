@@ -50,6 +50,7 @@ strings! {
     last_inspected => "上次检查", "last";
     no_bright_kitchen => "未实施明厨亮灶", "no bright kitchen";
     deadline_was => "期限", "deadline";
+    quit_with_q => "按 q 退出", "Press q to quit";
     item => "检查项", "item";
     // Roster
     search => "搜索", "Search";
@@ -93,14 +94,13 @@ strings! {
     no_guidance => "（无说明）", "(no guidance)";
     all_answered => "全部已答，按 F 结果与定稿", "All answered: F to review";
     note_required => "不符合需填写说明", "A non-compliant item needs a note";
-    text_item => "文字记录项，按 Enter 填写", "Text item: Enter to write";
+    text_item => "文字记录项，直接输入文字，Enter 保存", "Text item: type the text, Enter saves";
     choice_item => "选择项，按 v 选择", "Choice item: v to choose";
     measurement_item => "测量项，按 v 输入测量值", "Measurement: v to enter the value";
     proposed => "按测量值判定", "verdict from the value";
     photo_path => "照片文件", "Photo file";
     photos => "照片", "Photos";
     photo_attached => "已附照片", "Photo attached";
-    photo_required => "不符合需附照片（按 p）", "A non-compliant item needs a photo (p)";
     not_a_photo => "不是照片文件（jpg、png、heic、webp）", "not a photo (jpg, png, heic, webp)";
     photo_too_large => "照片文件太大（上限 20 MB）", "the photo is too large (at most 20 MB)";
     no_such_file => "找不到文件", "no such file";
@@ -117,6 +117,7 @@ strings! {
     suggested => "建议", "suggested";
     handling => "结果处理", "Handling";
     deadline => "整改期限", "Deadline";
+    no_deadline_needed => "（此结果处理无整改期限）", "(this handling has no deadline)";
     second_inspector => "第二检查人员", "Second inspector";
     second_badge => "第二检查人员执法证号", "Second inspector's ID";
     signatory => "被检查单位签字人", "Operator's signatory";
@@ -129,7 +130,6 @@ strings! {
     confirm_finalize => "定稿后记录不可修改（更正需新修订）。确认定稿？ y 确认 / n 取消", "A final record cannot be changed (corrections are new revisions). Finalize? y / n";
     need_result => "至少需要答一个检查项", "Answer at least one item";
     need_second => "需要两名检查人员（第二检查人员姓名和执法证号）", "Two inspectors are needed (second name and ID)";
-    need_deadline => "书面限期整改需要期限（YYYY-MM-DD，不早于今天）", "A written order needs a deadline (YYYY-MM-DD, not before today)";
     need_signatory => "需要签字人，或选择拒绝签字并填写见证人", "Enter the signatory, or mark the refusal with a witness";
     unanswered_left => "项未答", "items unanswered";
     finalized => "已定稿", "Finalized";
@@ -184,6 +184,8 @@ strings! {
     keys_kind_of_inspection_in => "切换检查类型（选择检查表时）", "kind of inspection (in the chooser)";
     keys_back_home => "返回首页", "back home";
     keys_compliant_next => "符合，下一项", "compliant, next";
+    keys_rest_of_section_compliant => "本部分其余项符合（测量、选择、文字项除外）", "rest of the section compliant (not measurements, choices, text)";
+    must_check_one_by_one => "必查项（上次不符合）需逐项检查", "Recheck items (failed last time) are checked one by one";
     keys_non_compliant_asks_for => "不符合（填写说明）", "non-compliant (asks for a note)";
     keys_not_applicable_next => "合理缺项，下一项", "not applicable, next";
     keys_clear_the_answer => "清除本项答案", "clear the answer";
@@ -198,6 +200,7 @@ strings! {
     keys_choose_the_handling_on => "选择结果处理；在第二检查人员上选以前的同事", "choose the handling; on the second inspector, an earlier colleague";
     keys_refused_to_sign => "拒绝签字", "refused to sign";
     keys_finalize_on_the_button => "确认定稿（在按钮上）", "finalize (on the button)";
+    keys_go_to_missing => "转到缺说明或照片的不符合项", "go to the failed item lacking a note or photo";
     keys_back_to_the_checklist => "返回检查表", "back to the checklist";
     keys_choose_kind_grade_bright => "选择类型、风险等级、明厨亮灶", "choose kind, grade, bright kitchen";
     keys_next_field_save_on => "下一项 / 保存（在按钮上）", "next field / save (on the button)";
@@ -236,6 +239,7 @@ strings! {
     not_applicable_short => "缺项", "N/A";
     pass_short => "符合", "Pass";
     fail_short => "不符合", "Fail";
+    recorded_short => "已记录", "Noted";
     default_bureau => "营口市鲅鱼圈区市场监督管理局", "";
     // Sync
     sync => "同步", "Sync";

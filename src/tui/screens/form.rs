@@ -113,7 +113,7 @@ impl FormState {
         form
     }
 
-    fn position_of(&self, item_id: &str) -> Option<usize> {
+    pub(super) fn position_of(&self, item_id: &str) -> Option<usize> {
         self.order
             .iter()
             .position(|(i, _)| self.items[*i].1.id == item_id)
@@ -159,6 +159,9 @@ impl FormState {
     }
 
     pub fn paste(&mut self, text: &str) {
+        if self.edit.is_none() && self.current().is_some_and(|i| i.kind == ItemKind::Text) {
+            self.open_note(Verdict::NotChecked, true);
+        }
         if let Some(edit) = &mut self.edit {
             edit.input.insert(text);
         }
@@ -266,7 +269,7 @@ impl FormState {
         }
     }
 
-    fn group_of(&self, pos: usize) -> Option<usize> {
+    pub(super) fn group_of(&self, pos: usize) -> Option<usize> {
         self.order.get(pos).map(|(_, g)| *g)
     }
 }
@@ -300,7 +303,12 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     let mut message: Option<fn(crate::tui::strings::Text) -> &'static str> = None;
     let scored = item.kind.is_scored();
+    let choice = matches!(item.kind, ItemKind::Choice { .. });
     match key.code {
+        // A choice item is answered by its option, which gives the verdict: `1`/`2` open the
+        // options rather than record a 符合 that does not say which.
+        KeyCode::Char('1' | 'y') if choice => form.open_choice(&item, Some(true)),
+        KeyCode::Char('2' | 'n') if choice => form.open_choice(&item, Some(false)),
         KeyCode::Char('1' | 'y') if scored => {
             effects.push(form.save(&item, Verdict::Pass, None, None, None));
             form.advance();
@@ -313,7 +321,6 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             effects.push(form.save(&item, Verdict::NotApplicable, None, None, None));
             form.advance();
         }
-        KeyCode::Char('1' | 'y' | '2' | 'n' | '3' | 'x') => message = Some(|t| t.text_item()),
         KeyCode::Char('0') if form.answers.contains_key(&item.id) => {
             effects.push(Effect::ClearAnswer {
                 inspection_id: form.inspection.id.clone(),
@@ -352,20 +359,15 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     then_next: true,
                 });
             }
-            ItemKind::Choice { options } => {
-                let old = form.answers.get(&item.id).and_then(|a| a.choice.clone());
-                let at = options
-                    .iter()
-                    .position(|o| Some(&o.label) == old.as_ref())
-                    .unwrap_or(0);
-                form.edit = Some(Edit {
-                    kind: EditKind::Choice(at),
-                    input: TextInput::default(),
-                    then_next: true,
-                });
-            }
+            ItemKind::Choice { .. } => form.open_choice(&item, None),
             _ => message = Some(|t| t.not_a_measurement()),
         },
+        KeyCode::Char('A') => {
+            let text = form.pass_rest_of_section(t, &mut effects);
+            form.remember_current(&mut effects);
+            app.info(text);
+            return effects;
+        }
         KeyCode::Char('g') => form.guidance = true,
         KeyCode::Char('p') => {
             form.edit = Some(Edit {
@@ -394,6 +396,8 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             effects.extend(app.go_home());
             return effects;
         }
+        // A text item is answered by its text: what is typed on it (a `1` too) goes there.
+        KeyCode::Char(c) if item.kind == ItemKind::Text && c != '0' => form.start_text(c),
         _ => {}
     }
     form.remember_current(&mut effects);

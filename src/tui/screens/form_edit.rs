@@ -9,6 +9,39 @@ use crate::tui::app::Effect;
 
 type Msg = fn(crate::tui::strings::Text) -> &'static str;
 
+impl FormState {
+    /// Opens a choice item's options on the one recorded if it complies as the key asked
+    /// (`ok`: `1` Some(true), `2` Some(false), `v` None for either), else on the first option
+    /// that does.
+    pub(super) fn open_choice(&mut self, item: &Item, ok: Option<bool>) {
+        let ItemKind::Choice { options } = &item.kind else {
+            return;
+        };
+        let old = self.answers.get(&item.id).and_then(|a| a.choice.as_ref());
+        let fits = |o: &crate::domain::checklist::ChoiceOption| ok.is_none_or(|ok| o.ok == ok);
+        let at = options
+            .iter()
+            .position(|o| Some(&o.label) == old && fits(o))
+            .or_else(|| options.iter().position(fits))
+            .unwrap_or(0);
+        self.edit = Some(super::form::Edit {
+            kind: EditKind::Choice(at),
+            input: crate::tui::input::TextInput::default(),
+            then_next: true,
+        });
+    }
+}
+
+impl FormState {
+    /// On a text item, a typed character opens its text with that character in it.
+    pub(super) fn start_text(&mut self, c: char) {
+        self.open_note(Verdict::NotChecked, true);
+        if let Some(edit) = &mut self.edit {
+            edit.input.insert(&c.to_string());
+        }
+    }
+}
+
 /// A key while a note, a value or a choice is being entered.
 pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg>, Vec<Effect>) {
     let Some(edit) = &mut form.edit else {

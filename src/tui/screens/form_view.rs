@@ -123,13 +123,29 @@ fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
             selected = Some(items.len());
         }
         let answer = form.answers.get(&item.id);
-        let verdict = answer.map(|a| a.verdict).filter(|_| form.is_answered(item));
+        let answered = form.is_answered(item);
+        let label = if item.kind == ItemKind::Text && answered {
+            Span::styled(pad(t.recorded_short(), 9), theme.pass())
+        } else {
+            verdict_label(t, theme, answer.map(|a| a.verdict).filter(|_| answered))
+        };
         let mut spans = vec![
             Span::styled(if item.key { "*" } else { " " }, theme.key()),
             Span::raw(format!("{} ", pad(&item.number, 8))),
-            verdict_label(t, theme, verdict),
+            label,
         ];
         let mut room = text_w;
+        // The row says what was recorded: a choice item's option, a text item's text.
+        let recorded = match &item.kind {
+            ItemKind::Choice { .. } => answer.and_then(|a| a.choice.as_deref()),
+            ItemKind::Text => answer.map(|a| a.note.as_str()).filter(|_| answered),
+            _ => None,
+        };
+        if let Some(recorded) = recorded {
+            let tag = format!("[{}] ", crate::tui::text::truncate(recorded, 16));
+            room = room.saturating_sub(crate::tui::text::width(&tag));
+            spans.push(Span::raw(tag));
+        }
         if *g == MUST_GROUP {
             let tag = format!("{} ", t.must_check());
             room = room.saturating_sub(crate::tui::text::width(&tag));

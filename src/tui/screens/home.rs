@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
-use crate::tui::app::{App, Effect, Screen};
+use crate::tui::app::{App, Effect, Message, Screen};
 use crate::tui::screens::records::RecordsState;
 use crate::tui::screens::roster::RosterState;
 use crate::tui::text::{pad, truncate};
@@ -83,7 +83,15 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.screen =
                 Screen::Welcome(crate::tui::screens::welcome::WelcomeState::edit(&profile));
         }
-        KeyCode::Char('q') | KeyCode::Esc => app.quit = true,
+        KeyCode::Char('q') => app.quit = true,
+        // Esc means "back" everywhere else: pressed once too often it must not end the
+        // program, so here it only says which key does (docs/tui.md).
+        KeyCode::Esc => {
+            app.message = Some(Message {
+                text: app.t.quit_with_q().into(),
+                error: false,
+            });
+        }
         KeyCode::Enter => match rows.get(state.selected) {
             Some(HomeRow::Draft(i)) => {
                 if let Some(d) = app.home.drafts.get(*i) {

@@ -3,6 +3,7 @@
 pub mod establishment;
 pub mod form;
 pub mod form_edit;
+pub mod form_section;
 pub mod form_view;
 pub mod home;
 pub mod record;
@@ -10,6 +11,8 @@ pub mod records;
 pub mod report;
 pub mod report_view;
 pub mod review;
+pub mod review_kept;
+pub mod review_missing;
 pub mod review_view;
 pub mod roster;
 pub mod roster_filter;

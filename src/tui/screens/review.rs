@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::FormState;
-use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
+use super::review_missing::{Missing, missing_text};
+use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadline_range};
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally};
 use crate::domain::outcome::{Handling, Outcome, Tally};
 use crate::tui::app::{App, Effect, Profile, Screen};
@@ -57,7 +58,11 @@ pub struct ReviewState {
     pub remarks: TextInput,
     pub focus: Field,
     pub confirming: bool,
-    today: NaiveDate,
+    /// The failed items last found lacking a note or photo; `p` goes to the first.
+    pub missing: Vec<Missing>,
+    /// The handling was chosen (Left/Right), not only suggested: only a chosen one is kept in
+    /// the draft, so a suggestion follows answers changed later.
+    pub handling_chosen: bool,
 }
 
 impl ReviewState {
@@ -88,15 +93,21 @@ impl ReviewState {
             remarks: TextInput::default(),
             focus: Field::Handling,
             confirming: false,
-            today,
+            missing: Vec::new(),
+            handling_chosen: false,
         }
+        .restored()
     }
 
-    pub(super) fn fields(&self) -> Vec<Field> {
-        FIELDS
-            .into_iter()
-            .filter(|f| *f != Field::Deadline || self.handling.needs_deadline())
-            .collect()
+    /// Every field, always in the same places: the deadline stays (disabled) when the handling
+    /// has none, so a count of Tabs always reaches the same field.
+    pub(super) fn fields(&self) -> &'static [Field] {
+        &FIELDS
+    }
+
+    /// The deadline field takes a date only when the handling has a deadline.
+    pub fn deadline_disabled(&self) -> bool {
+        !self.handling.needs_deadline()
     }
 
     pub fn input(&mut self, field: Field) -> Option<&mut TextInput> {
@@ -113,14 +124,18 @@ impl ReviewState {
     }
 
     pub fn typing(&self) -> bool {
-        !self.confirming
-            && !matches!(
-                self.focus,
-                Field::Handling | Field::Refused | Field::Finalize
-            )
+        let disabled = self.focus == Field::Deadline && self.deadline_disabled();
+        let input = !matches!(
+            self.focus,
+            Field::Handling | Field::Refused | Field::Finalize
+        );
+        !self.confirming && input && !disabled
     }
 
     pub fn paste(&mut self, text: &str) {
+        if !self.typing() {
+            return;
+        }
         if let Some(input) = self.input(self.focus) {
             input.insert(text);
         }
@@ -143,11 +158,7 @@ impl ReviewState {
         if self.handling.needs_deadline() && self.deadline_date().is_none() {
             return Some(FinalProblem::NeedDeadline);
         }
-        let inspection = Inspection {
-            inspectors: self.inspectors(profile),
-            conclusion: self.conclusion(),
-            ..self.form.inspection.clone()
-        };
+        let inspection = self.as_final(profile);
         let answers: Vec<_> = self.form.answers.values().cloned().collect();
         let items_with_photos = self.form.photos.iter().map(|p| p.item_id.clone()).collect();
         let cx = FinalContext {
@@ -157,14 +168,28 @@ impl ReviewState {
         check_final(&self.form.checklist, &inspection, &answers, &cx).err()
     }
 
+    /// The draft as it would be finalized with what the review holds now.
+    fn as_final(&self, profile: &Profile) -> Inspection {
+        Inspection {
+            inspectors: self.inspectors(profile),
+            conclusion: self.conclusion(),
+            ..self.form.inspection.clone()
+        }
+    }
+
+    /// The deadline as typed, if it is a date; whether it is in range is the domain's rule
+    /// (`final_check::deadline_range`), checked with the rest.
     fn deadline_date(&self) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(self.deadline.text().trim(), "%Y-%m-%d")
-            .ok()
-            .filter(|d| *d >= self.today)
+        NaiveDate::parse_from_str(self.deadline.text().trim(), "%Y-%m-%d").ok()
+    }
+
+    /// The dates a written order's deadline may take, as the domain bounds them.
+    pub fn deadline_range(&self) -> (NaiveDate, NaiveDate) {
+        deadline_range(&self.form.inspection)
     }
 
     /// The inspector who started the draft, then the second one as typed.
-    fn inspectors(&self, profile: &Profile) -> Vec<Inspector> {
+    pub(super) fn inspectors(&self, profile: &Profile) -> Vec<Inspector> {
         let first = self
             .form
             .inspection
@@ -179,24 +204,7 @@ impl ReviewState {
         vec![first, second]
     }
 
-    /// Keeps a typed second inspector in the draft when leaving the review (Esc, Ctrl-C), so
-    /// it is there again after a restart.
-    pub fn keep_inspectors(&mut self, profile: &Profile) -> Vec<Effect> {
-        if self.second_name.is_empty() {
-            return Vec::new();
-        }
-        let inspectors = self.inspectors(profile);
-        if inspectors == self.form.inspection.inspectors {
-            return Vec::new();
-        }
-        self.form.inspection.inspectors = inspectors.clone();
-        vec![Effect::SetInspectors {
-            inspection_id: self.form.inspection.id.clone(),
-            inspectors,
-        }]
-    }
-
-    fn conclusion(&self) -> Conclusion {
+    pub(super) fn conclusion(&self) -> Conclusion {
         Conclusion {
             handling: Some(self.handling),
             deadline: self
@@ -222,14 +230,15 @@ impl ReviewState {
 }
 
 /// The review's own words for the problems an inspector meets most; the domain's for the rest.
-fn problem_text(t: Text, problem: &FinalProblem) -> String {
+fn problem_text(t: Text, r: &ReviewState, problem: &FinalProblem) -> String {
     match problem {
         FinalProblem::NothingChecked => t.need_result().into(),
         FinalProblem::NeedSecondInspector => t.need_second().into(),
-        FinalProblem::NeedDeadline => t.need_deadline().into(),
+        FinalProblem::NeedDeadline => {
+            let (from, to) = r.deadline_range();
+            t.need_deadline(from, to)
+        }
         FinalProblem::NeedSignatory => t.need_signatory().into(),
-        FinalProblem::PhotoRequired { .. } => t.photo_required().into(),
-        FinalProblem::NoteRequired { .. } => t.note_required().into(),
         other => t.lang().final_problem(other),
     }
 }
@@ -249,7 +258,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match key.code {
         KeyCode::Esc => {
-            let effects = r.keep_inspectors(&profile);
+            let effects = r.keep_sign_off(&profile);
             if let Screen::Review(r) =
                 std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
             {
@@ -263,6 +272,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let all = Handling::ALL;
             let at = all.iter().position(|h| *h == r.handling).unwrap_or(0);
             let n = all.len();
+            r.handling_chosen = true;
             r.handling = all[if key.code == KeyCode::Right {
                 (at + 1) % n
             } else {
@@ -297,10 +307,35 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
         KeyCode::Enter if r.focus == Field::Finalize => match r.problem(&profile) {
-            Some(problem) => app.error(problem_text(t, &problem)),
+            Some(FinalProblem::NoteRequired { .. } | FinalProblem::PhotoRequired { .. }) => {
+                r.missing = r.find_missing(&r.as_final(&profile));
+                let text = missing_text(t, &r.form, &r.missing);
+                app.error(text);
+            }
+            Some(problem) => {
+                let text = problem_text(t, r, &problem);
+                app.error(text);
+            }
             None => r.confirming = true,
         },
+        // Back to the first item that lacks a note or photo, with it open.
+        KeyCode::Char('p') if !r.typing() && !r.missing.is_empty() => {
+            let mut effects = r.keep_sign_off(&profile);
+            if let Screen::Review(r) =
+                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
+            {
+                let mut form = r.form;
+                form.go_to_missing(&r.missing[0]);
+                form.remember_current(&mut effects);
+                app.screen = Screen::Form(Box::new(form));
+            }
+            return effects;
+        }
         KeyCode::Enter => r.step(true),
+        KeyCode::Char(_) if r.focus == Field::Deadline && r.deadline_disabled() => {
+            app.info(t.no_deadline_needed());
+        }
+        _ if r.focus == Field::Deadline && r.deadline_disabled() => {}
         _ => {
             let focus = r.focus;
             if let Some(input) = r.input(focus) {

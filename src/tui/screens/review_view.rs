@@ -67,7 +67,7 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
     y += 1;
     let label_w = 22;
     let mut cursor = None;
-    for field in r.fields() {
+    for &field in r.fields() {
         if y >= area.bottom() {
             break;
         }
@@ -118,6 +118,11 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                     ratatui::style::Style::new(),
                 );
             }
+            Field::Deadline if r.deadline_disabled() => {
+                let style = if focused { label_style } else { theme.dim() };
+                buf.set_string(x, y, pad(label, usize::from(label_w)), style);
+                buf.set_stringn(vx, y, t.no_deadline_needed(), usize::from(vw), theme.dim());
+            }
             _ => {
                 buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
                 let input = match field {
@@ -129,7 +134,14 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                     Field::Witness => &r.witness,
                     _ => &r.remarks,
                 };
-                let pos = input.render(Rect::new(vx, y, vw.min(50), 1), buf, theme.input());
+                // The deadline is a date: a short field, with the range allowed beside it.
+                let width = if field == Field::Deadline { 12 } else { 50 };
+                let pos = input.render(Rect::new(vx, y, vw.min(width), 1), buf, theme.input());
+                if field == Field::Deadline && vw > 13 {
+                    let (from, to) = r.deadline_range();
+                    let hint = t.deadline_range(from, to);
+                    buf.set_stringn(vx + 13, y, hint, usize::from(vw - 13), theme.dim());
+                }
                 if focused {
                     cursor = Some(pos);
                 }

@@ -2,8 +2,12 @@
 //! stand-in for the store that answers the effects the form needs.
 
 mod form;
+mod form_kinds;
+mod home;
 mod records;
 mod report;
+mod review_checks;
+mod review_kept;
 mod shell;
 mod snapshots;
 mod snapshots_sync;

@@ -10,7 +10,7 @@ use crate::domain::outcome::Verdict;
 use crate::tui::app::Screen;
 use crate::tui::effects::Shell;
 
-fn run(app: &mut App, shell: &mut Shell, action: Action) {
+pub(super) fn run(app: &mut App, shell: &mut Shell, action: Action) {
     let mut queue: VecDeque<Effect> = app.update(action).into();
     while let Some(effect) = queue.pop_front() {
         for action in shell.perform(effect) {
@@ -19,13 +19,13 @@ fn run(app: &mut App, shell: &mut Shell, action: Action) {
     }
 }
 
-fn keys(app: &mut App, shell: &mut Shell, text: &str) {
+pub(super) fn keys(app: &mut App, shell: &mut Shell, text: &str) {
     for c in text.chars() {
         run(app, shell, ch(c));
     }
 }
 
-fn start_food_sample(app: &mut App, shell: &mut Shell, initials: &str) {
+pub(super) fn start_food_sample(app: &mut App, shell: &mut Shell, initials: &str) {
     run(app, shell, ch('/'));
     keys(app, shell, initials);
     run(app, shell, press(KeyCode::Enter));

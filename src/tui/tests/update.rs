@@ -368,7 +368,7 @@ fn a_typed_second_inspector_is_kept_in_the_draft() {
     }
     type_text(&mut app, "李四");
     let effects = step(&mut app, press(KeyCode::Esc));
-    let [Effect::SetInspectors { inspectors, .. }] = effects.as_slice() else {
+    let [Effect::KeepSignOff { inspectors, .. }] = effects.as_slice() else {
         panic!("{effects:?}");
     };
     assert_eq!(inspectors[1].name, "李四");

@@ -1,0 +1,63 @@
+//! The form's and the review's sentences built from numbers, dates and item numbers, in both
+//! languages (the fixed words are in `strings.rs`).
+
+use chrono::NaiveDate;
+
+use super::strings::Text;
+use crate::i18n::Lang;
+
+impl Text {
+    /// The failed items that still lack a note or a photo, and where `p` goes.
+    pub fn missing_notes_photos(self, notes: &[String], photos: &[String], first: &str) -> String {
+        let (sep, mut parts) = (self.0.pick("、", ", "), Vec::new());
+        if !notes.is_empty() {
+            let head = self
+                .0
+                .pick("不符合项需填写说明：", "Non-compliant items need a note: ");
+            parts.push(format!("{head}{}", notes.join(sep)));
+        }
+        if !photos.is_empty() {
+            let head = match (self.0, notes.is_empty()) {
+                (Lang::Zh, true) => "不符合项需附照片：",
+                (Lang::Zh, false) => "需附照片：",
+                (Lang::En, true) => "Non-compliant items need a photo: ",
+                (Lang::En, false) => "a photo: ",
+            };
+            parts.push(format!("{head}{}", photos.join(sep)));
+        }
+        match self.0 {
+            Lang::Zh => format!("{}。按 p 转到 {first}", parts.join("；")),
+            Lang::En => format!("{}. p goes to {first}", parts.join("; ")),
+        }
+    }
+
+    /// A written order without a date for its deadline: the form and the range allowed.
+    pub fn need_deadline(self, from: NaiveDate, to: NaiveDate) -> String {
+        match self.0 {
+            Lang::Zh => format!("书面限期整改需要期限（YYYY-MM-DD，{from} 至 {to}）"),
+            Lang::En => format!("A written order needs a deadline (YYYY-MM-DD, {from} to {to})"),
+        }
+    }
+
+    /// Beside the deadline field: the range the domain allows.
+    pub fn deadline_range(self, from: NaiveDate, to: NaiveDate) -> String {
+        match self.0 {
+            Lang::Zh => format!("{from} 至 {to}"),
+            Lang::En => format!("{from} to {to}"),
+        }
+    }
+
+    /// After `A`: how many items of the section were marked 符合, and how many stay open.
+    pub fn section_passed(self, marked: usize, open: usize) -> String {
+        match (self.0, open) {
+            (Lang::Zh, 0) => format!("本部分其余 {marked} 项记为符合"),
+            (Lang::Zh, _) => {
+                format!("本部分其余 {marked} 项记为符合；{open} 项（测量、选择或文字）需逐项填写")
+            }
+            (Lang::En, 0) => format!("{marked} more items of this section marked compliant"),
+            (Lang::En, _) => format!(
+                "{marked} more items of this section marked compliant; {open} (measurement, choice or text) to answer one by one"
+            ),
+        }
+    }
+}
