@@ -539,3 +539,39 @@ fn the_office_closes_a_rectification_by_a_decision_and_only_the_office_may() {
     let path = r.pack(&d.b_key(), &d.path("field-decision.shian"));
     d.refused(&path, &other, "only an office may decide");
 }
+
+#[test]
+fn an_establishment_edit_is_signed_when_it_is_saved() {
+    let tmp = TempDir::new().unwrap();
+    let key = SigningKey::from_bytes(&[9; 32]);
+    let code = shian::identity::station_code(&key.verifying_key());
+    let mut store = shian::store::Store::open(tmp.path()).unwrap();
+    store.sign_as(&key);
+    let facts = shian::domain::establishment::EstablishmentFacts {
+        name: "鲅鱼圈区测试小卖部".into(),
+        kind: shian::domain::establishment::EstablishmentKind::CampusShop,
+        address: "鲅鱼圈区海星街道测试路1号".into(),
+        town: "海星街道".into(),
+        person_in_charge: "王五".into(),
+        phone: "0417-5550000".into(),
+        license_no: "JY12108040000001".into(),
+        credit_code: String::new(),
+        risk_grade: None,
+        bright_kitchen: None,
+    };
+    let added = store.add_establishment(&facts, "ignored").unwrap();
+    let moved = shian::domain::establishment::EstablishmentFacts {
+        phone: "0417-5550001".into(),
+        ..facts
+    };
+    store
+        .update_establishment(&added.id, &moved, "ignored")
+        .unwrap();
+    let history = store.sync_establishment_history(&added.id).unwrap();
+    assert_eq!(history.len(), 2);
+    for revision in history {
+        let author = revision.verify().expect("signed when saved");
+        assert_eq!(shian::identity::station_code(&author), code);
+        assert_eq!(revision.changed_by, code);
+    }
+}

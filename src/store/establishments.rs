@@ -48,8 +48,9 @@ impl Store {
         facts: &EstablishmentFacts,
         station: &str,
     ) -> Result<Establishment> {
+        let author = self.author.clone();
         let tx = self.write_transaction()?;
-        let added = insert(&tx, facts, station, Utc::now())?;
+        let added = insert(&tx, facts, (station, author.as_ref()), Utc::now())?;
         tx.commit()?;
         Ok(added)
     }
@@ -61,8 +62,9 @@ impl Store {
         facts: &EstablishmentFacts,
         station: &str,
     ) -> Result<Establishment> {
+        let author = self.author.clone();
         let tx = self.write_transaction()?;
-        let updated = update(&tx, id, facts, station, Utc::now())?;
+        let updated = update(&tx, id, facts, (station, author.as_ref()), Utc::now())?;
         tx.commit()?;
         Ok(updated)
     }
@@ -89,7 +91,9 @@ impl Store {
     /// Applies a whole roster in one transaction: each row updates the establishment it matches
     /// (by license number, else credit code, else the same name and address) or adds a new one.
     /// Each lookup is one index search (`roster_import_queries`), so the import takes time in
-    /// proportion to the rows (BENCHMARKS.md: a million rows).
+    /// proportion to the rows (BENCHMARKS.md: a million rows). The revisions it makes are signed
+    /// when they first leave the station, not here: a signature per row would double the time
+    /// of a large roster (docs/trust.md).
     pub fn import_roster(
         &mut self,
         roster: &[EstablishmentFacts],
@@ -112,12 +116,12 @@ impl Store {
         for facts in roster {
             match find_match(&tx, facts, &by_name_address)? {
                 None => {
-                    insert(&tx, facts, station, now)?;
+                    insert(&tx, facts, (station, None), now)?;
                     outcome.added += 1;
                 }
                 Some(existing) if existing.facts == *facts => outcome.unchanged += 1,
                 Some(existing) => {
-                    update(&tx, &existing.id, facts, station, now)?;
+                    update(&tx, &existing.id, facts, (station, None), now)?;
                     outcome.updated += 1;
                 }
             }
@@ -188,10 +192,13 @@ fn find_match(
     Ok(found.optional()?)
 }
 
+/// Who makes a revision: the station code, and its key when the store has one.
+type Maker<'a> = (&'a str, Option<&'a ed25519_dalek::SigningKey>);
+
 fn insert(
     conn: &Connection,
     facts: &EstablishmentFacts,
-    station: &str,
+    station: Maker,
     now: DateTime<Utc>,
 ) -> Result<Establishment> {
     let established = Establishment {
@@ -207,7 +214,7 @@ fn update(
     conn: &Connection,
     id: &str,
     facts: &EstablishmentFacts,
-    station: &str,
+    station: Maker,
     now: DateTime<Utc>,
 ) -> Result<Establishment> {
     let revision: i64 = conn
@@ -232,10 +239,13 @@ fn update(
 pub(super) fn write(
     conn: &Connection,
     e: &Establishment,
-    station: &str,
+    (station, author): Maker,
     now: DateTime<Utc>,
     new: bool,
 ) -> Result<()> {
+    // A signed revision names its signer's code, whatever the caller passed.
+    let code = author.map(|k| crate::identity::station_code(&k.verifying_key()));
+    let station = code.as_deref().unwrap_or(station);
     let f = &e.facts;
     let at = timestamp(now);
     let sql = if new {
@@ -271,5 +281,25 @@ pub(super) fn write(
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![e.id, e.revision, json, at, station])?;
+    if let Some(key) = author {
+        let revision = super::EstablishmentRevision {
+            establishment_id: e.id.clone(),
+            revision: e.revision,
+            facts: f.clone(),
+            changed_at: at,
+            changed_by: station.to_string(),
+            signed: None,
+        };
+        let signed = revision.sign(key).map_err(|err| StoreError::Damaged {
+            table: "establishment_revisions",
+            detail: err.to_string(),
+        })?;
+        super::signatures::put(
+            conn,
+            super::signatures::ESTABLISHMENT_REVISION,
+            &super::revision_key(&e.id, e.revision),
+            &signed,
+        )?;
+    }
     Ok(())
 }

@@ -100,6 +100,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// This station's key, when the shell has given it: establishment revisions made here are
+    /// signed as they are made (docs/trust.md). Without it they are signed at first export.
+    author: Option<ed25519_dalek::SigningKey>,
 }
 
 impl Store {
@@ -113,7 +116,17 @@ impl Store {
         })?;
         let path = data_dir.join(DATABASE_FILE);
         let conn = open::open(&path)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            author: None,
+        })
+    }
+
+    /// Signs the establishment revisions this station makes from now on with `key` (and
+    /// records them under its station code).
+    pub fn sign_as(&mut self, key: &ed25519_dalek::SigningKey) {
+        self.author = Some(key.clone());
     }
 
     pub fn path(&self) -> &Path {

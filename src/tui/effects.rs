@@ -58,7 +58,14 @@ impl From<StoreError> for Failure {
 
 impl Shell {
     pub fn open(data_dir: &Path, lang: Lang, station: String) -> Result<Shell, StoreError> {
-        let store = Store::open(data_dir)?;
+        let mut store = Store::open(data_dir)?;
+        // The establishments the inspector adds or edits are signed as they are saved, by the
+        // station the shell runs as (docs/trust.md).
+        if let Ok(identity) = crate::identity::Identity::load_or_create(data_dir)
+            && identity.station_code() == station
+        {
+            store.sign_as(identity.signing_key());
+        }
         let catalog = Catalog::load(Some(&data_dir.join("checklists")));
         for e in &catalog.errors {
             log::error(&lang.checklist_error(e));
