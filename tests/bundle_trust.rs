@@ -281,6 +281,34 @@ fn a_record_of_a_revoked_station_is_refused_whoever_relays_it() {
     let r = Records::of(&d.a_bundle);
     let path = r.pack(&d.b_key(), &d.path("relayed.shian"));
     d.refused(&path, &a_code, "has been revoked");
+
+    // The office's own bundle leaves A's records out, so the laptops it goes to take it whole
+    // (and learn of the revocation from its station list).
+    let folder = d.path("office-out");
+    let out = stdout(
+        shian(&d.office)
+            .args(["export", "--roster", "--out"])
+            .arg(&folder),
+    );
+    let office_bundle = PathBuf::from(out.lines().next().unwrap());
+    let fresh = d.path("fresh");
+    stdout(
+        shian(&fresh)
+            .arg("import")
+            .arg(&office_bundle)
+            .arg("--trust-fingerprint")
+            .arg(fingerprint(&d.office)),
+    );
+    let listed = stdout(shian(&fresh).args(["inspections", "list"]));
+    assert!(!listed.contains(&a_code), "{listed}");
+    let stations = stdout(shian(&fresh).args(["devices", "list", "--json"]));
+    let stations: Vec<Value> = serde_json::from_str(&stations).unwrap();
+    assert!(
+        stations
+            .iter()
+            .any(|s| s["code"] == a_code.as_str() && !s["revoked_at"].is_null()),
+        "{stations:?}"
+    );
 }
 
 #[test]

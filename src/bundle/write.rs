@@ -54,7 +54,13 @@ pub fn export_bundle_with(
         BundleKind::Field => store.field_export(&station, all)?,
         BundleKind::Office => store.office_export()?,
     };
-    sign_what_is_unsigned(&mut set, identity)?;
+    let revoked = store
+        .stations()?
+        .into_iter()
+        .filter(|s| s.revoked_at.is_some())
+        .map(|s| s.public_key)
+        .collect();
+    sign_what_is_unsigned(&mut set, identity, &revoked)?;
     if kind == BundleKind::Field && set.inspections.is_empty() && set.marks.is_empty() {
         return Err(BundleError::NothingToExport);
     }
@@ -98,8 +104,17 @@ pub fn export_bundle_with(
 
 /// Records made before signatures (schema 5) are signed now if this station made them; one
 /// made elsewhere cannot be signed for its author and stays out of the bundle, with whatever
-/// depends on it (docs/trust.md, "Records from before signatures").
-fn sign_what_is_unsigned(set: &mut ExportSet, identity: &Identity) -> Result<()> {
+/// depends on it (docs/trust.md, "Records from before signatures"). So do the records of a
+/// station revoked here (by its key in `revoked`): the stations this bundle goes to would
+/// refuse the whole bundle for them (docs/trust.md, rule 3).
+fn sign_what_is_unsigned(
+    set: &mut ExportSet,
+    identity: &Identity,
+    revoked: &std::collections::BTreeSet<String>,
+) -> Result<()> {
+    let by_revoked = |signed: &Option<crate::authorship::RecordSignature>| {
+        signed.as_ref().is_some_and(|s| revoked.contains(&s.key))
+    };
     let own = identity.station_code();
     let key = identity.signing_key();
     let failed = |e: crate::authorship::AuthorshipError| BundleError::BadRecord {
@@ -108,6 +123,10 @@ fn sign_what_is_unsigned(set: &mut ExportSet, identity: &Identity) -> Result<()>
     };
     let mut dropped = std::collections::BTreeSet::new();
     for e in &mut set.inspections {
+        if by_revoked(&e.signed) {
+            dropped.insert(e.inspection.id.clone());
+            continue;
+        }
         if e.signed.is_some() {
             continue;
         }
@@ -159,7 +178,12 @@ fn sign_what_is_unsigned(set: &mut ExportSet, identity: &Identity) -> Result<()>
             r.signed = Some(signed);
         }
     }
-    set.establishment_revisions.retain(|r| r.signed.is_some());
+    set.establishment_revisions
+        .retain(|r| r.signed.is_some() && !by_revoked(&r.signed));
+    let carried: std::collections::BTreeSet<&str> =
+        set.rectifications.iter().map(|r| r.id.as_str()).collect();
+    set.decisions
+        .retain(|d| !by_revoked(&d.signed) && carried.contains(d.rectification_id.as_str()));
     Ok(())
 }
 
