@@ -373,3 +373,52 @@ fn a_failed_follow_up_under_a_new_order_keeps_one_rectification_per_item() {
     assert_eq!(open[0].inspection_id, id);
     assert_eq!(open[0].follow_up_id.as_deref(), Some(follow_up.as_str()));
 }
+
+/// Issue 13: a 复查 follows an order up; it is not the routine visit the risk grade asks for, so
+/// the due list keeps counting from the last routine inspection.
+#[test]
+fn a_follow_up_does_not_count_toward_the_routine_frequency() {
+    let mut f = fixture();
+    let routine = start(&mut f, InspectionKind::Routine, 2);
+    f.store
+        .save_answer(&routine, &answer("4.3", Verdict::Fail))
+        .expect("save");
+    let order = Conclusion {
+        handling: Some(Handling::RectifyByDeadline),
+        deadline: NaiveDate::from_ymd_opt(2026, 3, 16),
+        ..Default::default()
+    };
+    f.store
+        .finalize_inspection(
+            &routine,
+            &store_common::signed_off(order),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
+        .expect("finalize");
+    let follow_up = start(&mut f, InspectionKind::FollowUp, 17);
+    f.store
+        .save_answer(&follow_up, &answer("4.3", Verdict::Pass))
+        .expect("save");
+    f.store
+        .finalize_inspection(
+            &follow_up,
+            &store_common::signed_off(Conclusion::default()),
+            store_common::author().signing_key(),
+            Utc::now(),
+        )
+        .expect("finalize");
+    let last: Vec<_> = f
+        .store
+        .last_final_inspections()
+        .expect("last")
+        .into_iter()
+        .filter(|(id, _)| *id == f.establishment)
+        .collect();
+    assert_eq!(last.len(), 1);
+    let routine_start = f.store.inspection(&routine).expect("get").started_at;
+    assert_eq!(
+        last[0].1, routine_start,
+        "the 复查 of day 17 is not the last visit"
+    );
+}

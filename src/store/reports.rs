@@ -237,11 +237,13 @@ pub(super) fn period_rectifications_sql() -> String {
 pub(super) fn last_inspected_sql() -> String {
     // Per establishment, its finals newest first from the (establishment, status, started_at)
     // index, stopping at the first whose local date is on or before the day: a handful of rows
-    // each instead of every final inspection grouped (issue 7).
+    // each instead of every final inspection grouped (issue 7). A 复查 is not a visit toward the
+    // frequency (issue 13).
     format!(
         "SELECT id, d FROM (
              SELECT e.id, (SELECT {LOCAL_DATE} FROM inspections i
                            WHERE i.establishment_id = e.id AND i.status = 'final'
+                             AND i.kind <> 'follow_up'
                              AND i.started_at < date(?1, '+2 day') AND {LOCAL_DATE} <= ?1
                            ORDER BY i.started_at DESC LIMIT 1) AS d
              FROM establishments e)
