@@ -221,10 +221,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::RecordLoaded(record) => {
-                self.screen = Screen::Record(Box::new(RecordState::new(*record, false)));
-                Vec::new()
-            }
+            Action::RecordLoaded(record) => super::screens::record::loaded(self, *record),
             Action::Finalized(record) => {
                 let serial = record.inspection.serial.clone().unwrap_or_default();
                 self.info(format!("{} {serial}", self.t.finalized()));
