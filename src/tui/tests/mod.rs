@@ -15,6 +15,7 @@ mod snapshots_sync;
 mod sync;
 mod sync_shell;
 mod update;
+mod welcome;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
