@@ -184,6 +184,10 @@ impl App {
                 self.info(format!("{}: {}", self.t.photo_attached(), photo.file_name));
                 self.with_form(|f| f.photo_attached(photo))
             }
+            Action::PhotoRemoved(photo) => {
+                self.info(format!("{}: {}", self.t.photo_removed(), photo.file_name));
+                self.with_form(|f| f.photo_removed(&photo))
+            }
             Action::PathCompleted { text, candidates } => {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));

@@ -275,6 +275,17 @@ impl Shell {
                 item_id,
                 path,
             } => self.attach_photo(&inspection_id, &item_id, &path)?,
+            Effect::RemovePhoto {
+                inspection_id,
+                photo,
+            } => {
+                store.remove_photo(&inspection_id, &photo.item_id, &photo.sha256)?;
+                log::info(&format!(
+                    "photo {} removed from {inspection_id}/{}",
+                    photo.sha256, photo.item_id
+                ));
+                vec![Action::PhotoRemoved(photo)]
+            }
             Effect::CompletePath(text) => {
                 let (text, candidates) = crate::tui::paths::complete(&text);
                 vec![Action::PathCompleted { text, candidates }]

@@ -2,14 +2,11 @@
 //! opened record, an empty reason refused with a word, and a correction draft that keeps its
 //! original's 本年度第 N 次 from the draft to the final record.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-use super::shell::{keys, run};
+use super::shell::{finalize, keys, run, started};
 use super::*;
-use crate::domain::inspection::Conclusion;
-use crate::domain::outcome::{Handling, Verdict};
+use crate::domain::outcome::Verdict;
 use crate::store::{InspectionRecord, NewInspection};
 use crate::tui::app::Screen;
 use crate::tui::effects::Shell;
@@ -151,47 +148,13 @@ fn a_correction_keeps_its_originals_year_sequence() {
         };
         shell.store.save_answer(&draft.id, &answer).unwrap();
     }
-    let inspectors = vec![
-        profile().inspector(),
-        Inspector {
-            name: "李四".into(),
-            badge: "21080002".into(),
-        },
-    ];
-    let conclusion = Conclusion {
-        handling: Some(Handling::Pass),
-        operator_signatory: "王五".into(),
-        ..Default::default()
-    };
-    let finalize = |shell: &mut Shell, id: &str| {
-        let actions = shell.perform(Effect::Finalize {
-            inspection_id: id.to_string(),
-            inspectors: inspectors.clone(),
-            conclusion: conclusion.clone(),
-        });
-        assert!(
-            matches!(&actions[..], [Action::Finalized(_)]),
-            "{actions:?}"
-        );
-    };
     finalize(&mut shell, &draft.id);
     assert_eq!(
         shell.store.inspection(&draft.id).unwrap().year_sequence,
         Some(1)
     );
 
-    let mut app = App::new(
-        Lang::Zh,
-        Theme { color: false },
-        today(),
-        Some(profile()),
-        shell.catalog.checklists.clone(),
-    );
-    for effect in app.start() {
-        for action in shell.perform(effect) {
-            app.update(action);
-        }
-    }
+    let mut app = started(&mut shell);
     run(&mut app, &mut shell, ch('r'));
     run(&mut app, &mut shell, ch('c'));
     keys(&mut app, &mut shell, "留样量录入有误");
@@ -201,19 +164,7 @@ fn a_correction_keeps_its_originals_year_sequence() {
     };
     assert_eq!(f.inspection.supersedes.as_deref(), Some(draft.id.as_str()));
     let revision = f.inspection.id.clone();
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|frame| crate::tui::view::draw(&app, frame))
-        .unwrap();
-    let screen: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .filter(|s| *s != " ")
-        .collect();
-    // A wide character's second cell is blank: the words are compared without blanks.
+    let screen = screen_words(&app, 100, 30);
     assert!(screen.contains("本年度第1次检查"), "{screen}");
     finalize(&mut shell, &revision);
     assert_eq!(

@@ -5,6 +5,7 @@ mod corrections;
 mod form;
 mod form_kinds;
 mod home;
+mod photos;
 mod records;
 mod report;
 mod review_checks;
@@ -155,4 +156,22 @@ pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         step(app, ch(c));
     }
+}
+
+/// The screen drawn at `width`×`height`, its text without blanks (a wide character's second
+/// cell is one), as a user reads the words.
+pub fn screen_words(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| crate::tui::view::draw(app, frame))
+        .unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| *s != " ")
+        .collect()
 }

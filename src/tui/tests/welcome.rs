@@ -1,32 +1,16 @@
 //! The first-run wizard (issue 15, item 12): an office roster bundle given, the sample roster is
 //! not loaded as well; the tick says so, and comes back when the path is emptied.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::app::Screen;
 
-fn screen_text(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|frame| crate::tui::view::draw(app, frame))
-        .unwrap();
-    terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect()
-}
-
 /// Whether the form shows the sample roster ticked.
 fn ticked(app: &App) -> bool {
     assert!(matches!(app.screen, Screen::Welcome(_)));
-    let screen = screen_text(app);
-    assert!(screen.contains("[x]") != screen.contains("[ ]"), "{screen}");
+    let screen = screen_words(app, 80, 24);
+    assert!(screen.contains("[x]") != screen.contains("[]"), "{screen}");
     screen.contains("[x]")
 }
 
