@@ -341,7 +341,7 @@ pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
 
 /// Answers can change only while the inspection is a draft; the triggers guard finals anyway,
 /// this says which record and why.
-fn require_draft(conn: &Connection, inspection_id: &str) -> Result<()> {
+pub(super) fn require_draft(conn: &Connection, inspection_id: &str) -> Result<()> {
     let status: Option<String> = conn
         .prepare_cached("SELECT status FROM inspections WHERE id = ?1")?
         .query_row([inspection_id], |r| r.get(0))

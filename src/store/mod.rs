@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use attachments::{MAX_PHOTO_BYTES, Photo};
+pub use attachments::{MAX_PHOTO_BYTES, Photo, photo_media_type};
 pub use decisions::{Decision, DecisionRefusal};
 pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::{InspectedElsewhere, OverdueRectification, Standing};
@@ -78,6 +78,9 @@ pub enum StoreError {
     NotFound { what: &'static str, id: String },
     #[error("inspection {id} is final and cannot be changed")]
     ReadOnly { id: String },
+    /// The bytes offered as a photo are not one by their content (src/store/attachments.rs).
+    #[error("{file_name}: not a photo (JPEG, PNG, HEIC or WebP, by its content)")]
+    NotAPhoto { file_name: String },
     #[error("inspection {id} has no item passed or failed: there is nothing to judge")]
     NothingChecked { id: String },
     /// A rule of a final record (docs/outcome.md, docs/trust.md) is not met.

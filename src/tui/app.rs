@@ -184,6 +184,10 @@ impl App {
                 self.info(format!("{}: {}", self.t.photo_attached(), photo.file_name));
                 self.with_form(|f| f.photo_attached(photo))
             }
+            Action::PhotoRemoved(photo) => {
+                self.info(format!("{}: {}", self.t.photo_removed(), photo.file_name));
+                self.with_form(|f| f.photo_removed(&photo))
+            }
             Action::PathCompleted { text, candidates } => {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));
@@ -221,10 +225,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::RecordLoaded(record) => {
-                self.screen = Screen::Record(Box::new(RecordState::new(*record, false)));
-                Vec::new()
-            }
+            Action::RecordLoaded(record) => super::screens::record::loaded(self, *record),
             Action::Finalized(record) => {
                 let serial = record.inspection.serial.clone().unwrap_or_default();
                 self.info(format!("{} {serial}", self.t.finalized()));

@@ -282,6 +282,17 @@ impl Shell {
                 item_id,
                 path,
             } => self.attach_photo(&inspection_id, &item_id, &path)?,
+            Effect::RemovePhoto {
+                inspection_id,
+                photo,
+            } => {
+                store.remove_photo(&inspection_id, &photo.item_id, &photo.sha256)?;
+                log::info(&format!(
+                    "photo {} removed from {inspection_id}/{}",
+                    photo.sha256, photo.item_id
+                ));
+                vec![Action::PhotoRemoved(photo)]
+            }
             Effect::CompletePath(text) => {
                 let (text, candidates) = crate::tui::paths::complete(&text);
                 vec![Action::PathCompleted { text, candidates }]
@@ -367,11 +378,21 @@ impl Shell {
             .failed_at_last_inspection(&record.inspection.establishment_id)?;
         // The last inspection may have used another checklist; only this one's items can show.
         must_check.retain(|id| record.checklist.item(id).is_some());
-        let year = record.inspection.local_started_at().year();
-        let year_sequence = self
-            .store
-            .finals_in_year(&record.inspection.establishment_id, year)?
-            + 1;
+        // A correction keeps its original's 本年度第 N 次 (the store gives it the same when
+        // final); a first record is the next of the year.
+        let original = match &record.inspection.supersedes {
+            Some(id) => self.store.inspection(id)?.year_sequence,
+            None => None,
+        };
+        let year_sequence = match original {
+            Some(n) => n,
+            None => {
+                let year = record.inspection.local_started_at().year();
+                self.store
+                    .finals_in_year(&record.inspection.establishment_id, year)?
+                    + 1
+            }
+        };
         Ok(vec![Action::FormOpened(Box::new(FormData {
             inspection: record.inspection,
             establishment: record.establishment,

@@ -55,6 +55,7 @@ const FORM: &[Binding] = &[
     ("e Enter", Text::keys_note),
     ("v", Text::keys_measured_value_choice),
     ("p", Text::keys_attach_a_photo_file),
+    ("P", Text::keys_remove_a_photo),
     ("g", Text::keys_guidance_and_basis),
     ("u", Text::keys_next_unanswered),
     ("F", Text::keys_review_and_finalize),

@@ -174,6 +174,8 @@ pub enum Action {
     HistoryLoaded(History),
     ColleaguesLoaded(Vec<Inspector>),
     PhotoAttached(Photo),
+    /// A photo's link to an item of the draft removed from the store.
+    PhotoRemoved(Photo),
     /// A path completed with Tab, and the names that fit when there are several.
     PathCompleted {
         text: String,
@@ -245,6 +247,11 @@ pub enum Effect {
         inspection_id: String,
         item_id: String,
         path: String,
+    },
+    /// Removes a wrong photo from an item of the draft (the store refuses a final record).
+    RemovePhoto {
+        inspection_id: String,
+        photo: Photo,
     },
     CompletePath(String),
     SetCurrentItem {

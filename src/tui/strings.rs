@@ -37,6 +37,7 @@ strings! {
     bureau => "所属单位", "Bureau";
     load_sample => "载入示例单位名录（data/roster-sample.csv）", "Load the sample roster (data/roster-sample.csv)";
     load_office_bundle => "或从办公室的名录数据包载入（文件路径，可留空）：", "Or load the roster bundle from the office (file path, may stay empty):";
+    office_bundle_not_sample => "已填写办公室名录包：以办公室名录为准，不载入示例名录（清空路径后可选）", "An office bundle is given: its roster is loaded, not the sample (empty the path to choose it)";
     start => "开始", "Start";
     need_name_and_badge => "请填写姓名和执法证号", "Enter your name and enforcement ID";
     sample_loaded => "已载入示例名录", "Sample roster loaded";

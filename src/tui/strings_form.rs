@@ -1,5 +1,5 @@
-//! The form's and the review's sentences built from numbers, dates and item numbers, in both
-//! languages (the fixed words are in `strings.rs`).
+//! The form's and the review's sentences built from numbers, dates and item numbers, and the
+//! words of removing a photo, in both languages (the fixed words are in `strings.rs`).
 
 use chrono::NaiveDate;
 
@@ -59,5 +59,28 @@ impl Text {
                 "{marked} more items of this section marked compliant; {open} (measurement, choice or text) to answer one by one"
             ),
         }
+    }
+
+    /// `P` on the form: the item's photos, to remove a wrong one from the draft.
+    pub fn remove_photo_title(self) -> &'static str {
+        self.0.pick(
+            "移除照片（Enter 移除，Esc 取消）",
+            "Remove a photo (Enter removes, Esc cancels)",
+        )
+    }
+
+    pub fn photo_removed(self) -> &'static str {
+        self.0.pick("已移除照片", "Photo removed")
+    }
+
+    pub fn no_photo_on_item(self) -> &'static str {
+        self.0.pick("本项没有照片", "This item has no photo")
+    }
+
+    pub fn keys_remove_a_photo(self) -> &'static str {
+        self.0.pick(
+            "移除本项的一张照片（草稿中附错的）",
+            "remove a photo of the item (a wrong one, in a draft)",
+        )
     }
 }

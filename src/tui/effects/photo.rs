@@ -12,8 +12,8 @@ use super::{Failure, Shell};
 use crate::store::MAX_PHOTO_BYTES;
 
 impl Shell {
-    /// Copies a photo into the store; a missing, unreadable, too large or non-photo file is
-    /// refused with a message saying which.
+    /// Copies a photo into the store; a missing, unreadable, too large or non-photo file (by its
+    /// content: JPEG, PNG, HEIC or WebP) is refused with a message saying which.
     pub(super) fn attach_photo(
         &mut self,
         inspection_id: &str,
@@ -23,18 +23,6 @@ impl Shell {
         let t = Text(self.lang);
         let file = crate::tui::paths::expand(path);
         let refuse = |why: &str| Failure::Text(format!("{}: {why}", file.display()));
-        let extension = file
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .unwrap_or_default();
-        let media_type = match extension.as_str() {
-            "jpg" | "jpeg" => "image/jpeg",
-            "png" => "image/png",
-            "heic" => "image/heic",
-            "webp" => "image/webp",
-            _ => return Err(refuse(t.not_a_photo())),
-        };
         let meta = std::fs::metadata(&file).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => refuse(t.no_such_file()),
             _ => refuse(&format!("{}: {e}", t.unreadable_file())),
@@ -47,6 +35,10 @@ impl Shell {
         }
         let bytes =
             std::fs::read(&file).map_err(|e| refuse(&format!("{}: {e}", t.unreadable_file())))?;
+        // The content decides, not the name: a text file renamed `fake.jpg` is no photo, and a
+        // HEIC photo saved as `.jpg` is one (issue 15, item 6). The store checks it again.
+        let media_type =
+            crate::store::photo_media_type(&bytes).ok_or_else(|| refuse(t.not_a_photo()))?;
         let file_name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -51,6 +51,8 @@ pub enum EditKind {
     Choice(usize),
     /// The path of a photo file to attach.
     Photo,
+    /// The item's photos listed (`P`), this one selected: `Enter` removes it from the draft.
+    PhotoList(usize),
 }
 
 impl FormState {
@@ -155,7 +157,7 @@ impl FormState {
     }
 
     pub fn typing(&self) -> bool {
-        matches!(&self.edit, Some(e) if !matches!(e.kind, EditKind::Choice(_)))
+        matches!(&self.edit, Some(e) if !matches!(e.kind, EditKind::Choice(_) | EditKind::PhotoList(_)))
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -204,6 +206,14 @@ impl FormState {
             self.edit = None;
         }
         self.photos.push(photo);
+    }
+
+    pub fn photo_removed(&mut self, photo: &Photo) {
+        if matches!(&self.edit, Some(e) if matches!(e.kind, EditKind::PhotoList(_))) {
+            self.edit = None;
+        }
+        self.photos
+            .retain(|p| !(p.item_id == photo.item_id && p.sha256 == photo.sha256));
     }
 
     pub fn photos_of(&self, item_id: &str) -> impl Iterator<Item = &Photo> {
@@ -375,6 +385,18 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 input: TextInput::default(),
                 then_next: false,
             });
+        }
+        // A wrong photo is removed from the draft: `P` lists the item's photos to choose one.
+        KeyCode::Char('P') => {
+            if form.photos_of(&item.id).next().is_some() {
+                form.edit = Some(Edit {
+                    kind: EditKind::PhotoList(0),
+                    input: TextInput::default(),
+                    then_next: false,
+                });
+            } else {
+                message = Some(|t| t.no_photo_on_item());
+            }
         }
         KeyCode::Char('u') => match form.next_open(form.cursor + 1) {
             Some(p) => form.cursor = p,

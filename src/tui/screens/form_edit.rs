@@ -99,6 +99,29 @@ pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg
             finish(form, verdict);
             (None, vec![effect])
         }
+        (EditKind::PhotoList(at), _) => {
+            let count = form.photos_of(&item.id).count();
+            let chosen = form.photos_of(&item.id).nth(at).cloned();
+            let moved = match key.code {
+                KeyCode::Down | KeyCode::Char('j') => (at + 1).min(count.saturating_sub(1)),
+                KeyCode::Up | KeyCode::Char('k') => at.saturating_sub(1),
+                KeyCode::Enter | KeyCode::Delete => {
+                    let effects = chosen
+                        .map(|photo| Effect::RemovePhoto {
+                            inspection_id: form.inspection.id.clone(),
+                            photo,
+                        })
+                        .into_iter()
+                        .collect();
+                    return (None, effects);
+                }
+                _ => at,
+            };
+            if let Some(edit) = &mut form.edit {
+                edit.kind = EditKind::PhotoList(moved);
+            }
+            (None, Vec::new())
+        }
         (EditKind::Photo, _) => {
             let path = edit.input.text().trim().to_string();
             match key.code {

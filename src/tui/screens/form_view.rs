@@ -77,23 +77,44 @@ pub fn render(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> Opti
         (&form.edit, form.current().map(|i| &i.kind))
         && let EditKind::Choice(at) = edit.kind
     {
-        let height = u16::try_from(options.len()).unwrap_or(8).saturating_add(2);
-        let inner = popup(area, 50, height, t.choose_option(), buf);
-        let items: Vec<ListItem> = options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| ListItem::new(format!("{} {}", i + 1, o.label)))
-            .collect();
-        let mut ls = ListState::default().with_selected(Some(at));
-        StatefulWidget::render(
-            List::new(items).highlight_style(theme.selected()),
-            inner,
-            buf,
-            &mut ls,
-        );
+        let labels = options.iter().map(|o| o.label.as_str());
+        popup_list(t.choose_option(), 50, labels, at, theme, area, buf);
+        return None;
+    }
+    if let (Some(edit), Some(item)) = (&form.edit, form.current())
+        && let EditKind::PhotoList(at) = edit.kind
+    {
+        let labels = form.photos_of(&item.id).map(|p| p.file_name.as_str());
+        popup_list(t.remove_photo_title(), 60, labels, at, theme, area, buf);
         return None;
     }
     cursor
+}
+
+/// A numbered list over the form to choose from: a choice item's options, or the item's photos
+/// (`P`) to remove one.
+fn popup_list<'a>(
+    title: &str,
+    width: u16,
+    labels: impl Iterator<Item = &'a str>,
+    at: usize,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let items: Vec<ListItem> = labels
+        .enumerate()
+        .map(|(i, label)| ListItem::new(format!("{} {label}", i + 1)))
+        .collect();
+    let height = u16::try_from(items.len()).unwrap_or(8).saturating_add(2);
+    let inner = popup(area, width, height, title, buf);
+    let mut ls = ListState::default().with_selected(Some(at));
+    StatefulWidget::render(
+        List::new(items).highlight_style(theme.selected()),
+        inner,
+        buf,
+        &mut ls,
+    );
 }
 
 fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
@@ -249,7 +270,7 @@ fn render_detail(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> O
             limits(item).unwrap_or_default()
         ),
         EditKind::Photo => format!("{}: ", t.photo_path()),
-        EditKind::Choice(_) => return None,
+        EditKind::Choice(_) | EditKind::PhotoList(_) => return None,
     };
     let row = Rect::new(inner.x, edit_row, inner.width, 1);
     ratatui::widgets::Clear.render(row, buf);

@@ -11,6 +11,7 @@ use crate::store::InspectionRecord;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::screens::records::RecordsState;
+use crate::tui::strings::Text;
 use crate::tui::text::{pad, wrap};
 
 pub struct RecordState {
@@ -33,14 +34,47 @@ impl RecordState {
     }
 }
 
+impl RecordState {
+    /// `c`: asks for the reason of a correction. A correction starts from the latest revision
+    /// only, so revisions stay a chain; the message says why when it cannot start here.
+    pub fn start_correction(&mut self) -> Option<fn(Text) -> &'static str> {
+        if self.record.inspection.status != Status::Final {
+            return Some(Text::draft_needs_no_correction);
+        }
+        if !self.record.superseded_by.is_empty() {
+            return Some(Text::correct_the_latest);
+        }
+        self.reason = Some(TextInput::default());
+        None
+    }
+}
+
+/// A record loaded from the store: opened, and when `c` on 检查记录 asked for it, with the
+/// reason of its correction asked at once, as `c` on the opened record does.
+pub fn loaded(app: &mut App, record: InspectionRecord) -> Vec<Effect> {
+    let correct = matches!(&app.screen, Screen::Records(r)
+        if r.correcting.as_deref() == Some(record.inspection.id.as_str()));
+    let mut state = RecordState::new(record, false);
+    if correct && let Some(why) = state.start_correction() {
+        app.info(why(app.t));
+    }
+    app.screen = Screen::Record(Box::new(state));
+    Vec::new()
+}
+
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let t = app.t;
     let Screen::Record(r) = &mut app.screen else {
         return Vec::new();
     };
     if let Some(reason) = &mut r.reason {
         match key.code {
             KeyCode::Esc => r.reason = None,
-            KeyCode::Enter if !reason.is_empty() => {
+            // An empty reason is refused with a word, not silently (issue 15, item 11).
+            KeyCode::Enter if reason.text().trim().is_empty() => {
+                app.error(t.correction_reason_required());
+            }
+            KeyCode::Enter => {
                 let effect = Effect::StartRevision {
                     final_id: r.record.inspection.id.clone(),
                     reason: reason.text().trim().to_string(),
@@ -59,11 +93,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let ids = vec![r.record.inspection.id.clone()];
             return crate::tui::screens::report::open_records(app, ids);
         }
-        // A correction starts from the latest revision only, so revisions stay a chain.
-        KeyCode::Char('c')
-            if r.record.inspection.status == Status::Final && r.record.superseded_by.is_empty() =>
-        {
-            r.reason = Some(TextInput::default());
+        KeyCode::Char('c') => {
+            if let Some(why) = r.start_correction() {
+                app.info(why(t));
+            }
         }
         KeyCode::Esc | KeyCode::Char('q') => {
             if r.from_finalize {

@@ -35,6 +35,8 @@ pub struct RecordsState {
     pub name: TextInput,
     /// Whether the name filter has the keyboard (`/`).
     pub typing: bool,
+    /// The final record `c` asked to correct: it opens with the reason asked.
+    pub correcting: Option<String>,
 }
 
 /// How far back the records list reaches.
@@ -215,7 +217,21 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return crate::tui::screens::report::open_records(app, ids);
             }
         }
+        // `c` corrects the selected final record as `c` on the opened record does: it opens,
+        // so the inspector sees what is corrected, with the reason asked at once.
+        KeyCode::Char('c') => {
+            if let Some(s) = r.list.get(r.selected) {
+                if s.status != Status::Final {
+                    let t = app.t;
+                    app.info(t.draft_needs_no_correction());
+                    return Vec::new();
+                }
+                r.correcting = Some(s.id.clone());
+                return vec![Effect::LoadRecord(s.id.clone())];
+            }
+        }
         KeyCode::Enter => {
+            r.correcting = None;
             if let Some(s) = r.list.get(r.selected) {
                 return vec![match s.status {
                     Status::Draft => Effect::OpenDraft(s.id.clone()),

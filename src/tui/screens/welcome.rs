@@ -61,6 +61,12 @@ impl WelcomeState {
         }
     }
 
+    /// Whether the sample roster is loaded: not when an office bundle is given, whose roster
+    /// is the real one (issue 15, item 12). The tick comes back when the path is emptied.
+    pub fn loads_sample(&self) -> bool {
+        self.load_sample && self.office.text().trim().is_empty()
+    }
+
     pub fn typing(&self) -> bool {
         self.focus < self.inputs.len() || self.focus == OFFICE
     }
@@ -98,8 +104,13 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Tab | KeyCode::Down => w.focus = (w.focus + 1) % FIELDS,
         KeyCode::BackTab | KeyCode::Up => w.focus = (w.focus + FIELDS - 1) % FIELDS,
-        KeyCode::Char(' ') if w.focus == SAMPLE => w.load_sample = !w.load_sample,
-        KeyCode::Enter if w.focus == SAMPLE => w.load_sample = !w.load_sample,
+        KeyCode::Char(' ') | KeyCode::Enter if w.focus == SAMPLE => {
+            if w.office.text().trim().is_empty() {
+                w.load_sample = !w.load_sample;
+            } else {
+                app.info(t.office_bundle_not_sample());
+            }
+        }
         // Enter in the office bundle's path starts too: typing a path, then Enter, is the
         // natural end of the form.
         KeyCode::Enter if w.focus == START || w.focus == OFFICE => {
@@ -119,7 +130,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     .unwrap_or_default(),
             };
             let mut effects = vec![Effect::SaveProfile(profile)];
-            if w.load_sample {
+            if w.loads_sample() {
                 effects.push(Effect::LoadSampleRoster);
             }
             effects.push(Effect::LoadRoster);
@@ -187,11 +198,14 @@ pub fn render(
         }
     }
     let y = area.y + 10;
-    let mark = if w.load_sample { "[x] " } else { "[ ] " };
+    let mark = if w.loads_sample() { "[x] " } else { "[ ] " };
     let style = if w.focus == SAMPLE {
         theme.selected()
-    } else {
+    } else if w.office.text().trim().is_empty() {
         ratatui::style::Style::new()
+    } else {
+        // The office bundle's roster is loaded instead: the sample is not a choice now.
+        theme.dim()
     };
     if y < area.bottom() {
         buf.set_stringn(

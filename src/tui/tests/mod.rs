@@ -1,9 +1,11 @@
 //! Fixtures shared by the UI tests: a fixed day, the sample roster, shipped checklists, and a
 //! stand-in for the store that answers the effects the form needs.
 
+mod corrections;
 mod form;
 mod form_kinds;
 mod home;
+mod photos;
 mod records;
 mod report;
 mod review_checks;
@@ -14,6 +16,7 @@ mod snapshots_sync;
 mod sync;
 mod sync_shell;
 mod update;
+mod welcome;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -153,4 +156,22 @@ pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         step(app, ch(c));
     }
+}
+
+/// The screen drawn at `width`×`height`, its text without blanks (a wide character's second
+/// cell is one), as a user reads the words.
+pub fn screen_words(app: &App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| crate::tui::view::draw(app, frame))
+        .unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| *s != " ")
+        .collect()
 }

@@ -25,6 +25,50 @@ pub(super) fn keys(app: &mut App, shell: &mut Shell, text: &str) {
     }
 }
 
+/// The UI of a station whose inspector is set, started against the shell as the event loop
+/// starts it.
+pub(super) fn started(shell: &mut Shell) -> App {
+    let mut app = App::new(
+        Lang::Zh,
+        Theme { color: false },
+        today(),
+        Some(profile()),
+        shell.catalog.checklists.clone(),
+    );
+    for effect in app.start() {
+        for action in shell.perform(effect) {
+            app.update(action);
+        }
+    }
+    app
+}
+
+/// Makes a draft final through the shell, as 确认定稿 does: a compliant handling, a second
+/// inspector and the operator's signatory.
+pub(super) fn finalize(shell: &mut Shell, id: &str) {
+    let conclusion = crate::domain::inspection::Conclusion {
+        handling: Some(crate::domain::outcome::Handling::Pass),
+        operator_signatory: "王五".into(),
+        ..Default::default()
+    };
+    let inspectors = vec![
+        profile().inspector(),
+        Inspector {
+            name: "李四".into(),
+            badge: "21080002".into(),
+        },
+    ];
+    let actions = shell.perform(Effect::Finalize {
+        inspection_id: id.to_string(),
+        inspectors,
+        conclusion,
+    });
+    assert!(
+        matches!(&actions[..], [Action::Finalized(_)]),
+        "{actions:?}"
+    );
+}
+
 pub(super) fn start_food_sample(app: &mut App, shell: &mut Shell, initials: &str) {
     run(app, shell, ch('/'));
     keys(app, shell, initials);
