@@ -435,6 +435,15 @@ impl Lang {
                     )
                 }
             }
+            StoreError::NotAPhoto { file_name } => {
+                if zh {
+                    format!("{file_name}：不是照片（按文件内容判断，须为 JPEG、PNG、HEIC 或 WebP）。")
+                } else {
+                    format!(
+                        "{file_name}: not a photo (by its content it must be JPEG, PNG, HEIC or WebP)."
+                    )
+                }
+            }
             StoreError::DecisionRefused { id, why } => match (why, zh) {
                 (crate::store::DecisionRefusal::Closed, true) => {
                     format!("整改 {id} 已经关闭，不需要再作决定。")
