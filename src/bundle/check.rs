@@ -90,13 +90,6 @@ pub(super) fn check_authorship(
         })
     };
     for e in &r.inspections {
-        let name = record_name(e);
-        let original = match &e.inspection.supersedes {
-            Some(id) => lookup(id)?.map(|o| o.inspection),
-            None => None,
-        };
-        trust::check_inspection_author(&authors, e, original.as_ref())
-            .map_err(|rule| refused(name.clone(), rule))?;
         let hash = &e.inspection.checklist_hash;
         if !checklists.contains_key(hash)
             && let Some(v) = store.sync_checklist_version(hash)?
@@ -104,11 +97,20 @@ pub(super) fn check_authorship(
         {
             checklists.insert(hash.clone(), parsed);
         }
-        // A missing checklist version is refused by the plan, with its hash.
-        if let Some(checklist) = checklists.get(hash) {
-            trust::check_inspection_content(e, checklist, now)
-                .map_err(|rule| refused(name.clone(), rule))?;
-        }
+    }
+    // Signatures and content first, on both cores (a district year is 20,000 records); then who
+    // may write each, in order, with the store at hand.
+    let keys = on_two_cores(&r.inspections, |e| {
+        trust::check_inspection_alone(e, checklists.get(&e.inspection.checklist_hash), now)
+    });
+    for (e, key) in r.inspections.iter().zip(keys) {
+        let key = key.map_err(|rule| refused(record_name(e), rule))?;
+        let original = match &e.inspection.supersedes {
+            Some(id) => lookup(id)?.map(|o| o.inspection),
+            None => None,
+        };
+        trust::check_inspection_author(&authors, e, &key, original.as_ref())
+            .map_err(|rule| refused(record_name(e), rule))?;
     }
 
     let rectifications_here: BTreeSet<&str> =
@@ -188,6 +190,21 @@ fn refuse_duplicates(r: &super::records::Records) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `check` of every element, the two halves on two threads, results in the elements' order.
+fn on_two_cores<T: Sync, R: Send>(items: &[T], check: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let (first, second) = items.split_at(items.len() / 2);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| second.iter().map(&check).collect::<Vec<_>>());
+        let mut all: Vec<R> = first.iter().map(&check).collect();
+        // A panic in the other half is a bug; it is raised here rather than hidden.
+        match later.join() {
+            Ok(rest) => all.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        all
+    })
 }
 
 /// How a refused inspection is named: its serial number, else its id.

@@ -136,10 +136,10 @@ fn signature_refusal(e: AuthorshipError) -> Refusal {
 pub fn check_inspection_author(
     authors: &Authors,
     entry: &InspectionEntry,
+    key: &VerifyingKey,
     original: Option<&Inspection>,
 ) -> Result<Author, Refusal> {
-    let key = entry.verify().map_err(signature_refusal)?;
-    let author = authors.author(&key)?;
+    let author = authors.author(key)?;
     let i = &entry.inspection;
     if i.station != author.code {
         return Err(Refusal::NotItsAuthor {
@@ -181,6 +181,22 @@ pub fn check_inspection_author(
         (Some(_), None) => {}
     }
     Ok(author)
+}
+
+/// Who signed an inspection entry (the signature checked, not yet who may write it), and the
+/// content rules of a final record against its pinned checklist: the checks of one record that
+/// need nothing but the record, so an import runs them on both cores.
+pub fn check_inspection_alone(
+    entry: &InspectionEntry,
+    checklist: Option<&Checklist>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<VerifyingKey, Refusal> {
+    let key = entry.verify().map_err(signature_refusal)?;
+    // A missing checklist version is refused by the plan, with its hash.
+    if let Some(checklist) = checklist {
+        check_inspection_content(entry, checklist, now)?;
+    }
+    Ok(key)
 }
 
 /// The content rules of a final record, against its pinned checklist.
