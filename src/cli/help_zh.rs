@@ -78,6 +78,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "rectifications close",
         "由办公室决定关闭一项未关闭的整改，并写明理由（不再复查时）",
     ),
+    ("settings", "本站点的设置：列出、查看、修改（保存前先校验）"),
+    ("settings list", "列出全部设置项及其值和用途"),
+    ("settings get", "显示一个设置项的值（未设置时不显示）"),
+    ("settings set", "校验并保存一个设置项的值"),
     ("identity", "本站点的身份"),
     ("identity show", "显示站点代码和密钥指纹"),
     (
@@ -124,6 +128,15 @@ const ARGS: &[(&str, &str)] = &[
     ),
     ("roster import file", "单位名录 CSV 文件"),
     (
+        "settings get key",
+        "设置项名称，即 settings list 显示的名称",
+    ),
+    (
+        "settings set key",
+        "设置项名称，即 settings list 显示的名称",
+    ),
+    ("settings set value", "新的值"),
+    (
         "inspections list status",
         "只列草稿（draft）或只列已定稿（final）",
     ),
@@ -140,7 +153,7 @@ const ARGS: &[(&str, &str)] = &[
     ("report verify code", "记录表上印的 12 位核验码"),
     (
         "report summary frequencies",
-        "各风险等级每年应检次数，如 `A=1,B=2,C=3,D=4`（默认）；也可用设置 report.frequencies",
+        "各风险等级每年应检次数，如 `A=1,B=2,C=3,D=4`（默认）；也可用设置 inspection_frequency",
     ),
     ("demo establishments", "单位数"),
     (

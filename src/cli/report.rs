@@ -36,7 +36,7 @@ pub enum ReportCommand {
         #[command(flatten)]
         period: PeriodArgs,
         /// Full inspections a year by risk grade, e.g. `A=1,B=2,C=3,D=4` (the default). Also
-        /// the setting `report.frequencies`.
+        /// the setting `inspection_frequency` (docs/settings.md).
         #[arg(long, value_name = "A=N,B=N,C=N,D=N")]
         frequencies: Option<String>,
         #[command(flatten)]
@@ -162,25 +162,19 @@ impl PeriodArgs {
     }
 }
 
-/// The setting that holds the district's inspection frequencies, as `A=1,B=2,C=3,D=4`.
-pub const FREQUENCIES_SETTING: &str = "report.frequencies";
-
-/// `--frequencies`, else the station's setting, else the defaults.
+/// `--frequencies`, else the station's setting (docs/settings.md), else the defaults.
 fn frequencies_of(store: &Store, given: Option<String>, lang: Lang) -> Result<Frequencies> {
     let (text, source) = match given {
         Some(text) => (text, "--frequencies"),
-        None => match store.setting(FREQUENCIES_SETTING).localized(lang)? {
-            Some(text) => (text, FREQUENCIES_SETTING),
+        None => match store.frequencies_text().localized(lang)? {
+            Some(text) => (text, Frequencies::SETTING),
             None => return Ok(Frequencies::DEFAULT),
         },
     };
-    Frequencies::parse(&text).ok_or_else(|| {
+    Frequencies::read(&text).map_err(|e| {
         anyhow::anyhow!(
             "{source} {text:?}: {}",
-            lang.pick(
-                "格式应为 A=1,B=2,C=3,D=4（每年次数，至少 1）",
-                "expected A=1,B=2,C=3,D=4 (a year, at least 1)"
-            )
+            super::settings::frequency_error(&e, lang)
         )
     })
 }
