@@ -46,7 +46,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ("report", "报表：结果记录表、阶段汇总、Excel 工作簿和 CSV"),
     (
         "report record",
-        "检查记录的《日常监督检查结果记录表》，每条一页，合为一个 HTML 文件",
+        "检查记录的《日常监督检查结果记录表》，每条一页，合为一个 HTML 文件：指定的记录，或一段时间（--from/--to/--town）内已定稿的记录",
     ),
     (
         "report verify",
@@ -147,7 +147,7 @@ const ARGS: &[(&str, &str)] = &[
     ),
     (
         "report record ids",
-        "检查记录：ID、编号或至少 8 个字符的 ID 前缀",
+        "检查记录：ID、编号或至少 8 个字符的 ID 前缀（不指定时用 --from/--to 给出时间段）",
     ),
     ("report verify id", "检查记录：ID、编号或 ID 前缀"),
     ("report verify code", "记录表上印的 12 位核验码"),

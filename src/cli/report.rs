@@ -16,11 +16,17 @@ use crate::store::{InspectionRecord, Period, Store};
 
 #[derive(Subcommand, Debug)]
 pub enum ReportCommand {
-    /// Record forms (日常监督检查结果记录表) of inspections, one per page, as one HTML file.
+    /// Record forms (日常监督检查结果记录表) of inspections, one per page, as one HTML file:
+    /// those named, or the final ones of a period (--from/--to/--town), as the screens print.
     Record {
         /// Inspections: id, serial number, or an id prefix of 8 or more characters.
-        #[arg(required = true)]
+        #[arg(
+            required_unless_present_any = ["from", "to"],
+            conflicts_with_all = ["from", "to", "town"]
+        )]
         ids: Vec<String>,
+        #[command(flatten)]
+        period: PeriodArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -85,7 +91,16 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
     let lang = ctx.lang;
     let store = ctx.open_store()?;
     match cmd {
-        ReportCommand::Record { ids, output } => {
+        ReportCommand::Record {
+            ids,
+            period,
+            output,
+        } => {
+            let ids = if ids.is_empty() {
+                period_records(&store, &period, lang)?
+            } else {
+                ids
+            };
             let html = records_html(&store, &ids, lang)?;
             finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
         }
@@ -177,6 +192,29 @@ fn frequencies_of(store: &Store, given: Option<String>, lang: Lang) -> Result<Fr
             super::settings::frequency_error(&e, lang)
         )
     })
+}
+
+/// The final inspections of a period, oldest first, as the records screen prints them; none is
+/// refused rather than written as an empty file.
+fn period_records(store: &Store, period: &PeriodArgs, lang: Lang) -> Result<Vec<String>> {
+    let period = period.resolve(lang)?;
+    let data = store.period_data(&period).localized(lang)?;
+    if data.inspections.is_empty() {
+        bail!(
+            "{} {} – {}",
+            lang.pick(
+                "这段时间没有已定稿的检查记录：",
+                "no final inspections in the period"
+            ),
+            period.from,
+            period.to
+        );
+    }
+    Ok(data
+        .inspections
+        .into_iter()
+        .map(|i| i.inspection.id)
+        .collect())
 }
 
 fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
