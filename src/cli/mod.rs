@@ -7,6 +7,7 @@ pub mod help_zh;
 mod inspections;
 mod out;
 pub mod package_files;
+mod progress;
 pub use out::{is_broken_pipe, write as write_out, write_err};
 mod rectifications;
 mod report;
