@@ -54,10 +54,18 @@ fn every_setting_is_listed_and_a_good_value_is_saved_and_read_back() {
         .args(["settings", "set", "tui.report_folder", folder])
         .assert()
         .success();
+    // `~/` as the screens take it, kept as typed.
+    std::fs::create_dir(dir.path().join("bundles")).unwrap();
+    shian(dir.path())
+        .env("HOME", dir.path())
+        .args(["settings", "set", "tui.bundle_folder", "~/bundles"])
+        .assert()
+        .success();
     let get = |key: &str| stdout(shian(dir.path()).args(["settings", "get", key]));
     assert_eq!(get("inspector_badge"), "21080001\n");
     assert_eq!(get("inspection_frequency"), "A=2,B=2,C=5,D=4\n");
     assert_eq!(get("tui.report_folder"), format!("{folder}\n"));
+    assert_eq!(get("tui.bundle_folder"), "~/bundles\n");
     assert_eq!(get("bureau"), "");
 
     let html = report(dir.path(), &["summary"], "summary.html");

@@ -1,8 +1,6 @@
 //! `shian settings list|get|set`: every setting shian reads, without sqlite3, each checked
 //! before it is saved (docs/settings.md holds the same table for people).
 
-use std::path::Path;
-
 use anyhow::{Result, bail};
 use clap::Subcommand;
 
@@ -228,13 +226,14 @@ fn checked(setting: &Setting, value: &str, lang: Lang) -> Result<String> {
             Err(e) => bail!("{key} {value:?}: {}", frequency_error(&e, lang)),
         },
         Kind::Folder => {
-            let path = Path::new(value);
+            // Kept as typed, `~/` included: the screens expand it as they use it.
+            let path = crate::tui::paths::expand(value);
             if !path.is_absolute() || !path.is_dir() {
                 bail!(
                     "{key} {value:?}: {}",
                     lang.pick(
-                        "应为已存在的文件夹的完整路径",
-                        "must be the full path of a folder that exists"
+                        "应为已存在的文件夹的完整路径（可用 ~/ 表示主文件夹）",
+                        "must be the full path of a folder that exists (~/ for the home folder)"
                     )
                 );
             }
