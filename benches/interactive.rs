@@ -53,8 +53,8 @@ fn first_frame(dir: &Path) -> u16 {
         profile,
         shell.catalog.checklists.clone(),
     );
-    if let Ok(Some(freq)) = shell.store.setting(due::Frequencies::SETTING) {
-        app.frequencies = due::Frequencies::parse(&freq);
+    if let Ok(Some(freq)) = shell.store.frequencies_text() {
+        app.frequencies = due::Frequencies::parse(&freq).unwrap_or_default();
     }
     let start = app.start();
     settle(&mut app, &mut shell, start);

@@ -217,3 +217,82 @@ fn csv_files_are_utf8_with_bom() {
     );
     assert!(table.contains(",2026-0"), "dates as YYYY-MM-DD");
 }
+
+#[test]
+fn record_forms_of_a_period_as_the_records_screen_prints_them() {
+    let district = demo_district();
+    let dir = district.path();
+    let list = common::inspections(dir);
+    let in_june: Vec<&str> = list
+        .iter()
+        .filter(|i| i["status"] == "final")
+        .filter(|i| i["started_at"].as_str().unwrap_or_default() >= "2026-06-01")
+        .filter_map(|i| i["serial"].as_str())
+        .collect();
+    assert!(!in_june.is_empty());
+    let args = ["record", "--from", "2026-06-01", "--to", "2026-06-30"];
+    let html = read(&report(dir, &args, "june.html"));
+    assert_eq!(
+        html.matches(r#"<table class="sheet">"#).count(),
+        in_june.len(),
+        "a page per final inspection of June"
+    );
+    for serial in &in_june {
+        assert!(html.contains(serial), "{serial} missing");
+    }
+    // Named records and a period are two ways, not one.
+    shian(dir)
+        .args(["report", "record", in_june[0], "--from", "2026-06-01"])
+        .args(["--out", "x.html"])
+        .assert()
+        .failure();
+    // An empty period is said, not written as an empty file.
+    shian(dir)
+        .args([
+            "report",
+            "record",
+            "--from",
+            "2030-01-01",
+            "--to",
+            "2030-01-31",
+        ])
+        .arg("--out")
+        .arg(dir.join("empty.html"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("没有已定稿的检查记录"));
+    assert!(!dir.join("empty.html").exists());
+}
+
+#[test]
+fn the_workbooks_inspectors_column_carries_their_certificate_numbers() {
+    let district = demo_district();
+    let dir = district.path();
+    let serial = serial_with_outcome(dir, "compliant");
+    let shown = shian(dir)
+        .args(["inspections", "show", &serial, "--json"])
+        .output()
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let first = &record["inspection"]["inspectors"][0];
+    let (name, badge) = (
+        first["name"].as_str().unwrap(),
+        first["badge"].as_str().unwrap(),
+    );
+    let args = ["xlsx", "--from", "2020-01-01", "--to", "2026-06-30"];
+    let path = report(dir, &args, "report.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("检查记录").unwrap();
+    assert_eq!(
+        sheet.get((0, 7)),
+        Some(&Data::String("检查人员及执法证件号".into()))
+    );
+    let row = (0..sheet.height())
+        .find(|r| sheet.get((*r, 0)) == Some(&Data::String(serial.clone())))
+        .expect("the record's row");
+    let cell = sheet.get((row, 7)).and_then(|d| d.get_string()).unwrap();
+    assert!(
+        cell.starts_with(&format!("{name}（{badge}）")),
+        "{cell:?} should carry {name}'s number {badge}"
+    );
+}

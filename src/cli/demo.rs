@@ -5,6 +5,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
 
+use super::progress::Bar;
 use super::{Context, Localized};
 use crate::demo::Demo;
 use crate::store::InspectionFilter;
@@ -25,8 +26,9 @@ pub struct DemoArgs {
     pub until: Option<NaiveDate>,
 }
 
-/// Inspections are written in batches: one transaction each, bounded memory.
-const BATCH: usize = 2000;
+/// Inspections are written in batches: one transaction each, bounded memory, and a step of
+/// the progress bar.
+const BATCH: usize = 500;
 
 pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     let lang = ctx.lang;
@@ -52,6 +54,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         .until
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut demo = Demo::new(args.seed, until);
+    // One step for the roster, one per inspection.
+    let mut bar = Bar::new(
+        lang.pick("正在生成演示数据", "making the demo district"),
+        args.inspections as u64 + 1,
+    );
 
     let roster = demo.establishments(args.establishments);
     store.import_roster(&roster, &station).localized(lang)?;
@@ -62,6 +69,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         .enumerate()
         .map(|(i, f)| (f.name.as_str(), i))
         .collect();
+    bar.set(1);
     establishments.retain(|e| order.contains_key(e.facts.name.as_str()));
     establishments.sort_by_key(|e| order.get(e.facts.name.as_str()).copied());
 
@@ -88,6 +96,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
                 .insert_final_records(&batch, &rectifications)
                 .localized(lang)?;
             written += batch.len();
+            bar.set(written as u64 + 1);
             batch.clear();
             rectifications.clear();
         }
@@ -99,6 +108,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     store
         .insert_final_records(&[], &demo.open_rectifications())
         .localized(lang)?;
+    bar.finish();
     match lang {
         crate::i18n::Lang::Zh => outln!(
             "已生成 {} 家单位、{written} 条检查记录（截至 {until}，种子 {}）",

@@ -46,7 +46,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ("report", "报表：结果记录表、阶段汇总、Excel 工作簿和 CSV"),
     (
         "report record",
-        "检查记录的《日常监督检查结果记录表》，每条一页，合为一个 HTML 文件",
+        "检查记录的《日常监督检查结果记录表》，每条一页，合为一个 HTML 文件：指定的记录，或一段时间（--from/--to/--town）内已定稿的记录",
     ),
     (
         "report verify",
@@ -78,6 +78,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "rectifications close",
         "由办公室决定关闭一项未关闭的整改，并写明理由（不再复查时）",
     ),
+    ("settings", "本站点的设置：列出、查看、修改（保存前先校验）"),
+    ("settings list", "列出全部设置项及其值和用途"),
+    ("settings get", "显示一个设置项的值（未设置时不显示）"),
+    ("settings set", "校验并保存一个设置项的值"),
     ("identity", "本站点的身份"),
     ("identity show", "显示站点代码和密钥指纹"),
     (
@@ -124,6 +128,15 @@ const ARGS: &[(&str, &str)] = &[
     ),
     ("roster import file", "单位名录 CSV 文件"),
     (
+        "settings get key",
+        "设置项名称，即 settings list 显示的名称",
+    ),
+    (
+        "settings set key",
+        "设置项名称，即 settings list 显示的名称",
+    ),
+    ("settings set value", "新的值"),
+    (
         "inspections list status",
         "只列草稿（draft）或只列已定稿（final）",
     ),
@@ -134,13 +147,13 @@ const ARGS: &[(&str, &str)] = &[
     ),
     (
         "report record ids",
-        "检查记录：ID、编号或至少 8 个字符的 ID 前缀",
+        "检查记录：ID、编号或至少 8 个字符的 ID 前缀（不指定时用 --from/--to 给出时间段）",
     ),
     ("report verify id", "检查记录：ID、编号或 ID 前缀"),
     ("report verify code", "记录表上印的 12 位核验码"),
     (
         "report summary frequencies",
-        "各风险等级每年应检次数，如 `A=1,B=2,C=3,D=4`（默认）；也可用设置 report.frequencies",
+        "各风险等级每年应检次数，如 `A=1,B=2,C=3,D=4`（默认）；也可用设置 inspection_frequency",
     ),
     ("demo establishments", "单位数"),
     (

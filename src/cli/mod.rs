@@ -7,10 +7,12 @@ pub mod help_zh;
 mod inspections;
 mod out;
 pub mod package_files;
+mod progress;
 pub use out::{is_broken_pipe, write as write_out, write_err};
 mod rectifications;
 mod report;
 mod roster;
+mod settings;
 mod sync;
 
 use out::outln;
@@ -71,6 +73,9 @@ pub enum Command {
     /// Rectification orders: list; close one by the office's decision with a reason.
     #[command(subcommand)]
     Rectifications(rectifications::RectificationsCommand),
+    /// Station settings: list, get, set (checked before they are saved).
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
     /// Write a bundle (field → office; with --roster, office → field).
     Export(sync::ExportArgs),
     /// Verify, plan and apply bundles.
@@ -138,6 +143,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Devices(cmd)) => devices::run(&ctx, cmd),
         Some(Command::Rectifications(cmd)) => rectifications::run(&ctx, cmd),
+        Some(Command::Settings(cmd)) => settings::run(&ctx, cmd),
         Some(Command::Export(args)) => sync::export(&ctx, args),
         Some(Command::Import(args)) => sync::import(&ctx, args),
         Some(Command::Identity(IdentityCommand::Export { path, name, office })) => {

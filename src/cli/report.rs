@@ -8,6 +8,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 
+use super::progress::Bar;
 use super::{Context, Localized};
 use crate::domain::inspection::Status;
 use crate::i18n::Lang;
@@ -16,11 +17,17 @@ use crate::store::{InspectionRecord, Period, Store};
 
 #[derive(Subcommand, Debug)]
 pub enum ReportCommand {
-    /// Record forms (日常监督检查结果记录表) of inspections, one per page, as one HTML file.
+    /// Record forms (日常监督检查结果记录表) of inspections, one per page, as one HTML file:
+    /// those named, or the final ones of a period (--from/--to/--town), as the screens print.
     Record {
         /// Inspections: id, serial number, or an id prefix of 8 or more characters.
-        #[arg(required = true)]
+        #[arg(
+            required_unless_present_any = ["from", "to"],
+            conflicts_with_all = ["from", "to", "town"]
+        )]
         ids: Vec<String>,
+        #[command(flatten)]
+        period: PeriodArgs,
         #[command(flatten)]
         output: Output,
     },
@@ -36,7 +43,7 @@ pub enum ReportCommand {
         #[command(flatten)]
         period: PeriodArgs,
         /// Full inspections a year by risk grade, e.g. `A=1,B=2,C=3,D=4` (the default). Also
-        /// the setting `report.frequencies`.
+        /// the setting `inspection_frequency` (docs/settings.md).
         #[arg(long, value_name = "A=N,B=N,C=N,D=N")]
         frequencies: Option<String>,
         #[command(flatten)]
@@ -85,7 +92,16 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
     let lang = ctx.lang;
     let store = ctx.open_store()?;
     match cmd {
-        ReportCommand::Record { ids, output } => {
+        ReportCommand::Record {
+            ids,
+            period,
+            output,
+        } => {
+            let ids = if ids.is_empty() {
+                period_records(&store, &period, lang)?
+            } else {
+                ids
+            };
             let html = records_html(&store, &ids, lang)?;
             finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
         }
@@ -96,9 +112,13 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             output,
         } => {
             let frequencies = frequencies_of(&store, frequencies, lang)?;
+            let mut bar = report_bar(lang);
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
+            bar.step(gathered(lang));
             let summary = Summary::compute(&data, &frequencies);
             let html = report::render_summary(&summary, lang)?;
+            bar.step(made(lang));
+            bar.finish();
             drop(summary);
             // The command ends here: the year's several hundred thousand small allocations are
             // left to the OS at exit rather than freed one by one (a tenth of the time, issue 7).
@@ -106,8 +126,13 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
         }
         ReportCommand::Xlsx { period, output } => {
+            let mut bar = report_bar(lang);
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
+            bar.step(gathered(lang));
             let tables = report::tables(&data, lang);
+            let bytes = report::workbook_bytes(&tables)?;
+            bar.step(made(lang));
+            bar.finish();
             let cut = report::xlsx::cut_cells(&tables);
             if cut > 0 {
                 super::out::errln!(
@@ -124,11 +149,12 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
                     }
                 );
             }
-            let bytes = report::workbook_bytes(&tables)?;
             finish(&output, &[(output.out.clone(), bytes)], lang)
         }
         ReportCommand::Csv { period, output } => {
+            let mut bar = report_bar(lang);
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
+            bar.step(gathered(lang));
             std::fs::create_dir_all(&output.out)
                 .with_context(|| output.out.display().to_string())?;
             let mut files = Vec::new();
@@ -136,9 +162,25 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
                 let path = output.out.join(format!("{}.csv", table.name));
                 files.push((path, report::csv_bytes(&table)?));
             }
+            bar.step(made(lang));
+            bar.finish();
             finish(&output, &files, lang)
         }
     }
+}
+
+/// A period's report in two steps, gathering the period and making the file: a year of a
+/// district takes seconds, and the bar says shian is working (nothing when piped).
+fn report_bar(lang: Lang) -> Bar {
+    Bar::new(lang.pick("正在生成报表", "making the report"), 2)
+}
+
+fn gathered(lang: Lang) -> &'static str {
+    lang.pick("已汇总数据", "period gathered")
+}
+
+fn made(lang: Lang) -> &'static str {
+    lang.pick("已生成", "made")
 }
 
 impl PeriodArgs {
@@ -162,38 +204,63 @@ impl PeriodArgs {
     }
 }
 
-/// The setting that holds the district's inspection frequencies, as `A=1,B=2,C=3,D=4`.
-pub const FREQUENCIES_SETTING: &str = "report.frequencies";
-
-/// `--frequencies`, else the station's setting, else the defaults.
+/// `--frequencies`, else the station's setting (docs/settings.md), else the defaults.
 fn frequencies_of(store: &Store, given: Option<String>, lang: Lang) -> Result<Frequencies> {
     let (text, source) = match given {
         Some(text) => (text, "--frequencies"),
-        None => match store.setting(FREQUENCIES_SETTING).localized(lang)? {
-            Some(text) => (text, FREQUENCIES_SETTING),
+        None => match store.frequencies_text().localized(lang)? {
+            Some(text) => (text, Frequencies::SETTING),
             None => return Ok(Frequencies::DEFAULT),
         },
     };
-    Frequencies::parse(&text).ok_or_else(|| {
+    Frequencies::read(&text).map_err(|e| {
         anyhow::anyhow!(
             "{source} {text:?}: {}",
-            lang.pick(
-                "格式应为 A=1,B=2,C=3,D=4（每年次数，至少 1）",
-                "expected A=1,B=2,C=3,D=4 (a year, at least 1)"
-            )
+            super::settings::frequency_error(&e, lang)
         )
     })
 }
 
+/// The final inspections of a period, oldest first, as the records screen prints them; none is
+/// refused rather than written as an empty file.
+fn period_records(store: &Store, period: &PeriodArgs, lang: Lang) -> Result<Vec<String>> {
+    let period = period.resolve(lang)?;
+    let data = store.period_data(&period).localized(lang)?;
+    if data.inspections.is_empty() {
+        bail!(
+            "{} {} – {}",
+            lang.pick(
+                "这段时间没有已定稿的检查记录：",
+                "no final inspections in the period"
+            ),
+            period.from,
+            period.to
+        );
+    }
+    Ok(data
+        .inspections
+        .into_iter()
+        .map(|i| i.inspection.id)
+        .collect())
+}
+
 fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
     let mut records = Vec::with_capacity(ids.len());
-    for key in ids {
+    // A few forms are quick; a period's many take seconds.
+    let mut bar = Bar::when(
+        ids.len() >= 20,
+        lang.pick("正在读取检查记录", "reading the records"),
+        ids.len() as u64,
+    );
+    for (n, key) in ids.iter().enumerate() {
         let found = store.find_inspection(key).localized(lang)?;
         let record = store.inspection_record(&found.id).localized(lang)?;
         let photos = store.photo_bytes(&found.id).localized(lang)?;
         let superseded_by = corrections(store, &record, lang)?;
         records.push((record, photos, superseded_by));
+        bar.set(n as u64 + 1);
     }
+    bar.finish();
     let inputs: Vec<RecordInput> = records
         .iter()
         .map(|(record, photos, superseded_by)| RecordInput {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 use clap::Subcommand;
 
+use super::progress::Bar;
 use super::{Context, Localized};
 use crate::roster;
 
@@ -24,6 +25,7 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
     let lang = ctx.lang;
     match cmd {
         RosterCommand::Import { file } => {
+            let mut bar = Bar::new(lang.pick("正在导入单位名录", "importing the roster"), 3);
             // Read at most one byte past the limit: a huge file is refused without being loaded.
             let mut bytes = Vec::new();
             std::fs::File::open(&file)
@@ -35,9 +37,11 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
                 })
                 .with_context(|| file.display().to_string())?;
             let name = file.display().to_string();
+            bar.step(lang.pick("已读取", "read"));
             let roster = match roster::read(&bytes) {
                 Ok(roster) => roster,
                 Err(errors) => {
+                    bar.finish();
                     for error in &errors {
                         errln!("{}", lang.roster_error(&name, error));
                     }
@@ -48,7 +52,9 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
                     );
                 }
             };
+            bar.step(lang.pick("已校验", "checked"));
             if !roster.unknown_columns.is_empty() {
+                bar.finish();
                 errln!(
                     "{}",
                     lang.roster_unknown_columns(&name, &roster.unknown_columns)
@@ -59,6 +65,8 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
             let station = ctx.identity()?.station_code();
             let mut store = ctx.open_store()?;
             let outcome = store.import_roster(&rows, &station).localized(lang)?;
+            bar.step(lang.pick("已保存", "saved"));
+            bar.finish();
             match lang {
                 crate::i18n::Lang::Zh => outln!(
                     "新增 {} 家，更新 {} 家，未变 {} 家",

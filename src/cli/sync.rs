@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use super::Context;
+use super::progress::Bar;
 use crate::bundle::{self, Action, BundleKind, Signer, identity_file::same_fingerprint};
 use crate::i18n::Lang;
 
@@ -196,39 +197,33 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
     Ok(())
 }
 
-/// A percentage on one line of stderr for large bundles, only when stderr is a terminal.
+/// A progress bar in bytes for large bundles, only when stderr is a terminal.
 struct ProgressLine {
     label: &'static str,
-    enabled: bool,
-    shown: Option<u64>,
+    bar: Option<Bar>,
 }
 
 impl ProgressLine {
-    /// Below this many bytes a bundle is quick and gets no progress line.
+    /// Below this many bytes a bundle is quick and gets no progress bar.
     const LARGE: u64 = 4 << 20;
 
     fn new(label: &'static str) -> ProgressLine {
-        ProgressLine {
-            label,
-            enabled: std::io::stderr().is_terminal(),
-            shown: None,
-        }
+        ProgressLine { label, bar: None }
     }
 
     fn update(&mut self, p: bundle::Progress) {
-        if !self.enabled || p.total < Self::LARGE {
+        if p.total < Self::LARGE {
             return;
         }
-        let percent = p.done * 100 / p.total;
-        if self.shown != Some(percent) {
-            super::out::progress(&format!("{} {percent:>3}%", self.label));
-            self.shown = Some(percent);
-        }
+        let label = self.label;
+        self.bar
+            .get_or_insert_with(|| Bar::bytes(label, p.total))
+            .set(p.done);
     }
 
     fn finish(&mut self) {
-        if self.shown.take().is_some() {
-            errln!();
+        if let Some(mut bar) = self.bar.take() {
+            bar.finish();
         }
     }
 }

@@ -3,5 +3,6 @@
 pub mod checklist;
 pub mod establishment;
 pub mod final_check;
+pub mod frequencies;
 pub mod inspection;
 pub mod outcome;

@@ -158,6 +158,8 @@ struct Form {
     handlings: Vec<Tick>,
     deadline: String,
     remarks: String,
+    /// What of a long 说明 continues on the attached page (附页); empty when it fits.
+    remarks_more: String,
     operator_signatory: String,
     operator_opinion: String,
     refused: bool,
@@ -201,6 +203,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
     let t = &r.tally;
     let outcome = i.outcome.or(t.outcome());
     let c = &i.conclusion;
+    let (remarks, remarks_more) = split_remarks(&c.remarks);
     let failed_numbers = |key: bool| {
         let numbers: Vec<&str> = r
             .checklist
@@ -314,7 +317,8 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
             })
             .collect(),
         deadline: c.deadline.map(|d| format_date(d, lang)).unwrap_or_default(),
-        remarks: c.remarks.clone(),
+        remarks,
+        remarks_more,
         operator_signatory: c.operator_signatory.clone(),
         operator_opinion: c.operator_opinion.clone(),
         refused: c.operator_refused,
@@ -330,6 +334,37 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
             })
             .unwrap_or_default(),
     }
+}
+
+/// Characters of 说明 the form's cell holds: about three lines of the A4 form. More would push
+/// the signatures to a second sheet, where a signature no longer stands under what it signs.
+const REMARKS_ON_FORM: usize = 120;
+
+/// 说明 as the form's cell shows it and the rest that continues on the attached page (附页).
+/// The cut is at the last sentence or clause end in the cell's second half, else at the limit.
+fn split_remarks(remarks: &str) -> (String, String) {
+    let remarks = remarks.trim();
+    if remarks.chars().count() <= REMARKS_ON_FORM {
+        return (remarks.to_string(), String::new());
+    }
+    let limit = remarks
+        .char_indices()
+        .nth(REMARKS_ON_FORM)
+        .map_or(remarks.len(), |(at, _)| at);
+    let half = remarks
+        .char_indices()
+        .nth(REMARKS_ON_FORM / 2)
+        .map_or(0, |(at, _)| at);
+    let cut = remarks[..limit]
+        .char_indices()
+        .rev()
+        .find(|(at, c)| *at >= half && "。；！？;!?\n，,".contains(*c))
+        .map(|(at, c)| at + c.len_utf8())
+        .unwrap_or(limit);
+    (
+        remarks[..cut].trim_end().to_string(),
+        remarks[cut..].trim_start().to_string(),
+    )
 }
 
 fn thumb(photo: &PhotoBytes) -> Thumb {

@@ -175,3 +175,12 @@ fn canonical_json_sorts_keys_at_every_level() {
     );
     assert_eq!(out, r#"{"a":{"c":null,"d":[2,{"e":"x","f":1}]},"b":1}"#);
 }
+
+#[test]
+fn a_remark_without_a_clause_end_is_cut_at_the_cells_limit_and_nothing_is_lost() {
+    let text = "甲".repeat(REMARKS_ON_FORM + 30);
+    let (head, rest) = split_remarks(&text);
+    assert_eq!(head.chars().count(), REMARKS_ON_FORM);
+    assert_eq!(format!("{head}{rest}"), text);
+    assert_eq!(split_remarks(" 短 "), ("短".to_string(), String::new()));
+}

@@ -110,7 +110,20 @@ pub fn tables(data: &PeriodData, lang: Lang) -> Vec<Table> {
                     .map(|f| lang.kind(f.kind))
                     .unwrap_or_default();
                 let (name, town) = facts.map(|f| (f.name, f.town)).unwrap_or_default();
-                let inspectors: Vec<&str> = i.inspectors.iter().map(|x| x.name.as_str()).collect();
+                // The column is 检查人员及执法证件号: each name with its number, as on the form.
+                let inspectors: Vec<String> = i
+                    .inspectors
+                    .iter()
+                    .map(|x| match x.badge.trim() {
+                        "" => x.name.clone(),
+                        badge => lang
+                            .pick(
+                                &format!("{}（{badge}）", x.name),
+                                &format!("{} ({badge})", x.name),
+                            )
+                            .to_string(),
+                    })
+                    .collect();
                 vec![
                     Cell::text(i.serial.clone().unwrap_or_default()),
                     Cell::Date(p.date),

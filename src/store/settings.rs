@@ -22,6 +22,16 @@ impl Store {
         )?;
         Ok(())
     }
+
+    /// The district's inspection frequencies as set (docs/settings.md): the one setting, else
+    /// the summary's key from before the home screen and the summary shared one.
+    pub fn frequencies_text(&self) -> Result<Option<String>> {
+        use crate::domain::frequencies::Frequencies;
+        match self.setting(Frequencies::SETTING)? {
+            Some(text) => Ok(Some(text)),
+            None => self.setting(Frequencies::OLD_SETTING),
+        }
+    }
 }
 
 /// The setting that holds this station's own public key (hex), as its records are signed.

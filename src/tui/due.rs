@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::establishment::{BrightKitchen, Establishment, EstablishmentKind, RiskGrade};
+use crate::domain::establishment::{BrightKitchen, Establishment, EstablishmentKind};
+use crate::domain::frequencies::overdue_days;
 use crate::store::InspectedElsewhere;
 
 /// Starting an inspection of an establishment that another station inspected this many days ago
@@ -13,45 +14,8 @@ use crate::store::InspectedElsewhere;
 /// without knowing it.
 pub const RECENTLY_INSPECTED_DAYS: i64 = 7;
 
-/// Inspections per year by risk grade (DOMAIN.md: A ≥ 1, B 1–2, C 2–3, D 3–4). The district may
-/// set its own in the setting `inspection_frequency`, e.g. `A=1,B=2,C=3,D=4`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Frequencies {
-    pub per_year: [u32; 4],
-}
-
-impl Default for Frequencies {
-    fn default() -> Self {
-        Self {
-            per_year: [1, 2, 3, 4],
-        }
-    }
-}
-
-impl Frequencies {
-    pub const SETTING: &'static str = "inspection_frequency";
-
-    /// Reads `A=1,B=2,…`; grades not given keep their default, bad parts are ignored.
-    pub fn parse(text: &str) -> Self {
-        let mut f = Self::default();
-        for part in text.split([',', '，', ';']) {
-            if let Some((grade, n)) = part.split_once('=')
-                && let (Some(grade), Ok(n)) = (RiskGrade::parse(grade), n.trim().parse::<u32>())
-                && let Some(i) = RiskGrade::ALL.iter().position(|g| *g == grade)
-                && n > 0
-            {
-                f.per_year[i] = n;
-            }
-        }
-        f
-    }
-
-    fn for_grade(&self, grade: Option<RiskGrade>) -> u32 {
-        grade
-            .and_then(|g| RiskGrade::ALL.iter().position(|x| *x == g))
-            .map_or(1, |i| self.per_year[i])
-    }
-}
+/// Inspections per year by risk grade: the one setting and rule in src/domain/frequencies.rs.
+pub use crate::domain::frequencies::Frequencies;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Due {
@@ -90,13 +54,8 @@ pub fn due(
             let lacks = lacks_bright_kitchen(e);
             // One more visit a year where the kitchen cannot be seen from outside.
             let per_year = freq.for_grade(e.facts.risk_grade) + u32::from(lacks);
-            let interval = i64::from(365 / per_year.max(1));
             let last = last.get(&e.id).copied();
-            let overdue = match last {
-                None => i64::MAX,
-                Some(day) => (today - day).num_days() - interval,
-            };
-            (overdue >= 0).then(|| {
+            overdue_days(last, per_year, today).map(|overdue| {
                 (
                     overdue,
                     Due {
@@ -126,7 +85,7 @@ pub fn due(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::establishment::EstablishmentFacts;
+    use crate::domain::establishment::{EstablishmentFacts, RiskGrade};
 
     fn est(
         id: &str,
@@ -207,11 +166,5 @@ mod tests {
             );
         }
         assert!(recently_elsewhere(None, today).is_none());
-    }
-
-    #[test]
-    fn frequencies_parse_with_defaults() {
-        let f = Frequencies::parse("A=1, C=4，bad, D=0");
-        assert_eq!(f.per_year, [1, 2, 4, 4]);
     }
 }

@@ -52,8 +52,8 @@ pub fn start(data_dir: &Path, lang: Lang) -> anyhow::Result<()> {
         profile,
         shell.catalog.checklists.clone(),
     );
-    if let Ok(Some(freq)) = shell.store.setting(due::Frequencies::SETTING) {
-        app.frequencies = due::Frequencies::parse(&freq);
+    if let Ok(Some(freq)) = shell.store.frequencies_text() {
+        app.frequencies = due::Frequencies::parse(&freq).unwrap_or_default();
     }
     let result = run::run(&mut app, &mut shell);
     log::info("stop");

@@ -26,23 +26,23 @@ pub fn empty_station() -> TempDir {
     dir
 }
 
+/// The command that makes the demo district of the golden tests.
+pub const DEMO_DISTRICT: [&str; 9] = [
+    "demo",
+    "--establishments",
+    "60",
+    "--inspections",
+    "400",
+    "--seed",
+    "1",
+    "--until",
+    "2026-06-30",
+];
+
 /// The demo district of the golden tests: seed 1, until 2026-06-30.
 pub fn demo_district() -> TempDir {
     let dir = empty_station();
-    shian(dir.path())
-        .args([
-            "demo",
-            "--establishments",
-            "60",
-            "--inspections",
-            "400",
-            "--seed",
-            "1",
-            "--until",
-            "2026-06-30",
-        ])
-        .assert()
-        .success();
+    shian(dir.path()).args(DEMO_DISTRICT).assert().success();
     dir
 }
 

@@ -16,60 +16,8 @@ use crate::domain::outcome::{Handling, Outcome};
 use crate::store::{FailedItem, PeriodData};
 use sections::{bright_kitchen, cases, grades, outcome_slot, rectifications, top_failures};
 
-/// Full inspections a year by risk grade. The defaults follow the 2016 CFDA rules as many
-/// provinces apply them (A ≥ 1, B 2, C 3, D 4); a district with its own rule passes its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Frequencies {
-    pub a: u32,
-    pub b: u32,
-    pub c: u32,
-    pub d: u32,
-}
-
-impl Frequencies {
-    pub const DEFAULT: Frequencies = Frequencies {
-        a: 1,
-        b: 2,
-        c: 3,
-        d: 4,
-    };
-
-    /// Reads `A=1,B=2,C=3,D=4` (any order, spaces allowed; grades left out keep the default).
-    /// `None` when a part is not `grade=whole number ≥ 1`.
-    pub fn parse(text: &str) -> Option<Frequencies> {
-        let mut frequencies = Self::DEFAULT;
-        for part in text
-            .split([',', '，', ';'])
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            let (grade, count) = part.split_once('=')?;
-            let count: u32 = count.trim().parse().ok().filter(|n| *n >= 1)?;
-            match RiskGrade::parse(grade)? {
-                RiskGrade::A => frequencies.a = count,
-                RiskGrade::B => frequencies.b = count,
-                RiskGrade::C => frequencies.c = count,
-                RiskGrade::D => frequencies.d = count,
-            }
-        }
-        Some(frequencies)
-    }
-
-    pub fn per_year(&self, grade: RiskGrade) -> u32 {
-        match grade {
-            RiskGrade::A => self.a,
-            RiskGrade::B => self.b,
-            RiskGrade::C => self.c,
-            RiskGrade::D => self.d,
-        }
-    }
-}
-
-impl Default for Frequencies {
-    fn default() -> Self {
-        Self::DEFAULT
-    }
-}
+/// Full inspections a year by risk grade, from the one setting (docs/settings.md).
+pub use crate::domain::frequencies::Frequencies;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::Days;
+use crate::domain::frequencies::overdue_days;
 
 use super::{
     BrightKitchenRow, Case, FailureRow, Frequencies, GradeRow, Named, OverdueRectification,
@@ -132,13 +132,11 @@ pub(super) fn grades(
                 .iter()
                 .filter(|e| e.facts.risk_grade == Some(grade))
                 .collect();
-            let interval = Days::new(365 / u64::from(per_year.max(1)));
             let due = of_grade
                 .iter()
                 .filter(|e| {
-                    data.last_inspected
-                        .get(&e.id)
-                        .is_none_or(|last| *last + interval <= period.to)
+                    let last = data.last_inspected.get(&e.id).copied();
+                    overdue_days(last, per_year, period.to).is_some()
                 })
                 .map(|e| named(e))
                 .collect();

@@ -247,21 +247,3 @@ fn worst_cases_come_first() {
     let order: Vec<_> = s.cases.iter().map(|c| c.serial.as_str()).collect();
     assert_eq!(order, ["S-3", "S-4", "S-1"]);
 }
-
-#[test]
-fn frequencies_parse_from_settings_text() {
-    let f = Frequencies::parse("A=1, b=3，D级=6");
-    assert_eq!(
-        f,
-        Some(Frequencies {
-            a: 1,
-            b: 3,
-            c: 3,
-            d: 6
-        })
-    );
-    assert_eq!(Frequencies::parse("A=0"), None);
-    assert_eq!(Frequencies::parse("E=2"), None);
-    assert_eq!(Frequencies::parse("A"), None);
-    assert_eq!(Frequencies::parse(""), Some(Frequencies::DEFAULT));
-}

@@ -13,8 +13,6 @@ use super::{Failure, Shell};
 
 /// The setting that remembers the folder reports were last written to.
 pub const FOLDER_SETTING: &str = "tui.report_folder";
-/// The district's inspection frequencies, as the `shian report summary` command reads them.
-const FREQUENCIES_SETTING: &str = "report.frequencies";
 
 impl Shell {
     pub(super) fn report(&mut self, effect: Effect) -> Result<Vec<Action>, Failure> {
@@ -112,7 +110,7 @@ impl Shell {
     fn frequencies(&self) -> Result<Frequencies, Failure> {
         Ok(self
             .store
-            .setting(FREQUENCIES_SETTING)?
+            .frequencies_text()?
             .and_then(|text| Frequencies::parse(&text))
             .unwrap_or(Frequencies::DEFAULT))
     }
