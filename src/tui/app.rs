@@ -276,6 +276,14 @@ impl App {
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
+            // An establishment's unsaved edits are not thrown away without a word: the first
+            // Ctrl-C asks, a second one quits (issue 15, item 3).
+            if let Screen::Establishment(e) = &mut self.screen
+                && !e.may_leave()
+            {
+                self.error(self.t.unsaved_establishment_quit());
+                return Vec::new();
+            }
             // Everything shown as saved is already on disk; only a note being typed, or the
             // review's sign-off, is saved on the way out.
             self.quit = true;

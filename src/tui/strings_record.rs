@@ -27,4 +27,20 @@ impl Text {
             "A draft is not final: Enter opens it to change it, no correction needed",
         )
     }
+
+    /// Esc over an establishment's unsaved edits.
+    pub fn unsaved_establishment(self) -> &'static str {
+        self.0.pick(
+            "有未保存的修改：到 [保存] 按 Enter 保存，或再按 Esc 放弃修改",
+            "Unsaved changes: Enter on [Save] saves them, Esc again discards them",
+        )
+    }
+
+    /// Ctrl-C over an establishment's unsaved edits.
+    pub fn unsaved_establishment_quit(self) -> &'static str {
+        self.0.pick(
+            "有未保存的修改：到 [保存] 按 Enter 保存，或再按 Ctrl-C 放弃修改并退出",
+            "Unsaved changes: Enter on [Save] saves them, Ctrl-C again discards them and quits",
+        )
+    }
 }

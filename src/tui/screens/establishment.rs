@@ -30,6 +30,10 @@ pub struct EditState {
     pub grade: Option<RiskGrade>,
     pub kitchen: Option<BrightKitchen>,
     pub focus: usize,
+    /// The facts as the form opened, to tell unsaved edits.
+    opened: Option<EstablishmentFacts>,
+    /// Esc or Ctrl-C was pressed once over unsaved edits: the next one discards them.
+    pub leaving: bool,
 }
 
 impl EditState {
@@ -37,7 +41,7 @@ impl EditState {
         let f = existing.map(|e| &e.facts);
         let text =
             |get: fn(&EstablishmentFacts) -> &String| TextInput::new(f.map_or("", |f| get(f)));
-        EditState {
+        let mut state = EditState {
             id: existing.map(|e| e.id.clone()),
             texts: [
                 text(|f| &f.name),
@@ -52,7 +56,26 @@ impl EditState {
             grade: f.and_then(|f| f.risk_grade),
             kitchen: f.and_then(|f| f.bright_kitchen),
             focus: 0,
+            opened: None,
+            leaving: false,
+        };
+        state.opened = Some(state.facts());
+        state
+    }
+
+    /// Something was typed or chosen that is not saved.
+    pub fn unsaved(&self) -> bool {
+        self.opened.as_ref() != Some(&self.facts())
+    }
+
+    /// Whether leaving (Esc, Ctrl-C) may go ahead: over unsaved edits the first press only
+    /// asks, and the second one discards them (issue 15, item 3).
+    pub fn may_leave(&mut self) -> bool {
+        if self.leaving || !self.unsaved() {
+            return true;
         }
+        self.leaving = true;
+        false
     }
 
     pub fn typing(&self) -> bool {
@@ -65,7 +88,7 @@ impl EditState {
         }
     }
 
-    fn facts(&self) -> EstablishmentFacts {
+    pub(crate) fn facts(&self) -> EstablishmentFacts {
         let t = |i: usize| self.texts[i].text().trim().to_string();
         EstablishmentFacts {
             name: t(0),
@@ -120,9 +143,16 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let forward = key.code == KeyCode::Right;
+    if key.code != KeyCode::Esc {
+        s.leaving = false;
+    }
     match key.code {
         KeyCode::Esc => {
-            app.screen = Screen::Roster(RosterState::new(app));
+            if s.may_leave() {
+                app.screen = Screen::Roster(RosterState::new(app));
+            } else {
+                app.error(t.unsaved_establishment());
+            }
         }
         KeyCode::Tab | KeyCode::Down => s.focus = (s.focus + 1) % FIELDS,
         KeyCode::BackTab | KeyCode::Up => s.focus = (s.focus + FIELDS - 1) % FIELDS,

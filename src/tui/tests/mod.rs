@@ -2,6 +2,7 @@
 //! stand-in for the store that answers the effects the form needs.
 
 mod corrections;
+mod establishment_leave;
 mod form;
 mod form_kinds;
 mod home;
