@@ -284,21 +284,9 @@ fn a_record_of_a_revoked_station_is_refused_whoever_relays_it() {
 
     // The office's own bundle leaves A's records out, so the laptops it goes to take it whole
     // (and learn of the revocation from its station list).
-    let folder = d.path("office-out");
-    let out = stdout(
-        shian(&d.office)
-            .args(["export", "--roster", "--out"])
-            .arg(&folder),
-    );
-    let office_bundle = PathBuf::from(out.lines().next().unwrap());
+    let office_bundle = export(&d.office, &d.path("office-out"), &["--roster"]);
     let fresh = d.path("fresh");
-    stdout(
-        shian(&fresh)
-            .arg("import")
-            .arg(&office_bundle)
-            .arg("--trust-fingerprint")
-            .arg(fingerprint(&d.office)),
-    );
+    import_trusting(&fresh, &office_bundle, &d.office);
     let listed = stdout(shian(&fresh).args(["inspections", "list"]));
     assert!(!listed.contains(&a_code), "{listed}");
     let stations = stdout(shian(&fresh).args(["devices", "list", "--json"]));
@@ -447,25 +435,9 @@ fn a_key_that_collides_with_a_trusted_stations_code_is_not_trusted() {
 fn an_office_bundle_lets_a_laptop_verify_records_of_the_district() {
     let d = district();
     // The office passes A's open orders (with A's inspections) to laptop B, which never met A.
-    let office_fp = fingerprint(&d.office);
-    let folder = d.path("office-out");
-    std::fs::create_dir_all(&folder).unwrap();
-    let out = stdout(
-        shian(&d.office)
-            .arg("export")
-            .arg("--roster")
-            .arg("--out")
-            .arg(&folder),
-    );
-    let office_bundle = PathBuf::from(out.lines().next().unwrap());
+    let office_bundle = export(&d.office, &d.path("office-out"), &["--roster"]);
     let fresh = d.path("fresh-b");
-    stdout(
-        shian(&fresh)
-            .arg("import")
-            .arg(&office_bundle)
-            .arg("--trust-fingerprint")
-            .arg(&office_fp),
-    );
+    import_trusting(&fresh, &office_bundle, &d.office);
     let listed = stdout(shian(&fresh).arg("inspections").arg("list"));
     let a_code = shian::identity::station_code(&d.a_key().verifying_key());
     assert!(listed.contains(&a_code), "{listed}");
@@ -519,20 +491,8 @@ fn the_office_closes_a_rectification_by_a_decision_and_only_the_office_may() {
     stdout(shian(&d.office).args(["rectifications", "close", &id, "--reason", "经营者已注销"]));
 
     // Laptop A, which made the order, learns from the office's next bundle that it is closed.
-    let folder = d.path("office-out");
-    let out = stdout(
-        shian(&d.office)
-            .args(["export", "--roster", "--out"])
-            .arg(&folder),
-    );
-    let office_bundle = PathBuf::from(out.lines().next().unwrap());
-    stdout(
-        shian(&d.a)
-            .arg("import")
-            .arg(&office_bundle)
-            .arg("--trust-fingerprint")
-            .arg(fingerprint(&d.office)),
-    );
+    let office_bundle = export(&d.office, &d.path("office-out"), &["--roster"]);
+    import_trusting(&d.a, &office_bundle, &d.office);
     let listed = stdout(shian(&d.a).args(["rectifications", "list"]));
     let line = listed.lines().find(|l| l.starts_with(&id)).unwrap();
     assert!(
@@ -541,13 +501,7 @@ fn the_office_closes_a_rectification_by_a_decision_and_only_the_office_may() {
     );
 
     // A field station's decision is refused: B closes one of A's orders and sends it.
-    stdout(
-        shian(&d.b)
-            .arg("import")
-            .arg(&d.a_bundle)
-            .arg("--trust-fingerprint")
-            .arg(fingerprint(&d.a)),
-    );
+    import_trusting(&d.b, &d.a_bundle, &d.a);
     let mut b_store = shian::store::Store::open(&d.b).unwrap();
     let other = open[1]["id"].as_str().unwrap().to_string();
     let decision = b_store

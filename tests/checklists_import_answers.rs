@@ -10,6 +10,7 @@ use shian::domain::checklist::Checklist;
 use shian::domain::inspection::{Conclusion, InspectionKind};
 use shian::domain::outcome::{Outcome, Verdict};
 use shian::store::{NewInspection, Store};
+use store_common::FinalizeAsAuthor;
 use store_common::answer;
 use table_common::{SAMPLE, import_sample};
 
@@ -47,12 +48,7 @@ fn finalize_with(
             .expect("save");
     }
     store
-        .finalize_inspection(
-            &id,
-            &store_common::signed_off(Conclusion::default()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&id, Conclusion::default())
         .expect("finalize")
         .outcome
         .expect("outcome")

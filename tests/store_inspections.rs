@@ -1,12 +1,13 @@
 //! Inspections in the store: answers saved one by one, finalization with serial numbers and
 //! outcome, read-only final records, revisions, rectifications and follow-ups.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use shian::checklists::Catalog;
 use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind, RiskGrade};
 use shian::domain::inspection::{Conclusion, InspectionKind, Status};
 use shian::domain::outcome::{Handling, Outcome, Verdict};
 use shian::store::{Store, StoreError};
+use store_common::FinalizeAsAuthor;
 
 #[path = "store_common/mod.rs"]
 mod store_common;
@@ -125,12 +126,7 @@ fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
     };
     let done = f
         .store
-        .finalize_inspection(
-            &first,
-            &store_common::signed_off(conclusion.clone()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&first, conclusion.clone())
         .expect("finalize");
     assert_eq!(done.status, Status::Final);
     assert_eq!(
@@ -153,12 +149,7 @@ fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
         .expect("save");
     let done = f
         .store
-        .finalize_inspection(
-            &second,
-            &store_common::signed_off(Conclusion::default()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&second, Conclusion::default())
         .expect("finalize");
     assert_eq!(
         done.serial.as_deref(),
@@ -175,12 +166,7 @@ fn a_draft_with_nothing_judged_cannot_be_finalized() {
         .save_answer(&id, &answer("1.1", Verdict::NotApplicable))
         .expect("save");
     assert!(matches!(
-        f.store.finalize_inspection(
-            &id,
-            &store_common::signed_off(Conclusion::default()),
-            store_common::author().signing_key(),
-            Utc::now()
-        ),
+        f.store.finalize_as_author(&id, Conclusion::default()),
         Err(StoreError::NothingChecked { .. })
     ));
     assert_eq!(f.store.inspection(&id).expect("get").status, Status::Draft);
@@ -194,12 +180,7 @@ fn a_final_inspection_is_read_only_even_to_raw_sql() {
         .save_answer(&id, &answer("1.1", Verdict::Pass))
         .expect("save");
     f.store
-        .finalize_inspection(
-            &id,
-            &store_common::signed_off(Conclusion::default()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&id, Conclusion::default())
         .expect("finalize");
     assert!(matches!(
         f.store.save_answer(&id, &answer("1.1", Verdict::Fail)),
@@ -240,12 +221,7 @@ fn a_correction_is_a_new_revision_and_both_stay_visible() {
         .expect("save");
     let original = f
         .store
-        .finalize_inspection(
-            &id,
-            &store_common::signed_off(Conclusion::default()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&id, Conclusion::default())
         .expect("finalize");
     let revision = f
         .store
@@ -258,12 +234,7 @@ fn a_correction_is_a_new_revision_and_both_stay_visible() {
         .expect("save");
     let corrected = f
         .store
-        .finalize_inspection(
-            &revision.id,
-            &store_common::signed_off(Conclusion::default()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&revision.id, Conclusion::default())
         .expect("finalize");
     assert_eq!(
         corrected.serial,
@@ -294,12 +265,7 @@ fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
         ..Default::default()
     };
     f.store
-        .finalize_inspection(
-            &id,
-            &store_common::signed_off(conclusion.clone()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&id, conclusion.clone())
         .expect("finalize");
     assert_eq!(
         f.store
@@ -317,12 +283,7 @@ fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
         .save_answer(&follow_up, &answer("4.3", Verdict::Fail))
         .expect("save");
     f.store
-        .finalize_inspection(
-            &follow_up,
-            &store_common::signed_off(Conclusion::default()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&follow_up, Conclusion::default())
         .expect("finalize");
     let open = f.store.open_rectifications(&f.establishment).expect("open");
     assert_eq!(open.len(), 1);
@@ -347,12 +308,7 @@ fn a_failed_follow_up_under_a_new_order_keeps_one_rectification_per_item() {
         ..Default::default()
     };
     f.store
-        .finalize_inspection(
-            &id,
-            &store_common::signed_off(order(16)),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&id, order(16))
         .expect("finalize");
     let follow_up = start(&mut f, InspectionKind::FollowUp, 17);
     for (item, verdict) in [("4.3", Verdict::Fail), ("1.1", Verdict::Pass)] {
@@ -361,12 +317,7 @@ fn a_failed_follow_up_under_a_new_order_keeps_one_rectification_per_item() {
             .expect("save");
     }
     f.store
-        .finalize_inspection(
-            &follow_up,
-            &store_common::signed_off(order(31)),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&follow_up, order(31))
         .expect("finalize");
     let open = f.store.open_rectifications(&f.establishment).expect("open");
     assert_eq!(open.len(), 1, "{open:?}");
@@ -389,24 +340,14 @@ fn a_follow_up_does_not_count_toward_the_routine_frequency() {
         ..Default::default()
     };
     f.store
-        .finalize_inspection(
-            &routine,
-            &store_common::signed_off(order),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&routine, order)
         .expect("finalize");
     let follow_up = start(&mut f, InspectionKind::FollowUp, 17);
     f.store
         .save_answer(&follow_up, &answer("4.3", Verdict::Pass))
         .expect("save");
     f.store
-        .finalize_inspection(
-            &follow_up,
-            &store_common::signed_off(Conclusion::default()),
-            store_common::author().signing_key(),
-            Utc::now(),
-        )
+        .finalize_as_author(&follow_up, Conclusion::default())
         .expect("finalize");
     let last: Vec<_> = f
         .store

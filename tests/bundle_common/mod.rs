@@ -102,6 +102,18 @@ pub fn export(dir: &Path, folder: &Path, extra: &[&str]) -> PathBuf {
     PathBuf::from(out.lines().next().unwrap())
 }
 
+/// Imports `bundle` into the station at `dir`, trusting its signer, the station at `signer`, by
+/// the fingerprint that station shows (first contact).
+pub fn import_trusting(dir: &Path, bundle: &Path, signer: &Path) {
+    stdout(
+        shian(dir)
+            .arg("import")
+            .arg(bundle)
+            .arg("--trust-fingerprint")
+            .arg(fingerprint(signer)),
+    );
+}
+
 pub fn signing_key(dir: &Path) -> SigningKey {
     let text = std::fs::read_to_string(dir.join("station.key")).unwrap();
     let mut secret = [0u8; 32];

@@ -81,3 +81,27 @@ pub fn answer(item: &str, verdict: Verdict) -> Answer {
         answered_at: Utc::now(),
     }
 }
+
+/// The store tests' finalize: signed off as the review requires, by [`author`], now.
+pub trait FinalizeAsAuthor {
+    fn finalize_as_author(
+        &mut self,
+        id: &str,
+        conclusion: Conclusion,
+    ) -> shian::store::Result<shian::domain::inspection::Inspection>;
+}
+
+impl FinalizeAsAuthor for Store {
+    fn finalize_as_author(
+        &mut self,
+        id: &str,
+        conclusion: Conclusion,
+    ) -> shian::store::Result<shian::domain::inspection::Inspection> {
+        self.finalize_inspection(
+            id,
+            &signed_off(conclusion),
+            author().signing_key(),
+            Utc::now(),
+        )
+    }
+}
