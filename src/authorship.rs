@@ -112,7 +112,7 @@ fn write_canonical(value: &Value, out: &mut Vec<u8>) {
                 if n > 0 {
                     out.push(b',');
                 }
-                write_scalar(&Value::String(name.clone()), out);
+                write_scalar(name, out);
                 out.push(b':');
                 write_canonical(member, out);
             }
@@ -132,7 +132,7 @@ fn write_canonical(value: &Value, out: &mut Vec<u8>) {
     }
 }
 
-fn write_scalar(value: &Value, out: &mut Vec<u8>) {
+fn write_scalar<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
     // Writing a scalar JSON value into a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *out, value);
 }

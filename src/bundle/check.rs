@@ -2,6 +2,7 @@
 //! is not a bundle id met before with other content, that no record is in it twice, and every
 //! record's author and content. One refused record refuses the bundle, and nothing is written.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::read::Verified;
@@ -83,10 +84,11 @@ pub(super) fn check_authorship(
         }
     }
     let now = chrono::Utc::now();
-    let lookup = |id: &str| -> Result<Option<InspectionEntry>> {
+    // An inspection a record refers to: borrowed from the bundle, or read from the store.
+    let lookup = |id: &str| -> Result<Option<Cow<'_, InspectionEntry>>> {
         Ok(match in_bundle.get(id) {
-            Some(e) => Some((*e).clone()),
-            None => store.sync_inspection(id)?,
+            Some(e) => Some(Cow::Borrowed(*e)),
+            None => store.sync_inspection(id)?.map(Cow::Owned),
         })
     };
     for e in &r.inspections {
@@ -106,7 +108,7 @@ pub(super) fn check_authorship(
     for (e, key) in r.inspections.iter().zip(keys) {
         let key = key.map_err(|rule| refused(record_name(e), rule))?;
         let original = match &e.inspection.supersedes {
-            Some(id) => lookup(id)?.map(|o| o.inspection),
+            Some(id) => lookup(id)?.map(|o| o.inspection.clone()),
             None => None,
         };
         trust::check_inspection_author(&authors, e, &key, original.as_ref())
@@ -141,7 +143,7 @@ pub(super) fn check_authorship(
         if let Some(order) = &order
             && (rect.follow_up_id.is_none() || follow_up.is_some())
         {
-            trust::check_rectification(rect, order, follow_up.as_ref(), decided).map_err(
+            trust::check_rectification(rect, order, follow_up.as_deref(), decided).map_err(
                 |rule| refused(format!("{} {}", record_name(order), rect.item_id), rule),
             )?;
         }
