@@ -16,6 +16,7 @@ pub mod fuzzing;
 pub mod i18n;
 pub mod i18n_bundle;
 pub mod i18n_roster;
+pub mod i18n_store;
 pub mod i18n_trust;
 pub mod identity;
 pub mod platform;

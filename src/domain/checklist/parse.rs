@@ -3,12 +3,15 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use serde::Deserialize;
 use toml::Spanned;
 
 use super::problem::{ChecklistError, Positions, Problem};
 use super::{ChoiceOption, ItemKind, OnFail, OutcomeRule, RecordForm};
 use crate::domain::establishment::EstablishmentKind;
+
+mod raw;
+
+use raw::{Basis, RawChecklist, RawItem, RawKind, RawOnFail};
 
 /// A checklist file that parsed and passed the checks that need no other file.
 #[derive(Debug, Clone)]
@@ -53,130 +56,6 @@ pub struct DraftItem {
     pub on_fail: OnFail,
     pub local: bool,
     pub at: (usize, usize),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawChecklist {
-    id: Spanned<String>,
-    version: Spanned<String>,
-    title: Spanned<String>,
-    short: Option<String>,
-    description: Option<String>,
-    applies_to: Spanned<Vec<Spanned<String>>>,
-    basis: Option<Basis>,
-    #[serde(default)]
-    outcome: OutcomeRule,
-    #[serde(default)]
-    form: RecordForm,
-    #[serde(default)]
-    section: Vec<Spanned<RawSection>>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Basis {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl Basis {
-    fn into_vec(self) -> Vec<String> {
-        let texts = match self {
-            Basis::One(text) => vec![text],
-            Basis::Many(texts) => texts,
-        };
-        texts
-            .into_iter()
-            .map(|text| text.trim().to_string())
-            .filter(|text| !text.is_empty())
-            .collect()
-    }
-
-    fn joined(self) -> Option<String> {
-        let texts = self.into_vec();
-        (!texts.is_empty()).then(|| texts.join("；"))
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSection {
-    id: Option<Spanned<String>>,
-    title: Option<Spanned<String>>,
-    basis: Option<Basis>,
-    include: Option<Spanned<String>>,
-    #[serde(default)]
-    item: Vec<Spanned<RawItem>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawItem {
-    id: Spanned<String>,
-    text: Spanned<String>,
-    #[serde(default)]
-    key: bool,
-    guidance: Option<String>,
-    basis: Option<Basis>,
-    #[serde(default)]
-    kind: RawKind,
-    unit: Option<Spanned<String>>,
-    min: Option<Spanned<Number>>,
-    max: Option<Spanned<Number>>,
-    options: Option<Spanned<Vec<Spanned<RawOption>>>>,
-    #[serde(default)]
-    on_fail: RawOnFail,
-    #[serde(default)]
-    local: bool,
-}
-
-#[derive(Deserialize, Default, Clone, Copy, PartialEq)]
-#[serde(rename_all = "snake_case")]
-enum RawKind {
-    #[default]
-    Check,
-    Measurement,
-    Choice,
-    Text,
-}
-
-#[derive(Deserialize, Default)]
-enum RawOnFail {
-    #[serde(rename = "none")]
-    None,
-    #[default]
-    #[serde(rename = "note")]
-    Note,
-    #[serde(rename = "photo")]
-    Photo,
-    #[serde(rename = "note+photo")]
-    NoteAndPhoto,
-}
-
-/// TOML keeps integers and floats apart; a limit may be written either way.
-#[derive(Deserialize, Clone, Copy)]
-#[serde(untagged)]
-enum Number {
-    Int(i64),
-    Float(f64),
-}
-
-impl Number {
-    fn value(self) -> f64 {
-        match self {
-            // Limits are small numbers (grams, hours, degrees): exact in f64.
-            Number::Int(n) => n as f64,
-            Number::Float(x) => x,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOption {
-    label: String,
-    ok: bool,
 }
 
 /// Collects problems with their positions in one file.
