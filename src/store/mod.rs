@@ -12,6 +12,7 @@ mod home;
 #[cfg(test)]
 mod home_tests;
 mod inspection_lists;
+mod inspection_rows;
 mod inspections;
 mod open;
 mod plans;
