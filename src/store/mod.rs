@@ -17,6 +17,7 @@ mod inspections;
 mod open;
 mod plans;
 mod rectifications;
+mod report_sql;
 mod reports;
 mod rows;
 pub mod schema;
