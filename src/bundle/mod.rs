@@ -6,6 +6,7 @@
 //! against what is already here (new, identical, newer revision, conflict), and hands the whole
 //! plan to the store to apply in one transaction.
 
+mod archive;
 mod check;
 pub mod identity_file;
 pub mod import;

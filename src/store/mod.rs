@@ -12,10 +12,12 @@ mod home;
 #[cfg(test)]
 mod home_tests;
 mod inspection_lists;
+mod inspection_rows;
 mod inspections;
 mod open;
 mod plans;
 mod rectifications;
+mod report_sql;
 mod reports;
 mod rows;
 pub mod schema;

@@ -4,7 +4,7 @@
 
 use super::inspection_lists::{count_sql, list_sql};
 use super::inspections::InspectionFilter;
-use super::{finalize, home, reports, unexported};
+use super::{finalize, home, report_sql, unexported};
 use crate::domain::inspection::Status;
 use crate::domain::outcome::Outcome;
 
@@ -154,16 +154,16 @@ pub fn screen_queries() -> Vec<(&'static str, String)> {
         ),
         (
             "report: inspections of a period",
-            reports::period_inspections_sql(),
+            report_sql::period_inspections_sql(),
         ),
         (
             "report: answers of an inspection",
-            reports::answers_of_sql(),
+            report_sql::answers_of_sql(),
         ),
         (
             "report: rectifications",
-            reports::period_rectifications_sql(),
+            report_sql::period_rectifications_sql(),
         ),
-        ("report: last inspected", reports::last_inspected_sql()),
+        ("report: last inspected", report_sql::last_inspected_sql()),
     ]
 }

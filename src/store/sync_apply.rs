@@ -5,7 +5,7 @@ use rusqlite::{Connection, params};
 use super::rows::timestamp;
 use super::stations::{self, BundleLogEntry, StationRow};
 use super::sync::{AttachmentMeta, ChecklistVersion, EstablishmentRevision, InspectionEntry};
-use super::{Result, Store, inspections, signatures};
+use super::{Result, Store, inspection_rows, signatures};
 use crate::authorship::RecordSignature;
 use crate::domain::inspection::Rectification;
 
@@ -256,9 +256,9 @@ fn insert_inspection(conn: &Connection, entry: &InspectionEntry) -> Result<()> {
     let i = &entry.inspection;
     // As it was made: final. The triggers guard a final record's rows against change, not
     // their first writing.
-    inspections::insert(conn, i)?;
+    inspection_rows::insert(conn, i)?;
     for answer in &entry.answers {
-        inspections::insert_answer(conn, &i.id, answer)?;
+        inspection_rows::insert_answer(conn, &i.id, answer)?;
     }
     for a in &entry.attachments {
         conn.prepare_cached(
