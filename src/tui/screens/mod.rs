@@ -15,6 +15,7 @@ pub mod review_kept;
 pub mod review_missing;
 pub mod review_view;
 pub mod roster;
+pub mod roster_chooser;
 pub mod roster_filter;
 pub mod sync;
 pub mod sync_view;
