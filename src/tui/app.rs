@@ -304,13 +304,13 @@ impl App {
             return Vec::new();
         }
         use super::screens::{
-            establishment, form, home, record, records, report, review, roster, sync, welcome,
+            establishment, form_keys, home, record, records, report, review, roster, sync, welcome,
         };
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Home(_) => home::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
-            Screen::Form(_) => form::key(self, key),
+            Screen::Form(_) => form_keys::key(self, key),
             Screen::Review(_) => review::key(self, key),
             Screen::Records(_) => records::key(self, key),
             Screen::Record(_) => record::key(self, key),

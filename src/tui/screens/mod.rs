@@ -3,6 +3,7 @@
 pub mod establishment;
 pub mod form;
 pub mod form_edit;
+pub mod form_keys;
 pub mod form_section;
 pub mod form_view;
 pub mod home;
@@ -15,6 +16,7 @@ pub mod review_kept;
 pub mod review_missing;
 pub mod review_view;
 pub mod roster;
+pub mod roster_chooser;
 pub mod roster_filter;
 pub mod sync;
 pub mod sync_view;

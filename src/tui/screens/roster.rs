@@ -4,21 +4,17 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
-use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
-use crate::domain::inspection::InspectionKind;
 use crate::tui::app::{App, Effect, History, Screen};
 use crate::tui::due::recently_elsewhere;
 use crate::tui::input::TextInput;
 use crate::tui::screens::establishment::EditState;
+use crate::tui::screens::roster_chooser::{self, Chooser};
 use crate::tui::screens::roster_filter::Filters;
 use crate::tui::search::{SearchKey, rank};
 use crate::tui::text::{pad, truncate};
-use crate::tui::widgets::popup;
 
 pub struct RosterState {
     pub query: TextInput,
@@ -29,15 +25,6 @@ pub struct RosterState {
     /// Inspections and open rectifications of the selected establishment, once loaded.
     pub history: Option<History>,
     pub filters: Filters,
-}
-
-/// Picking the checklist and the kind of inspection for the selected establishment.
-pub struct Chooser {
-    pub checklist_ids: Vec<String>,
-    pub selected: usize,
-    pub kind: InspectionKind,
-    /// Once the inspector picks the kind (or it is a follow-up), moving among checklists keeps it.
-    pub kind_chosen: bool,
 }
 
 impl RosterState {
@@ -59,7 +46,7 @@ impl RosterState {
         let mut state = Self::new(app);
         if let Some(i) = app.roster.iter().position(|e| e.id == establishment_id) {
             state.selected = state.hits.iter().position(|h| *h == i).unwrap_or(0);
-            state.chooser = chooser(app, &app.roster[i], follow_up);
+            state.chooser = roster_chooser::chooser(app, &app.roster[i], follow_up);
         }
         state
     }
@@ -74,42 +61,6 @@ impl RosterState {
     pub fn current<'a>(&self, roster: &'a [Establishment]) -> Option<&'a Establishment> {
         self.hits.get(self.selected).and_then(|i| roster.get(*i))
     }
-}
-
-/// A special checklist (专项检查表, by the title convention of docs/checklists.md) is used
-/// for 专项检查; the others for 日常检查.
-fn default_kind(checklists: &[Checklist], checklist_id: Option<&String>) -> InspectionKind {
-    let special = checklist_id
-        .and_then(|id| checklists.iter().find(|c| &c.id == id))
-        .is_some_and(|c| c.title.contains("专项"));
-    if special {
-        InspectionKind::Special
-    } else {
-        InspectionKind::Routine
-    }
-}
-
-fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser> {
-    let mut checklists: Vec<_> = app
-        .checklists
-        .iter()
-        .filter(|c| c.applies_to_kind(e.facts.kind))
-        .collect();
-    // The routine checklists first, the most specific first: a school canteen's own checklist
-    // (which includes the catering table) before the catering table that fits many kinds.
-    checklists.sort_by_key(|c| (c.title.contains("专项"), c.applies_to.len()));
-    let checklist_ids: Vec<String> = checklists.iter().map(|c| c.id.clone()).collect();
-    let kind = if follow_up {
-        InspectionKind::FollowUp
-    } else {
-        default_kind(&app.checklists, checklist_ids.first())
-    };
-    (!checklist_ids.is_empty()).then_some(Chooser {
-        checklist_ids,
-        selected: 0,
-        kind,
-        kind_chosen: follow_up,
-    })
 }
 
 /// Asks for the selected establishment's history when the selection moved to another one.
@@ -142,47 +93,15 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(c) = &mut state.chooser {
-        let kinds = InspectionKind::ALL;
-        let k = kinds.iter().position(|k| *k == c.kind).unwrap_or(0);
-        match key.code {
-            KeyCode::Esc => state.chooser = None,
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Up | KeyCode::Char('k') => {
-                let down = matches!(key.code, KeyCode::Down | KeyCode::Char('j'));
-                c.selected = if down {
-                    (c.selected + 1).min(c.checklist_ids.len().saturating_sub(1))
-                } else {
-                    c.selected.saturating_sub(1)
-                };
-                if !c.kind_chosen {
-                    c.kind = default_kind(&app.checklists, c.checklist_ids.get(c.selected));
-                }
-            }
-            KeyCode::Right | KeyCode::Tab => {
-                c.kind = kinds[(k + 1) % kinds.len()];
-                c.kind_chosen = true;
-            }
-            KeyCode::Left | KeyCode::BackTab => {
-                c.kind = kinds[(k + kinds.len() - 1) % kinds.len()];
-                c.kind_chosen = true;
-            }
-            KeyCode::Enter => {
-                let establishment = state
-                    .hits
-                    .get(state.selected)
-                    .and_then(|i| app.roster.get(*i));
-                if let (Some(e), Some(checklist_id)) =
-                    (establishment, c.checklist_ids.get(c.selected))
-                {
-                    return vec![Effect::StartInspection {
-                        establishment_id: e.id.clone(),
-                        checklist_id: checklist_id.clone(),
-                        kind: c.kind,
-                    }];
-                }
-            }
-            _ => {}
+        if key.code == KeyCode::Esc {
+            state.chooser = None;
+            return Vec::new();
         }
-        return Vec::new();
+        let establishment = state
+            .hits
+            .get(state.selected)
+            .and_then(|i| app.roster.get(*i));
+        return roster_chooser::key(c, &app.checklists, establishment, key);
     }
     let last = state.hits.len().saturating_sub(1);
     match key.code {
@@ -213,7 +132,9 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             state.refresh(&app.keys, &app.roster);
         }
         KeyCode::Enter => {
-            let found = state.current(&app.roster).map(|e| chooser(app, e, false));
+            let found = state
+                .current(&app.roster)
+                .map(|e| roster_chooser::chooser(app, e, false));
             match found {
                 Some(Some(c)) => {
                     if let Screen::Roster(state) = &mut app.screen {
@@ -305,7 +226,7 @@ pub fn render(app: &App, state: &RosterState, area: Rect, buf: &mut Buffer) -> O
                 .filter(|h| h.establishment_id == e.id)
                 .and_then(|h| recently_elsewhere(h.elsewhere.as_ref(), app.today))
                 .map(|x| app.t.inspected_elsewhere(&x.station, x.date));
-            render_chooser(app, c, notice.as_deref(), area, buf);
+            roster_chooser::render(app, c, notice.as_deref(), area, buf);
             return None;
         }
     }
@@ -390,63 +311,4 @@ fn detail(app: &App, state: &RosterState, e: &Establishment, area: Rect, buf: &m
     Paragraph::new(lines)
         .block(Block::bordered())
         .render(area, buf);
-}
-
-/// The checklist chooser; `notice` (another station's recent inspection) on the line under the
-/// kinds.
-fn render_chooser(app: &App, c: &Chooser, notice: Option<&str>, area: Rect, buf: &mut Buffer) {
-    let t = app.t;
-    let theme = app.theme;
-    let height = u16::try_from(c.checklist_ids.len())
-        .unwrap_or(10)
-        .saturating_add(5);
-    let inner = popup(area, 70, height, t.choose_checklist(), buf);
-    let kinds: Vec<Span> = InspectionKind::ALL
-        .iter()
-        .flat_map(|k| {
-            let style = if *k == c.kind {
-                theme.selected()
-            } else {
-                theme.dim()
-            };
-            [
-                Span::styled(format!(" {} ", t.lang().inspection_kind(*k)), style),
-                Span::raw(" "),
-            ]
-        })
-        .collect();
-    let mut header = vec![Span::styled(
-        format!("{}: ", t.inspection_kind()),
-        theme.heading(),
-    )];
-    header.extend(kinds);
-    Paragraph::new(Line::from(header)).render(Rect { height: 1, ..inner }, buf);
-    if let Some(notice) = notice
-        && inner.height > 1
-    {
-        buf.set_stringn(
-            inner.x,
-            inner.y + 1,
-            notice,
-            usize::from(inner.width),
-            theme.error(),
-        );
-    }
-    let items: Vec<ListItem> = c
-        .checklist_ids
-        .iter()
-        .filter_map(|id| app.checklists.iter().find(|x| &x.id == id))
-        .map(|x| ListItem::new(format!("{} ({})", x.title, x.items().count())))
-        .collect();
-    let list_area = Rect {
-        y: inner.y + 2,
-        height: inner.height.saturating_sub(2),
-        ..inner
-    };
-    Clear.render(list_area, buf);
-    let mut ls = ListState::default().with_selected(Some(c.selected));
-    let list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("> ");
-    StatefulWidget::render(list, list_area, buf, &mut ls);
 }

@@ -11,6 +11,7 @@ mod records;
 mod report;
 mod review_checks;
 mod review_kept;
+mod review_sign_off;
 mod shell;
 mod snapshots;
 mod snapshots_sync;
