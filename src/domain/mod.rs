@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod establishment;
+pub mod establishment_merge;
 pub mod final_check;
 pub mod frequencies;
 pub mod inspection;
