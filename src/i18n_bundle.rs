@@ -193,11 +193,11 @@ impl Lang {
             BundleError::OlderFormat { found, known } => {
                 if zh {
                     format!(
-                        "拒绝导入：数据包格式版本为 {found}，本程序只读取版本 {known}：旧版本的记录没有作者签名，无法证明由谁填写。请用新版 shian 重新导出。"
+                        "拒绝导入：数据包格式版本为 {found}，本程序读取版本 {known} 及以上：旧版本的记录没有作者签名，无法证明由谁填写。请用新版 shian 重新导出。"
                     )
                 } else {
                     format!(
-                        "refused: the bundle has format version {found}; this shian reads version {known} only: older records carry no author signatures, so nothing proves who wrote them. Export it again with this shian."
+                        "refused: the bundle has format version {found}; this shian reads version {known} and later: older records carry no author signatures, so nothing proves who wrote them. Export it again with this shian."
                     )
                 }
             }

@@ -122,6 +122,22 @@ impl Lang {
                     crate::domain::final_check::MAX_LONG_TEXT_CHARS
                 ),
             },
+            StoreError::NoConflict { id, fact } => {
+                let fact = self.fact_name(fact);
+                if zh {
+                    format!("单位 {id} 的“{fact}”没有冲突，无需处理（用 shian conflicts list 查看冲突）。")
+                } else {
+                    format!("establishment {id}: its {fact} is not in conflict (shian conflicts list shows the conflicts).")
+                }
+            }
+            StoreError::BadFactValue { fact, value } => {
+                let fact = self.fact_name(fact);
+                if zh {
+                    format!("“{value}”不是“{fact}”的有效值。")
+                } else {
+                    format!("\"{value}\" is not a valid {fact}.")
+                }
+            }
             StoreError::NotFinal { id, problem } => {
                 if zh {
                     format!("检查记录 {id} 不能定稿：{}。", self.final_problem(problem))

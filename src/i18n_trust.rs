@@ -2,6 +2,7 @@
 //! English: why a record was refused at import, or may not become final.
 
 use crate::bundle::trust::Refusal;
+use crate::domain::establishment_merge::MergeError;
 use crate::domain::final_check::FinalProblem;
 use crate::i18n::Lang;
 
@@ -89,6 +90,29 @@ impl Lang {
             Refusal::DecisionNotByOffice { author } => format!(
                 "only an office may decide to close a rectification; this decision is station {author}'s"
             ),
+            Refusal::ResolutionNotByOffice { author } if zh => format!(
+                "单位信息的冲突只能由办公室裁定，这一裁定却出自站点 {author}"
+            ),
+            Refusal::ResolutionNotByOffice { author } => format!(
+                "only an office may settle a conflict in an establishment's facts; this revision is station {author}'s"
+            ),
+            Refusal::BrokenHistory(e) => match e {
+                MergeError::MissingParent { revision, parent } if zh => format!(
+                    "修订 {revision} 基于修订 {parent}，但数据包和本机都没有这一修订"
+                ),
+                MergeError::MissingParent { revision, parent } => format!(
+                    "revision {revision} was made from revision {parent}, which neither the bundle nor this station holds"
+                ),
+                MergeError::ParentNotEarlier { revision, parent } if zh => {
+                    format!("修订 {revision} 声称基于修订 {parent}，但后者并不更早")
+                }
+                MergeError::ParentNotEarlier { revision, parent } => format!(
+                    "revision {revision} names revision {parent} as its parent, which is not earlier"
+                ),
+                MergeError::Twice(revision) if zh => format!("修订 {revision} 出现了两次"),
+                MergeError::Twice(revision) => format!("revision {revision} appears twice"),
+                MergeError::Empty => self.pick("没有修订", "no revisions").to_string(),
+            },
             Refusal::NoReason => self
                 .pick(
                     "关闭整改的决定没有写明理由",

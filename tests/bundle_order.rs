@@ -1,6 +1,8 @@
 //! Bundles applied in any order give the same database: a property test over random histories
 //! of two field laptops (inspections, corrections, follow-ups closing rectifications,
-//! establishment edits, exports in between), imported at the office in a random order.
+//! establishment edits of their own and of shared establishments, which merge or conflict,
+//! exports in between), imported at the office in a random order. The database includes the
+//! merged facts and the conflicts kept for the office.
 
 mod bundle_common;
 
@@ -11,6 +13,7 @@ use chrono::Utc;
 use proptest::prelude::*;
 use shian::bundle::{self, BundleKind, PublicIdentity};
 use shian::domain::checklist::Checklist;
+use shian::domain::establishment::RiskGrade;
 use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Inspector};
 use shian::domain::outcome::{Handling, Verdict};
 use shian::identity::Identity;
@@ -38,6 +41,14 @@ enum Op {
     Edit {
         e: usize,
     },
+    /// An edit of one of the two establishments both laptops edit: its phone, person in
+    /// charge or risk grade (`fact`), to one of two values (`value`), so the laptops' edits
+    /// combine, agree or conflict.
+    EditShared {
+        e: usize,
+        fact: u8,
+        value: bool,
+    },
     Export,
 }
 
@@ -47,6 +58,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..8usize).prop_map(|n| Op::Revise { n }),
         2 => (0..8usize).prop_map(|n| Op::FollowUp { n }),
         1 => (0..3usize).prop_map(|e| Op::Edit { e }),
+        2 => (0..2usize, 0..3u8, any::<bool>()).prop_map(|(e, fact, value)| Op::EditShared { e, fact, value }),
         2 => Just(Op::Export),
     ]
 }
@@ -244,6 +256,16 @@ fn run(s: &mut Station, ops: &[Op], own: usize, out: &Path, bundles: &mut Vec<Pa
                 facts.phone = format!("0417-{}", fastrand::u32(1_000_000..9_999_999));
                 store.update_establishment(&e.id, &facts, &code).unwrap();
             }
+            Op::EditShared { e, fact, value } => {
+                let e = &establishments[*e];
+                let mut facts = store.establishment(&e.id).unwrap().facts;
+                match (fact, value) {
+                    (0, v) => facts.phone = format!("0417-555000{}", u8::from(*v)),
+                    (1, v) => facts.person_in_charge = if *v { "甲某" } else { "乙某" }.into(),
+                    (_, v) => facts.risk_grade = Some(if *v { RiskGrade::B } else { RiskGrade::D }),
+                }
+                store.update_establishment(&e.id, &facts, &code).unwrap();
+            }
             Op::Export => {
                 if let Ok(w) = bundle::export_bundle(
                     &mut store,
@@ -349,9 +371,10 @@ fn the_plan_tells_new_identical_newer_revision_and_conflict() {
     assert_eq!(count(&plan, RecordKind::Inspection, Action::Identical), 1);
     assert_eq!(count(&plan, RecordKind::Inspection, Action::Newer), 1);
 
-    // The office and A both edit the same establishment from the same revision: a conflict,
-    // and the office's facts stay.
-    let (id, office_facts) = {
+    // The office and A both edit the phone of one establishment from the same revision: the
+    // establishment is newer, and its phone is a conflict, listed by name with both values and
+    // who made each, for the office to settle. Nothing is kept aside.
+    let (id, office_phone) = {
         let mut store = Store::open(&office).unwrap();
         let e = store.establishments().unwrap()[0].clone();
         let mut facts = e.facts.clone();
@@ -360,14 +383,39 @@ fn the_plan_tells_new_identical_newer_revision_and_conflict() {
         store
             .update_establishment(&e.id, &facts, &office_code)
             .unwrap();
-        (e.id, facts)
+        (e.id, facts.phone)
     };
     run(&mut a, &[Op::Edit { e: 0 }], 0, &out, &mut bundles);
     let plan = import(&bundles[2]);
-    assert_eq!(count(&plan, RecordKind::Establishment, Action::Conflict), 1);
+    assert_eq!(count(&plan, RecordKind::Establishment, Action::Conflict), 0);
+    assert_eq!(count(&plan, RecordKind::Establishment, Action::Newer), 1);
     let store = Store::open(&office).unwrap();
-    assert_eq!(store.establishment(&id).unwrap().facts, office_facts);
-    assert_eq!(store.sync_conflicts().unwrap().len(), 1);
+    let a_phone = Store::open(&a.dir)
+        .unwrap()
+        .establishment(&id)
+        .unwrap()
+        .facts
+        .phone;
+    assert_eq!(plan.conflicted.len(), 1);
+    assert_eq!(store.establishment_conflicts().unwrap(), plan.conflicted);
+    let listed = &plan.conflicted[0];
+    assert_eq!(listed.name, store.establishment(&id).unwrap().facts.name);
+    let sides: Vec<(&str, &str)> = listed.conflicts[0]
+        .values
+        .iter()
+        .map(|v| (v.value.as_str(), v.revision.station.as_str()))
+        .collect();
+    let office_code = Identity::load_or_create(&office).unwrap().station_code();
+    assert_eq!(
+        sides,
+        vec![
+            (office_phone.as_str(), office_code.as_str()),
+            (a_phone.as_str(), a.identity.station_code().as_str())
+        ]
+    );
+    // Until settled, the value written last shows.
+    assert_eq!(store.establishment(&id).unwrap().facts.phone, a_phone);
+    assert!(store.sync_conflicts().unwrap().is_empty());
     drop(store);
 
     // Laptop B gets the open orders from the office, follows up, and closes them.

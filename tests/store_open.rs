@@ -230,3 +230,71 @@ fn two_writers_on_one_database_both_succeed() {
     let store = Store::open(dir.path()).expect("open");
     assert_eq!(store.establishments().expect("list").len(), 100);
 }
+
+/// The migration that keys establishment revisions by number and station moves their sync
+/// marks and signatures to the longer key, so nothing exported before is exported again and
+/// every signature is still found; a revision from before names no parents.
+#[test]
+fn revisions_keep_their_marks_and_signatures_when_keyed_by_station() {
+    let keyed = MIGRATIONS
+        .iter()
+        .position(|m| m.contains("establishment_revisions_keyed"))
+        .expect("the migration");
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw open");
+        migrate_to(&conn, keyed).expect("schema before");
+        conn.execute_batch(
+            r#"
+INSERT INTO establishments (id, revision, name, kind, person_in_charge, updated_at, updated_by)
+VALUES ('e1', 2, '青禾示例小学食堂', 'school_canteen', '乙', '2026-01-02T00:00:00Z', 'S1');
+INSERT INTO establishment_revisions (establishment_id, revision, facts, changed_at, changed_by)
+VALUES ('e1', 1, '{"name":"青禾示例小学食堂","kind":"school_canteen","address":"","town":"","person_in_charge":"甲","phone":"","license_no":"","credit_code":"","risk_grade":null,"bright_kitchen":null}', '2026-01-01T00:00:00Z', 'S0'),
+       ('e1', 2, '{"name":"青禾示例小学食堂","kind":"school_canteen","address":"","town":"","person_in_charge":"乙","phone":"","license_no":"","credit_code":"","risk_grade":null,"bright_kitchen":null}', '2026-01-02T00:00:00Z', 'S1');
+INSERT INTO sync_marks (record_kind, record_id, direction, bundle_id, at)
+VALUES ('establishment_revision', 'e1/2', 'out', 'b1', '2026-01-03T00:00:00Z');
+INSERT INTO record_signatures (record_kind, record_id, author_key, signature)
+VALUES ('establishment_revision', 'e1/2', 'k', 's');
+"#,
+        )
+        .expect("rows");
+    }
+    let store = Store::open(dir.path()).expect("migrates");
+    let history = store.sync_establishment_history("e1").expect("history");
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].key(), "e1/2/S1");
+    assert_eq!(history[1].parents, None);
+    assert_eq!(
+        history[1].signed.as_ref().map(|s| s.key.as_str()),
+        Some("k")
+    );
+    // The next edit here is made from the last of them.
+    let mut store = store;
+    let mut facts = store.establishment("e1").expect("row").facts;
+    facts.phone = "0417-5550000".into();
+    store
+        .update_establishment("e1", &facts, "S2")
+        .expect("edit");
+    let history = store.sync_establishment_history("e1").expect("history");
+    assert_eq!(
+        history[2].parents.as_ref().map(|p| p[0].to_string()),
+        Some("2@S1".into())
+    );
+    assert_eq!(store.establishment("e1").expect("row").facts, facts);
+    assert!(
+        store
+            .establishment_conflicts()
+            .expect("conflicts")
+            .is_empty()
+    );
+    drop(store);
+    let conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("raw open");
+    let mark: String = conn
+        .query_row(
+            "SELECT record_id FROM sync_marks WHERE record_kind = 'establishment_revision'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("mark");
+    assert_eq!(mark, "e1/2/S1");
+}

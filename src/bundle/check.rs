@@ -9,7 +9,7 @@ use super::read::Verified;
 use super::trust::{self, Authors, Refusal};
 use super::{BundleError, BundleKind, Result};
 use crate::domain::checklist::Checklist;
-use crate::store::{InspectionEntry, StationRow, Store, revision_key};
+use crate::store::{InspectionEntry, StationRow, Store};
 
 /// Whether this very bundle (same id, same manifest, same signer) was imported before. The
 /// same id with another manifest or signer is refused loudly: a bundle id names one content.
@@ -60,16 +60,8 @@ pub(super) fn check_authorship(
     let authors = Authors::new(known, store.own_public_key()?, from_office);
 
     for e in &r.establishment_revisions {
-        trust::check_revision_author(&authors, e).map_err(|rule| {
-            refused(
-                format!(
-                    "{} ({})",
-                    e.facts.name,
-                    revision_key(&e.establishment_id, e.revision)
-                ),
-                rule,
-            )
-        })?;
+        trust::check_revision_author(&authors, e)
+            .map_err(|rule| refused(format!("{} ({})", e.facts.name, e.key()), rule))?;
     }
 
     let in_bundle: BTreeMap<&str, &InspectionEntry> = r
@@ -168,7 +160,7 @@ fn refuse_duplicates(r: &super::records::Records) -> Result<()> {
         }
     }
     for e in &r.establishment_revisions {
-        let key = revision_key(&e.establishment_id, e.revision);
+        let key = e.key();
         if !seen.insert(key.clone()) {
             return Err(dup(format!("{} ({key})", e.facts.name)));
         }

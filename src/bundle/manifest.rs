@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{BundleError, BundleKind, FORMAT_NAME, FORMAT_VERSION, Result};
+use super::{BundleError, BundleKind, FORMAT_NAME, FORMAT_VERSION, OLDEST_FORMAT_VERSION, Result};
 
 pub const MANIFEST: &str = "manifest.json";
 pub const SIGNATURE: &str = "manifest.sig";
@@ -80,10 +80,10 @@ impl Manifest {
                 known: FORMAT_VERSION,
             });
         }
-        if version < u64::from(FORMAT_VERSION) {
+        if version < u64::from(OLDEST_FORMAT_VERSION) {
             return Err(BundleError::OlderFormat {
                 found: version,
-                known: FORMAT_VERSION,
+                known: OLDEST_FORMAT_VERSION,
             });
         }
         // From the bytes, not the value above: a member named twice is refused (serde's derive
@@ -246,10 +246,10 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_reported_as_newer() {
-        let bytes = br#"{"format":"shian-bundle","format_version":3,"whatever":1}"#;
+        let bytes = br#"{"format":"shian-bundle","format_version":4,"whatever":1}"#;
         assert!(matches!(
             Manifest::parse(bytes),
-            Err(BundleError::NewerFormat { found: 3, .. })
+            Err(BundleError::NewerFormat { found: 4, .. })
         ));
         // Version 1 carried no record signatures: refused by name, not as damage.
         let bytes = br#"{"format":"shian-bundle","format_version":1,"whatever":1}"#;

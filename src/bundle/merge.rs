@@ -1,17 +1,23 @@
-//! The merge rules of an import plan for records that change over time: establishments (by
-//! revision) and rectifications (they only ever close).
+//! The merge rules of an import plan for records that change over time: establishments (their
+//! revisions merge) and rectifications (they only ever close).
 
 use std::collections::BTreeSet;
 
 use super::plan::{Action, Planner, RecordKind};
 use super::records::json;
+use super::trust::Refusal;
 use super::{BundleError, Result};
 use crate::domain::inspection::Rectification;
-use crate::store::{EstablishmentRevision, MARK_ESTABLISHMENT_REVISION, Store, revision_key};
+use crate::store::{
+    EstablishmentConflicts, EstablishmentRevision, MARK_ESTABLISHMENT_REVISION, Store,
+    merge_revisions,
+};
 
 impl Planner {
-    /// Revisions here stay; missing ones are added; once one conflicts, every later one of the
-    /// same establishment is a conflict too (it was built on the conflicting one).
+    /// Revisions here stay; new ones are added, and the establishment's facts become the merge
+    /// of all of them (docs/data-model.md, "Establishment revisions"): edits of different facts
+    /// combine, two values of one fact are kept as a conflict for the office. A revision here
+    /// with other content under the same number and station is kept aside, never applied.
     pub(super) fn establishment(
         &mut self,
         store: &Store,
@@ -19,57 +25,61 @@ impl Planner {
         incoming: &[&EstablishmentRevision],
     ) -> Result<()> {
         let local = store.sync_establishment_history(id)?;
-        let local_max = local.iter().map(|e| e.revision).max().unwrap_or(0);
-        let mut blocked = false;
-        let mut newest: Option<&EstablishmentRevision> = None;
-        let mut conflicted = false;
+        let mut all = local.clone();
+        let mut added = false;
+        let mut kept_aside = false;
         for e in incoming {
-            let key = revision_key(id, e.revision);
-            match local.iter().find(|l| l.revision == e.revision) {
+            match local.iter().find(|l| l.at() == e.at()) {
                 Some(l) if l == *e => {}
                 Some(_) => {
-                    blocked = true;
-                    conflicted = true;
-                    self.conflict_revision(&key, e);
+                    kept_aside = true;
+                    self.conflict(
+                        RecordKind::Establishment,
+                        "establishment_revision",
+                        &e.key(),
+                        json(e),
+                    );
                 }
-                None if blocked => self.conflict_revision(&key, e),
                 None => {
+                    added = true;
+                    all.push((*e).clone());
                     self.changes.establishment_revisions.push((*e).clone());
                     self.changes
                         .marks
-                        .push((MARK_ESTABLISHMENT_REVISION.into(), key));
-                    if e.revision > local_max {
-                        newest = Some(e);
-                    }
+                        .push((MARK_ESTABLISHMENT_REVISION.into(), e.key()));
                 }
             }
         }
-        let action = match (newest, conflicted) {
-            (_, true) => Action::Conflict,
-            (Some(e), false) => {
-                self.changes.establishment_current.push(e.clone());
-                if local.is_empty() {
-                    Action::New
-                } else {
-                    Action::Newer
-                }
+        if !added {
+            // A revision kept aside already has its line.
+            if !kept_aside {
+                self.line(RecordKind::Establishment, id, Action::Identical);
             }
-            (None, false) => Action::Identical,
+            return Ok(());
+        }
+        let merged = merge_revisions(&all).map_err(|e| BundleError::Refused {
+            record: format!("{} ({id})", incoming[0].facts.name),
+            rule: Refusal::BrokenHistory(e),
+        })?;
+        let action = if local.is_empty() {
+            Action::New
+        } else {
+            Action::Newer
         };
-        // A conflict found above already has its line.
-        if action != Action::Conflict {
+        if !kept_aside {
             self.line(RecordKind::Establishment, id, action);
         }
+        if !merged.conflicts.is_empty() {
+            self.conflicted.push(EstablishmentConflicts {
+                establishment_id: id.to_string(),
+                name: merged.facts.name.clone(),
+                conflicts: merged.conflicts.clone(),
+            });
+        }
+        self.changes
+            .establishments_merged
+            .push((id.to_string(), merged));
         Ok(())
-    }
-
-    fn conflict_revision(&mut self, key: &str, e: &EstablishmentRevision) {
-        self.conflict(
-            RecordKind::Establishment,
-            "establishment_revision",
-            key,
-            json(e),
-        );
     }
 
     /// Closed wins over open (a rectification only ever closes); two different closings of the

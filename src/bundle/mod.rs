@@ -31,10 +31,14 @@ pub use write::{Written, export_bundle, export_bundle_with};
 
 /// The format name in every manifest.
 pub const FORMAT_NAME: &str = "shian-bundle";
-/// The format version this shian writes and the only one it reads: version 2 carries each
-/// record's author signature (docs/bundle-format.md, docs/trust.md). A version 1 bundle is
-/// refused by name: its records cannot prove who wrote them.
-pub const FORMAT_VERSION: u32 = 2;
+/// The format version this shian writes: version 2 carries each record's author signature
+/// (docs/bundle-format.md, docs/trust.md); version 3 adds the revisions an establishment
+/// revision was made from, so edits merge (docs/bundle-format.md, section 10).
+pub const FORMAT_VERSION: u32 = 3;
+/// The oldest version read. A version 2 bundle is read as it is: its establishment revisions
+/// name no parents and follow the one numbered one less, as they were made. A version 1 bundle
+/// is refused by name: its records cannot prove who wrote them.
+pub const OLDEST_FORMAT_VERSION: u32 = 2;
 /// The extension of bundle files.
 pub const EXTENSION: &str = "shian";
 

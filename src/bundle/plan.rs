@@ -11,8 +11,8 @@ use super::records::json;
 use super::{BundleError, BundleKind, Result, check, sha256_hex};
 use crate::domain::inspection::Status;
 use crate::store::{
-    BundleLogEntry, ConflictRow, EstablishmentRevision, ImportChanges, InspectionEntry,
-    MARK_INSPECTION, StationRow, Store,
+    BundleLogEntry, ConflictRow, EstablishmentConflicts, EstablishmentRevision, ImportChanges,
+    InspectionEntry, MARK_INSPECTION, StationRow, Store,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -46,6 +46,9 @@ pub struct Plan {
     pub lines: Vec<PlanLine>,
     /// This bundle was imported here before.
     pub already_imported: bool,
+    /// The establishments this bundle touches whose facts are in conflict once it is imported
+    /// (docs/data-model.md, "Establishment revisions"): for the office to settle.
+    pub conflicted: Vec<EstablishmentConflicts>,
     pub changes: ImportChanges,
 }
 
@@ -82,6 +85,7 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
     let at = super::now_text();
     let mut p = Planner {
         lines: Vec::new(),
+        conflicted: Vec::new(),
         changes: ImportChanges {
             bundle_id: m.bundle_id.clone(),
             source_station: m.source.station.clone(),
@@ -144,7 +148,7 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
     }
     let mut establishments_here = BTreeSet::new();
     for (id, mut incoming) in by_establishment {
-        incoming.sort_by_key(|e| e.revision);
+        incoming.sort_by_key(|e| e.at());
         p.establishment(store, id, &incoming)?;
         establishments_here.insert(id.to_string());
     }
@@ -282,12 +286,14 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
     Ok(Plan {
         lines: p.lines,
         already_imported,
+        conflicted: p.conflicted,
         changes: p.changes,
     })
 }
 
 pub(super) struct Planner {
     pub(super) lines: Vec<PlanLine>,
+    pub(super) conflicted: Vec<EstablishmentConflicts>,
     pub(super) changes: ImportChanges,
 }
 

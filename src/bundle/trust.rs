@@ -3,6 +3,7 @@
 //! that the author may write it (a correction of another station's record only as the office's
 //! own, with a reason), and that its content keeps the rules of a final record.
 
+use crate::domain::establishment_merge::MergeError;
 use std::collections::{BTreeMap, BTreeSet};
 
 use ed25519_dalek::VerifyingKey;
@@ -53,6 +54,11 @@ pub enum Refusal {
     DecisionNotByOffice { author: String },
     /// A decision that closes a rectification without a reason.
     NoReason,
+    /// An establishment revision that settles a conflict, not made by an office.
+    ResolutionNotByOffice { author: String },
+    /// An establishment revision made from revisions that are neither in the bundle nor here,
+    /// or from later ones.
+    BrokenHistory(MergeError),
 }
 
 /// The keys this station accepts as authors of records.
@@ -62,7 +68,8 @@ pub struct Authors {
     own_key: Option<String>,
 }
 
-/// An author that passed: its station code and whether it is an office.
+/// An author that passed: its station code and whether it may act as the office here (an
+/// office, or this station itself).
 pub struct Author {
     pub code: String,
     pub office: bool,
@@ -102,11 +109,10 @@ impl Authors {
     pub fn author(&self, key: &VerifyingKey) -> Result<Author, Refusal> {
         let hex_key = hex::encode(key.as_bytes());
         let code = identity::station_code(key);
+        // This station's own records coming back (relayed in another station's bundle) were
+        // made here under the rules of here: what may pass as the office's may pass as its own.
         if self.own_key.as_deref() == Some(hex_key.as_str()) {
-            return Ok(Author {
-                code,
-                office: false,
-            });
+            return Ok(Author { code, office: true });
         }
         match self.stations.get(&hex_key) {
             Some(s) if s.revoked_at.is_some() || !s.trusted => Err(Refusal::RevokedAuthor {
@@ -246,6 +252,12 @@ pub fn check_revision_author(
     if revision.changed_by != author.code {
         return Err(Refusal::NotItsAuthor {
             claimed: revision.changed_by.clone(),
+            author: author.code,
+        });
+    }
+    // Settling a conflict is the office's (docs/trust.md, rule 8).
+    if !revision.resolves.is_empty() && !author.office {
+        return Err(Refusal::ResolutionNotByOffice {
             author: author.code,
         });
     }

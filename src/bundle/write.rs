@@ -15,7 +15,7 @@ use super::{
     BundleError, BundleKind, EXTENSION, Progress, PublicIdentity, Result, Stage, sha256_hex,
 };
 use crate::identity::Identity;
-use crate::store::{BundleLogEntry, ExportSet, Store, revision_key, signatures};
+use crate::store::{BundleLogEntry, ExportSet, Store, signatures};
 
 /// What an export wrote.
 #[derive(Debug, Clone)]
@@ -172,7 +172,7 @@ fn sign_what_is_unsigned(
             let signed = r.sign(key).map_err(failed)?;
             set.new_signatures.push((
                 signatures::ESTABLISHMENT_REVISION.into(),
-                revision_key(&r.establishment_id, r.revision),
+                r.key(),
                 signed.clone(),
             ));
             r.signed = Some(signed);

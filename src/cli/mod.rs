@@ -1,6 +1,7 @@
 //! The command line: global options and the headless subcommands.
 
 mod checklists;
+mod conflicts;
 mod demo;
 mod devices;
 pub mod help_zh;
@@ -73,6 +74,9 @@ pub enum Command {
     /// Rectification orders: list; close one by the office's decision with a reason.
     #[command(subcommand)]
     Rectifications(rectifications::RectificationsCommand),
+    /// Establishment facts in conflict between stations: list; settle one (the office).
+    #[command(subcommand)]
+    Conflicts(conflicts::ConflictsCommand),
     /// Station settings: list, get, set (checked before they are saved).
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
@@ -143,6 +147,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Devices(cmd)) => devices::run(&ctx, cmd),
         Some(Command::Rectifications(cmd)) => rectifications::run(&ctx, cmd),
+        Some(Command::Conflicts(cmd)) => conflicts::run(&ctx, cmd),
         Some(Command::Settings(cmd)) => settings::run(&ctx, cmd),
         Some(Command::Export(args)) => sync::export(&ctx, args),
         Some(Command::Import(args)) => sync::import(&ctx, args),

@@ -153,6 +153,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
                         line.id
                     )?;
                 }
+                super::conflicts::print_after_import(&store, lang, &plan.conflicted)?;
                 let status = if args.dry_run {
                     lang.pick("预演：未写入任何数据", "dry run: nothing was written")
                 } else if plan.already_imported {

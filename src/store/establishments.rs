@@ -4,11 +4,11 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::rows::{self, ESTABLISHMENT_COLUMNS, timestamp};
-use super::{Result, Store, StoreError};
+use super::{EstablishmentRevision, Result, Store, StoreError, revisions};
 use crate::domain::establishment::{Establishment, EstablishmentFacts};
 
 /// What a roster import did.
@@ -73,7 +73,7 @@ impl Store {
     pub fn establishment_history(&self, id: &str) -> Result<Vec<(i64, EstablishmentFacts)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT revision, facts FROM establishment_revisions
-             WHERE establishment_id = ?1 ORDER BY revision",
+             WHERE establishment_id = ?1 ORDER BY revision, changed_by",
         )?;
         let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))?;
         let mut history = Vec::new();
@@ -140,8 +140,8 @@ pub fn roster_import_queries() -> Vec<(&'static str, String)> {
         ("roster import: by credit code", BY_CREDIT_CODE.clone()),
         ("roster import: by id", BY_ID.clone()),
         (
-            "roster import: revision of the matched",
-            REVISION_BY_ID.to_string(),
+            "roster import: history of the matched",
+            revisions::HISTORY.to_string(),
         ),
     ]
 }
@@ -158,7 +158,6 @@ static BY_CREDIT_CODE: LazyLock<String> = LazyLock::new(|| {
 });
 static BY_ID: LazyLock<String> =
     LazyLock::new(|| format!("SELECT {ESTABLISHMENT_COLUMNS} FROM establishments WHERE id = ?1"));
-const REVISION_BY_ID: &str = "SELECT revision FROM establishments WHERE id = ?1";
 
 /// The establishments without licence or credit code, by name and address.
 fn unidentified(conn: &Connection) -> Result<HashMap<(String, String), String>> {
@@ -198,108 +197,71 @@ type Maker<'a> = (&'a str, Option<&'a ed25519_dalek::SigningKey>);
 fn insert(
     conn: &Connection,
     facts: &EstablishmentFacts,
-    station: Maker,
+    (station, author): Maker,
     now: DateTime<Utc>,
 ) -> Result<Establishment> {
-    let established = Establishment {
-        id: uuid::Uuid::now_v7().to_string(),
+    let id = uuid::Uuid::now_v7().to_string();
+    let at = timestamp(now);
+    let first = EstablishmentRevision {
+        establishment_id: id.clone(),
         revision: 1,
         facts: facts.clone(),
+        changed_at: at.clone(),
+        changed_by: station.to_string(),
+        parents: Some(Vec::new()),
+        resolves: Vec::new(),
+        signed: None,
     };
-    write(conn, &established, station, now, true)?;
-    Ok(established)
+    let first = signed_by(first, author)?;
+    revisions::write_row(conn, &id, facts, (1, &at, &first.changed_by), true)?;
+    revisions::insert(conn, &first)?;
+    Ok(Establishment {
+        id,
+        revision: 1,
+        facts: facts.clone(),
+    })
 }
 
 fn update(
     conn: &Connection,
     id: &str,
     facts: &EstablishmentFacts,
-    station: Maker,
-    now: DateTime<Utc>,
-) -> Result<Establishment> {
-    let revision: i64 = conn
-        .prepare_cached(REVISION_BY_ID)?
-        .query_row([id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound {
-            what: "establishment",
-            id: id.to_string(),
-        })?;
-    let updated = Establishment {
-        id: id.to_string(),
-        revision: revision + 1,
-        facts: facts.clone(),
-    };
-    write(conn, &updated, station, now, false)?;
-    Ok(updated)
-}
-
-/// Writes the current row and its history entry. Public to the store for bundle import, which
-/// brings revisions made elsewhere.
-pub(super) fn write(
-    conn: &Connection,
-    e: &Establishment,
     (station, author): Maker,
     now: DateTime<Utc>,
-    new: bool,
-) -> Result<()> {
-    // A signed revision names its signer's code, whatever the caller passed.
-    let code = author.map(|k| crate::identity::station_code(&k.verifying_key()));
-    let station = code.as_deref().unwrap_or(station);
-    let f = &e.facts;
-    let at = timestamp(now);
-    let sql = if new {
-        "INSERT INTO establishments (id, revision, name, kind, address, town, person_in_charge,
-             phone, license_no, credit_code, risk_grade, bright_kitchen, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-    } else {
-        "UPDATE establishments SET revision = ?2, name = ?3, kind = ?4, address = ?5, town = ?6,
-             person_in_charge = ?7, phone = ?8, license_no = ?9, credit_code = ?10,
-             risk_grade = ?11, bright_kitchen = ?12, updated_at = ?13, updated_by = ?14
-         WHERE id = ?1"
+) -> Result<Establishment> {
+    let revision = revisions::next(conn, id, facts, station, &timestamp(now))?;
+    add_revision(conn, revision, author)
+}
+
+/// Adds a revision made here (signed when the store has a key) and settles the current row.
+pub(super) fn add_revision(
+    conn: &Connection,
+    revision: EstablishmentRevision,
+    author: Option<&ed25519_dalek::SigningKey>,
+) -> Result<Establishment> {
+    let revision = signed_by(revision, author)?;
+    revisions::insert(conn, &revision)?;
+    let merged = revisions::settle(conn, &revision.establishment_id)?;
+    Ok(Establishment {
+        id: revision.establishment_id,
+        revision: merged.revision,
+        facts: merged.facts,
+    })
+}
+
+/// A signed revision names its signer's code as its station, whatever the caller passed.
+fn signed_by(
+    mut revision: EstablishmentRevision,
+    author: Option<&ed25519_dalek::SigningKey>,
+) -> Result<EstablishmentRevision> {
+    let Some(key) = author else {
+        return Ok(revision);
     };
-    conn.prepare_cached(sql)?.execute(params![
-        e.id,
-        e.revision,
-        f.name,
-        f.kind.code(),
-        f.address,
-        f.town,
-        f.person_in_charge,
-        f.phone,
-        f.license_no,
-        f.credit_code,
-        f.risk_grade.map(|g| g.code()),
-        f.bright_kitchen.map(|b| b.code()),
-        at,
-        station,
-    ])?;
-    // Serializing plain data cannot fail.
-    let json = serde_json::to_string(f).unwrap_or_default();
-    conn.prepare_cached(
-        "INSERT INTO establishment_revisions (establishment_id, revision, facts, changed_at, changed_by)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![e.id, e.revision, json, at, station])?;
-    if let Some(key) = author {
-        let revision = super::EstablishmentRevision {
-            establishment_id: e.id.clone(),
-            revision: e.revision,
-            facts: f.clone(),
-            changed_at: at,
-            changed_by: station.to_string(),
-            signed: None,
-        };
-        let signed = revision.sign(key).map_err(|err| StoreError::Damaged {
-            table: "establishment_revisions",
-            detail: err.to_string(),
-        })?;
-        super::signatures::put(
-            conn,
-            super::signatures::ESTABLISHMENT_REVISION,
-            &super::revision_key(&e.id, e.revision),
-            &signed,
-        )?;
-    }
-    Ok(())
+    revision.changed_by = crate::identity::station_code(&key.verifying_key());
+    let signed = revision.sign(key).map_err(|err| StoreError::Damaged {
+        table: "establishment_revisions",
+        detail: err.to_string(),
+    })?;
+    revision.signed = Some(signed);
+    Ok(revision)
 }

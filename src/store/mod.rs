@@ -19,6 +19,7 @@ mod plans;
 mod rectifications;
 mod report_sql;
 mod reports;
+mod revisions;
 mod rows;
 pub mod schema;
 mod settings;
@@ -41,6 +42,7 @@ pub use inspection_lists::InspectionPage;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
 pub use plans::screen_queries;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
+pub use revisions::{EstablishmentConflicts, merge_revisions};
 pub use stations::{BundleLogEntry, StationRow};
 pub use sync::{
     AttachmentLink, AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet,
@@ -94,6 +96,11 @@ pub enum StoreError {
     /// The office's decision on a rectification is not taken (docs/trust.md, rule 7).
     #[error("rectification {id}: decision refused ({why:?})")]
     DecisionRefused { id: String, why: DecisionRefusal },
+    /// `conflicts resolve` of a fact that is not in conflict (src/store/revisions.rs).
+    #[error("establishment {id}: {fact} is not in conflict")]
+    NoConflict { id: String, fact: &'static str },
+    #[error("{fact}: \"{value}\" is not a value of this fact")]
+    BadFactValue { fact: &'static str, value: String },
     #[error("damaged record in {table}: {detail}")]
     Damaged { table: &'static str, detail: String },
     #[error("database: {0}")]

@@ -271,4 +271,51 @@ CREATE TABLE rectification_decisions (
     station TEXT NOT NULL
 ) WITHOUT ROWID;
 "#,
+    // 9: establishment revisions that merge (issue 12, docs/data-model.md "Establishment
+    // revisions"). Two stations that edit one revision both make the next number, so a revision
+    // is known by its number *and* its station; it names the revisions it was made from
+    // (`parents`, NULL before they were named: the one numbered one less) and the facts whose
+    // conflict it settles. The marks and signatures of revisions move to the longer key. The
+    // conflicts a merge leaves are kept per establishment, for the office to settle.
+    r#"
+CREATE TABLE establishment_revisions_keyed (
+    establishment_id TEXT NOT NULL REFERENCES establishments(id),
+    revision INTEGER NOT NULL,
+    changed_by TEXT NOT NULL,
+    facts TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    parents TEXT,
+    resolves TEXT,
+    PRIMARY KEY (establishment_id, revision, changed_by)
+) WITHOUT ROWID;
+INSERT INTO establishment_revisions_keyed
+    (establishment_id, revision, changed_by, facts, changed_at)
+SELECT establishment_id, revision, changed_by, facts, changed_at FROM establishment_revisions;
+DROP TABLE establishment_revisions;
+ALTER TABLE establishment_revisions_keyed RENAME TO establishment_revisions;
+CREATE INDEX establishment_revisions_by_station ON establishment_revisions(changed_by);
+
+UPDATE sync_marks SET record_id = record_id || '/' || (
+    SELECT r.changed_by FROM establishment_revisions r
+    WHERE r.establishment_id = substr(sync_marks.record_id, 1, instr(sync_marks.record_id, '/') - 1)
+      AND r.revision = CAST(substr(sync_marks.record_id, instr(sync_marks.record_id, '/') + 1) AS INTEGER))
+WHERE record_kind = 'establishment_revision' AND EXISTS (
+    SELECT 1 FROM establishment_revisions r
+    WHERE r.establishment_id = substr(sync_marks.record_id, 1, instr(sync_marks.record_id, '/') - 1)
+      AND r.revision = CAST(substr(sync_marks.record_id, instr(sync_marks.record_id, '/') + 1) AS INTEGER));
+
+UPDATE record_signatures SET record_id = record_id || '/' || (
+    SELECT r.changed_by FROM establishment_revisions r
+    WHERE r.establishment_id = substr(record_signatures.record_id, 1, instr(record_signatures.record_id, '/') - 1)
+      AND r.revision = CAST(substr(record_signatures.record_id, instr(record_signatures.record_id, '/') + 1) AS INTEGER))
+WHERE record_kind = 'establishment_revision' AND EXISTS (
+    SELECT 1 FROM establishment_revisions r
+    WHERE r.establishment_id = substr(record_signatures.record_id, 1, instr(record_signatures.record_id, '/') - 1)
+      AND r.revision = CAST(substr(record_signatures.record_id, instr(record_signatures.record_id, '/') + 1) AS INTEGER));
+
+CREATE TABLE establishment_conflicts (
+    establishment_id TEXT PRIMARY KEY REFERENCES establishments(id),
+    conflicts TEXT NOT NULL
+) WITHOUT ROWID;
+"#,
 ];

@@ -13,6 +13,7 @@ use super::rows::{self, INSPECTION_COLUMNS};
 use super::{Result, Store, StoreError, inspections, signatures};
 use crate::authorship::{self, AuthorshipError, RecordKind, RecordSignature};
 use crate::domain::establishment::EstablishmentFacts;
+use crate::domain::establishment_merge::{Fact, Revision as MergeRevision, RevisionRef};
 use crate::domain::inspection::{Answer, Inspection, Rectification};
 
 /// A final inspection with its answers and the photos attached to them.
@@ -85,11 +86,19 @@ pub struct EstablishmentRevision {
     pub facts: EstablishmentFacts,
     pub changed_at: String,
     pub changed_by: String,
+    /// The revisions it was made from; absent in revisions made before they were named, which
+    /// follow the one numbered one less (docs/data-model.md, "Establishment revisions").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parents: Option<Vec<RevisionRef>>,
+    /// The facts whose conflict it settles (an office's choice, docs/trust.md rule 8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolves: Vec<Fact>,
     /// The signature of the station that made the revision (docs/trust.md).
     pub signed: Option<RecordSignature>,
 }
 
-/// What an establishment revision's signature covers.
+/// What an establishment revision's signature covers. A revision from before parents were
+/// named has neither member, so its signature still checks.
 #[derive(Serialize)]
 struct SignedRevision<'a> {
     establishment_id: &'a str,
@@ -97,6 +106,10 @@ struct SignedRevision<'a> {
     facts: &'a EstablishmentFacts,
     changed_at: &'a str,
     changed_by: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parents: Option<&'a [RevisionRef]>,
+    #[serde(skip_serializing_if = "<[Fact]>::is_empty")]
+    resolves: &'a [Fact],
 }
 
 impl EstablishmentRevision {
@@ -107,6 +120,32 @@ impl EstablishmentRevision {
             facts: &self.facts,
             changed_at: &self.changed_at,
             changed_by: &self.changed_by,
+            parents: self.parents.as_deref(),
+            resolves: &self.resolves,
+        }
+    }
+
+    /// Which revision this is: its number and its station.
+    pub fn at(&self) -> RevisionRef {
+        RevisionRef {
+            revision: self.revision,
+            station: self.changed_by.clone(),
+        }
+    }
+
+    /// The id under which it is marked, signed and reported.
+    pub fn key(&self) -> String {
+        revision_key(&self.establishment_id, self.revision, &self.changed_by)
+    }
+
+    /// What the merge reads of it.
+    pub fn view<'a>(&'a self, at: &'a RevisionRef) -> MergeRevision<'a> {
+        MergeRevision {
+            at,
+            parents: self.parents.as_deref(),
+            facts: &self.facts,
+            changed_at: &self.changed_at,
+            resolves: &self.resolves,
         }
     }
 
@@ -160,9 +199,10 @@ pub struct ExportSet {
 pub const MARK_INSPECTION: &str = "inspection";
 pub const MARK_ESTABLISHMENT_REVISION: &str = "establishment_revision";
 
-/// The id under which an establishment revision is marked and reported.
-pub fn revision_key(establishment_id: &str, revision: i64) -> String {
-    format!("{establishment_id}/{revision}")
+/// The id under which an establishment revision is marked and reported: two stations may
+/// make the same number, so the station is part of it.
+pub fn revision_key(establishment_id: &str, revision: i64, station: &str) -> String {
+    format!("{establishment_id}/{revision}/{station}")
 }
 
 impl Store {
@@ -191,7 +231,7 @@ impl Store {
     }
 
     pub fn sync_establishment_history(&self, id: &str) -> Result<Vec<EstablishmentRevision>> {
-        establishment_history(&self.conn, id)
+        super::revisions::history(&self.conn, id)
     }
 
     pub fn sync_checklist_version(&self, hash: &str) -> Result<Option<ChecklistVersion>> {
@@ -262,46 +302,6 @@ pub(super) fn inspection_entry(conn: &Connection, id: &str) -> Result<Option<Ins
         attachments,
         signed,
     }))
-}
-
-pub(super) fn establishment_history(
-    conn: &Connection,
-    id: &str,
-) -> Result<Vec<EstablishmentRevision>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT revision, facts, changed_at, changed_by FROM establishment_revisions
-         WHERE establishment_id = ?1 ORDER BY revision",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get(2)?,
-            r.get(3)?,
-        ))
-    })?;
-    let mut history = Vec::new();
-    for row in rows {
-        let (revision, json, changed_at, changed_by) = row?;
-        let facts = serde_json::from_str(&json).map_err(|e| StoreError::Damaged {
-            table: "establishment_revisions",
-            detail: format!("{id} r{revision}: {e}"),
-        })?;
-        let signed = signatures::get(
-            conn,
-            signatures::ESTABLISHMENT_REVISION,
-            &revision_key(id, revision),
-        )?;
-        history.push(EstablishmentRevision {
-            establishment_id: id.to_string(),
-            revision,
-            facts,
-            changed_at,
-            changed_by,
-            signed,
-        });
-    }
-    Ok(history)
 }
 
 const CHECKLIST_COLUMNS: &str = "hash, checklist_id, version, title, content, stored_at";

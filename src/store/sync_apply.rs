@@ -7,6 +7,7 @@ use super::stations::{self, BundleLogEntry, StationRow};
 use super::sync::{AttachmentMeta, ChecklistVersion, EstablishmentRevision, InspectionEntry};
 use super::{Result, Store, inspection_rows, signatures};
 use crate::authorship::RecordSignature;
+use crate::domain::establishment_merge::Merged;
 use crate::domain::inspection::Rectification;
 
 /// A record that arrived with an id already here and other content: kept aside, not applied.
@@ -39,8 +40,9 @@ pub struct ImportChanges {
     pub trust: Option<StationRow>,
     pub checklists: Vec<ChecklistVersion>,
     pub attachments: Vec<(AttachmentMeta, Vec<u8>)>,
-    /// The current row of each establishment whose latest revision arrives.
-    pub establishment_current: Vec<EstablishmentRevision>,
+    /// Each establishment that gains revisions, with its facts as the merge of all its
+    /// revisions gives them (docs/data-model.md, "Establishment revisions").
+    pub establishments_merged: Vec<(String, Merged)>,
     pub establishment_revisions: Vec<EstablishmentRevision>,
     /// New inspections, earlier revisions first.
     pub inspections: Vec<InspectionEntry>,
@@ -98,26 +100,17 @@ impl Store {
                 meta.stored_at
             ])?;
         }
-        for e in &c.establishment_current {
-            set_current(&tx, e)?;
+        // A new establishment's row first (its revisions refer to it); then every row is
+        // settled from the revisions in the database, so it is the merge of all of them.
+        for (id, m) in &c.establishments_merged {
+            let latest = (m.revision, m.latest_at.as_str(), m.latest.station.as_str());
+            super::revisions::write_row(&tx, id, &m.facts, latest, true)?;
         }
         for e in &c.establishment_revisions {
-            tx.prepare_cached(
-                "INSERT INTO establishment_revisions (establishment_id, revision, facts,
-                     changed_at, changed_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                e.establishment_id,
-                e.revision,
-                serde_json::to_string(&e.facts).unwrap_or_default(),
-                e.changed_at,
-                e.changed_by
-            ])?;
-            if let Some(signed) = &e.signed {
-                let key = super::sync::revision_key(&e.establishment_id, e.revision);
-                signatures::put(&tx, signatures::ESTABLISHMENT_REVISION, &key, signed)?;
-            }
+            super::revisions::insert(&tx, e)?;
+        }
+        for (id, _) in &c.establishments_merged {
+            super::revisions::settle(&tx, id)?;
         }
         // Marked first, so the records come in already marked and never pass through the
         // `unexported` table (its triggers would insert each, then delete it).
@@ -217,38 +210,6 @@ fn mark(
         )?
         .execute(params![kind, id, direction, bundle_id, at])?;
     }
-    Ok(())
-}
-
-fn set_current(conn: &Connection, e: &EstablishmentRevision) -> Result<()> {
-    let f = &e.facts;
-    conn.prepare_cached(
-        "INSERT INTO establishments (id, revision, name, kind, address, town, person_in_charge,
-             phone, license_no, credit_code, risk_grade, bright_kitchen, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-         ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, name = excluded.name,
-             kind = excluded.kind, address = excluded.address, town = excluded.town,
-             person_in_charge = excluded.person_in_charge, phone = excluded.phone,
-             license_no = excluded.license_no, credit_code = excluded.credit_code,
-             risk_grade = excluded.risk_grade, bright_kitchen = excluded.bright_kitchen,
-             updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-    )?
-    .execute(params![
-        e.establishment_id,
-        e.revision,
-        f.name,
-        f.kind.code(),
-        f.address,
-        f.town,
-        f.person_in_charge,
-        f.phone,
-        f.license_no,
-        f.credit_code,
-        f.risk_grade.map(|g| g.code()),
-        f.bright_kitchen.map(|b| b.code()),
-        e.changed_at,
-        e.changed_by,
-    ])?;
     Ok(())
 }
 

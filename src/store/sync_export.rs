@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::rows::timestamp;
 use super::sync::{
     ExportSet, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, all_checklists, all_rectifications,
-    attachment_meta, checklist_version, establishment_history, inspection_entry, revision_key,
+    attachment_meta, checklist_version, inspection_entry, revision_key,
 };
 use super::{Result, Store, StoreError};
 
@@ -51,7 +51,7 @@ impl Store {
                 "SELECT establishment_id, revision FROM establishment_revisions r
                  WHERE changed_by = ?1 AND NOT EXISTS (
                      SELECT 1 FROM sync_marks m WHERE m.record_kind = 'establishment_revision'
-                       AND m.record_id = r.establishment_id || '/' || r.revision
+                       AND m.record_id = r.establishment_id || '/' || r.revision || '/' || r.changed_by
                        AND (m.direction = 'in' OR (?2 = 0 AND m.direction = 'out')))",
             )?
             .query_map(params![station, all], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -59,7 +59,7 @@ impl Store {
         for (id, revision) in &edited {
             marks.push((
                 MARK_ESTABLISHMENT_REVISION.to_string(),
-                revision_key(id, *revision),
+                revision_key(id, *revision, station),
             ));
         }
         let establishments: BTreeSet<String> = edited.into_iter().map(|(id, _)| id).collect();
@@ -172,7 +172,7 @@ impl Store {
         let mut set = ExportSet::default();
         for id in &establishments {
             set.establishment_revisions
-                .extend(establishment_history(conn, id)?);
+                .extend(super::revisions::history(conn, id)?);
         }
         for hash in &checklist_hashes {
             if let Some(c) = checklist_version(conn, hash)? {

@@ -66,6 +66,18 @@ pub(super) const COMMANDS: &[(&str, &str)] = &[
         "rectifications close",
         "由办公室决定关闭一项未关闭的整改，并写明理由（不再复查时）",
     ),
+    (
+        "conflicts",
+        "单位信息冲突（两个站点把同一项改成了不同的值）：列出；由办公室裁定",
+    ),
+    (
+        "conflicts list",
+        "列出信息有冲突的单位，以及每个值由哪个站点在何时填写",
+    ),
+    (
+        "conflicts resolve",
+        "裁定单位的一项信息：保留列出的某个值，或给出新的值",
+    ),
     ("settings", "本站点的设置：列出、查看、修改（保存前先校验）"),
     ("settings list", "列出全部设置项及其值和用途"),
     ("settings get", "显示一个设置项的值（未设置时不显示）"),
@@ -157,6 +169,17 @@ pub(super) const ARGS: &[(&str, &str)] = &[
     ),
     ("identity export office", "本站点是办公室"),
     ("rectifications list open", "只列未关闭的整改"),
+    ("conflicts list json", "以 JSON 输出"),
+    (
+        "conflicts resolve establishment",
+        "单位的 id，即 conflicts list 显示的 id",
+    ),
+    (
+        "conflicts resolve fact",
+        "字段：name、kind、address、town、person_in_charge、phone、license_no、credit_code、risk_grade 或 bright_kitchen",
+    ),
+    ("conflicts resolve keep", "保留列表中第几个值（从 1 开始）"),
+    ("conflicts resolve value", "不用列出的值，改用这个值"),
     (
         "rectifications close id",
         "整改的 id，即 rectifications list 显示的 id",

@@ -105,7 +105,7 @@ fn edits_of_different_facts_combine() {
     let a = edit(
         2,
         "100001",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::PersonInCharge, "乙")],
         5,
@@ -113,7 +113,7 @@ fn edits_of_different_facts_combine() {
     let b = edit(
         2,
         "100002",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::RiskGrade, "C")],
         3,
@@ -132,7 +132,7 @@ fn two_values_of_one_fact_are_a_conflict_with_both_sides() {
     let a = edit(
         2,
         "100001",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::Phone, "111")],
         5,
@@ -140,7 +140,7 @@ fn two_values_of_one_fact_are_a_conflict_with_both_sides() {
     let b = edit(
         2,
         "100002",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::Phone, "222")],
         7,
@@ -165,7 +165,7 @@ fn the_same_value_twice_is_no_conflict() {
     let a = edit(
         2,
         "100001",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::Phone, "111")],
         5,
@@ -173,7 +173,7 @@ fn the_same_value_twice_is_no_conflict() {
     let b = edit(
         2,
         "100002",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::Phone, "111")],
         7,
@@ -189,7 +189,7 @@ fn a_revision_that_saw_both_sides_settles_the_conflict_even_with_the_older_value
     let a = edit(
         2,
         "100001",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::Phone, "111")],
         5,
@@ -197,7 +197,7 @@ fn a_revision_that_saw_both_sides_settles_the_conflict_even_with_the_older_value
     let b = edit(
         2,
         "100002",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::Phone, "222")],
         7,
@@ -224,7 +224,7 @@ fn settling_with_the_shown_value_needs_the_resolves_mark() {
     let a = edit(
         2,
         "100001",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::Phone, "111")],
         5,
@@ -232,7 +232,7 @@ fn settling_with_the_shown_value_needs_the_resolves_mark() {
     let b = edit(
         2,
         "100002",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::Phone, "222")],
         7,
@@ -264,7 +264,7 @@ fn an_edit_after_a_quiet_merge_does_not_make_a_false_conflict() {
     let a = edit(
         2,
         "100001",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::PersonInCharge, "乙")],
         1,
@@ -272,7 +272,7 @@ fn an_edit_after_a_quiet_merge_does_not_make_a_false_conflict() {
     let b = edit(
         2,
         "100002",
-        &[one.at.clone()],
+        std::slice::from_ref(&one.at),
         &one.facts,
         &[(Fact::RiskGrade, "B")],
         2,
@@ -290,7 +290,7 @@ fn an_edit_after_a_quiet_merge_does_not_make_a_false_conflict() {
     let b2 = edit(
         3,
         "100002",
-        &[b.at.clone()],
+        std::slice::from_ref(&b.at),
         &b.facts,
         &[(Fact::RiskGrade, "D")],
         4,

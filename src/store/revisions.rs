@@ -1,0 +1,288 @@
+//! Establishment revisions: an establishment's history, adding a revision to it, and settling
+//! its current row and conflicts from the merge of all of them (docs/data-model.md,
+//! "Establishment revisions"). The current row is always what the merge gives, however the
+//! revisions arrived: typed here, by roster import or in a bundle.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::rows::timestamp;
+use super::sync::{EstablishmentRevision, revision_key};
+use super::{Result, Store, StoreError, signatures};
+use crate::domain::establishment::{Establishment, EstablishmentFacts};
+use crate::domain::establishment_merge::{
+    Fact, FactConflict, MergeError, Merged, RevisionRef, merge,
+};
+
+/// An establishment with facts in conflict, for the office to settle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EstablishmentConflicts {
+    pub establishment_id: String,
+    pub name: String,
+    pub conflicts: Vec<FactConflict>,
+}
+
+pub(super) const HISTORY: &str = "SELECT revision, changed_by, facts, changed_at, parents, resolves
+     FROM establishment_revisions WHERE establishment_id = ?1 ORDER BY revision, changed_by";
+
+/// Every revision of one establishment, oldest first.
+pub(super) fn history(conn: &Connection, id: &str) -> Result<Vec<EstablishmentRevision>> {
+    let mut stmt = conn.prepare_cached(HISTORY)?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ))
+    })?;
+    let mut revisions = Vec::new();
+    for row in rows {
+        let (revision, changed_by, facts, changed_at, parents, resolves) = row?;
+        let damaged = |e: serde_json::Error| StoreError::Damaged {
+            table: "establishment_revisions",
+            detail: format!("{id} r{revision}@{changed_by}: {e}"),
+        };
+        let key = revision_key(id, revision, &changed_by);
+        revisions.push(EstablishmentRevision {
+            establishment_id: id.to_string(),
+            revision,
+            facts: serde_json::from_str(&facts).map_err(damaged)?,
+            changed_at,
+            parents: parents
+                .map(|p| serde_json::from_str(&p))
+                .transpose()
+                .map_err(damaged)?,
+            resolves: resolves
+                .map(|p| serde_json::from_str(&p))
+                .transpose()
+                .map_err(damaged)?
+                .unwrap_or_default(),
+            signed: signatures::get(conn, signatures::ESTABLISHMENT_REVISION, &key)?,
+            changed_by,
+        });
+    }
+    Ok(revisions)
+}
+
+/// Merges revisions of one establishment.
+pub fn merge_revisions(
+    revisions: &[EstablishmentRevision],
+) -> std::result::Result<Merged, crate::domain::establishment_merge::MergeError> {
+    let refs: Vec<RevisionRef> = revisions.iter().map(EstablishmentRevision::at).collect();
+    let views: Vec<_> = revisions
+        .iter()
+        .zip(&refs)
+        .map(|(r, at)| r.view(at))
+        .collect();
+    merge(&views)
+}
+
+fn merged(conn: &Connection, id: &str) -> Result<Merged> {
+    merge_revisions(&history(conn, id)?).map_err(|e| damaged_history(id, e))
+}
+
+fn damaged_history(id: &str, e: MergeError) -> StoreError {
+    StoreError::Damaged {
+        table: "establishment_revisions",
+        detail: format!("{id}: {e}"),
+    }
+}
+
+/// Adds one revision and its signature, as made (the current row is [`settle`]d after).
+pub(super) fn insert(conn: &Connection, r: &EstablishmentRevision) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO establishment_revisions (establishment_id, revision, changed_by, facts,
+             changed_at, parents, resolves)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        r.establishment_id,
+        r.revision,
+        r.changed_by,
+        to_json(&r.facts),
+        r.changed_at,
+        r.parents.as_deref().map(to_json),
+        (!r.resolves.is_empty()).then(|| to_json(&r.resolves)),
+    ])?;
+    if let Some(signed) = &r.signed {
+        signatures::put(conn, signatures::ESTABLISHMENT_REVISION, &r.key(), signed)?;
+    }
+    Ok(())
+}
+
+/// Plain data as JSON text: serializing it cannot fail.
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Writes the current row and the kept conflicts of an establishment from the merge of all its
+/// revisions. The row must exist (a new establishment's is written with its first revision).
+pub(super) fn settle(conn: &Connection, id: &str) -> Result<Merged> {
+    let m = merged(conn, id)?;
+    write_row(
+        conn,
+        id,
+        &m.facts,
+        (m.revision, &m.latest_at, &m.latest.station),
+        false,
+    )?;
+    if m.conflicts.is_empty() {
+        conn.prepare_cached("DELETE FROM establishment_conflicts WHERE establishment_id = ?1")?
+            .execute([id])?;
+    } else {
+        conn.prepare_cached(
+            "INSERT INTO establishment_conflicts (establishment_id, conflicts) VALUES (?1, ?2)
+             ON CONFLICT (establishment_id) DO UPDATE SET conflicts = excluded.conflicts",
+        )?
+        .execute(params![id, to_json(&m.conflicts)])?;
+    }
+    Ok(m)
+}
+
+/// Writes the current row of an establishment (`new`: inserts it; else updates it), with its
+/// highest revision number and its latest change (when, by which station).
+pub(super) fn write_row(
+    conn: &Connection,
+    id: &str,
+    f: &EstablishmentFacts,
+    (revision, updated_at, updated_by): (i64, &str, &str),
+    new: bool,
+) -> Result<()> {
+    let sql = if new {
+        "INSERT OR IGNORE INTO establishments (id, revision, name, kind, address, town,
+             person_in_charge, phone, license_no, credit_code, risk_grade, bright_kitchen,
+             updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    } else {
+        "UPDATE establishments SET revision = ?2, name = ?3, kind = ?4, address = ?5, town = ?6,
+             person_in_charge = ?7, phone = ?8, license_no = ?9, credit_code = ?10,
+             risk_grade = ?11, bright_kitchen = ?12, updated_at = ?13, updated_by = ?14
+         WHERE id = ?1"
+    };
+    conn.prepare_cached(sql)?.execute(params![
+        id,
+        revision,
+        f.name,
+        f.kind.code(),
+        f.address,
+        f.town,
+        f.person_in_charge,
+        f.phone,
+        f.license_no,
+        f.credit_code,
+        f.risk_grade.map(|g| g.code()),
+        f.bright_kitchen.map(|b| b.code()),
+        updated_at,
+        updated_by,
+    ])?;
+    Ok(())
+}
+
+/// The next revision of an establishment made here: numbered after every one known, made from
+/// the ones no other has seen.
+pub(super) fn next(
+    conn: &Connection,
+    id: &str,
+    facts: &EstablishmentFacts,
+    station: &str,
+    changed_at: &str,
+) -> Result<EstablishmentRevision> {
+    let exists = conn
+        .prepare_cached("SELECT 1 FROM establishments WHERE id = ?1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?;
+    if exists.is_none() {
+        return Err(StoreError::NotFound {
+            what: "establishment",
+            id: id.to_string(),
+        });
+    }
+    let revisions = history(conn, id)?;
+    // A row without any history (written by hand, or by a tool): the edit starts one.
+    let (number, parents) = if revisions.is_empty() {
+        let number: i64 = conn
+            .prepare_cached("SELECT revision FROM establishments WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        (number + 1, Vec::new())
+    } else {
+        let m = merge_revisions(&revisions).map_err(|e| damaged_history(id, e))?;
+        (m.revision + 1, m.heads)
+    };
+    Ok(EstablishmentRevision {
+        establishment_id: id.to_string(),
+        revision: number,
+        facts: facts.clone(),
+        changed_at: changed_at.to_string(),
+        changed_by: station.to_string(),
+        parents: Some(parents),
+        resolves: Vec::new(),
+        signed: None,
+    })
+}
+
+impl Store {
+    /// The establishments whose facts are in conflict, by name.
+    pub fn establishment_conflicts(&self) -> Result<Vec<EstablishmentConflicts>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.establishment_id, e.name, c.conflicts FROM establishment_conflicts c
+             JOIN establishments e ON e.id = c.establishment_id ORDER BY e.name, e.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut list = Vec::new();
+        for row in rows {
+            let (establishment_id, name, json) = row?;
+            let conflicts = serde_json::from_str(&json).map_err(|e| StoreError::Damaged {
+                table: "establishment_conflicts",
+                detail: format!("{establishment_id}: {e}"),
+            })?;
+            list.push(EstablishmentConflicts {
+                establishment_id,
+                name,
+                conflicts,
+            });
+        }
+        Ok(list)
+    }
+
+    /// Settles a conflict on `fact` of an establishment with `value` (one of the sides, or a
+    /// new value): a revision made from every side, marked as settling it, signed by this
+    /// station (docs/trust.md, rule 8).
+    pub fn resolve_conflict(
+        &mut self,
+        id: &str,
+        fact: Fact,
+        value: &str,
+        station: &str,
+    ) -> Result<Establishment> {
+        let author = self.author.clone();
+        let tx = self.write_transaction()?;
+        let current = merged(&tx, id)?;
+        if !current.conflicts.iter().any(|c| c.fact == fact) {
+            return Err(StoreError::NoConflict {
+                id: id.to_string(),
+                fact: fact.code(),
+            });
+        }
+        let mut facts = current.facts.clone();
+        fact.set(&mut facts, value)
+            .ok_or_else(|| StoreError::BadFactValue {
+                fact: fact.code(),
+                value: value.to_string(),
+            })?;
+        let now = timestamp(chrono::Utc::now());
+        let mut revision = next(&tx, id, &facts, station, &now)?;
+        revision.resolves = vec![fact];
+        let settled = super::establishments::add_revision(&tx, revision, author.as_ref())?;
+        tx.commit()?;
+        Ok(settled)
+    }
+}
