@@ -238,6 +238,7 @@ impl App {
             | Action::ImportPlanned(_)
             | Action::FirstContact(_)
             | Action::Imported(_)
+            | Action::ConflictSettled { .. }
             | Action::Progress(_)
             | Action::ReportLoaded(_)
             | Action::ReportWritten(_) => Vec::new(),

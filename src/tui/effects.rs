@@ -115,7 +115,8 @@ impl Shell {
             Effect::LoadSync
             | Effect::ExportBundle { .. }
             | Effect::PlanImport { .. }
-            | Effect::ApplyImport { .. } => self.sync(effect, progress),
+            | Effect::ApplyImport { .. }
+            | Effect::ResolveConflict { .. } => self.sync(effect, progress),
             Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
                 self.report(effect)
             }
@@ -258,7 +259,8 @@ impl Shell {
             Effect::LoadSync
             | Effect::ExportBundle { .. }
             | Effect::PlanImport { .. }
-            | Effect::ApplyImport { .. } => self.sync(effect, &mut |_| {})?,
+            | Effect::ApplyImport { .. }
+            | Effect::ResolveConflict { .. } => self.sync(effect, &mut |_| {})?,
             Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
                 self.report(effect)?
             }

@@ -97,7 +97,10 @@ const SYNC: &[Binding] = &[
     ("o", Text::keys_export_office),
     ("i", Text::keys_import),
     ("y", Text::keys_confirm_plan),
+    ("c", Text::keys_conflicts),
     ("Up Down j k", Text::keys_move_scroll),
+    ("Left Right 1-9", Text::keys_pick_conflict_value),
+    ("Enter", Text::keys_settle_conflict),
     ("Esc", Text::keys_back),
 ];
 

@@ -95,12 +95,16 @@ pub struct AnswerDraft {
     pub note: String,
 }
 
-/// What the sync screen shows: the folder bundles went to last, and the bundle log.
+/// What the sync screen shows: the folder bundles went to last, the bundle log, and the
+/// establishment facts in conflict.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SyncData {
     pub folder: Option<String>,
     /// Newest first.
     pub log: Vec<BundleLogEntry>,
+    pub conflicts: Vec<crate::store::EstablishmentConflicts>,
+    /// The names stations gave, by code, to name who made each value.
+    pub stations: std::collections::BTreeMap<String, String>,
 }
 
 /// A bundle checked and planned but not yet applied, for the inspector to confirm.
@@ -113,6 +117,8 @@ pub struct ImportPreview {
     /// (kind of record, what the import does with it, how many).
     pub counts: Vec<(RecordKind, crate::bundle::Action, usize)>,
     pub conflicts: Vec<(RecordKind, String)>,
+    /// Establishments whose facts will be in conflict, for the office to settle.
+    pub conflicted: Vec<crate::store::EstablishmentConflicts>,
     pub already_imported: bool,
     /// The fingerprint of a first-contact signer the inspector confirmed, trusted on apply.
     pub trust: Option<String>,
@@ -198,6 +204,12 @@ pub enum Action {
     FirstContact(FirstContact),
     /// A bundle applied (or found already imported), in words.
     Imported(String),
+    /// A conflicting fact settled: the establishment's name, the fact and its value now.
+    ConflictSettled {
+        name: String,
+        fact: crate::domain::establishment_merge::Fact,
+        value: String,
+    },
     /// A long export or import is this far; the loop draws after it.
     Progress(Progress),
     ReportLoaded(Box<Headline>),
@@ -288,6 +300,12 @@ pub enum Effect {
     ApplyImport {
         path: String,
         trust: Option<String>,
+    },
+    /// Settles a conflicting fact of an establishment with `value` (the office's choice).
+    ResolveConflict {
+        establishment_id: String,
+        fact: crate::domain::establishment_merge::Fact,
+        value: String,
     },
     LoadReport {
         from: NaiveDate,

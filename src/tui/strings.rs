@@ -260,6 +260,13 @@ strings! {
     field_bundle => "外勤数据包", "field bundle";
     plan_of => "导入计划：来自站点", "Import plan: from station";
     conflict_kept => "冲突（保留本机记录，不覆盖）：", "conflict (kept, not applied):";
+    conflicts_menu => "单位信息冲突", "conflicts";
+    no_conflicts => "没有单位信息冲突", "No conflicts in the establishments' facts";
+    conflicts_heading => "单位信息冲突：两个站点把同一项改成了不同的值，由办公室裁定", "Conflicts: two stations changed one fact differently; the office settles them";
+    conflicts_keys => "↑↓ 选择  ←→ 或数字 选值  Enter 裁定  Esc 返回", "↑↓ choose  ←→ or a number picks a value  Enter settles  Esc back";
+    conflict_settled => "已裁定：", "Settled: ";
+    station => "站点", "station";
+    conflict_to_settle => "信息冲突（待办公室裁定）：", "facts in conflict (for the office): ";
     plan_confirm => "按 y 导入，Esc 取消（尚未写入任何数据）", "y imports, Esc cancels (nothing written yet)";
     plan_already_imported => "此数据包已导入过，再次导入不会改变任何数据。y 确认，Esc 取消", "Already imported here; importing again changes nothing. y confirms, Esc cancels";
     bundle_history => "数据包记录（最新在前）", "Bundle log (newest first)";
@@ -313,11 +320,22 @@ strings! {
     keys_write_report => "更新数字 / 写入文件（在文件夹上）", "update the numbers / write the file (on the folder)";
     keys_open_written => "用默认程序打开写好的文件", "open the written file";
     keys_open_short => "打开", "open";
+    keys_conflicts => "单位信息冲突（办公室裁定）", "establishment facts in conflict (the office settles)";
+    keys_pick_conflict_value => "冲突中：选一个值", "in a conflict: pick a value";
+    keys_settle_conflict => "冲突中：以所选值裁定", "in a conflict: settle with the value picked";
 }
 
 impl Text {
     pub fn lang(self) -> Lang {
         self.0
+    }
+
+    /// After an import that leaves establishments with facts in conflict.
+    pub fn conflicts_after_import(self, n: usize) -> String {
+        match self.0 {
+            Lang::Zh => format!("；{n} 家单位的信息有冲突，按 c 查看并裁定"),
+            Lang::En => format!("; {n} establishment(s) have facts in conflict: c shows them"),
+        }
     }
 
     /// "本年度第 N 次检查"

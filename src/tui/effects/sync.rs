@@ -37,7 +37,28 @@ impl Shell {
                 Ok(vec![Action::SyncLoaded(SyncData {
                     folder: self.store.setting(FOLDER_SETTING)?,
                     log,
+                    conflicts: self.store.establishment_conflicts()?,
+                    stations: self
+                        .store
+                        .stations()?
+                        .into_iter()
+                        .map(|s| (s.code, s.name))
+                        .collect(),
                 })])
+            }
+            Effect::ResolveConflict {
+                establishment_id,
+                fact,
+                value,
+            } => {
+                let settled =
+                    self.store
+                        .resolve_conflict(&establishment_id, fact, &value, &self.station)?;
+                Ok(vec![Action::ConflictSettled {
+                    name: settled.facts.name.clone(),
+                    fact,
+                    value: fact.value(&settled.facts),
+                }])
             }
             Effect::ExportBundle {
                 folder,
@@ -177,6 +198,7 @@ impl Shell {
                 office: signer.kind == BundleKind::Office,
                 counts,
                 conflicts,
+                conflicted: plan.conflicted,
                 already_imported: plan.already_imported,
                 trust,
             }))]);
@@ -187,11 +209,15 @@ impl Shell {
         } else {
             t.imported()
         };
-        Ok(vec![Action::Imported(format!(
+        let mut said = format!(
             "{text}: {}",
             file.file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
-        ))])
+        );
+        if !plan.conflicted.is_empty() {
+            said.push_str(&t.conflicts_after_import(plan.conflicted.len()));
+        }
+        Ok(vec![Action::Imported(said)])
     }
 }

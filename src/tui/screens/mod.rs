@@ -1,5 +1,6 @@
 //! One file per screen: its state, its keys and its drawing.
 
+pub mod conflicts;
 pub mod establishment;
 pub mod form;
 pub mod form_edit;

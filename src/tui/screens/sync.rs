@@ -1,5 +1,6 @@
 //! 同步: export a bundle to a folder (remembered), import one with its plan shown before
-//! anything is written, first contact with an office key, and the bundle log.
+//! anything is written, first contact with an office key, the bundle log, and the
+//! establishment facts in conflict for the office to settle (`c`, screens/conflicts.rs).
 //!
 //! Import is two effects: `PlanImport` checks the bundle and plans it without writing, the
 //! inspector reads the plan, and only `y` sends `ApplyImport`, which checks and plans again
@@ -30,6 +31,8 @@ pub enum Mode {
     Plan(Box<ImportPreview>),
     /// An export or import is running.
     Working(Work),
+    /// The establishment facts in conflict, one chosen (screens/conflicts.rs).
+    Conflicts(super::conflicts::Choosing),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +118,12 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let mut effects = Vec::new();
     match &mut s.mode {
         Mode::Working(_) => {}
+        Mode::Conflicts(choosing) => {
+            match super::conflicts::key(choosing, &s.data.conflicts, key) {
+                Some(asked) => effects = asked,
+                None => s.mode = Mode::Menu,
+            }
+        }
         Mode::Folder { input, office, all } => match key.code {
             KeyCode::Esc => s.mode = Mode::Menu,
             KeyCode::Tab => effects.push(Effect::CompletePath(input.text().to_string())),
@@ -179,6 +188,8 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 }
             }
             KeyCode::Char('i') => s.mode = Mode::Path(TextInput::new(&s.folder_text())),
+            KeyCode::Char('c') if s.data.conflicts.is_empty() => note = Some(t.no_conflicts()),
+            KeyCode::Char('c') => s.mode = Mode::Conflicts(Default::default()),
             KeyCode::Down | KeyCode::Char('j') => {
                 s.scroll = (s.scroll + 1).min(s.data.log.len().saturating_sub(1))
             }
@@ -211,7 +222,18 @@ pub fn update(app: &mut App, action: &crate::tui::app::Action) -> Option<Vec<Eff
         Action::SyncLoaded(data) => {
             s.data = data.clone();
             s.scroll = s.scroll.min(s.data.log.len().saturating_sub(1));
+            if let Mode::Conflicts(choosing) = &mut s.mode {
+                super::conflicts::clamp(choosing, &s.data.conflicts);
+                if s.data.conflicts.is_empty() {
+                    s.mode = Mode::Menu;
+                }
+            }
             Vec::new()
+        }
+        Action::ConflictSettled { name, fact, value } => {
+            let text = super::conflicts::settled(app, name, *fact, value);
+            app.info(text);
+            vec![Effect::LoadSync, Effect::LoadRoster, Effect::LoadHome]
         }
         Action::Progress(p) => {
             s.progress = Some(*p);

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::screens::conflicts;
 use crate::tui::screens::sync::{Mode, SyncState, Work};
 use crate::tui::text::{pad, truncate, wrap};
 
@@ -43,6 +44,14 @@ pub fn render(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Option<
         spans.push(Span::styled(format!("{k} "), theme.key()));
         spans.push(Span::raw(format!("{what}  ")));
     }
+    let conflicted = conflicts::count(&s.data.conflicts);
+    if conflicted > 0 {
+        spans.push(Span::styled("c ", theme.key()));
+        spans.push(Span::styled(
+            format!("{} {conflicted}", t.conflicts_menu()),
+            theme.fail(),
+        ));
+    }
     Paragraph::new(Line::from(spans)).render(menu, buf);
     let cursor = render_middle(app, s, middle, buf);
     render_log(app, s, log, buf);
@@ -55,8 +64,11 @@ fn middle_height(s: &SyncState, height: u16) -> u16 {
         Mode::Folder { .. } | Mode::Path(_) => 4,
         Mode::Working(_) => 3,
         Mode::Trust(_) => 7,
+        Mode::Conflicts(_) => u16::try_from(conflicts::height(&s.data.conflicts))
+            .unwrap_or(height)
+            .min(height / 2 + 4),
         Mode::Plan(p) => {
-            let lines = 3 + p.counts.len() + p.conflicts.len().min(6);
+            let lines = 3 + p.counts.len() + p.conflicts.len().min(6) + p.conflicted.len().min(4);
             u16::try_from(lines).unwrap_or(height).min(height / 2 + 4)
         }
     }
@@ -68,6 +80,15 @@ fn render_middle(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Opti
     let w = usize::from(area.width);
     match &s.mode {
         Mode::Menu => None,
+        Mode::Conflicts(choosing) => {
+            let stations = &s.data.stations;
+            let station = |code: &str| match stations.get(code) {
+                Some(name) if !name.is_empty() => format!("{name} {code}"),
+                _ => format!("{} {code}", t.station()),
+            };
+            conflicts::render(app, *choosing, &s.data.conflicts, &station, area, buf);
+            None
+        }
         Mode::Folder { input, office, all } => {
             let label = match (office, all) {
                 (true, _) => t.export_office_to(),
@@ -132,6 +153,22 @@ fn render_middle(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Opti
             for (kind, id) in p.conflicts.iter().take(6) {
                 lines.push(Line::styled(
                     format!("  {} {} {id}", t.conflict_kept(), lang.record_kind(*kind)),
+                    theme.fail(),
+                ));
+            }
+            for e in p.conflicted.iter().take(4) {
+                let facts: Vec<&str> = e
+                    .conflicts
+                    .iter()
+                    .map(|c| lang.fact_name(c.fact.code()))
+                    .collect();
+                lines.push(Line::styled(
+                    format!(
+                        "  {}{} · {}",
+                        t.conflict_to_settle(),
+                        e.name,
+                        facts.join(lang.pick("、", ", "))
+                    ),
                     theme.fail(),
                 ));
             }

@@ -44,6 +44,7 @@ fn on_sync(lang: Lang) -> App {
                     "2026-11-20 09:12",
                 ),
             ],
+            ..Default::default()
         }),
     );
     app

@@ -24,7 +24,7 @@ fn on_sync() -> App {
         &mut app,
         Action::SyncLoaded(SyncData {
             folder: Some("/media/usb".into()),
-            log: Vec::new(),
+            ..SyncData::default()
         }),
     );
     app
@@ -43,6 +43,7 @@ pub(super) fn preview(trust: Option<&str>) -> ImportPreview {
             (RecordKind::Rectification, PlanAction::Conflict, 1),
         ],
         conflicts: vec![(RecordKind::Rectification, "0193a5c0-rect".into())],
+        conflicted: vec![super::conflicts::canteen_conflict()],
         already_imported: false,
         trust: trust.map(str::to_string),
     }
