@@ -341,3 +341,27 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    /// A written file could not be opened with the default program (Ctrl-O, `--open`): why,
+    /// and where the file is.
+    pub fn cannot_open(self, path: &str, why: &crate::platform::OpenError) -> String {
+        use crate::platform::OpenError;
+        match (self, why) {
+            (Lang::Zh, OpenError::NoOpener { program }) => format!(
+                "无法打开：本机没有用来打开文件的程序（{program}）。文件已写好，在 {path}，请用浏览器或表格程序打开"
+            ),
+            (Lang::En, OpenError::NoOpener { program }) => format!(
+                "Cannot open it: this computer has no program that opens files ({program}). The file is written, at {path}; open it with a browser or a spreadsheet"
+            ),
+            (Lang::Zh, OpenError::NoProgram { .. }) => {
+                format!("无法打开：本机没有能打开这类文件的程序。文件已写好，在 {path}")
+            }
+            (Lang::En, OpenError::NoProgram { .. }) => format!(
+                "Cannot open it: no program on this computer opens this kind of file. The file is written, at {path}"
+            ),
+            (Lang::Zh, OpenError::Io(e)) => format!("无法打开 {path}：{e}"),
+            (Lang::En, OpenError::Io(e)) => format!("Cannot open {path}: {e}"),
+        }
+    }
+}

@@ -60,34 +60,104 @@ pub fn sync_parent(path: &Path) {
     let _ = path;
 }
 
+/// Why a written file could not be opened with the system's default program.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The program that opens files (`xdg-open`, `open`, `cmd`) is not installed.
+    #[error("{program} is not installed")]
+    NoOpener { program: String },
+    /// It ran and said no program opens this kind of file (exit status `code`).
+    #[error("{program} found no program for the file (exit status {code})")]
+    NoProgram { program: String, code: i32 },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// How long the opener may take to say that nothing opens the file. It hands the file to the
+/// program and returns at once when one exists; `xdg-open` without one exits within this.
+const OPENER_VERDICT: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// Opens a file with the system's default program (the browser for HTML, the spreadsheet for
-/// .xlsx) without waiting for it: `xdg-open` on Linux, `open` on macOS, `start` on Windows.
-pub fn open_with_default_program(path: &Path) -> std::io::Result<()> {
+/// .xlsx): `xdg-open` on Linux, `open` on macOS, `start` on Windows. Waits only for the
+/// opener's verdict (it hands over and exits), so a missing opener or a file kind nothing
+/// opens is told to the user rather than passing in silence.
+pub fn open_with_default_program(path: &Path) -> Result<(), OpenError> {
     #[cfg(windows)]
-    let mut command = {
+    let command = {
         let mut c = std::process::Command::new("cmd");
         // The empty string is `start`'s window title, so a quoted path is not taken for one.
         c.args(["/C", "start", ""]).arg(path);
         c
     };
     #[cfg(target_os = "macos")]
-    let mut command = {
+    let command = {
         let mut c = std::process::Command::new("open");
         c.arg(path);
         c
     };
     #[cfg(all(unix, not(target_os = "macos")))]
-    let mut command = {
+    let command = {
         let mut c = std::process::Command::new("xdg-open");
         c.arg(path);
         c
     };
-    command
+    open_with(command)
+}
+
+fn open_with(mut command: std::process::Command) -> Result<(), OpenError> {
+    let program = command.get_program().to_string_lossy().into_owned();
+    let mut child = match command
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .map(|_child| ())
+    {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(OpenError::NoOpener { program });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let started = std::time::Instant::now();
+    while started.elapsed() < OPENER_VERDICT {
+        match child.try_wait()? {
+            Some(status) if status.success() => return Ok(()),
+            Some(status) => {
+                return Err(OpenError::NoProgram {
+                    program,
+                    code: status.code().unwrap_or(-1),
+                });
+            }
+            None => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+    // Still running: it is the program that opened the file (`start` and some openers wait for
+    // it), so the file is open.
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_opener_and_one_that_finds_no_program_are_told_apart() {
+        let missing = std::process::Command::new("shian-test-no-such-opener");
+        assert!(matches!(
+            open_with(missing),
+            Err(OpenError::NoOpener { program }) if program == "shian-test-no-such-opener"
+        ));
+        // `xdg-open` says "no method available" with status 3.
+        let mut refusing = std::process::Command::new("sh");
+        refusing.args(["-c", "exit 3"]);
+        assert!(matches!(
+            open_with(refusing),
+            Err(OpenError::NoProgram { code: 3, .. })
+        ));
+        let mut opening = std::process::Command::new("sh");
+        opening.args(["-c", "exit 0"]);
+        assert!(open_with(opening).is_ok());
+    }
 }
 
 /// Writes a file through a temporary file beside it, synced, then renamed: a half-written report

@@ -131,7 +131,23 @@ fn the_migration_fills_the_table_from_the_marks() {
              ALTER TABLE bundle_log DROP COLUMN manifest_sha256;
              ALTER TABLE bundle_log DROP COLUMN signer_key;
              ALTER TABLE inspections DROP COLUMN establishment;
-             DROP TABLE rectification_decisions; PRAGMA user_version = 4;",
+             DROP TABLE rectification_decisions;
+             DROP TABLE establishment_conflicts;
+             CREATE TABLE revisions_by_number (
+                 establishment_id TEXT NOT NULL REFERENCES establishments(id),
+                 revision INTEGER NOT NULL, facts TEXT NOT NULL, changed_at TEXT NOT NULL,
+                 changed_by TEXT NOT NULL, PRIMARY KEY (establishment_id, revision)
+             ) WITHOUT ROWID;
+             INSERT INTO revisions_by_number
+                 SELECT establishment_id, revision, facts, changed_at, changed_by
+                 FROM establishment_revisions;
+             DROP TABLE establishment_revisions;
+             ALTER TABLE revisions_by_number RENAME TO establishment_revisions;
+             CREATE INDEX establishment_revisions_by_station
+                 ON establishment_revisions(changed_by);
+             UPDATE sync_marks SET record_id = substr(record_id, 1, length(record_id) - 7)
+                 WHERE record_kind = 'establishment_revision';
+             PRAGMA user_version = 4;",
         )
         .unwrap();
     }

@@ -340,10 +340,7 @@ fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<(
             _ => output.out.as_path(),
         };
         if let Err(e) = crate::platform::open_with_default_program(target) {
-            super::out::errln!(
-                "{}: {e}",
-                lang.pick("无法用默认程序打开", "cannot open with the default program")
-            );
+            super::out::errln!("{}", lang.cannot_open(&target.display().to_string(), &e));
         }
     }
     Ok(())

@@ -64,6 +64,8 @@ pub struct App {
     /// Inspectors named on earlier inspections, offered as the second inspector.
     pub colleagues: Vec<crate::domain::inspection::Inspector>,
     pub help: bool,
+    /// The 报表 period last asked for, offered again on the next visit.
+    pub report_period: Option<(NaiveDate, NaiveDate)>,
     pub message: Option<Message>,
     pub quit: bool,
 }
@@ -94,6 +96,7 @@ impl App {
             screen,
             colleagues: Vec::new(),
             help: false,
+            report_period: None,
             message: None,
             quit: false,
         }
@@ -266,7 +269,7 @@ impl App {
             Screen::Form(f) => f.typing(),
             Screen::Review(r) => r.typing(),
             Screen::Record(r) => r.reason.is_some(),
-            Screen::Records(r) => r.typing,
+            Screen::Records(r) => r.typing || r.range.is_some(),
             Screen::Establishment(e) => e.typing(),
             Screen::Sync(s) => s.typing(),
             Screen::Report(r) => r.typing(),

@@ -248,6 +248,7 @@ impl Shell {
                     status: q.status,
                     outcome: q.outcome,
                     from: q.from,
+                    to: q.to,
                     establishment_ids: q.establishment_ids,
                     limit: Some(RECORDS_SHOWN),
                     ..Default::default()

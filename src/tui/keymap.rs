@@ -84,6 +84,7 @@ const RECORDS: &[Binding] = &[
     ("/", Text::keys_filter_by_establishment_name),
     ("o", Text::keys_filter_by_result),
     ("d", Text::keys_filter_by_date_last),
+    ("D", Text::keys_filter_by_range),
     ("Enter", Text::keys_open),
     ("c", Text::keys_correct_a_final_record),
     ("p", Text::keys_print_record),

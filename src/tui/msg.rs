@@ -44,6 +44,8 @@ pub struct RecordsQuery {
     pub outcome: Option<Outcome>,
     /// Only inspections started on or after this day.
     pub from: Option<NaiveDate>,
+    /// Only inspections started on or before this day (a custom range, `D`).
+    pub to: Option<NaiveDate>,
     /// Only inspections of these establishments: those the typed name finds in the roster.
     /// `None` when no name is typed.
     pub establishment_ids: Option<Vec<String>>,

@@ -211,6 +211,7 @@ strings! {
     keys_filter_by_establishment_name => "按单位筛选（名称、拼音、许可证号、地址）", "filter by establishment (name, pinyin, licence, address)";
     keys_filter_by_result => "按检查结果筛选", "filter by result";
     keys_filter_by_date_last => "按时间筛选：近 30 天、今年", "filter by date: last 30 days, this year";
+    keys_filter_by_range => "按起止日期筛选（输入两个日期）", "filter by a range of dates (type two days)";
     keys_open => "打开", "open";
     keys_correct_a_final_record => "更正已定稿的记录（新修订，需填写原因）", "correct a final record (new revision with a reason)";
     keys_back => "返回", "back";
@@ -266,6 +267,7 @@ strings! {
     conflicts_keys => "↑↓ 选择  ←→ 或数字 选值  Enter 裁定  Esc 返回", "↑↓ choose  ←→ or a number picks a value  Enter settles  Esc back";
     conflict_settled => "已裁定：", "Settled: ";
     station => "站点", "station";
+    records_range => "起止日期（YYYY-MM-DD YYYY-MM-DD，Enter 确定，Esc 取消）", "From and to (YYYY-MM-DD YYYY-MM-DD, Enter applies, Esc cancels)";
     conflict_to_settle => "信息冲突（待办公室裁定）：", "facts in conflict (for the office): ";
     plan_confirm => "按 y 导入，Esc 取消（尚未写入任何数据）", "y imports, Esc cancels (nothing written yet)";
     plan_already_imported => "此数据包已导入过，再次导入不会改变任何数据。y 确认，Esc 取消", "Already imported here; importing again changes nothing. y confirms, Esc cancels";

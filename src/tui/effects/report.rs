@@ -88,7 +88,7 @@ impl Shell {
             }
             Effect::OpenFile(path) => {
                 crate::platform::open_with_default_program(Path::new(&path))
-                    .map_err(|e| Failure::Text(format!("{path}: {e}")))?;
+                    .map_err(|e| Failure::Text(self.lang.cannot_open(&path, &e)))?;
                 Ok(Vec::new())
             }
             _ => Ok(Vec::new()),

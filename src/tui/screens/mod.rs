@@ -10,6 +10,7 @@ pub mod form_view;
 pub mod home;
 pub mod record;
 pub mod records;
+pub mod records_range;
 pub mod report;
 pub mod report_view;
 pub mod review;

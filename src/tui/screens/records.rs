@@ -37,6 +37,8 @@ pub struct RecordsState {
     pub typing: bool,
     /// The final record `c` asked to correct: it opens with the reason asked.
     pub correcting: Option<String>,
+    /// A custom date range being typed (`D`, records_range.rs).
+    pub range: Option<TextInput>,
 }
 
 /// How far back the records list reaches.
@@ -46,6 +48,8 @@ pub enum Period {
     All,
     Days30,
     ThisYear,
+    /// Typed with `D`: from and to, both included.
+    Range(NaiveDate, NaiveDate),
 }
 
 impl Period {
@@ -53,7 +57,7 @@ impl Period {
         match self {
             Self::All => Self::Days30,
             Self::Days30 => Self::ThisYear,
-            Self::ThisYear => Self::All,
+            Self::ThisYear | Self::Range(..) => Self::All,
         }
     }
 
@@ -62,14 +66,16 @@ impl Period {
             Self::All => None,
             Self::Days30 => Some(today - chrono::Days::new(30)),
             Self::ThisYear => NaiveDate::from_ymd_opt(today.year(), 1, 1),
+            Self::Range(from, _) => Some(from),
         }
     }
 
-    fn label(self, t: crate::tui::strings::Text) -> &'static str {
+    fn label(self, t: crate::tui::strings::Text) -> String {
         match self {
-            Self::All => t.all(),
-            Self::Days30 => t.last_30_days(),
-            Self::ThisYear => t.this_year(),
+            Self::All => t.all().into(),
+            Self::Days30 => t.last_30_days().into(),
+            Self::ThisYear => t.this_year().into(),
+            Self::Range(from, to) => format!("{from} {} {to}", t.lang().pick("至", "to")),
         }
     }
 }
@@ -90,7 +96,7 @@ impl RecordsState {
     }
 
     /// Asks for the first page of the query.
-    fn reload(&mut self) -> Vec<Effect> {
+    pub(super) fn reload(&mut self) -> Vec<Effect> {
         self.selected = 0;
         if self.no_establishment() {
             // No establishment has that name, so no inspection can match: nothing to ask.
@@ -134,6 +140,10 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
     let Screen::Records(r) = &mut app.screen else {
         return Vec::new();
     };
+    if let Some(range) = &mut r.range {
+        range.insert(text);
+        return Vec::new();
+    }
     if !r.typing {
         return Vec::new();
     }
@@ -146,6 +156,9 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::Records(r) = &mut app.screen else {
         return Vec::new();
     };
+    if r.range.is_some() {
+        return super::records_range::key(app, key);
+    }
     if r.typing {
         let before = r.name.text().to_string();
         match key.code {
@@ -194,8 +207,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('d') => {
             r.period = r.period.next();
             r.query.from = r.period.from(today);
+            r.query.to = None;
             return r.reload();
         }
+        KeyCode::Char('D') => super::records_range::open(r, today),
         // Record forms: `p` the selected final record, `P` every final record listed. When the
         // list is a page, `P` prints the page: what the inspector sees is what is printed.
         KeyCode::Char('p') => {
@@ -282,6 +297,20 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) ->
         theme.dim(),
     ));
     Paragraph::new(Line::from(spans)).render(top, buf);
+    if let Some(input) = &r.range {
+        let label = format!("{}: ", t.records_range());
+        buf.set_string(search.x, search.y, &label, theme.selected());
+        let lw = u16::try_from(crate::tui::text::width(&label)).unwrap_or(0);
+        let field = Rect::new(
+            search.x + lw,
+            search.y,
+            search.width.saturating_sub(lw).min(30),
+            1,
+        );
+        let cursor = input.render(field, buf, theme.input());
+        render_rows(app, r, area.width, body, buf);
+        return Some(cursor);
+    }
     let label = format!("{} (/): ", t.establishment());
     let style = if r.typing {
         theme.selected()
@@ -306,7 +335,16 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) ->
         let hint = t.records_narrow(r.list.len());
         Paragraph::new(Line::styled(hint, theme.heading())).render(narrow, buf);
     }
-    let name_w = if area.width >= 120 { 40 } else { 26 };
+    render_rows(app, r, area.width, body, buf);
+    r.typing.then_some(cursor)
+}
+
+/// The inspections of the page, or why there are none.
+fn render_rows(app: &App, r: &RecordsState, width: u16, body: Rect, buf: &mut Buffer) {
+    let t = app.t;
+    let theme = app.theme;
+    let lang = t.lang();
+    let name_w = if width >= 120 { 40 } else { 26 };
     let items: Vec<ListItem> = r
         .list
         .iter()
@@ -342,5 +380,4 @@ pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) ->
             &mut ls,
         );
     }
-    r.typing.then_some(cursor)
 }

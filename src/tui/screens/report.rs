@@ -82,7 +82,7 @@ impl ReportState {
     }
 }
 
-/// Opens the 报表 screen from 首页 on this year so far.
+/// Opens the 报表 screen from 首页 on this year so far, or the period asked for last.
 pub fn open(app: &mut App) -> Vec<Effect> {
     open_with(app, Vec::new())
 }
@@ -94,6 +94,11 @@ pub fn open_records(app: &mut App, ids: Vec<String>) -> Vec<Effect> {
 
 fn open_with(app: &mut App, records: Vec<String>) -> Vec<Effect> {
     let mut state = ReportState::new(app.today);
+    // The period asked for last time, a supervisor's month or quarter, is asked again.
+    if let Some((from, to)) = app.report_period {
+        state.from = TextInput::new(&from.to_string());
+        state.to = TextInput::new(&to.to_string());
+    }
     if !records.is_empty() {
         state.kind = ReportKind::Records;
         state.focus = Field::Folder;
@@ -118,6 +123,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let mut effects = Vec::new();
     let mut bad_period = false;
+    let mut asked = None;
     match key.code {
         KeyCode::Char('o') if ctrl => {
             if let Some(path) = &s.written {
@@ -152,6 +158,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             (Field::Kind, _) => s.step(1),
             (_, Some((from, to))) => {
                 effects.push(Effect::LoadReport { from, to });
+                asked = Some((from, to));
                 s.step(1);
             }
         },
@@ -163,6 +170,9 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     if bad_period {
         app.error(t.bad_period());
+    }
+    if asked.is_some() {
+        app.report_period = asked;
     }
     effects
 }

@@ -139,3 +139,48 @@ fn records_say_how_to_narrow_a_list_that_is_only_a_page() {
         "{page}"
     );
 }
+
+/// `D` takes a range of two days; a bad one is refused with a message and nothing asked; Esc
+/// leaves the filter as it was; `d` goes back to the fixed periods (issue 15, item 13).
+#[test]
+fn records_filter_by_a_typed_range_of_dates() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, ch('r'));
+    assert!(step(&mut app, ch('D')).is_empty());
+    let typed = records(&app).range.as_ref().map(|i| i.text().to_string());
+    assert_eq!(typed, Some(format!("2026-01-01 {}", today())));
+    // Letters are typed, not taken as commands.
+    while !records(&app).range.as_ref().unwrap().text().is_empty() {
+        step(&mut app, press(KeyCode::Backspace));
+    }
+    type_text(&mut app, "2026-06-30 至 2026-03-01");
+    assert!(step(&mut app, press(KeyCode::Enter)).is_empty());
+    assert!(app.message.as_ref().is_some_and(|m| m.error));
+    assert!(records(&app).range.is_some());
+    while !records(&app).range.as_ref().unwrap().text().is_empty() {
+        step(&mut app, press(KeyCode::Backspace));
+    }
+    type_text(&mut app, "2026-03-01 2026-06-30");
+    let effects = step(&mut app, press(KeyCode::Enter));
+    let [Effect::LoadRecords(q)] = &effects[..] else {
+        panic!("{effects:?}");
+    };
+    let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day);
+    assert_eq!((q.from, q.to), (d(3, 1), d(6, 30)));
+    assert!(records(&app).range.is_none());
+    // Esc while typing keeps the range.
+    step(&mut app, ch('D'));
+    type_text(&mut app, "xx");
+    assert!(step(&mut app, press(KeyCode::Esc)).is_empty());
+    assert!(records(&app).range.is_none());
+    assert_eq!(
+        records(&app).period,
+        crate::tui::screens::records::Period::Range(d(3, 1).unwrap(), d(6, 30).unwrap())
+    );
+    // `d` leaves the range for all dates.
+    let effects = step(&mut app, ch('d'));
+    let [Effect::LoadRecords(q)] = &effects[..] else {
+        panic!("{effects:?}");
+    };
+    assert_eq!((q.from, q.to), (None, None));
+}

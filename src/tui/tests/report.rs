@@ -241,3 +241,26 @@ fn the_records_screen_prints_the_selected_record_form() {
         vec!["0001".to_string(), "0003".to_string()]
     );
 }
+
+/// The period asked for is asked again on the next visit (issue 15, item 13).
+#[test]
+fn the_report_period_is_remembered_between_visits() {
+    let mut app = app(Lang::Zh);
+    step(&mut app, ch('b'));
+    step(&mut app, press(KeyCode::Tab));
+    for _ in 0..5 {
+        step(&mut app, press(KeyCode::Backspace));
+    }
+    type_text(&mut app, "07-01");
+    step(&mut app, press(KeyCode::Enter));
+    step(&mut app, press(KeyCode::Esc));
+    let effects = step(&mut app, ch('b'));
+    assert_eq!(
+        effects,
+        vec![Effect::LoadReport {
+            from: day(2026, 7, 1),
+            to: today()
+        }]
+    );
+    assert_eq!(report(&app).from.text(), "2026-07-01");
+}
