@@ -58,10 +58,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
 fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let t = app.t;
     let theme = app.theme;
+    // A message is shown whole: a long one (an untrusted station's, with the command that
+    // trusts it) takes the lines it needs, up to a third of the screen, from the body.
+    let message_lines = app.message.as_ref().map_or(Vec::new(), |m| {
+        crate::tui::text::wrap(&m.text, usize::from(area.width.saturating_sub(2)))
+    });
+    let status_height = message_lines
+        .len()
+        .clamp(1, usize::from(area.height / 3).max(1));
     let [top, body, status, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(status_height).unwrap_or(1)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -117,13 +125,15 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     };
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };
-        buf.set_stringn(
-            status.x + 1,
-            status.y,
-            &m.text,
-            usize::from(status.width.saturating_sub(1)),
-            style,
-        );
+        for (y, line) in (status.y..status.bottom()).zip(&message_lines) {
+            buf.set_stringn(
+                status.x + 1,
+                y,
+                line,
+                usize::from(status.width.saturating_sub(1)),
+                style,
+            );
+        }
     }
     let mut spans = Vec::new();
     let mut used = 0;

@@ -253,3 +253,31 @@ fn first_run_offers_the_office_roster_bundle() {
     step(&mut app, Action::ProfileSaved(profile()));
     assert!(matches!(app.screen, Screen::Sync(_)));
 }
+
+/// A long message is shown whole, on as many lines as it needs: the untrusted station's ends
+/// with the command that trusts it, which the one status line used to cut (issue 15, item 9).
+#[test]
+fn a_long_message_is_shown_whole_at_80_columns() {
+    let mut app = on_sync();
+    let text = Lang::Zh.bundle_error(
+        &crate::bundle::BundleError::UnknownStation {
+            station: "3FA9C2".into(),
+            fingerprint: "1234 5678 9abc def0 1234 5678 9abc def0".into(),
+            kind: crate::bundle::BundleKind::Field,
+            path: "/media/usb/shian-3FA9C2-20261128-1.shian".into(),
+        },
+        "shian devices trust 3FA9C2.json",
+        None,
+    );
+    step(&mut app, Action::Failed(text));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let frame = terminal.draw(|f| crate::tui::view::draw(&app, f)).unwrap();
+    let screen = super::snapshots::screen_text(frame.buffer, "long message");
+    assert!(
+        screen.contains("shian devices trust 3FA9C2.json"),
+        "{screen}"
+    );
+    assert!(screen.contains("然后重新导入。"), "{screen}");
+    // The footer keeps its line.
+    assert!(screen.lines().last().unwrap().contains("Esc"), "{screen}");
+}
