@@ -5,24 +5,42 @@
 // Every byte for the terminal goes through `cli/out.rs`, which cleans it (issue 16).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod authorship;
-pub mod bundle;
-pub mod checklist_table;
-pub mod checklists;
-pub mod cli;
-pub mod demo;
+// In layer order, from the core out (docs/architecture.md); a module uses only those above it.
+
+/// Types and rules of inspection; no I/O.
 pub mod domain;
-pub mod fuzzing;
+/// Cleaning text for a terminal.
+pub mod text;
+/// Words in Chinese and English shared by the command line and the UI (`Lang`).
 pub mod i18n;
 pub mod i18n_bundle;
 pub mod i18n_conflicts;
 pub mod i18n_roster;
 pub mod i18n_store;
 pub mod i18n_trust;
-pub mod identity;
+/// File permissions and opening files, where the platforms differ.
 pub mod platform;
-pub mod report;
+/// The station's key pair and its code.
+pub mod identity;
+/// Signing and checking records by their author (docs/trust.md).
+pub mod authorship;
+/// The shipped checklists and the data folder's overrides.
+pub mod checklists;
+/// Checklists read from a bureau's spreadsheet.
+pub mod checklist_table;
+/// Roster CSV files (UTF-8 or GBK).
 pub mod roster;
+/// The SQLite store: the only module that writes SQL.
 pub mod store;
-pub mod text;
+/// Bundles between stations (docs/bundle-format.md).
+pub mod bundle;
+/// Record forms, summaries, workbooks and CSV.
+pub mod report;
+/// A synthetic district for trying and measuring.
+pub mod demo;
+/// Entry points for the fuzz targets.
+pub mod fuzzing;
+/// The headless subcommands.
+pub mod cli;
+/// The terminal UI.
 pub mod tui;

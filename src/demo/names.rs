@@ -3,7 +3,7 @@
 
 use crate::domain::establishment::EstablishmentKind;
 
-/// The district's real towns and streets (DOMAIN.md).
+/// The district's real towns and streets (docs/roster.md).
 pub const TOWNS: [&str; 6] = [
     "红海街道",
     "海星街道",

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The kinds of establishment the district inspects (DOMAIN.md "Who and what is inspected").
+/// The kinds of establishment the district inspects (docs/roster.md, the 类型 column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EstablishmentKind {

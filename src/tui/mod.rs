@@ -1,7 +1,8 @@
 //! The field UI: from the roster to a finalized inspection record, one key per item.
 //!
 //! Elm-shaped: `app::App::update` is pure, `effects::Shell` performs what it asks against the
-//! store, `run` owns the terminal, `view` and `screens` draw. See DESIGN.md "The terminal UI".
+//! store, `run` owns the terminal, `view` and `screens` draw. See docs/architecture.md and
+//! docs/tui.md.
 
 pub mod app;
 pub mod due;
