@@ -11,13 +11,6 @@
 pub mod domain;
 /// Cleaning text for a terminal.
 pub mod text;
-/// Words in Chinese and English shared by the command line and the UI (`Lang`).
-pub mod i18n;
-pub mod i18n_bundle;
-pub mod i18n_conflicts;
-pub mod i18n_roster;
-pub mod i18n_store;
-pub mod i18n_trust;
 /// File permissions and opening files, where the platforms differ.
 pub mod platform;
 /// The station's key pair and its code.
@@ -26,14 +19,21 @@ pub mod identity;
 pub mod authorship;
 /// The shipped checklists and the data folder's overrides.
 pub mod checklists;
-/// Checklists read from a bureau's spreadsheet.
-pub mod checklist_table;
 /// Roster CSV files (UTF-8 or GBK).
 pub mod roster;
 /// The SQLite store: the only module that writes SQL.
 pub mod store;
 /// Bundles between stations (docs/bundle-format.md).
 pub mod bundle;
+/// Words in Chinese and English shared by the command line and the UI (`Lang`).
+pub mod i18n;
+pub mod i18n_bundle;
+pub mod i18n_conflicts;
+pub mod i18n_roster;
+pub mod i18n_store;
+pub mod i18n_trust;
+/// Checklists read from a bureau's spreadsheet.
+pub mod checklist_table;
 /// Record forms, summaries, workbooks and CSV.
 pub mod report;
 /// A synthetic district for trying and measuring.
