@@ -35,8 +35,8 @@ impl Store {
 
 pub(super) fn put(conn: &rusqlite::Connection, checklist: &Checklist) -> Result<String> {
     let hash = checklist.content_hash();
-    // Serializing plain data cannot fail; the hash above was made from the same bytes.
-    let content = serde_json::to_string(checklist).unwrap_or_default();
+    // The hash above was made from the same bytes.
+    let content = super::rows::to_json("checklist_versions", checklist)?;
     conn.prepare_cached(
         "INSERT OR IGNORE INTO checklist_versions
              (hash, checklist_id, version, title, content, stored_at)

@@ -7,7 +7,7 @@ use rusqlite::{Connection, params};
 use ed25519_dalek::SigningKey;
 
 use super::inspections::{answers, checklist_of, get};
-use super::rows::{self, ESTABLISHMENT_COLUMNS, timestamp};
+use super::rows::{self, ESTABLISHMENT_COLUMNS, timestamp, to_json};
 use super::{Result, Store, StoreError, signatures, sync};
 use crate::domain::establishment::EstablishmentFacts;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
@@ -102,11 +102,11 @@ impl Store {
             inspection_id,
             serial,
             outcome.code(),
-            serde_json::to_string(conclusion).unwrap_or_default(),
+            to_json("inspections", conclusion)?,
             timestamp(now),
             year_sequence,
             station_code,
-            serde_json::to_string(&facts).unwrap_or_default(),
+            to_json("inspections", &facts)?,
         ])?;
 
         let failed: Vec<&str> = answers

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use rusqlite::{Connection, params};
 
-use super::rows::{ANSWER_COLUMNS, INSPECTION_COLUMNS, timestamp};
+use super::rows::{ANSWER_COLUMNS, INSPECTION_COLUMNS, timestamp, to_json};
 use super::{Result, Store};
 use crate::domain::inspection::{Answer, Inspection, Rectification};
 
@@ -35,6 +35,12 @@ impl Store {
 }
 
 pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
+    let inspectors = to_json("inspections", &i.inspectors)?;
+    let conclusion = to_json("inspections", &i.conclusion)?;
+    let facts = match &i.establishment {
+        Some(facts) => Some(to_json("inspections", facts)?),
+        None => None,
+    };
     conn.prepare_cached(&INSERT_INSPECTION)?.execute(params![
         i.id,
         i.establishment_id,
@@ -48,17 +54,15 @@ pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
         i.revision_reason,
         i.station,
         i.bureau,
-        serde_json::to_string(&i.inspectors).unwrap_or_default(),
+        inspectors,
         timestamp(i.started_at),
         i.utc_offset_seconds,
         i.finalized_at.map(timestamp),
         i.outcome.map(|o| o.code()),
-        serde_json::to_string(&i.conclusion).unwrap_or_default(),
+        conclusion,
         i.year_sequence,
         i.current_item,
-        i.establishment
-            .as_ref()
-            .map(|facts| serde_json::to_string(facts).unwrap_or_default()),
+        facts,
     ])?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::inspection_lists::list_sql;
 use super::inspection_rows::{UPSERT_ANSWER, insert, insert_answer, write_answer};
-use super::rows::{self, ANSWER_COLUMNS, INSPECTION_COLUMNS};
+use super::rows::{self, ANSWER_COLUMNS, INSPECTION_COLUMNS, to_json};
 use super::{Result, Store, StoreError, checklists};
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
@@ -194,8 +194,8 @@ impl Store {
         conclusion: &Conclusion,
     ) -> Result<()> {
         require_draft(&self.conn, inspection_id)?;
-        let inspectors = serde_json::to_string(inspectors).unwrap_or_default();
-        let conclusion = serde_json::to_string(conclusion).unwrap_or_default();
+        let inspectors = to_json("inspections", inspectors)?;
+        let conclusion = to_json("inspections", conclusion)?;
         self.conn
             .prepare_cached(
                 "UPDATE inspections SET inspectors = ?2, conclusion = ?3 WHERE id = ?1",
@@ -206,7 +206,7 @@ impl Store {
 
     pub fn set_inspectors(&self, inspection_id: &str, inspectors: &[Inspector]) -> Result<()> {
         require_draft(&self.conn, inspection_id)?;
-        let json = serde_json::to_string(inspectors).unwrap_or_default();
+        let json = to_json("inspections", inspectors)?;
         self.conn
             .prepare_cached("UPDATE inspections SET inspectors = ?2 WHERE id = ?1")?
             .execute([inspection_id, json.as_str()])?;

@@ -6,7 +6,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use super::rows::timestamp;
+use super::rows::{timestamp, to_json};
 use super::sync::{EstablishmentRevision, revision_key};
 use super::{Result, Store, StoreError, signatures};
 use crate::domain::establishment::{Establishment, EstablishmentFacts};
@@ -21,6 +21,8 @@ pub struct EstablishmentConflicts {
     pub name: String,
     pub conflicts: Vec<FactConflict>,
 }
+
+const TABLE: &str = "establishment_revisions";
 
 pub(super) const HISTORY: &str = "SELECT revision, changed_by, facts, changed_at, parents, resolves
      FROM establishment_revisions WHERE establishment_id = ?1 ORDER BY revision, changed_by";
@@ -93,6 +95,15 @@ fn damaged_history(id: &str, e: MergeError) -> StoreError {
 
 /// Adds one revision and its signature, as made (the current row is [`settle`]d after).
 pub(super) fn insert(conn: &Connection, r: &EstablishmentRevision) -> Result<()> {
+    let parents = match &r.parents {
+        Some(p) => Some(to_json(TABLE, p)?),
+        None => None,
+    };
+    let resolves = if r.resolves.is_empty() {
+        None
+    } else {
+        Some(to_json(TABLE, &r.resolves)?)
+    };
     conn.prepare_cached(
         "INSERT INTO establishment_revisions (establishment_id, revision, changed_by, facts,
              changed_at, parents, resolves)
@@ -102,20 +113,15 @@ pub(super) fn insert(conn: &Connection, r: &EstablishmentRevision) -> Result<()>
         r.establishment_id,
         r.revision,
         r.changed_by,
-        to_json(&r.facts),
+        to_json(TABLE, &r.facts)?,
         r.changed_at,
-        r.parents.as_deref().map(to_json),
-        (!r.resolves.is_empty()).then(|| to_json(&r.resolves)),
+        parents,
+        resolves,
     ])?;
     if let Some(signed) = &r.signed {
         signatures::put(conn, signatures::ESTABLISHMENT_REVISION, &r.key(), signed)?;
     }
     Ok(())
-}
-
-/// Plain data as JSON text: serializing it cannot fail.
-fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// Writes the current row and the kept conflicts of an establishment from the merge of all its
@@ -137,7 +143,10 @@ pub(super) fn settle(conn: &Connection, id: &str) -> Result<Merged> {
             "INSERT INTO establishment_conflicts (establishment_id, conflicts) VALUES (?1, ?2)
              ON CONFLICT (establishment_id) DO UPDATE SET conflicts = excluded.conflicts",
         )?
-        .execute(params![id, to_json(&m.conflicts)])?;
+        .execute(params![
+            id,
+            to_json("establishment_conflicts", &m.conflicts)?
+        ])?;
     }
     Ok(m)
 }

@@ -12,6 +12,18 @@ use crate::domain::establishment::{
 use crate::domain::inspection::{Answer, Inspection, InspectionKind, Status};
 use crate::domain::outcome::{Outcome, Verdict};
 
+/// Plain data as the text of a JSON column. These types always serialize; were one ever not
+/// to, the write fails naming its table rather than storing an empty text.
+pub fn to_json<T: serde::Serialize + ?Sized>(
+    table: &'static str,
+    value: &T,
+) -> super::Result<String> {
+    serde_json::to_string(value).map_err(|e| super::StoreError::Damaged {
+        table,
+        detail: e.to_string(),
+    })
+}
+
 /// UTC instants are stored as RFC 3339 text with milliseconds, which sorts in time order.
 pub fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
