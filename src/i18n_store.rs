@@ -158,7 +158,21 @@ impl Lang {
                 )
                 .into(),
             StoreError::Io { path, source } => self.io_error(path, source),
-            other => other.to_string(),
+            // Every variant by name: a new one is a compile error here until it has its words.
+            StoreError::Damaged { table, detail } => {
+                if zh {
+                    format!("数据库中表 {table} 的一条记录已损坏，无法读取：{detail}。其他记录不受影响；请把此信息告知技术人员。")
+                } else {
+                    format!("a record in table {table} is damaged and cannot be read: {detail}. Other records are not affected; tell whoever supports shian.")
+                }
+            }
+            StoreError::Sqlite(e) => {
+                if zh {
+                    format!("数据库出错，本次操作没有保存（之前已保存的记录都在）：{e}")
+                } else {
+                    format!("database error; this was not saved (everything saved before is kept): {e}")
+                }
+            }
         }
     }
 
@@ -195,5 +209,27 @@ impl Lang {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Chinese user reads Chinese for every store error, the rare ones included (issue 17:
+    /// a wildcard arm used to print these in English).
+    #[test]
+    fn damaged_records_and_database_errors_are_in_the_users_language() {
+        let damaged = StoreError::Damaged {
+            table: "establishment_revisions",
+            detail: "e1: no revisions".into(),
+        };
+        let sqlite = StoreError::Sqlite(rusqlite::Error::InvalidQuery);
+        for e in [&damaged, &sqlite] {
+            let zh = Lang::Zh.store_error(e);
+            assert!(zh.contains("数据库"), "{zh}");
+            assert_ne!(zh, e.to_string());
+        }
+        assert!(Lang::En.store_error(&damaged).contains("establishment_revisions"));
     }
 }
