@@ -230,7 +230,8 @@ impl Lang {
             }
             BundleError::Store(e) => self.store_error(e),
             BundleError::Io { path, source } => self.io_error(path, source),
-            other => other.to_string(),
+            // Every variant by name: a new one is a compile error here until it has its words.
+            BundleError::Identity(e) => self.identity_error(e),
         }
     }
 

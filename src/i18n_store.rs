@@ -230,6 +230,24 @@ mod tests {
             assert!(zh.contains("数据库"), "{zh}");
             assert_ne!(zh, e.to_string());
         }
-        assert!(Lang::En.store_error(&damaged).contains("establishment_revisions"));
+        assert!(
+            Lang::En
+                .store_error(&damaged)
+                .contains("establishment_revisions")
+        );
+    }
+
+    #[test]
+    fn a_damaged_station_key_is_told_in_the_users_language() {
+        let e = crate::identity::IdentityError::Damaged {
+            path: "/data/station.key".into(),
+        };
+        let zh = Lang::Zh.identity_error(&e);
+        assert!(
+            zh.contains("密钥文件") && zh.contains("/data/station.key"),
+            "{zh}"
+        );
+        let wrapped = crate::bundle::BundleError::Identity(e);
+        assert_eq!(Lang::Zh.bundle_error(&wrapped, "", None), zh);
     }
 }

@@ -114,7 +114,8 @@ impl Context {
     }
 
     pub fn identity(&self) -> Result<crate::identity::Identity> {
-        Ok(crate::identity::Identity::load_or_create(&self.data_dir)?)
+        crate::identity::Identity::load_or_create(&self.data_dir)
+            .map_err(|e| anyhow::anyhow!(self.lang.identity_error(&e)))
     }
 
     /// The shipped checklists with the data folder's overrides.
@@ -180,5 +181,11 @@ pub trait Localized<T> {
 impl<T> Localized<T> for std::result::Result<T, crate::store::StoreError> {
     fn localized(self, lang: Lang) -> Result<T> {
         self.map_err(|e| anyhow::anyhow!(lang.store_error(&e)))
+    }
+}
+
+impl<T> Localized<T> for std::result::Result<T, crate::report::ReportError> {
+    fn localized(self, lang: Lang) -> Result<T> {
+        self.map_err(|e| anyhow::anyhow!(lang.report_error(&e)))
     }
 }

@@ -116,7 +116,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
             bar.step(gathered(lang));
             let summary = Summary::compute(&data, &frequencies);
-            let html = report::render_summary(&summary, lang)?;
+            let html = report::render_summary(&summary, lang).localized(lang)?;
             bar.step(made(lang));
             bar.finish();
             drop(summary);
@@ -130,7 +130,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
             bar.step(gathered(lang));
             let tables = report::tables(&data, lang);
-            let bytes = report::workbook_bytes(&tables)?;
+            let bytes = report::workbook_bytes(&tables).localized(lang)?;
             bar.step(made(lang));
             bar.finish();
             let cut = report::xlsx::cut_cells(&tables);
@@ -160,7 +160,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             let mut files = Vec::new();
             for table in report::tables(&data, lang) {
                 let path = output.out.join(format!("{}.csv", table.name));
-                files.push((path, report::csv_bytes(&table)?));
+                files.push((path, report::csv_bytes(&table).localized(lang)?));
             }
             bar.step(made(lang));
             bar.finish();
@@ -269,7 +269,7 @@ fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
             superseded_by: superseded_by.clone(),
         })
         .collect();
-    Ok(report::render_records(&inputs, lang)?)
+    report::render_records(&inputs, lang).localized(lang)
 }
 
 /// Serial numbers of the final revisions that correct `record`; a correction still in draft

@@ -45,7 +45,7 @@ impl Shell {
             } => {
                 let lang = self.lang;
                 let data = self.period(from, to)?;
-                let text = |e: report::ReportError| Failure::Text(e.to_string());
+                let text = |e: report::ReportError| Failure::Text(lang.report_error(&e));
                 let (name, bytes) = match kind {
                     ReportKind::Summary => {
                         let summary = Summary::compute(&data, &self.frequencies()?);
