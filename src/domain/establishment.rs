@@ -2,58 +2,29 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The kinds of establishment the district inspects (docs/roster.md, the 类型 column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EstablishmentKind {
-    SchoolCanteen,
-    KindergartenCanteen,
-    MealDelivery,
-    CampusCatering,
-    CampusShop,
-    Supermarket,
-    FoodStore,
-    FarmersMarket,
-    MarketStall,
-    Restaurant,
-    HealthFoodStore,
-    InfantFormulaStore,
+use super::codes::codes;
+
+codes! {
+    /// The kinds of establishment the district inspects (docs/roster.md, the 类型 column).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EstablishmentKind {
+        SchoolCanteen => "school_canteen",
+        KindergartenCanteen => "kindergarten_canteen",
+        MealDelivery => "meal_delivery",
+        CampusCatering => "campus_catering",
+        CampusShop => "campus_shop",
+        Supermarket => "supermarket",
+        FoodStore => "food_store",
+        FarmersMarket => "farmers_market",
+        MarketStall => "market_stall",
+        Restaurant => "restaurant",
+        HealthFoodStore => "health_food_store",
+        InfantFormulaStore => "infant_formula_store",
+    }
 }
 
 impl EstablishmentKind {
-    pub const ALL: [EstablishmentKind; 12] = [
-        Self::SchoolCanteen,
-        Self::KindergartenCanteen,
-        Self::MealDelivery,
-        Self::CampusCatering,
-        Self::CampusShop,
-        Self::Supermarket,
-        Self::FoodStore,
-        Self::FarmersMarket,
-        Self::MarketStall,
-        Self::Restaurant,
-        Self::HealthFoodStore,
-        Self::InfantFormulaStore,
-    ];
-
-    /// The code used in files and the database.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::SchoolCanteen => "school_canteen",
-            Self::KindergartenCanteen => "kindergarten_canteen",
-            Self::MealDelivery => "meal_delivery",
-            Self::CampusCatering => "campus_catering",
-            Self::CampusShop => "campus_shop",
-            Self::Supermarket => "supermarket",
-            Self::FoodStore => "food_store",
-            Self::FarmersMarket => "farmers_market",
-            Self::MarketStall => "market_stall",
-            Self::Restaurant => "restaurant",
-            Self::HealthFoodStore => "health_food_store",
-            Self::InfantFormulaStore => "infant_formula_store",
-        }
-    }
-
     /// The name the office uses on its forms and spreadsheets.
     pub fn name_zh(self) -> &'static str {
         match self {
@@ -133,27 +104,18 @@ impl EstablishmentKind {
     }
 }
 
-/// Risk grade under Order 49 art. 21.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum RiskGrade {
-    A,
-    B,
-    C,
-    D,
+codes! {
+    /// Risk grade under Order 49 art. 21.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum RiskGrade {
+        A => "A",
+        B => "B",
+        C => "C",
+        D => "D",
+    }
 }
 
 impl RiskGrade {
-    pub const ALL: [RiskGrade; 4] = [Self::A, Self::B, Self::C, Self::D];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::A => "A",
-            Self::B => "B",
-            Self::C => "C",
-            Self::D => "D",
-        }
-    }
-
     /// Accepts `A`–`D` in either case, also written `A级`.
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
@@ -164,29 +126,19 @@ impl RiskGrade {
     }
 }
 
-/// How an establishment shows its kitchen to diners and the bureau (明厨亮灶).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BrightKitchen {
-    None,
-    Transparent,
-    Video,
-    Internet,
+codes! {
+    /// How an establishment shows its kitchen to diners and the bureau (明厨亮灶).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum BrightKitchen {
+        None => "none",
+        Transparent => "transparent",
+        Video => "video",
+        Internet => "internet",
+    }
 }
 
 impl BrightKitchen {
-    pub const ALL: [BrightKitchen; 4] =
-        [Self::None, Self::Transparent, Self::Video, Self::Internet];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Transparent => "transparent",
-            Self::Video => "video",
-            Self::Internet => "internet",
-        }
-    }
-
     pub fn name_zh(self) -> &'static str {
         match self {
             Self::None => "无",

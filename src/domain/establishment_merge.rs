@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::codes::codes;
+
 use super::establishment::{BrightKitchen, EstablishmentFacts, EstablishmentKind, RiskGrade};
 
 /// One revision of an establishment: its number and the station that made it. Two stations
@@ -29,54 +31,28 @@ impl std::fmt::Display for RevisionRef {
     }
 }
 
-/// One fact of an establishment, the unit of merging.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Fact {
-    Name,
-    Kind,
-    Address,
-    Town,
-    PersonInCharge,
-    Phone,
-    LicenseNo,
-    CreditCode,
-    RiskGrade,
-    BrightKitchen,
+codes! {
+    /// One fact of an establishment, the unit of merging.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Fact {
+        Name => "name",
+        Kind => "kind",
+        Address => "address",
+        Town => "town",
+        PersonInCharge => "person_in_charge",
+        Phone => "phone",
+        LicenseNo => "license_no",
+        CreditCode => "credit_code",
+        RiskGrade => "risk_grade",
+        BrightKitchen => "bright_kitchen",
+    }
 }
 
 impl Fact {
-    pub const ALL: [Fact; 10] = [
-        Self::Name,
-        Self::Kind,
-        Self::Address,
-        Self::Town,
-        Self::PersonInCharge,
-        Self::Phone,
-        Self::LicenseNo,
-        Self::CreditCode,
-        Self::RiskGrade,
-        Self::BrightKitchen,
-    ];
-
-    /// The name used in files, on the command line and in JSON (the facts' own field names).
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Name => "name",
-            Self::Kind => "kind",
-            Self::Address => "address",
-            Self::Town => "town",
-            Self::PersonInCharge => "person_in_charge",
-            Self::Phone => "phone",
-            Self::LicenseNo => "license_no",
-            Self::CreditCode => "credit_code",
-            Self::RiskGrade => "risk_grade",
-            Self::BrightKitchen => "bright_kitchen",
-        }
-    }
-
+    /// The fact a command line names, spaces around it allowed.
     pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.code() == code.trim())
+        Self::from_code(code.trim())
     }
 
     /// The roster's column heading (docs/roster.md).

@@ -4,55 +4,29 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::checklist::{Checklist, Item};
+use super::codes::codes;
 use super::establishment::EstablishmentFacts;
 use super::outcome::{Handling, Outcome, Tally, Verdict};
 
-/// 日常检查 · 专项检查 · 复查
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InspectionKind {
-    Routine,
-    Special,
-    FollowUp,
-}
-
-impl InspectionKind {
-    pub const ALL: [InspectionKind; 3] = [Self::Routine, Self::Special, Self::FollowUp];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Routine => "routine",
-            Self::Special => "special",
-            Self::FollowUp => "follow_up",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+codes! {
+    /// 日常检查 · 专项检查 · 复查
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum InspectionKind {
+        Routine => "routine",
+        Special => "special",
+        FollowUp => "follow_up",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Being filled in; every answer is saved as it is given.
-    Draft,
-    /// Signed off: immutable. A correction is a new revision that supersedes it.
-    Final,
-}
-
-impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Final => "final",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Self::Draft, Self::Final]
-            .into_iter()
-            .find(|s| s.code() == code)
+codes! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Status {
+        /// Being filled in; every answer is saved as it is given.
+        Draft => "draft",
+        /// Signed off: immutable. A correction is a new revision that supersedes it.
+        Final => "final",
     }
 }
 

@@ -3,73 +3,39 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The inspector's finding on one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// 符合
-    Pass,
-    /// 不符合
-    Fail,
-    /// 合理缺项: the item does not apply here; left out of the rates.
-    NotApplicable,
-    /// 未检查
-    NotChecked,
-}
+use super::codes::codes;
 
-impl Verdict {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pass => "pass",
-            Self::Fail => "fail",
-            Self::NotApplicable => "not_applicable",
-            Self::NotChecked => "not_checked",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Self::Pass,
-            Self::Fail,
-            Self::NotApplicable,
-            Self::NotChecked,
-        ]
-        .into_iter()
-        .find(|v| v.code() == code)
+codes! {
+    /// The inspector's finding on one item.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Verdict {
+        /// 符合
+        Pass => "pass",
+        /// 不符合
+        Fail => "fail",
+        /// 合理缺项: the item does not apply here; left out of the rates.
+        NotApplicable => "not_applicable",
+        /// 未检查
+        NotChecked => "not_checked",
     }
 }
 
-/// 检查结果
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// 符合
-    Compliant,
-    /// 基本符合
-    BasicallyCompliant,
-    /// 不符合
-    NonCompliant,
+codes! {
+    /// 检查结果
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Outcome {
+        /// 符合
+        Compliant => "compliant",
+        /// 基本符合
+        BasicallyCompliant => "basically_compliant",
+        /// 不符合
+        NonCompliant => "non_compliant",
+    }
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 3] = [
-        Self::Compliant,
-        Self::BasicallyCompliant,
-        Self::NonCompliant,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Compliant => "compliant",
-            Self::BasicallyCompliant => "basically_compliant",
-            Self::NonCompliant => "non_compliant",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|o| o.code() == code)
-    }
-
     /// The handling the form's common practice ties to the result; the inspector may choose
     /// another (Order 49 arts. 32–33 allow on-the-spot rectification or investigation).
     pub fn suggested_handling(self) -> Handling {
@@ -81,45 +47,25 @@ impl Outcome {
     }
 }
 
-/// 结果处理
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Handling {
-    /// 通过
-    Pass,
-    /// 当场整改
-    RectifyOnSite,
-    /// 书面限期整改 (with a deadline)
-    RectifyByDeadline,
-    /// 依法调查处理
-    Investigate,
-    /// 立即停止经营活动
-    StopOperations,
+codes! {
+    /// 结果处理
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Handling {
+        /// 通过
+        Pass => "pass",
+        /// 当场整改
+        RectifyOnSite => "rectify_on_site",
+        /// 书面限期整改 (with a deadline)
+        RectifyByDeadline => "rectify_by_deadline",
+        /// 依法调查处理
+        Investigate => "investigate",
+        /// 立即停止经营活动
+        StopOperations => "stop_operations",
+    }
 }
 
 impl Handling {
-    pub const ALL: [Handling; 5] = [
-        Self::Pass,
-        Self::RectifyOnSite,
-        Self::RectifyByDeadline,
-        Self::Investigate,
-        Self::StopOperations,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Pass => "pass",
-            Self::RectifyOnSite => "rectify_on_site",
-            Self::RectifyByDeadline => "rectify_by_deadline",
-            Self::Investigate => "investigate",
-            Self::StopOperations => "stop_operations",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|h| h.code() == code)
-    }
-
     pub fn needs_deadline(self) -> bool {
         self == Self::RectifyByDeadline
     }

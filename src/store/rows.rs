@@ -49,13 +49,9 @@ macro_rules! coded_column {
     };
 }
 
-coded_column!(EstablishmentKind, |s| EstablishmentKind::ALL
-    .into_iter()
-    .find(|k| k.code() == s));
-coded_column!(RiskGrade, RiskGrade::parse);
-coded_column!(BrightKitchen, |s| BrightKitchen::ALL
-    .into_iter()
-    .find(|b| b.code() == s));
+coded_column!(EstablishmentKind, EstablishmentKind::from_code);
+coded_column!(RiskGrade, RiskGrade::from_code);
+coded_column!(BrightKitchen, BrightKitchen::from_code);
 coded_column!(Verdict, Verdict::from_code);
 coded_column!(Outcome, Outcome::from_code);
 coded_column!(InspectionKind, InspectionKind::from_code);
