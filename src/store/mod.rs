@@ -16,6 +16,7 @@ mod inspection_rows;
 mod inspections;
 mod open;
 mod plans;
+mod rectification_cases;
 mod rectifications;
 mod report_sql;
 mod reports;
@@ -40,6 +41,7 @@ pub use home::{InspectedElsewhere, OverdueRectification, Standing};
 pub use inspection_lists::InspectionPage;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
 pub use plans::screen_queries;
+pub use rectification_cases::CaseFilter;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
 pub use stations::{BundleLogEntry, StationRow};
 pub use sync::{
