@@ -63,6 +63,40 @@ impl Store {
         cases(&self.conn, filter)
     }
 
+    /// The open rectifications to follow up from 首页: those past the deadline in force first
+    /// (oldest deadline first), then those due by `until`.
+    pub fn follow_ups_due(
+        &self,
+        today: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<super::OverdueRectification>> {
+        let mut out: Vec<_> = cases(&self.conn, CaseFilter::Open(None))?
+            .into_iter()
+            .filter_map(|case| {
+                let deadline = case.deadline().filter(|d| *d <= until)?;
+                let marks = case.marks(today);
+                Some(super::OverdueRectification {
+                    establishment_id: case.rectification.establishment_id,
+                    establishment: case.establishment,
+                    inspection_id: case.rectification.inspection_id,
+                    item_id: case.rectification.item_id,
+                    deadline,
+                    checklist_id: case.checklist_id,
+                    overdue: marks.overdue,
+                    failed_again: marks.failed_again,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (!a.overdue, a.deadline, &a.establishment).cmp(&(
+                !b.overdue,
+                b.deadline,
+                &b.establishment,
+            ))
+        });
+        Ok(out)
+    }
+
     /// The orders (inspection id, serial) the 复查 `inspection_id` follows up, oldest first;
     /// none for another kind of inspection.
     pub fn follows_up(&self, inspection_id: &str) -> Result<Vec<(String, Option<String>)>> {

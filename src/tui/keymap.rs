@@ -88,6 +88,7 @@ const RECORDS: &[Binding] = &[
     ("c", Text::keys_correct_a_final_record),
     ("p", Text::keys_print_record),
     ("P", Text::keys_print_records),
+    ("f", Text::keys_follow_up_record),
     ("Esc", Text::keys_back),
 ];
 

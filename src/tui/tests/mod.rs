@@ -3,6 +3,7 @@
 
 mod corrections;
 mod establishment_leave;
+mod follow_up;
 mod form;
 mod form_kinds;
 mod home;
@@ -114,6 +115,7 @@ pub fn form_data(checklist_id: &str, must_check: &[&str]) -> FormData {
         must_check: must_check.iter().map(|s| s.to_string()).collect(),
         year_sequence: 2,
         photos: Vec::new(),
+        follow_up: Vec::new(),
     }
 }
 
