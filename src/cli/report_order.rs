@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 
 use super::Localized;
 use crate::i18n::Lang;
-use crate::report::{self, NoOrder, ReportError};
+use crate::report::{self, ReportError};
 use crate::store::Store;
 
 /// The order's page, or a refusal naming the record and why it gives no order.
@@ -16,20 +16,7 @@ pub(super) fn order_html(store: &Store, key: &str, lang: Lang) -> Result<String>
     let serial = found.serial.clone().unwrap_or(found.id);
     match report::render_order(&record, &photos, lang) {
         Ok(html) => Ok(html),
-        Err(ReportError::NoOrder(why)) => bail!("{serial}: {}", no_order(why, lang)),
+        Err(ReportError::NoOrder(why)) => bail!("{serial}: {}", why.text(lang)),
         Err(e) => Err(e.into()),
-    }
-}
-
-pub(crate) fn no_order(why: NoOrder, lang: Lang) -> &'static str {
-    match why {
-        NoOrder::NotFinal => lang.pick(
-            "记录尚未定稿，定稿后才能打印责令改正通知书",
-            "the record is not final: an order is printed once it is",
-        ),
-        NoOrder::NotWritten => lang.pick(
-            "结果处理不是书面限期整改，没有责令改正通知书",
-            "the handling is not a written order with a deadline: there is no order to print",
-        ),
     }
 }

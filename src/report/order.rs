@@ -16,7 +16,8 @@ use crate::store::{InspectionRecord, PhotoBytes};
 
 /// The article every order rests on; the articles each item's checklist cites are added, never
 /// made up (an item without a basis adds nothing).
-const ORDER_49_ART_33_ZH: &str = "《食品生产经营监督检查管理办法》（国家市场监督管理总局令第49号）第三十三条";
+const ORDER_49_ART_33_ZH: &str =
+    "《食品生产经营监督检查管理办法》（国家市场监督管理总局令第49号）第三十三条";
 const ORDER_49_ART_33_EN: &str = "Measures for the Supervision and Inspection of Food Production and Operation (SAMR Order No. 49), Article 33";
 
 /// Why an order cannot be printed for a record.
@@ -26,6 +27,22 @@ pub enum NoOrder {
     NotFinal,
     #[error("the record's handling is not a written order with a deadline")]
     NotWritten,
+}
+
+impl NoOrder {
+    /// Why, in the user's words.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            NoOrder::NotFinal => lang.pick(
+                "记录尚未定稿，定稿后才能打印责令改正通知书",
+                "the record is not final: an order is printed once it is",
+            ),
+            NoOrder::NotWritten => lang.pick(
+                "结果处理不是书面限期整改，没有责令改正通知书",
+                "the handling is not a written order with a deadline: there is no order to print",
+            ),
+        }
+    }
 }
 
 /// The order's number: the record's serial under the order's mark, so one record gives one
@@ -69,7 +86,10 @@ impl Labels {
             operator: p("被检查单位", "Operator"),
             license: p("许可证编号", "Licence No."),
             address: p("地址", "Address"),
-            person: p("法定代表人（负责人）", "Legal representative (person in charge)"),
+            person: p(
+                "法定代表人（负责人）",
+                "Legal representative (person in charge)",
+            ),
             item: p("检查项", "Item"),
             requirement: p("检查内容", "Requirement"),
             finding: p("发现的问题", "Finding"),
@@ -78,7 +98,10 @@ impl Labels {
             report_back: p("整改报告", "Reporting back"),
             follow_up: p("复查", "Follow-up"),
             inspectors: p("执法人员（签名）", "Inspectors (signatures)"),
-            operator_sign: p("被检查单位签收（签名或盖章）", "Received by the operator (signature or seal)"),
+            operator_sign: p(
+                "被检查单位签收（签名或盖章）",
+                "Received by the operator (signature or seal)",
+            ),
             seal: p("（印章）", "(seal)"),
             date: p("日期", "Date"),
             record: p("检查记录", "Inspection record"),
@@ -135,7 +158,10 @@ pub fn render_order(
     let serial = i.serial.clone().unwrap_or_else(|| i.id.clone());
     let date = format_date(i.local_started_at().date_naive(), lang);
     let mut rows = Vec::new();
-    let mut basis = vec![lang.pick(ORDER_49_ART_33_ZH, ORDER_49_ART_33_EN).to_string()];
+    let mut basis = vec![
+        lang.pick(ORDER_49_ART_33_ZH, ORDER_49_ART_33_EN)
+            .to_string(),
+    ];
     for item in record.checklist.items() {
         let Some(a) = record
             .answers
@@ -184,12 +210,12 @@ pub fn render_order(
                 "Report the rectification in writing (a report with photos before and after) to {bureau} by {deadline}."
             ),
         },
-        follow_up: match lang {
-            Lang::Zh => format!(
-                "期限届满后，本局将对上列问题逐项复查。逾期不改正或复查仍不符合的，依法调查处理（第49号令第三十二条、第三十三条）。"
-            ),
-            Lang::En => "After the deadline this bureau follows each item up (复查). Items not rectified in time, or failing again, are investigated under the law (Order 49 arts. 32-33).".to_string(),
-        },
+        follow_up: lang
+            .pick(
+                "期限届满后，本局将对上列问题逐项复查。逾期不改正或复查仍不符合的，依法调查处理（第49号令第三十二条、第三十三条）。",
+                "After the deadline this bureau follows each item up (复查). Items not rectified in time, or failing again, are investigated under the law (Order 49 arts. 32-33).",
+            )
+            .to_string(),
         t: Labels::of(lang),
         css: BASE_CSS,
         number: order_number(&serial, lang),

@@ -62,6 +62,9 @@ pub struct InspectionRecord {
     pub tally: Tally,
     /// Later revisions that correct this one.
     pub superseded_by: Vec<String>,
+    /// For a 复查: the serial numbers of the records whose written orders it follows up
+    /// (issue 13); the form names them.
+    pub follows_up: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -267,6 +270,11 @@ impl Store {
             .prepare_cached("SELECT id FROM inspections WHERE supersedes = ?1 ORDER BY revision")?
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        let follows_up = self
+            .follows_up(id)?
+            .into_iter()
+            .map(|(id, serial)| serial.unwrap_or(id))
+            .collect();
         Ok(InspectionRecord {
             inspection,
             establishment,
@@ -274,6 +282,7 @@ impl Store {
             answers,
             tally,
             superseded_by,
+            follows_up,
         })
     }
 

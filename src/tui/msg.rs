@@ -141,6 +141,8 @@ pub enum ReportKind {
     Workbook,
     /// The record forms of the period's final inspections as one HTML file.
     Records,
+    /// The 责令改正通知书 of one record under a written order (issue 13).
+    Order,
 }
 
 /// The numbers the 报表 screen shows for a period.

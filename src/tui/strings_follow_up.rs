@@ -87,6 +87,21 @@ impl Text {
         )
     }
 
+    pub fn report_order(self) -> &'static str {
+        self.0.pick("责令改正通知书", "Order to rectify")
+    }
+
+    pub fn keys_print_order(self) -> &'static str {
+        self.0
+            .pick("打印责令改正通知书", "print the order to rectify")
+    }
+
+    /// After finalizing a written order.
+    pub fn order_with_key(self) -> &'static str {
+        self.0
+            .pick("按 O 打印责令改正通知书", "O prints the order to rectify")
+    }
+
     pub fn keys_follow_up_record(self) -> &'static str {
         self.0.pick(
             "复查打开的限期整改记录",

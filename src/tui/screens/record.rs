@@ -93,6 +93,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let ids = vec![r.record.inspection.id.clone()];
             return crate::tui::screens::report::open_records(app, ids);
         }
+        KeyCode::Char('O') if r.record.inspection.status == Status::Final => {
+            let id = r.record.inspection.id.clone();
+            return crate::tui::screens::report::open_order(app, id);
+        }
         // A 复查 of a written order, on the order's checklist (issue 13).
         KeyCode::Char('f') => {
             let i = &r.record.inspection;

@@ -197,6 +197,25 @@ fn a_follow_up_from_an_order_not_yet_due_closes_a_pass_and_keeps_a_fail() {
     assert_eq!(kept.follow_ups.len(), 1);
     assert!(kept.marks(Local::now().date_naive()).failed_again);
     assert!(kept.escalation().is_some());
+    // The 复查's record form names the record and the order it follows up.
+    let order_serial = kept.order.serial.clone().unwrap();
+    let record = shell.store.inspection_record(&follow_up).unwrap();
+    assert_eq!(record.follows_up, std::slice::from_ref(&order_serial));
+    let html = crate::report::render_records(
+        &[crate::report::RecordInput {
+            record: &record,
+            photos: &[],
+            superseded_by: Vec::new(),
+        }],
+        Lang::Zh,
+    )
+    .unwrap();
+    assert!(
+        html.contains(&format!(
+            "复查的是：检查记录 {order_serial}（责令改正通知书 责改〔{order_serial}〕号）"
+        )),
+        "{html}"
+    );
     let open = shell
         .store
         .rectification_cases(CaseFilter::Open(Some(&canteen)))
@@ -213,4 +232,44 @@ fn a_follow_up_from_an_order_not_yet_due_closes_a_pass_and_keeps_a_fail() {
         .map(|o| (o.item_id.as_str(), o.failed_again))
         .collect();
     assert_eq!(shown, [("2.4", true)]);
+}
+
+/// `O` on an opened record under a written order writes its 责令改正通知书 through 报表.
+#[test]
+fn the_order_is_printed_from_the_opened_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = Shell::open(dir.path(), Lang::Zh, "TEST01".into()).unwrap();
+    ordered(&mut shell);
+    let mut app = started(&mut shell);
+    let order = shell
+        .store
+        .rectification_cases(CaseFilter::Open(None))
+        .unwrap()[0]
+        .rectification
+        .inspection_id
+        .clone();
+    for action in shell.perform(Effect::LoadRecord(order)) {
+        app.update(action);
+    }
+    assert!(matches!(app.screen, Screen::Record(_)));
+    run(&mut app, &mut shell, ch('O'));
+    let Screen::Report(r) = &app.screen else {
+        panic!("not on 报表: {:?}", app.message);
+    };
+    assert_eq!(r.kind, crate::tui::msg::ReportKind::Order);
+    let folder = dir.path().join("out");
+    for c in folder.display().to_string().chars() {
+        run(&mut app, &mut shell, ch(c));
+    }
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    let Screen::Report(r) = &app.screen else {
+        panic!("not on 报表");
+    };
+    let written = r
+        .written
+        .clone()
+        .unwrap_or_else(|| panic!("{:?}", app.message));
+    assert!(written.contains("shian-order-"), "{written}");
+    let html = std::fs::read_to_string(&written).unwrap();
+    assert!(html.contains("责令改正通知书") && html.contains("留样用保鲜袋包裹"));
 }

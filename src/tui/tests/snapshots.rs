@@ -295,6 +295,7 @@ fn records_and_a_record() {
             answers,
             tally,
             superseded_by: Vec::new(),
+            follows_up: Vec::new(),
         })),
     );
     draw(&app, "record");
@@ -324,6 +325,7 @@ fn a_record_shows_the_facts_of_its_day() {
             answers,
             tally,
             superseded_by: Vec::new(),
+            follows_up: Vec::new(),
         })),
     );
     let mut terminal = Terminal::new(TestBackend::new(100, 40)).unwrap();
