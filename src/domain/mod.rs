@@ -7,3 +7,4 @@ pub mod frequencies;
 pub mod inspection;
 pub mod outcome;
 pub mod rectification;
+pub mod rectification_cycle;

@@ -15,6 +15,7 @@ mod order;
 mod record;
 mod strings;
 mod summary;
+mod summary_cycle;
 mod summary_html;
 mod svg;
 mod tables;
