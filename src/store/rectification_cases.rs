@@ -32,12 +32,13 @@ const CASES: &str = "SELECT r.id, r.establishment_id, r.inspection_id, r.item_id
      JOIN establishments e ON e.id = r.establishment_id
      LEFT JOIN answers a ON a.inspection_id = r.inspection_id AND a.item_id = r.item_id";
 
-/// For each rectification the filter picks, every final 复查 of its establishment after the
+/// For each rectification of a JSON list of ids, every final 复查 of its establishment after the
 /// order that answered the item, in one query (a year's summary reads thousands of cases); a
 /// 复查 with a final correction counts by its correction. `CROSS JOIN` keeps SQLite to this
 /// order (the rectifications, then each one's establishment's 复查 by index); left to itself it
 /// walked every final inspection first, ten times as long on a district.
-const VISITS: &str = "SELECT r.id, r.item_id, f.id, f.serial, date(f.started_at, f.utc_offset || ' seconds'),
+const VISITS: &str =
+    "SELECT r.id, r.item_id, f.id, f.serial, date(f.started_at, f.utc_offset || ' seconds'),
        json_extract(f.conclusion, '$.handling'), json_extract(f.conclusion, '$.deadline'),
        a.verdict, a.value, a.choice, a.note
      FROM rectifications r
@@ -46,7 +47,9 @@ const VISITS: &str = "SELECT r.id, r.item_id, f.id, f.serial, date(f.started_at,
        AND f.kind = 'follow_up' AND f.started_at > o.started_at
        AND (r.closed_at IS NULL OR f.started_at <= r.closed_at)
      JOIN answers a ON a.inspection_id = f.id AND a.item_id = r.item_id
-     WHERE NOT EXISTS (SELECT 1 FROM inspections s WHERE s.supersedes = f.id AND s.status = 'final')";
+     WHERE r.id IN (SELECT value FROM json_each(?1))
+       AND NOT EXISTS (SELECT 1 FROM inspections s WHERE s.supersedes = f.id AND s.status = 'final')
+     ORDER BY r.id, f.started_at";
 
 const PHOTO_NAMES: &str = "SELECT file_name FROM answer_attachments
      WHERE inspection_id = ?1 AND item_id = ?2 ORDER BY added_at, file_name";
@@ -135,7 +138,6 @@ pub(super) fn cases(conn: &Connection, filter: CaseFilter, photos: Photos) -> Re
             vec![Some(from.to_string()), Some(to.to_string())],
         ),
     };
-    let mut follow_ups = visits(conn, clause, &args, photos)?;
     let sql = format!("{CASES} WHERE {clause} ORDER BY r.deadline, e.name, r.item_id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(&args), |r| {
@@ -163,9 +165,12 @@ pub(super) fn cases(conn: &Connection, filter: CaseFilter, photos: Photos) -> Re
             r.get::<_, bool>(19)?,
         ))
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (rectification, establishment, checklist_id, order, decided) = row?;
+    let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    // The history of exactly these, by their ids: the filter is not evaluated twice.
+    let ids: Vec<&str> = rows.iter().map(|(r, ..)| r.id.as_str()).collect();
+    let mut follow_ups = visits(conn, &ids, photos)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (rectification, establishment, checklist_id, order, decided) in rows {
         let Some(mut order) = order else {
             continue;
         };
@@ -207,15 +212,10 @@ pub(super) fn period_cases(
 
 /// By rectification, the 复查 that passed or failed its item, oldest first, up to the one that
 /// closed it.
-fn visits(
-    conn: &Connection,
-    clause: &str,
-    args: &[Option<String>],
-    photos: Photos,
-) -> Result<HashMap<String, Vec<Visit>>> {
-    let sql = format!("{VISITS} AND {clause} ORDER BY r.id, f.started_at");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+fn visits(conn: &Connection, ids: &[&str], photos: Photos) -> Result<HashMap<String, Vec<Visit>>> {
+    let ids = serde_json::to_string(ids).unwrap_or_default();
+    let mut stmt = conn.prepare_cached(VISITS)?;
+    let rows = stmt.query_map([ids], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
