@@ -78,6 +78,8 @@ pub struct InspectionFilter {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub limit: Option<usize>,
+    /// Only inspections of this kind (`inspections list --follow-ups`: the 复查).
+    pub kind: Option<crate::domain::inspection::InspectionKind>,
 }
 
 impl Store {

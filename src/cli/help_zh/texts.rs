@@ -134,6 +134,10 @@ pub(super) const ARGS: &[(&str, &str)] = &[
     ),
     ("inspections list limit", "最多列出多少条"),
     (
+        "inspections list follow_ups",
+        "只列复查，并列出每条复查所跟进的检查记录（责令改正）",
+    ),
+    (
         "inspections show id",
         "检查记录的 ID、编号或至少 8 个字符的 ID 前缀",
     ),
