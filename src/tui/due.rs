@@ -2,8 +2,9 @@
 //! canteens and delivery units without 明厨亮灶 first.
 
 /// 首页 lists the open rectifications due within this many days after the overdue ones, so a
-/// 复查 is started before the deadline, not only after it (issue 13).
-pub const FOLLOW_UP_AHEAD_DAYS: u64 = 14;
+/// 复查 is started before the deadline, not only after it (issue 13): a month, which holds the
+/// review's default deadline (15 days) from the day the order is given.
+pub const FOLLOW_UP_AHEAD_DAYS: u64 = 31;
 
 use std::collections::HashMap;
 
