@@ -32,6 +32,11 @@ const CASES: &str = "SELECT r.id, r.establishment_id, r.inspection_id, r.item_id
      JOIN establishments e ON e.id = r.establishment_id
      LEFT JOIN answers a ON a.inspection_id = r.inspection_id AND a.item_id = r.item_id";
 
+const OPEN: &str = "r.status = 'open'";
+/// One establishment's, found by its index (the roster's detail pane and the 复查 form); `+` keeps
+/// SQLite off the status index, which holds every open one of the district.
+const OPEN_OF_ONE: &str = "r.establishment_id = ?1 AND +r.status = 'open'";
+
 /// For each rectification of a JSON list of ids, every final 复查 of its establishment after the
 /// order that answered the item, in one query (a year's summary reads thousands of cases); a
 /// 复查 with a final correction counts by its correction. `CROSS JOIN` keeps SQLite to this
@@ -118,6 +123,25 @@ impl Store {
     }
 }
 
+/// The queries of this file for tests/query_plans.rs (`plans::screen_queries`).
+pub(super) fn screen_queries() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "home: open rectifications",
+            format!("{CASES} WHERE {OPEN} ORDER BY r.deadline, e.name, r.item_id"),
+        ),
+        (
+            "roster, form: open rectifications of one establishment",
+            format!("{CASES} WHERE {OPEN_OF_ONE} ORDER BY r.deadline, e.name, r.item_id"),
+        ),
+        ("rectifications: their 复查", VISITS.to_string()),
+        (
+            "record, list: what a 复查 follows up",
+            FOLLOWS_UP.to_string(),
+        ),
+    ]
+}
+
 /// Whether the visits carry their photos' names: the form shows them; the lists and the
 /// summary do not, and a year's summary reads thousands of cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,10 +152,10 @@ pub(super) enum Photos {
 
 pub(super) fn cases(conn: &Connection, filter: CaseFilter, photos: Photos) -> Result<Vec<Case>> {
     let (clause, args): (&str, Vec<Option<String>>) = match filter {
-        CaseFilter::Open(establishment) => (
-            "r.status = 'open' AND (?1 IS NULL OR r.establishment_id = ?1)",
-            vec![establishment.map(str::to_string)],
-        ),
+        CaseFilter::Open(Some(establishment)) => {
+            (OPEN_OF_ONE, vec![Some(establishment.to_string())])
+        }
+        CaseFilter::Open(None) => (OPEN, Vec::new()),
         CaseFilter::Period { from, to } => (
             "date(o.started_at, o.utc_offset || ' seconds') <= ?2
              AND (r.status = 'open' OR substr(r.closed_at, 1, 10) >= ?1)",
