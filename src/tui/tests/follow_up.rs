@@ -273,3 +273,61 @@ fn the_order_is_printed_from_the_opened_record() {
     let html = std::fs::read_to_string(&written).unwrap();
     assert!(html.contains("责令改正通知书") && html.contains("留样用保鲜袋包裹"));
 }
+
+/// The 复查 form as the inspector sees it, at 80×24 and 160×48: the items under rectification
+/// only, and the original finding (with its photo, the deadline in force, 复查不合格 and the
+/// earlier 复查) beside the one selected.
+#[test]
+fn the_follow_up_form_shows_the_original_finding() {
+    use crate::domain::inspection::Rectification;
+    use crate::domain::rectification::{Case, Visit};
+    let mut data = form_data("food-sample", &[]);
+    data.inspection.kind = InspectionKind::FollowUp;
+    let visit = |id: &str, day: u32, note: &str, handling| Visit {
+        inspection_id: id.into(),
+        serial: Some(format!("3FA9C2-2026-00{id}")),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        verdict: Verdict::Fail,
+        value: None,
+        choice: None,
+        note: note.into(),
+        photos: if id == "07" {
+            vec!["留样冰箱.jpg".into()]
+        } else {
+            Vec::new()
+        },
+        handling: Some(handling),
+        deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 20),
+    };
+    data.follow_up = ["2.1", "2.4"]
+        .into_iter()
+        .map(|item| Case {
+            rectification: Rectification {
+                id: format!("r{item}"),
+                establishment_id: data.establishment.id.clone(),
+                inspection_id: "07".into(),
+                item_id: item.into(),
+                deadline: chrono::NaiveDate::from_ymd_opt(2026, 11, 25),
+                open: true,
+                follow_up_id: None,
+                closed_at: None,
+            },
+            establishment: data.establishment.facts.name.clone(),
+            checklist_id: "food-sample".into(),
+            order: visit("07", 10, "留样冰箱内混放饮料", Handling::RectifyByDeadline),
+            follow_ups: if item == "2.1" {
+                vec![visit("12", 26, "仍有饮料", Handling::RectifyByDeadline)]
+            } else {
+                Vec::new()
+            },
+            decided: false,
+        })
+        .collect();
+    let mut app = app(Lang::Zh);
+    step(&mut app, Action::FormOpened(Box::new(data)));
+    let Screen::Form(f) = &app.screen else {
+        panic!("not on the form");
+    };
+    assert_eq!(f.listed().count(), 2);
+    super::snapshots::draw(&app, "follow_up_form");
+}
