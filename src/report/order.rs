@@ -238,3 +238,18 @@ pub fn render_order(
     };
     Ok(page.render()?)
 }
+
+/// `复查：检查记录 X（责令改正通知书 责改〔X〕号）`, for each record a 复查 follows up.
+pub(super) fn follows_up_line(serials: &[String], lang: Lang) -> String {
+    serials
+        .iter()
+        .map(|s| {
+            lang.pick(
+                &format!("检查记录 {s}（责令改正通知书 {}）", order_number(s, lang)),
+                &format!("record {s} (order {})", order_number(s, lang)),
+            )
+            .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "))
+}

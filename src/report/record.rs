@@ -269,7 +269,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
                 .clone()
                 .unwrap_or_else(|| Labels::of(lang).none.to_string())
         }),
-        follows_up: follows_up_line(&r.follows_up, lang),
+        follows_up: super::order::follows_up_line(&r.follows_up, lang),
         bureau: i.bureau.clone(),
         serial: i.serial.clone().unwrap_or_default(),
         verify_key: i.serial.clone().unwrap_or_else(|| i.id.clone()),
@@ -345,24 +345,6 @@ const REMARKS_ON_FORM: usize = 120;
 
 /// 说明 as the form's cell shows it and the rest that continues on the attached page (附页).
 /// The cut is at the last sentence or clause end in the cell's second half, else at the limit.
-/// `复查：检查记录 X（责令改正通知书 责改〔X〕号）`, for each record a 复查 follows up.
-fn follows_up_line(serials: &[String], lang: Lang) -> String {
-    serials
-        .iter()
-        .map(|s| {
-            lang.pick(
-                &format!(
-                    "检查记录 {s}（责令改正通知书 {}）",
-                    super::order_number(s, lang)
-                ),
-                &format!("record {s} (order {})", super::order_number(s, lang)),
-            )
-            .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join(lang.pick("；", "; "))
-}
-
 fn split_remarks(remarks: &str) -> (String, String) {
     let remarks = remarks.trim();
     if remarks.chars().count() <= REMARKS_ON_FORM {
