@@ -213,3 +213,68 @@ fn record_form_and_summary_print_on_a4() {
     }
     assert!(pdf_pages(&pdf) >= 2);
 }
+
+/// Issue 13: the 责令改正通知书 of a record under a written order, on one A4 page, with its
+/// items and findings, the deadline, the legal basis and the record code.
+#[test]
+fn a_rectification_order_prints_on_one_a4_page() {
+    let Some(browser) = tools() else { return };
+    let district = demo_district();
+    let dir = district.path();
+    let serial = serial_with_outcome(dir, "basically_compliant");
+    let out = common::shian(dir)
+        .args(["inspections", "show", &serial, "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let conclusion = &shown["inspection"]["conclusion"];
+    assert_eq!(conclusion["handling"], "rectify_by_deadline");
+    let deadline: chrono::NaiveDate = conclusion["deadline"].as_str().unwrap().parse().unwrap();
+    let notes: Vec<String> = shown["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["verdict"] == "fail")
+        .map(|a| a["note"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!notes.is_empty());
+
+    let html = report(dir, &["order", &serial], "order.html");
+    let code = common::printed_code(&read(&html));
+    let pdf = dir.join("order.pdf");
+    print_to_pdf(&browser, &html, &pdf);
+    assert_eq!(pdf_pages(&pdf), 1, "the order is one page");
+    // Chinese text wraps anywhere: compared without white space.
+    let text: String = pdf_text(&pdf).split_whitespace().collect();
+    use chrono::Datelike as _;
+    for needle in [
+        "责令改正通知书".to_string(),
+        format!("责改〔{serial}〕号"),
+        format!(
+            "整改期限：{}年{}月{}日",
+            deadline.year(),
+            deadline.month(),
+            deadline.day()
+        ),
+        "（国家市场监督管理总局令第49号）第三十三条".to_string(),
+        format!("核验码{code}"),
+        "被检查单位签收（签名或盖章）".to_string(),
+    ]
+    .into_iter()
+    .chain(notes.iter().map(|n| n.split_whitespace().collect()))
+    {
+        assert!(text.contains(&needle), "{needle} not in the order: {text}");
+    }
+
+    // A record that gave no written order has none: the command says so.
+    let compliant = serial_with_outcome(dir, "compliant");
+    let out = common::shian(dir)
+        .args(["report", "order", &compliant, "--out"])
+        .arg(dir.join("none.html"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("不是书面限期整改"), "{err}");
+}

@@ -6,7 +6,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{Context, Localized};
-use crate::domain::inspection::Status;
+use crate::domain::inspection::{InspectionKind, Status};
 use crate::store::{InspectionFilter, InspectionRecord};
 
 #[derive(Subcommand, Debug)]
@@ -21,6 +21,9 @@ pub enum InspectionsCommand {
         /// At most this many.
         #[arg(long)]
         limit: Option<usize>,
+        /// Only follow-ups (复查), each with the records whose orders it follows up.
+        #[arg(long)]
+        follow_ups: bool,
     },
     /// Show one inspection: by id, serial number, or an id prefix of 8 or more characters.
     Show {
@@ -38,13 +41,18 @@ pub fn run(ctx: &Context, cmd: InspectionsCommand) -> Result<()> {
             json,
             status,
             limit,
+            follow_ups,
         } => {
             let filter = InspectionFilter {
                 status: status.as_deref().and_then(Status::from_code),
                 limit,
+                kind: follow_ups.then_some(InspectionKind::FollowUp),
                 ..Default::default()
             };
             let list = store.inspections(&filter).localized(lang)?;
+            if follow_ups {
+                return list_follow_ups(&store, &list, json, lang);
+            }
             if json {
                 outln!("{}", serde_json::to_string_pretty(&list)?)?;
                 return Ok(());
@@ -73,6 +81,52 @@ pub fn run(ctx: &Context, cmd: InspectionsCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The 复查 listed, each with the serial numbers of the records whose orders it follows up: a
+/// column after the list's usual ones, or `follows_up` in the JSON.
+fn list_follow_ups(
+    store: &crate::store::Store,
+    list: &[crate::store::InspectionSummary],
+    json: bool,
+    lang: crate::i18n::Lang,
+) -> Result<()> {
+    let mut rows = Vec::with_capacity(list.len());
+    for i in list {
+        let followed: Vec<String> = store
+            .follows_up(&i.id)
+            .localized(lang)?
+            .into_iter()
+            .map(|(id, serial)| serial.unwrap_or(id))
+            .collect();
+        rows.push((i, followed));
+    }
+    if json {
+        let values: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(i, followed)| {
+                let mut value = json!(i);
+                value["follows_up"] = json!(followed);
+                value
+            })
+            .collect();
+        outln!("{}", serde_json::to_string_pretty(&values)?)?;
+        return Ok(());
+    }
+    for (i, followed) in &rows {
+        outln!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{} {}",
+            i.local_started_at().format("%Y-%m-%d"),
+            i.serial.as_deref().unwrap_or(lang.status(i.status)),
+            i.establishment,
+            lang.inspection_kind(i.kind),
+            i.outcome.map_or("-", |o| lang.outcome(o)),
+            i.id,
+            lang.pick("复查的是", "follows up"),
+            followed.join(lang.pick("、", ", ")),
+        )?;
+    }
+    Ok(())
 }
 
 /// The record as JSON: the inspection, each answer with its item's number and key flag, and the

@@ -12,6 +12,7 @@ mod progress;
 pub use out::{is_broken_pipe, write as write_out, write_err};
 mod rectifications;
 mod report;
+mod report_order;
 mod roster;
 mod settings;
 mod sync;

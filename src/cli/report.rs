@@ -1,4 +1,4 @@
-//! `shian report record|verify|summary|xlsx|csv`: gather with the store, render with
+//! `shian report record|order|verify|summary|xlsx|csv`: gather with the store, render with
 //! `crate::report`, write the file whole (temporary file, then rename), and open it if asked.
 
 use super::out::outln;
@@ -28,6 +28,13 @@ pub enum ReportCommand {
         ids: Vec<String>,
         #[command(flatten)]
         period: PeriodArgs,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// 责令改正通知书 of a final record whose handling is 书面限期整改: one A4 page as HTML.
+    Order {
+        /// The inspection: id, serial number, or id prefix.
+        id: String,
         #[command(flatten)]
         output: Output,
     },
@@ -103,6 +110,10 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
                 ids
             };
             let html = records_html(&store, &ids, lang)?;
+            finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
+        }
+        ReportCommand::Order { id, output } => {
+            let html = super::report_order::order_html(&store, &id, lang)?;
             finish(&output, &[(output.out.clone(), html.into_bytes())], lang)
         }
         ReportCommand::Verify { id, code } => verify(&store, &id, &code, lang),

@@ -8,3 +8,5 @@ pub mod final_check;
 pub mod frequencies;
 pub mod inspection;
 pub mod outcome;
+pub mod rectification;
+pub mod rectification_cycle;

@@ -11,14 +11,17 @@
 //! `<script>…` prints as text. minijinja would also escape by default, but parses templates at
 //! run time and reports a wrong field only when a supervisor prints.
 
+mod order;
 mod record;
 mod strings;
 mod summary;
+mod summary_cycle;
 mod summary_html;
 mod svg;
 mod tables;
 pub mod xlsx;
 
+pub use order::{NoOrder, order_number, render_order};
 pub use record::{RecordInput, record_code, render_records};
 pub use strings::Labels;
 pub use summary::{Frequencies, Summary};
@@ -34,6 +37,8 @@ pub enum ReportError {
     Workbook(#[from] rust_xlsxwriter::XlsxError),
     #[error("csv: {0}")]
     Csv(#[from] csv::Error),
+    #[error("{0}")]
+    NoOrder(#[from] NoOrder),
 }
 
 pub type Result<T> = std::result::Result<T, ReportError>;

@@ -131,6 +131,8 @@ struct Form {
     draft: bool,
     superseded_by: Vec<String>,
     revision_reason: Option<String>,
+    /// A 复查 names the records and orders it follows up (issue 13).
+    follows_up: String,
     bureau: String,
     serial: String,
     /// What `shian report verify` takes: the serial, or the id of a draft.
@@ -267,6 +269,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
                 .clone()
                 .unwrap_or_else(|| Labels::of(lang).none.to_string())
         }),
+        follows_up: super::order::follows_up_line(&r.follows_up, lang),
         bureau: i.bureau.clone(),
         serial: i.serial.clone().unwrap_or_default(),
         verify_key: i.serial.clone().unwrap_or_else(|| i.id.clone()),

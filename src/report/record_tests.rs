@@ -71,6 +71,7 @@ fn record() -> InspectionRecord {
         answers: vec![answer("1.1", Verdict::Pass), answer("1.2", Verdict::Pass)],
         tally: Tally::default(),
         superseded_by: Vec::new(),
+        follows_up: Vec::new(),
     }
 }
 

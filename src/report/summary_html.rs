@@ -31,6 +31,8 @@ struct SummaryPage<'a> {
     outcome_chart: String,
     failure_chart: String,
     bright_chart: String,
+    cycle: super::summary_cycle::CycleWords,
+    cycle_rows: Vec<super::summary_cycle::CycleRow>,
 }
 
 /// Renders `summary` as an HTML document.
@@ -127,6 +129,8 @@ pub fn render_summary(summary: &Summary, lang: Lang) -> Result<String> {
         outcome_chart: svg::bars(t.outcomes_by_town, &outcome_rows, None)?,
         failure_chart: svg::bars(t.top_failures, &failure_rows, None)?,
         bright_chart: svg::bars(t.bright_kitchen, &bright_rows, None)?,
+        cycle: super::summary_cycle::words(lang),
+        cycle_rows: super::summary_cycle::rows(&summary.cycle, lang),
         scope,
     };
     Ok(page.render()?)

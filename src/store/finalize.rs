@@ -15,6 +15,7 @@ use crate::domain::inspection::{
     self as rules, Answer, Conclusion, Inspection, InspectionKind, Status,
 };
 use crate::domain::outcome::{Handling, Verdict};
+use crate::domain::rectification::{Step, step};
 
 impl Store {
     /// Makes a draft final: the outcome is computed from the stored answers, the serial number
@@ -208,6 +209,9 @@ fn year_sequence(conn: &Connection, draft: &Inspection, local_year: i32) -> Resu
     )?)
 }
 
+/// What a 复查 does to the open rectifications of its items is `domain::rectification::step`'s:
+/// a pass closes the order with the 复查 recorded, a fail keeps the same order open with the 复查
+/// recorded (its history then shows both visits), an item not looked at leaves it as it was.
 fn close_rectifications(
     conn: &Connection,
     follow_up: &Inspection,
@@ -215,7 +219,11 @@ fn close_rectifications(
     now: DateTime<Utc>,
 ) -> Result<()> {
     for answer in answers {
-        let closed = answer.verdict == Verdict::Pass;
+        let closed = match step(answer.verdict) {
+            Step::Untouched => continue,
+            Step::Closes => true,
+            Step::FailsAgain => false,
+        };
         conn.prepare_cached(
             "UPDATE rectifications SET follow_up_id = ?3,
                  status = CASE WHEN ?4 THEN 'closed' ELSE status END,

@@ -54,14 +54,21 @@ const LAST_ELSEWHERE: &str = "SELECT date(started_at, utc_offset || ' seconds'),
 pub(super) const KNOWN_INSPECTORS: &str =
     "SELECT inspectors FROM inspections ORDER BY started_at DESC LIMIT 500";
 
-/// A written rectification order still open after its deadline.
+/// A written rectification order still open after its deadline, or (on 首页) due soon.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverdueRectification {
     pub establishment_id: String,
     pub establishment: String,
     pub inspection_id: String,
     pub item_id: String,
+    /// The deadline in force (a 复查 that failed the item may have set a new one).
     pub deadline: NaiveDate,
+    /// The order's checklist, which the 复查 answers again.
+    pub checklist_id: String,
+    /// Past its deadline (逾期未改); else due soon.
+    pub overdue: bool,
+    /// A 复查 failed the item again (复查不合格).
+    pub failed_again: bool,
 }
 
 /// What this station knows of an establishment's inspections, whoever made them.
@@ -124,6 +131,9 @@ impl Store {
                     inspection_id,
                     item_id,
                     deadline,
+                    checklist_id: String::new(),
+                    overdue: true,
+                    failed_again: false,
                 });
             }
         }

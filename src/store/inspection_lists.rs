@@ -90,6 +90,9 @@ fn conditions(filter: &InspectionFilter) -> (String, Vec<String>) {
             json,
         );
     }
+    if let Some(kind) = filter.kind {
+        add("i.kind = ?", kind.code().to_string());
+    }
     if let Some(outcome) = filter.outcome {
         add("i.outcome = ?", outcome.code().to_string());
     }

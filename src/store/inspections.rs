@@ -62,6 +62,9 @@ pub struct InspectionRecord {
     pub tally: Tally,
     /// Later revisions that correct this one.
     pub superseded_by: Vec<String>,
+    /// For a 复查: the serial numbers of the records whose written orders it follows up
+    /// (issue 13); the form names them.
+    pub follows_up: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -75,6 +78,8 @@ pub struct InspectionFilter {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub limit: Option<usize>,
+    /// Only inspections of this kind (`inspections list --follow-ups`: the 复查).
+    pub kind: Option<crate::domain::inspection::InspectionKind>,
 }
 
 impl Store {
@@ -267,6 +272,11 @@ impl Store {
             .prepare_cached("SELECT id FROM inspections WHERE supersedes = ?1 ORDER BY revision")?
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        let follows_up = self
+            .follows_up(id)?
+            .into_iter()
+            .map(|(id, serial)| serial.unwrap_or(id))
+            .collect();
         Ok(InspectionRecord {
             inspection,
             establishment,
@@ -274,6 +284,7 @@ impl Store {
             answers,
             tally,
             superseded_by,
+            follows_up,
         })
     }
 

@@ -166,4 +166,7 @@ pub fn screen_queries() -> Vec<(&'static str, String)> {
         ),
         ("report: last inspected", report_sql::last_inspected_sql()),
     ]
+    .into_iter()
+    .chain(super::rectification_cases::screen_queries())
+    .collect()
 }

@@ -86,6 +86,9 @@ pub struct PeriodData {
     pub rectifications: Vec<RectificationRow>,
     /// The local date of each establishment's latest final inspection on or before `to`.
     pub last_inspected: HashMap<String, NaiveDate>,
+    /// The rectifications ordered by `to` and open in or after the period, with their history
+    /// (issue 13), of the roster's establishments.
+    pub cases: Vec<crate::domain::rectification::Case>,
 }
 
 impl Store {
@@ -116,6 +119,7 @@ impl Store {
         let inspections = inspections(&tx, period, &mut checklists)?;
         let rectifications = rectifications(&tx, period, &establishments, &mut checklists)?;
         let last_inspected = last_inspected(&tx, period)?;
+        let cases = super::rectification_cases::period_cases(&tx, period, &establishments)?;
         tx.finish()?;
         Ok(PeriodData {
             period: period.clone(),
@@ -123,6 +127,7 @@ impl Store {
             inspections,
             rectifications,
             last_inspected,
+            cases,
         })
     }
 }

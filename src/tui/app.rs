@@ -231,7 +231,14 @@ impl App {
             Action::RecordLoaded(record) => super::screens::record::loaded(self, *record),
             Action::Finalized(record) => {
                 let serial = record.inspection.serial.clone().unwrap_or_default();
-                self.info(format!("{} {serial}", self.t.finalized()));
+                let mut text = format!("{} {serial}", self.t.finalized());
+                // A written order is handed over at once: the record says which key prints it.
+                if record.inspection.conclusion.handling
+                    == Some(crate::domain::outcome::Handling::RectifyByDeadline)
+                {
+                    text = format!("{text}  {}", self.t.order_with_key());
+                }
+                self.info(text);
                 self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
                 vec![Effect::LoadColleagues]
             }

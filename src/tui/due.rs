@@ -1,6 +1,11 @@
 //! Which establishments are due for inspection: by risk-grade frequency (configurable), school
 //! canteens and delivery units without 明厨亮灶 first.
 
+/// 首页 lists the open rectifications due within this many days after the overdue ones, so a
+/// 复查 is started before the deadline, not only after it (issue 13): a month, which holds the
+/// review's default deadline (15 days) from the day the order is given.
+pub const FOLLOW_UP_AHEAD_DAYS: u64 = 31;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;

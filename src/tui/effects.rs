@@ -174,7 +174,10 @@ impl Shell {
                     .into_iter()
                     .map(|(id, at)| (id, at.with_timezone(&Local).date_naive()))
                     .collect();
-                let overdue = store.overdue_rectifications(today)?;
+                let overdue = store.follow_ups_due(
+                    today,
+                    today + chrono::Days::new(crate::tui::due::FOLLOW_UP_AHEAD_DAYS),
+                )?;
                 vec![Action::HomeLoaded(HomeData {
                     drafts,
                     unexported,
@@ -197,16 +200,18 @@ impl Shell {
                     limit: Some(HISTORY_SHOWN),
                     ..Default::default()
                 })?;
-                let open = store
-                    .open_rectifications(&id)?
-                    .into_iter()
-                    .map(|r| (r.item_id, r.deadline))
+                let cases = store.rectification_cases(crate::store::CaseFilter::Open(Some(&id)))?;
+                let follow_up_checklist = cases.first().map(|c| c.checklist_id.clone());
+                let open = cases
+                    .iter()
+                    .map(|c| (c.rectification.item_id.clone(), c.deadline()))
                     .collect();
                 let elsewhere = store.inspected_elsewhere(&id, &self.station)?;
                 vec![Action::HistoryLoaded(History {
                     establishment_id: id,
                     inspections,
                     open,
+                    follow_up_checklist,
                     elsewhere,
                 })]
             }

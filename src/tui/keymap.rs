@@ -89,6 +89,8 @@ const RECORDS: &[Binding] = &[
     ("c", Text::keys_correct_a_final_record),
     ("p", Text::keys_print_record),
     ("P", Text::keys_print_records),
+    ("f", Text::keys_follow_up_record),
+    ("O", Text::keys_print_order),
     ("Esc", Text::keys_back),
 ];
 

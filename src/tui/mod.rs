@@ -16,6 +16,7 @@ pub mod run;
 pub mod screens;
 pub mod search;
 pub mod strings;
+pub mod strings_follow_up;
 pub mod strings_form;
 pub mod strings_record;
 pub mod text;

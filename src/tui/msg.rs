@@ -74,6 +74,9 @@ pub struct FormData {
     /// 本年度第 N 次检查 that this one would be.
     pub year_sequence: i64,
     pub photos: Vec<Photo>,
+    /// For a 复查: the open rectifications it follows up whose items this checklist has, with
+    /// their original findings (issue 13). Empty for other kinds.
+    pub follow_up: Vec<crate::domain::rectification::Case>,
 }
 
 /// What the roster's detail pane shows about one establishment.
@@ -81,8 +84,10 @@ pub struct FormData {
 pub struct History {
     pub establishment_id: String,
     pub inspections: Vec<InspectionSummary>,
-    /// Open rectifications: (item, deadline).
+    /// Open rectifications: (item, deadline in force).
     pub open: Vec<(String, Option<NaiveDate>)>,
+    /// The checklist of its earliest open order: Enter proposes a 复查 with it (issue 13).
+    pub follow_up_checklist: Option<String>,
     /// Its latest inspection by another station, for the notice when starting one here.
     pub elsewhere: Option<crate::store::InspectedElsewhere>,
 }
@@ -144,6 +149,8 @@ pub enum ReportKind {
     Workbook,
     /// The record forms of the period's final inspections as one HTML file.
     Records,
+    /// The 责令改正通知书 of one record under a written order (issue 13).
+    Order,
 }
 
 /// The numbers the 报表 screen shows for a period.

@@ -37,6 +37,10 @@ pub(super) const COMMANDS: &[(&str, &str)] = &[
         "检查记录的《日常监督检查结果记录表》，每条一页，合为一个 HTML 文件：指定的记录，或一段时间（--from/--to/--town）内已定稿的记录",
     ),
     (
+        "report order",
+        "书面限期整改的检查记录的《责令改正通知书》：一页 A4，HTML 文件",
+    ),
+    (
         "report verify",
         "用纸质记录表上印的核验码核对数据库中的记录",
     ),
@@ -142,6 +146,10 @@ pub(super) const ARGS: &[(&str, &str)] = &[
     ),
     ("inspections list limit", "最多列出多少条"),
     (
+        "inspections list follow_ups",
+        "只列复查，并列出每条复查所跟进的检查记录（责令改正）",
+    ),
+    (
         "inspections show id",
         "检查记录的 ID、编号或至少 8 个字符的 ID 前缀",
     ),
@@ -150,6 +158,10 @@ pub(super) const ARGS: &[(&str, &str)] = &[
         "检查记录：ID、编号或至少 8 个字符的 ID 前缀（不指定时用 --from/--to 给出时间段）",
     ),
     ("report verify id", "检查记录：ID、编号或 ID 前缀"),
+    (
+        "report order id",
+        "检查记录（书面限期整改）：ID、编号或 ID 前缀",
+    ),
     ("report verify code", "记录表上印的 12 位核验码"),
     (
         "report summary frequencies",

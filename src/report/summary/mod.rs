@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use crate::domain::establishment::{BrightKitchen, Establishment, EstablishmentKind, RiskGrade};
 use crate::domain::outcome::{Handling, Outcome};
+use crate::domain::rectification_cycle::Cycle;
 use crate::store::{FailedItem, PeriodData};
 use sections::{bright_kitchen, cases, grades, outcome_slot, rectifications, top_failures};
 
@@ -127,6 +128,22 @@ pub struct Summary {
     pub rectifications: Rectifications,
     pub grades: Vec<GradeRow>,
     pub cases: Vec<Case>,
+    /// Orders, closings, 复查不合格 and escalations of the period (issue 13).
+    pub cycle: Cycle,
+}
+
+/// Inspections per establishment that count toward the risk grade's frequency: a 复查 follows
+/// an order up and is not one (issue 13; docs/reports.md).
+fn routine_visits(data: &PeriodData) -> HashMap<&str, usize> {
+    data.inspections
+        .iter()
+        .filter(|i| i.inspection.kind != crate::domain::inspection::InspectionKind::FollowUp)
+        .fold(HashMap::new(), |mut counts, i| {
+            *counts
+                .entry(i.inspection.establishment_id.as_str())
+                .or_default() += 1;
+            counts
+        })
 }
 
 impl Summary {
@@ -239,8 +256,9 @@ impl Summary {
                 .map(named)
                 .collect(),
             rectifications: rectifications(data, &by_id),
-            grades: grades(data, frequencies, &inspected, &named),
+            grades: grades(data, frequencies, &routine_visits(data), &named),
             cases: cases(&data.inspections, &by_id),
+            cycle: Cycle::of(&data.cases, period.from, period.to),
         }
     }
 }

@@ -150,6 +150,7 @@ fn district() -> PeriodData {
         ),
     ]);
     PeriodData {
+        cases: Vec::new(),
         period: Period {
             from: day(1, 1),
             to: day(6, 30),

@@ -156,6 +156,16 @@ impl Shell {
                     + 1
             }
         };
+        // A 复查 lists the items under rectification with their findings (issue 13).
+        let mut follow_up = Vec::new();
+        if record.inspection.kind == crate::domain::inspection::InspectionKind::FollowUp {
+            follow_up = self
+                .store
+                .rectification_cases(crate::store::CaseFilter::Open(Some(
+                    &record.inspection.establishment_id,
+                )))?;
+            follow_up.retain(|c| record.checklist.item(&c.rectification.item_id).is_some());
+        }
         Ok(vec![Action::FormOpened(Box::new(FormData {
             inspection: record.inspection,
             establishment: record.establishment,
@@ -164,6 +174,7 @@ impl Shell {
             must_check,
             year_sequence,
             photos: self.store.photos(id)?,
+            follow_up,
         }))])
     }
 }

@@ -57,6 +57,22 @@ impl Shell {
                             report::workbook_bytes(&report::tables(&data, lang)).map_err(text)?;
                         (format!("shian-{from}-{to}.xlsx"), bytes)
                     }
+                    ReportKind::Order => {
+                        let id = ids.first().cloned().unwrap_or_default();
+                        let record = self.store.inspection_record(&id)?;
+                        let photos = self.store.photo_bytes(&id)?;
+                        let html = match report::render_order(&record, &photos, lang) {
+                            Err(report::ReportError::NoOrder(why)) => {
+                                return Err(Failure::Text(why.text(lang).to_string()));
+                            }
+                            other => other.map_err(text)?,
+                        };
+                        let i = record.inspection;
+                        (
+                            format!("shian-order-{}.html", i.serial.unwrap_or(i.id)),
+                            html.into_bytes(),
+                        )
+                    }
                     ReportKind::Records => {
                         let chosen = !ids.is_empty();
                         let ids = if chosen {

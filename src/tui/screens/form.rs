@@ -26,6 +26,9 @@ pub struct FormState {
     pub must_check: Vec<String>,
     pub year_sequence: i64,
     pub photos: Vec<Photo>,
+    /// A 复查's rectifications; it lists only their items until widened (`w`).
+    pub follow_up: Vec<crate::domain::rectification::Case>,
+    pub widened: bool,
     /// Position in `order`.
     pub cursor: usize,
     pub edit: Option<Edit>,
@@ -63,6 +66,7 @@ impl FormState {
             must_check,
             year_sequence,
             photos,
+            follow_up,
         } = data;
         let items: Vec<(usize, Item)> = checklist
             .sections
@@ -98,11 +102,14 @@ impl FormState {
             must_check,
             year_sequence,
             photos,
+            follow_up,
+            widened: false,
             cursor: 0,
             edit: None,
             guidance: false,
             stored_current: None,
         };
+        form.limit_to_follow_up();
         // Resume where the inspector was; else at the first open item.
         let resume = form.inspection.current_item.clone();
         form.stored_current = resume.clone();
@@ -138,12 +145,21 @@ impl FormState {
     }
 
     /// (answered, total, key answered, key total)
+    /// Over the items listed: the whole checklist, or a 复查's items under rectification.
     pub fn progress(&self) -> (usize, usize, usize, usize) {
-        let items = || self.items.iter().map(|(_, i)| i);
+        let items = || self.listed();
         let answered = items().filter(|i| self.is_answered(i)).count();
         let key_total = items().filter(|i| i.key).count();
         let key_answered = items().filter(|i| i.key && self.is_answered(i)).count();
-        (answered, self.items.len(), key_answered, key_total)
+        (answered, self.order.len(), key_answered, key_total)
+    }
+
+    /// The items the form lists, in its order.
+    pub fn listed(&self) -> impl Iterator<Item = &Item> {
+        self.order
+            .iter()
+            .filter_map(|(i, _)| self.items.get(*i))
+            .map(|(_, item)| item)
     }
 
     /// The first unanswered position at or after `from`, wrapping around.

@@ -105,6 +105,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return effects;
         }
         KeyCode::Char('g') => form.guidance = true,
+        KeyCode::Char('w') => match form.toggle_widened() {
+            Ok(widened) => {
+                let text = if widened { t.widened() } else { t.narrowed() };
+                app.info(text);
+                return effects;
+            }
+            Err(m) => message = Some(m),
+        },
         KeyCode::Char('p') => {
             form.edit = Some(Edit {
                 kind: EditKind::Photo,
@@ -136,7 +144,11 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return effects;
             };
             let profile = app.profile.clone().unwrap_or_default();
+            let again = form.failed_again();
             app.screen = Screen::Review(Box::new(ReviewState::new(*form, &profile, today)));
+            if !again.is_empty() {
+                app.info(t.follow_up_failed_again(&again.join("、")));
+            }
             return effects;
         }
         KeyCode::Esc => {

@@ -127,7 +127,9 @@ fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
     for (pos, (index, g)) in form.order.iter().enumerate() {
         if group != Some(*g) {
             group = Some(*g);
-            let title = if *g == MUST_GROUP {
+            let title = if *g == MUST_GROUP && form.is_follow_up() {
+                t.follow_up_section().to_string()
+            } else if *g == MUST_GROUP {
                 t.must_check_section().to_string()
             } else {
                 form.checklist
@@ -168,7 +170,12 @@ fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
             spans.push(Span::raw(tag));
         }
         if *g == MUST_GROUP {
-            let tag = format!("{} ", t.must_check());
+            let word = if form.is_follow_up() {
+                t.under_rectification()
+            } else {
+                t.must_check()
+            };
+            let tag = format!("{word} ");
             room = room.saturating_sub(crate::tui::text::width(&tag));
             spans.push(Span::styled(tag, theme.must()));
         }
@@ -228,6 +235,11 @@ fn render_detail(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> O
     };
     if !hint.is_empty() {
         lines.push(Line::styled(hint, theme.dim()));
+    }
+    if let Some(case) = form.case_of(&item.id) {
+        lines.extend(super::form_follow_up::finding_lines(
+            t, theme, case, app.today, width,
+        ));
     }
     let photos: Vec<&str> = form
         .photos_of(&item.id)

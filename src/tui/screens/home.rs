@@ -111,8 +111,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Some(HomeRow::Overdue(i)) => {
                 if let Some(o) = app.home.overdue.get(*i) {
-                    let id = o.establishment_id.clone();
-                    app.screen = Screen::Roster(RosterState::choosing(app, &id, true));
+                    let (id, checklist) = (o.establishment_id.clone(), o.checklist_id.clone());
+                    let mut roster = RosterState::choosing(app, &id, true);
+                    roster.prefer_checklist(&checklist);
+                    app.screen = Screen::Roster(roster);
                 }
             }
             None => {}
@@ -153,14 +155,10 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
             t.lang().inspection_kind(d.kind),
         )));
     }
-    heading(&mut items, t.overdue(), h.overdue.is_empty());
+    heading(&mut items, t.to_follow_up(), h.overdue.is_empty());
     for o in &h.overdue {
         selectable.push(items.len());
-        items.push(ListItem::new(Line::from(vec![
-            Span::raw(format!("  {}  ", pad(&o.establishment, name_w))),
-            Span::styled(format!("{} {}", t.deadline_was(), o.deadline), theme.fail()),
-            Span::raw(format!("  {} {}", t.item(), item_number(app, &o.item_id))),
-        ])));
+        items.push(ListItem::new(Line::from(follow_up_row(app, o, name_w))));
     }
     let unexported = &h.unexported;
     let finals = t.with_count(t.finals(), unexported.total);
@@ -224,4 +222,32 @@ fn item_number(app: &App, item_id: &str) -> String {
             .map_or_else(|| item_id.to_string(), |short| format!("{short} {number}")),
         None => item_id.to_string(),
     }
+}
+
+/// An order to follow up: the establishment, the deadline in force (red when past: 逾期未改),
+/// the item, and 复查不合格 when a 复查 failed it again.
+fn follow_up_row<'a>(
+    app: &App,
+    o: &crate::store::OverdueRectification,
+    name_w: usize,
+) -> Vec<Span<'a>> {
+    let t = app.t;
+    let theme = app.theme;
+    let (word, style) = if o.overdue {
+        (t.deadline_was(), theme.fail())
+    } else {
+        (t.deadline_in_force(), theme.dim())
+    };
+    let mut spans = vec![
+        Span::raw(format!("  {}  ", pad(&o.establishment, name_w))),
+        Span::styled(format!("{word} {}", o.deadline), style),
+        Span::raw(format!("  {} {}", t.item(), item_number(app, &o.item_id))),
+    ];
+    if o.failed_again {
+        spans.push(Span::styled(
+            format!("  {}", t.failed_again_mark()),
+            theme.must(),
+        ));
+    }
+    spans
 }

@@ -4,6 +4,7 @@ pub mod conflicts;
 pub mod establishment;
 pub mod form;
 pub mod form_edit;
+pub mod form_follow_up;
 pub mod form_keys;
 pub mod form_section;
 pub mod form_view;

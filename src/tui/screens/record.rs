@@ -93,6 +93,26 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let ids = vec![r.record.inspection.id.clone()];
             return crate::tui::screens::report::open_records(app, ids);
         }
+        KeyCode::Char('O') if r.record.inspection.status == Status::Final => {
+            let id = r.record.inspection.id.clone();
+            return crate::tui::screens::report::open_order(app, id);
+        }
+        // A 复查 of a written order, on the order's checklist (issue 13).
+        KeyCode::Char('f') => {
+            let i = &r.record.inspection;
+            let ordered = i.status == Status::Final
+                && i.conclusion.handling
+                    == Some(crate::domain::outcome::Handling::RectifyByDeadline);
+            if !ordered {
+                app.info(t.no_order_to_follow_up());
+                return Vec::new();
+            }
+            return vec![Effect::StartInspection {
+                establishment_id: i.establishment_id.clone(),
+                checklist_id: i.checklist_id.clone(),
+                kind: crate::domain::inspection::InspectionKind::FollowUp,
+            }];
+        }
         KeyCode::Char('c') => {
             if let Some(why) = r.start_correction() {
                 app.info(why(t));

@@ -92,6 +92,15 @@ pub fn open_records(app: &mut App, ids: Vec<String>) -> Vec<Effect> {
     open_with(app, ids)
 }
 
+/// Opens the 报表 screen on the 责令改正通知书 of this record (from the review or the record).
+pub fn open_order(app: &mut App, id: String) -> Vec<Effect> {
+    let effects = open_with(app, vec![id]);
+    if let Screen::Report(s) = &mut app.screen {
+        s.kind = ReportKind::Order;
+    }
+    effects
+}
+
 fn open_with(app: &mut App, records: Vec<String>) -> Vec<Effect> {
     let mut state = ReportState::new(app.today);
     // The period asked for last time, a supervisor's month or quarter, is asked again.
@@ -146,7 +155,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     from,
                     to,
                     folder: s.folder.text().trim().to_string(),
-                    ids: if s.kind == ReportKind::Records {
+                    ids: if matches!(s.kind, ReportKind::Records | ReportKind::Order) {
                         s.records.clone()
                     } else {
                         Vec::new()

@@ -33,6 +33,7 @@ pub fn render(app: &App, s: &ReportState, area: Rect, buf: &mut Buffer) -> Optio
         ReportKind::Workbook => t.report_workbook(),
         ReportKind::Records if !s.records.is_empty() => t.report_chosen_records(),
         ReportKind::Records => t.report_records(),
+        ReportKind::Order => t.report_order(),
     };
     let kind = if s.kind == ReportKind::Records && !s.records.is_empty() {
         format!("{kind} {}", s.records.len())

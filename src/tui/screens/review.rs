@@ -7,8 +7,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::form::FormState;
 use super::review_missing::{Missing, missing_text};
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadline_range};
-use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally};
+use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally_items};
 use crate::domain::outcome::{Handling, Outcome, Tally};
+use crate::domain::rectification::proposed_handling;
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::strings::Text;
@@ -67,10 +68,17 @@ pub struct ReviewState {
 
 impl ReviewState {
     pub fn new(form: FormState, profile: &Profile, today: NaiveDate) -> Self {
-        let answers: Vec<_> = form.answers.values().cloned().collect();
-        let tally = tally(&form.checklist, &answers);
+        // Over the items listed: a 复查 counts what it covers, not the items it does not list
+        // (issue 13); for other kinds that is the whole checklist.
+        let tally = tally_items(form.listed().map(|item| {
+            let verdict = form.answers.get(&item.id).map(|a| a.verdict);
+            (
+                item,
+                verdict.unwrap_or(crate::domain::outcome::Verdict::NotChecked),
+            )
+        }));
         let outcome = tally.outcome();
-        let handling = outcome.map_or(Handling::Pass, Outcome::suggested_handling);
+        let handling = proposed_handling(outcome, !form.failed_again().is_empty());
         let second = form
             .inspection
             .inspectors
@@ -106,6 +114,13 @@ impl ReviewState {
     }
 
     /// The deadline field takes a date only when the handling has a deadline.
+    /// What the review proposes: the result's handling, or 依法调查处理 when a 复查 failed an
+    /// item under rectification again (`domain::rectification::proposed_handling`).
+    pub fn suggested(&self) -> Option<Handling> {
+        self.outcome
+            .map(|o| proposed_handling(Some(o), !self.form.failed_again().is_empty()))
+    }
+
     pub fn deadline_disabled(&self) -> bool {
         !self.handling.needs_deadline()
     }

@@ -102,7 +102,7 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
             }
             Field::Handling => {
                 buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
-                let suggested = r.outcome.map(Outcome::suggested_handling);
+                let suggested = r.suggested();
                 let mut text = format!("< {} >", lang.handling(r.handling));
                 if suggested == Some(r.handling) {
                     text.push_str(&format!("  ({})", t.suggested()));

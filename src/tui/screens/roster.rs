@@ -51,6 +51,13 @@ impl RosterState {
         state
     }
 
+    /// A 复查 chosen from 首页 answers the order's checklist: it is offered first.
+    pub fn prefer_checklist(&mut self, checklist_id: &str) {
+        if let Some(c) = &mut self.chooser {
+            c.prefer(checklist_id);
+        }
+    }
+
     pub fn refresh(&mut self, keys: &[SearchKey], roster: &[Establishment]) {
         self.hits = rank(keys, self.query.text());
         self.hits
@@ -132,11 +139,22 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             state.refresh(&app.keys, &app.roster);
         }
         KeyCode::Enter => {
+            // An establishment with an open order proposes its 复查, on the order's checklist.
+            let follow_up = state.current(&app.roster).and_then(|e| {
+                let h = state
+                    .history
+                    .as_ref()
+                    .filter(|h| h.establishment_id == e.id)?;
+                h.follow_up_checklist.clone()
+            });
             let found = state
                 .current(&app.roster)
-                .map(|e| roster_chooser::chooser(app, e, false));
+                .map(|e| roster_chooser::chooser(app, e, follow_up.is_some()));
             match found {
-                Some(Some(c)) => {
+                Some(Some(mut c)) => {
+                    if let Some(checklist) = &follow_up {
+                        c.prefer(checklist);
+                    }
                     if let Screen::Roster(state) = &mut app.screen {
                         state.chooser = Some(c);
                     }

@@ -58,6 +58,15 @@ pub fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser>
     })
 }
 
+impl Chooser {
+    /// Selects `checklist_id` when it is offered (the checklist of the order a 复查 follows up).
+    pub fn prefer(&mut self, checklist_id: &str) {
+        if let Some(at) = self.checklist_ids.iter().position(|id| id == checklist_id) {
+            self.selected = at;
+        }
+    }
+}
+
 /// A key in the open chooser (Esc, which closes it, is the roster's); `establishment` is the
 /// one selected in the roster.
 pub fn key(

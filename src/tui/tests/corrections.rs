@@ -24,6 +24,7 @@ fn final_record(superseded_by: &[&str]) -> InspectionRecord {
         answers: Vec::new(),
         tally: Default::default(),
         superseded_by: superseded_by.iter().map(|s| s.to_string()).collect(),
+        follows_up: Vec::new(),
     }
 }
 

@@ -4,6 +4,7 @@
 mod conflicts;
 mod corrections;
 mod establishment_leave;
+mod follow_up;
 mod form;
 mod form_kinds;
 mod home;
@@ -115,6 +116,7 @@ pub fn form_data(checklist_id: &str, must_check: &[&str]) -> FormData {
         must_check: must_check.iter().map(|s| s.to_string()).collect(),
         year_sequence: 2,
         photos: Vec::new(),
+        follow_up: Vec::new(),
     }
 }
 

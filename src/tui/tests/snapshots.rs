@@ -72,6 +72,9 @@ pub fn home_data() -> HomeData {
             inspection_id: "f0".into(),
             item_id: "9.3".into(),
             deadline: today() - chrono::Days::new(3),
+            checklist_id: "catering-daily".into(),
+            overdue: true,
+            failed_again: false,
         }],
         last,
     }
@@ -188,6 +191,7 @@ fn roster_search() {
                 done,
             ],
             open: vec![("7.4".into(), Some(today() + chrono::Days::new(5)))],
+            follow_up_checklist: None,
             elsewhere: Some(crate::store::InspectedElsewhere {
                 date: today() - chrono::Days::new(2),
                 station: "5B1E07".into(),
@@ -291,6 +295,7 @@ fn records_and_a_record() {
             answers,
             tally,
             superseded_by: Vec::new(),
+            follows_up: Vec::new(),
         })),
     );
     draw(&app, "record");
@@ -320,6 +325,7 @@ fn a_record_shows_the_facts_of_its_day() {
             answers,
             tally,
             superseded_by: Vec::new(),
+            follows_up: Vec::new(),
         })),
     );
     let mut terminal = Terminal::new(TestBackend::new(100, 40)).unwrap();

@@ -167,6 +167,7 @@ fn a_final_record_is_corrected_by_a_new_revision_with_a_reason() {
         answers: Vec::new(),
         tally: Default::default(),
         superseded_by: Vec::new(),
+        follows_up: Vec::new(),
     };
     step(&mut app, Action::RecordLoaded(Box::new(record)));
     step(&mut app, ch('c'));
