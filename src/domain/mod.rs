@@ -6,3 +6,4 @@ pub mod final_check;
 pub mod frequencies;
 pub mod inspection;
 pub mod outcome;
+pub mod planning;

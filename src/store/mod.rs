@@ -15,6 +15,7 @@ mod inspection_lists;
 mod inspection_rows;
 mod inspections;
 mod open;
+mod planning;
 mod plans;
 mod rectifications;
 mod report_sql;
@@ -39,6 +40,7 @@ pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::{InspectedElsewhere, OverdueRectification, Standing};
 pub use inspection_lists::InspectionPage;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
+pub use planning::PlanningSet;
 pub use plans::screen_queries;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
 pub use stations::{BundleLogEntry, StationRow};
@@ -94,6 +96,12 @@ pub enum StoreError {
     /// The office's decision on a rectification is not taken (docs/trust.md, rule 7).
     #[error("rectification {id}: decision refused ({why:?})")]
     DecisionRefused { id: String, why: DecisionRefusal },
+    /// A record's inspector is one the office's list refuses (issue 14, docs/planning.md).
+    #[error("inspection {id}: inspector refused ({why:?})")]
+    InspectorRefused {
+        id: String,
+        why: crate::domain::planning::InspectorRefusal,
+    },
     #[error("damaged record in {table}: {detail}")]
     Damaged { table: &'static str, detail: String },
     #[error("database: {0}")]

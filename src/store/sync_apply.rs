@@ -55,6 +55,8 @@ pub struct ImportChanges {
     /// `(record kind, record id)` of the records this import brings in.
     pub marks: Vec<(String, String)>,
     pub log: Option<BundleLogEntry>,
+    /// Office bundles: the office's planning (issue 14), applied whole.
+    pub planning: Option<super::PlanningSet>,
 }
 
 impl Store {
@@ -66,6 +68,9 @@ impl Store {
         }
         for s in &c.stations {
             stations::from_office(&tx, s)?;
+        }
+        if let Some(p) = &c.planning {
+            super::planning::apply(&tx, p)?;
         }
         for v in &c.checklists {
             // The earliest stored time wins, so the same version from two bundles converges.

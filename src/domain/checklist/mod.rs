@@ -9,6 +9,7 @@ mod rules;
 
 pub use parse::{Draft, parse_draft};
 pub use problem::{ChecklistError, Problem};
+pub(crate) use problem::Positions;
 pub use resolve::resolve_all;
 pub use rules::{OutcomeRule, Proposal, RecordForm};
 
