@@ -301,6 +301,9 @@ fn write_file(
                 deflated,
             )?;
         }
+        if let Some(bytes) = super::planning::entry(store, *kind)? {
+            add(&mut zip, super::planning::ENTRY, &bytes, deflated)?;
+        }
         for meta in &set.attachments {
             let bytes = store.attachment_bytes(&meta.sha256)?;
             add(

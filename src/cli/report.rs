@@ -329,7 +329,7 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
 }
 
 /// Writes every file whole, says where, and opens the first if asked.
-fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<()> {
+pub(super) fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<()> {
     for (path, bytes) in files {
         crate::platform::write_whole(path, bytes).with_context(|| path.display().to_string())?;
         outln!("{}: {}", lang.pick("已写入", "written"), path.display())?;

@@ -11,6 +11,7 @@
 //! `<script>…` prints as text. minijinja would also escape by default, but parses templates at
 //! run time and reports a wrong field only when a supervisor prints.
 
+mod draw;
 mod record;
 mod strings;
 mod summary;
@@ -19,6 +20,7 @@ mod svg;
 mod tables;
 pub mod xlsx;
 
+pub use draw::{draw_csv, render_draw};
 pub use record::{RecordInput, record_code, render_records};
 pub use strings::Labels;
 pub use summary::{Frequencies, Summary};

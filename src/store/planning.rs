@@ -42,7 +42,10 @@ fn touch(conn: &Connection) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [PLANNED_AT, &crate::store::rows::timestamp(chrono::Utc::now())],
+        [
+            PLANNED_AT,
+            &crate::store::rows::timestamp(chrono::Utc::now()),
+        ],
     )?;
     Ok(())
 }
@@ -262,7 +265,15 @@ impl Store {
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let [id, source, establishment_id, from, deadline, inspectors, stations] = row?;
+            let [
+                id,
+                source,
+                establishment_id,
+                from,
+                deadline,
+                inspectors,
+                stations,
+            ] = row?;
             out.push(Task {
                 id,
                 source: serde_json::from_str(&source).map_err(damaged("tasks"))?,
@@ -298,7 +309,12 @@ impl Store {
     }
 
     /// Takes an inspection out of a campaign (the inspector's untag), or back in.
-    pub fn set_campaign_tag(&self, inspection_id: &str, campaign_id: &str, tagged: bool) -> Result<()> {
+    pub fn set_campaign_tag(
+        &self,
+        inspection_id: &str,
+        campaign_id: &str,
+        tagged: bool,
+    ) -> Result<()> {
         if tagged {
             self.conn.execute(
                 "DELETE FROM campaign_untagged WHERE inspection_id = ?1 AND campaign_id = ?2",
@@ -355,9 +371,7 @@ pub(super) fn apply(conn: &Connection, set: &PlanningSet) -> Result<()> {
     if here.is_some_and(|h| h.as_str() >= set.planned_at.as_str()) {
         return Ok(());
     }
-    conn.execute_batch(
-        "DELETE FROM office_inspectors; DELETE FROM campaigns; DELETE FROM tasks;",
-    )?;
+    conn.execute_batch("DELETE FROM office_inspectors; DELETE FROM campaigns; DELETE FROM tasks;")?;
     for i in &set.inspectors {
         put_inspector(conn, i)?;
     }

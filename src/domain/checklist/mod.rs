@@ -8,8 +8,8 @@ mod resolve;
 mod rules;
 
 pub use parse::{Draft, parse_draft};
-pub use problem::{ChecklistError, Problem};
 pub(crate) use problem::Positions;
+pub use problem::{ChecklistError, Problem};
 pub use resolve::resolve_all;
 pub use rules::{OutcomeRule, Proposal, RecordForm};
 

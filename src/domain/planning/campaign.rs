@@ -167,7 +167,10 @@ pub fn parse(
         .map(|t| t.get_ref().trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();
-    if kinds.is_empty() && targets.is_empty() && raw.kinds.as_ref().is_none_or(|k| k.get_ref().is_empty()) {
+    if kinds.is_empty()
+        && targets.is_empty()
+        && raw.kinds.as_ref().is_none_or(|k| k.get_ref().is_empty())
+    {
         push(raw.id.span(), CampaignProblem::NoTargets);
     }
     let checklists: Vec<String> = raw
@@ -181,11 +184,16 @@ pub fn parse(
     }
     for c in raw.checklists.get_ref() {
         if !known_checklists.contains(&c.get_ref().trim().to_string()) {
-            push(c.span(), CampaignProblem::UnknownChecklist(c.get_ref().clone()));
+            push(
+                c.span(),
+                CampaignProblem::UnknownChecklist(c.get_ref().clone()),
+            );
         }
     }
     let target_count = match (&raw.coverage, &raw.target_count) {
-        (Some(c), None) if c.get_ref().trim() == "full" || c.get_ref().trim() == "全覆盖" => None,
+        (Some(c), None) if c.get_ref().trim() == "full" || c.get_ref().trim() == "全覆盖" => {
+            None
+        }
         (Some(c), None) => {
             push(c.span(), CampaignProblem::BadCoverage(c.get_ref().clone()));
             None
@@ -212,7 +220,11 @@ pub fn parse(
             targets,
             checklists,
             target_count,
-            inspectors: raw.inspectors.iter().map(|b| b.trim().to_string()).collect(),
+            inspectors: raw
+                .inspectors
+                .iter()
+                .map(|b| b.trim().to_string())
+                .collect(),
         }),
         _ => Err(errors),
     }

@@ -50,7 +50,10 @@ impl DrawFilter {
             let (name, values) = condition
                 .split_once(['=', '＝'])
                 .ok_or_else(|| FilterProblem::NotACondition(condition.to_string()))?;
-            let values = values.split(['|', '、']).map(str::trim).filter(|v| !v.is_empty());
+            let values = values
+                .split(['|', '、'])
+                .map(str::trim)
+                .filter(|v| !v.is_empty());
             match name.trim() {
                 "kind" | "类型" => {
                     for v in values {
@@ -102,7 +105,10 @@ pub struct Drawn {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DrawProblem {
-    TooFewEstablishments { available: usize, asked: usize },
+    TooFewEstablishments {
+        available: usize,
+        asked: usize,
+    },
     TooFewInspectors {
         establishment: String,
         available: usize,

@@ -189,8 +189,14 @@ mod tests {
             inspectors: vec![],
             stations: vec!["AAAAAA".into()],
         };
-        assert_eq!(task.state(&[d("2027-02-28")], d("2027-03-10")), TaskState::Pending);
-        assert_eq!(task.state(&[d("2027-03-31")], d("2027-04-10")), TaskState::Done);
+        assert_eq!(
+            task.state(&[d("2027-02-28")], d("2027-03-10")),
+            TaskState::Pending
+        );
+        assert_eq!(
+            task.state(&[d("2027-03-31")], d("2027-04-10")),
+            TaskState::Done
+        );
         assert_eq!(task.state(&[], d("2027-04-01")), TaskState::Overdue);
         assert!(task.is_for("AAAAAA") && !task.is_for("BBBBBB"));
     }
