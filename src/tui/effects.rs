@@ -174,11 +174,13 @@ impl Shell {
                     .map(|(id, at)| (id, at.with_timezone(&Local).date_naive()))
                     .collect();
                 let overdue = store.overdue_rectifications(today)?;
+                let tasks = crate::tui::tasks::load(store, &self.station, today)?;
                 vec![Action::HomeLoaded(HomeData {
                     drafts,
                     unexported,
                     overdue,
                     last,
+                    tasks,
                 })]
             }
             Effect::SaveEstablishment { id, facts } => {
@@ -189,7 +191,11 @@ impl Shell {
                 log::info(&format!("establishment {} r{}", saved.id, saved.revision));
                 vec![Action::EstablishmentSaved(saved)]
             }
-            Effect::LoadColleagues => vec![Action::ColleaguesLoaded(store.known_inspectors()?)],
+            Effect::LoadColleagues => {
+                vec![Action::ColleaguesLoaded(crate::tui::people::colleagues(
+                    store,
+                )?)]
+            }
             Effect::LoadHistory(id) => {
                 let inspections = store.inspections(&InspectionFilter {
                     establishment_id: Some(id.clone()),

@@ -81,7 +81,7 @@ impl DrawFilter {
     pub fn matches(&self, e: &Establishment) -> bool {
         let f = &e.facts;
         (self.kinds.is_empty() || self.kinds.contains(&f.kind))
-            && (self.towns.is_empty() || self.towns.iter().any(|t| *t == f.town))
+            && (self.towns.is_empty() || self.towns.contains(&f.town))
             && (self.grades.is_empty() || f.risk_grade.is_some_and(|g| self.grades.contains(&g)))
     }
 }

@@ -74,6 +74,7 @@ pub fn home_data() -> HomeData {
             deadline: today() - chrono::Days::new(3),
         }],
         last,
+        tasks: Vec::new(),
     }
 }
 
