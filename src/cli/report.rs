@@ -115,7 +115,8 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             let mut bar = report_bar(lang);
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
             bar.step(gathered(lang));
-            let summary = Summary::compute(&data, &frequencies);
+            let mut summary = Summary::compute(&data, &frequencies);
+            summary.campaigns = super::tasks::campaign_sections(&store, &data, lang)?;
             let html = report::render_summary(&summary, lang)?;
             bar.step(made(lang));
             bar.finish();

@@ -124,3 +124,34 @@ pub fn run(ctx: &Context, cmd: TasksCommand) -> Result<()> {
     }
     Ok(())
 }
+
+/// The summary's 专项行动 sections: each campaign here with its targets (its tasks) and the
+/// inspections an inspector untagged.
+pub fn campaign_sections(
+    store: &Store,
+    data: &crate::store::PeriodData,
+    lang: Lang,
+) -> Result<Vec<crate::report::CampaignSection>> {
+    let tasks = store.tasks().localized(lang)?;
+    let plans: Vec<crate::report::CampaignPlan> = store
+        .campaigns()
+        .localized(lang)?
+        .into_iter()
+        .map(|campaign| crate::report::CampaignPlan {
+            targets: tasks
+                .iter()
+                .filter(
+                    |t| matches!(&t.source, TaskSource::Campaign { id, .. } if *id == campaign.id),
+                )
+                .map(|t| t.establishment_id.clone())
+                .collect(),
+            campaign,
+        })
+        .collect();
+    let untagged = store
+        .campaign_untagged()
+        .localized(lang)?
+        .into_iter()
+        .collect();
+    Ok(crate::report::campaign_sections(data, &plans, &untagged))
+}

@@ -31,6 +31,8 @@ struct SummaryPage<'a> {
     outcome_chart: String,
     failure_chart: String,
     bright_chart: String,
+    /// The 专项行动 sections, made by their own escaping template (summary_campaigns.rs).
+    campaigns_html: String,
 }
 
 /// Renders `summary` as an HTML document.
@@ -128,6 +130,7 @@ pub fn render_summary(summary: &Summary, lang: Lang) -> Result<String> {
         failure_chart: svg::bars(t.top_failures, &failure_rows, None)?,
         bright_chart: svg::bars(t.bright_kitchen, &bright_rows, None)?,
         scope,
+        campaigns_html: super::summary_campaigns::render_campaigns(&summary.campaigns, lang)?,
     };
     Ok(page.render()?)
 }

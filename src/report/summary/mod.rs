@@ -3,6 +3,9 @@
 //! inspections due by risk grade, and the worst cases. Pure and in domain terms, so the
 //! command line and (later) a TUI screen show the same numbers.
 
+#[cfg(test)]
+mod campaign_tests;
+pub mod campaigns;
 mod sections;
 #[cfg(test)]
 mod tests;
@@ -127,6 +130,9 @@ pub struct Summary {
     pub rectifications: Rectifications,
     pub grades: Vec<GradeRow>,
     pub cases: Vec<Case>,
+    /// One section per 专项行动 of the period (`campaigns.rs`); filled by the caller, which
+    /// knows the campaigns.
+    pub campaigns: Vec<campaigns::CampaignSection>,
 }
 
 impl Summary {
@@ -241,6 +247,7 @@ impl Summary {
             rectifications: rectifications(data, &by_id),
             grades: grades(data, frequencies, &inspected, &named),
             cases: cases(&data.inspections, &by_id),
+            campaigns: Vec::new(),
         }
     }
 }
