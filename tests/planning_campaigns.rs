@@ -51,9 +51,7 @@ fn the_sample_campaign_gives_tasks_and_a_summary_section() {
     ];
     let targets = roster
         .iter()
-        .filter(|e| {
-            kinds.contains(&e["kind"].as_str().unwrap()) || e["name"] == "胖鲸包子铺"
-        })
+        .filter(|e| kinds.contains(&e["kind"].as_str().unwrap()) || e["name"] == "胖鲸包子铺")
         .count();
     let tasks: Vec<serde_json::Value> =
         serde_json::from_str(&stdout(shian(&office).args(["tasks", "list", "--json"]))).unwrap();

@@ -332,3 +332,81 @@ fn a_bad_inspectors_file_names_line_and_column_and_imports_nothing() {
     assert!(err.contains("在岗"), "{err}");
     assert_eq!(stdout(shian(&office).args(["inspectors", "list"])), "");
 }
+
+#[test]
+fn planning_comes_only_from_the_office_and_an_older_bundle_does_not_take_it_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (office, a) = (tmp.path().join("office"), tmp.path().join("a"));
+    let sample = include_str!("../data/roster-sample.csv");
+    let csv = tmp.path().join("roster.csv");
+    std::fs::write(&csv, sample).unwrap();
+    stdout(shian(&office).arg("roster").arg("import").arg(&csv));
+    stdout(
+        shian(&office)
+            .args([
+                "inspectors",
+                "add",
+                "--name",
+                "周海明",
+                "--badge",
+                "21080401",
+            ])
+            .args(["--station", &station_code(&a)]),
+    );
+    let draw = |seed: &str| {
+        stdout(shian(&office).args(["draw", "--count", "2", "--inspectors", "1", "--seed", seed]))
+    };
+    draw("1");
+    let older = office_bundle(&office, &tmp.path().join("o1"));
+    draw("2");
+    let newer = office_bundle(&office, &tmp.path().join("o2"));
+    let office_fp = fingerprint(&office);
+    import(&a, &newer, &office_fp);
+    import(&a, &older, &office_fp);
+    let tasks = json(&stdout(shian(&a).args(["tasks", "list", "--json"])));
+    let sources: std::collections::BTreeSet<&str> = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources.into_iter().collect::<Vec<_>>(),
+        ["random draw 1", "random draw 2"]
+    );
+
+    // A field bundle may not carry planning: the laptop's bundle with the office's planning
+    // put in (and signed again by the laptop) is refused whole.
+    inspect(
+        &a,
+        tasks[0]["establishment_id"].as_str().unwrap(),
+        store_common::sun(),
+    )
+    .unwrap();
+    trust(&office, &a);
+    let field = export(&a, &tmp.path().join("out-a"), &[]);
+    let planning = entries(&newer)
+        .into_iter()
+        .find(|(n, _)| n == "records/planning.json")
+        .unwrap()
+        .1;
+    let mut forged = entries(&field);
+    forged.push(("records/planning.json".into(), planning.clone()));
+    resign(&mut forged, &signing_key(&a), |m| {
+        m["entries"]["records/planning.json"] =
+            serde_json::json!({ "sha256": sha256_hex(&planning), "size": planning.len() });
+    });
+    let forged_path = tmp.path().join("forged.shian");
+    write_entries(&forged_path, &forged);
+    let out = shian(&office)
+        .arg("import")
+        .arg(&forged_path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("records/planning.json"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
