@@ -116,7 +116,15 @@ fn a_drawn_task_reaches_its_inspectors_laptop_and_closes_when_the_inspection_com
     stdout(shian(&office).arg("inspectors").arg("import").arg(&people));
     let drawn = json(&stdout(
         shian(&office)
-            .args(["draw", "--from", "kind=学校食堂", "--count", "1"])
+            .args([
+                "draw",
+                "--by",
+                "刘科长",
+                "--from",
+                "kind=学校食堂",
+                "--count",
+                "1",
+            ])
             .args(["--inspectors", "1", "--seed", "20270301", "--json"]),
     ));
     assert_eq!(drawn["number"], 1);
@@ -194,7 +202,15 @@ fn a_drawn_task_reaches_its_inspectors_laptop_and_closes_when_the_inspection_com
     // The 3-month rule: of the three school canteens, the one just inspected is out of the
     // next draw, which is a new number.
     let refused = shian(&office)
-        .args(["draw", "--from", "kind=学校食堂", "--count", "3"])
+        .args([
+            "draw",
+            "--by",
+            "刘科长",
+            "--from",
+            "kind=学校食堂",
+            "--count",
+            "3",
+        ])
         .args(["--inspectors", "1", "--seed", "1"])
         .output()
         .unwrap();
@@ -202,7 +218,15 @@ fn a_drawn_task_reaches_its_inspectors_laptop_and_closes_when_the_inspection_com
     assert!(String::from_utf8_lossy(&refused.stderr).contains("only 2"));
     let second = json(&stdout(
         shian(&office)
-            .args(["draw", "--from", "kind=学校食堂", "--count", "2"])
+            .args([
+                "draw",
+                "--by",
+                "刘科长",
+                "--from",
+                "kind=学校食堂",
+                "--count",
+                "2",
+            ])
             .args(["--inspectors", "1", "--seed", "1", "--json"]),
     ));
     assert_eq!(second["number"], 2);
@@ -231,7 +255,15 @@ fn the_same_seed_and_roster_give_the_same_draw_and_each_draw_is_kept() {
     let run = || {
         json(&stdout(
             shian(&office)
-                .args(["draw", "--count", "6", "--inspectors", "2"])
+                .args([
+                    "draw",
+                    "--by",
+                    "刘科长",
+                    "--count",
+                    "6",
+                    "--inspectors",
+                    "2",
+                ])
                 .args(["--seed", "987654321987", "--json"]),
         ))
     };
@@ -249,6 +281,8 @@ fn the_same_seed_and_roster_give_the_same_draw_and_each_draw_is_kept() {
     // A draw without a seed gets one, and shows it.
     let unseeded = json(&stdout(shian(&office).args([
         "draw",
+        "--by",
+        "刘科长",
         "--count",
         "1",
         "--inspectors",
@@ -269,6 +303,8 @@ fn the_same_seed_and_roster_give_the_same_draw_and_each_draw_is_kept() {
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("第 1 号抽取记录"));
     assert!(html.contains("987654321987"));
+    assert!(html.contains("刘科长"));
+    assert_eq!(first["made_by"], "刘科长");
     let name = first["drawn"][0]["name"].as_str().unwrap();
     assert!(html.contains(name));
     let csv_path = tmp.path().join("draw-1.csv");
@@ -303,7 +339,7 @@ fn conflicts_keep_inspectors_away_from_their_own_towns() {
     stdout(shian(&office).arg("inspectors").arg("import").arg(&people));
     let drawn = json(&stdout(
         shian(&office)
-            .args(["draw", "--from"])
+            .args(["draw", "--by", "刘科长", "--from"])
             .arg(format!("town={town}"))
             .args(["--count", "2", "--inspectors", "1", "--seed", "5", "--json"]),
     ));
@@ -354,7 +390,17 @@ fn planning_comes_only_from_the_office_and_an_older_bundle_does_not_take_it_back
             .args(["--station", &station_code(&a)]),
     );
     let draw = |seed: &str| {
-        stdout(shian(&office).args(["draw", "--count", "2", "--inspectors", "1", "--seed", seed]))
+        stdout(shian(&office).args([
+            "draw",
+            "--by",
+            "刘科长",
+            "--count",
+            "2",
+            "--inspectors",
+            "1",
+            "--seed",
+            seed,
+        ]))
     };
     draw("1");
     let older = office_bundle(&office, &tmp.path().join("o1"));

@@ -36,6 +36,9 @@ pub struct DrawArgs {
     /// Allow drawing inspectors for establishments in their own unit's towns.
     #[arg(long)]
     pub allow_own_unit: bool,
+    /// Who runs the draw, for the record (default: the station's inspector as set).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -145,11 +148,23 @@ pub fn draw(ctx: &Context, args: DrawArgs) -> Result<()> {
         seed,
     )
     .map_err(|p| anyhow::anyhow!(lang.draw_problem(&p)))?;
+    let made_by = match args.by.as_deref().map(str::trim) {
+        Some(by) if !by.is_empty() => by.to_string(),
+        _ => store
+            .setting("inspector_name")
+            .localized(lang)?
+            .unwrap_or_default(),
+    };
+    if made_by.trim().is_empty() {
+        bail!(
+            "{}",
+            lang.pick(
+                "抽取记录须写明操作人：用 --by 姓名 指定",
+                "a draw records who ran it: give --by NAME"
+            )
+        );
+    }
     let identity = ctx.identity()?;
-    let made_by = store
-        .setting("inspector_name")
-        .localized(lang)?
-        .unwrap_or_default();
     let mut record = DrawRecord {
         number: 0,
         id: uuid::Uuid::now_v7().to_string(),

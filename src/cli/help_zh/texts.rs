@@ -296,6 +296,10 @@ pub(super) const ARGS: &[(&str, &str)] = &[
         "draw allow_own_unit",
         "允许抽取检查人员去本单位辖区的单位（默认回避）",
     ),
+    (
+        "draw by",
+        "操作人姓名，写入抽取记录（默认为本机设置的检查人员）",
+    ),
     ("draws show number", "抽取编号"),
     ("draws print number", "抽取编号"),
     ("draws csv number", "抽取编号"),
