@@ -251,8 +251,9 @@ pub fn campaigns(ctx: &Context, cmd: CampaignsCommand) -> Result<()> {
             let tasks = campaign_tasks(&store, &c).localized(lang)?;
             store.put_campaign(&c, &text, &tasks).localized(lang)?;
             outln!(
-                "{}：{} {}",
+                "{}{}{} {}",
                 c.name,
+                lang.pick("：", ": "),
                 tasks.len(),
                 lang.pick("家目标单位", "target establishments")
             )?;
