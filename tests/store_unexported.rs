@@ -131,7 +131,9 @@ fn the_migration_fills_the_table_from_the_marks() {
              ALTER TABLE bundle_log DROP COLUMN manifest_sha256;
              ALTER TABLE bundle_log DROP COLUMN signer_key;
              ALTER TABLE inspections DROP COLUMN establishment;
-             DROP TABLE rectification_decisions; PRAGMA user_version = 4;",
+             DROP TABLE rectification_decisions;
+             DROP TABLE office_inspectors; DROP TABLE campaigns; DROP TABLE draws;
+             DROP TABLE tasks; DROP TABLE campaign_untagged; PRAGMA user_version = 4;",
         )
         .unwrap();
     }
