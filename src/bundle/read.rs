@@ -40,8 +40,8 @@ pub struct Verified {
     pub identity: Option<PublicIdentity>,
     /// Attachment bytes by SHA-256.
     pub attachments: BTreeMap<String, Vec<u8>>,
-    /// Office bundles: the office's planning, if it plans anything (src/bundle/planning.rs).
-    pub planning: Option<crate::store::PlanningSet>,
+    /// The office's planning, or a field station's untags (src/bundle/planning.rs).
+    pub planning: Option<crate::store::CarriedPlanning>,
 }
 
 impl Opened {

@@ -40,7 +40,7 @@ pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::{InspectedElsewhere, OverdueRectification, Standing};
 pub use inspection_lists::InspectionPage;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
-pub use planning::PlanningSet;
+pub use planning::{CarriedPlanning, PlanningSet, Untag};
 pub use plans::screen_queries;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
 pub use stations::{BundleLogEntry, StationRow};

@@ -16,6 +16,21 @@ use crate::domain::planning::{OfficeInspector, Task, TaskSource};
 /// planning last received (laptop): an older office bundle never takes newer planning back.
 const PLANNED_AT: &str = "planning_changed_at";
 
+/// An inspection an inspector took out of a campaign (`shian campaigns untag`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Untag {
+    pub inspection_id: String,
+    pub campaign_id: String,
+}
+
+/// What a bundle carries of planning: an office's planning, or a station's untags of its own
+/// inspections (src/bundle/planning.rs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CarriedPlanning {
+    Office(PlanningSet),
+    Untagged(Vec<Untag>),
+}
+
 /// The planning an office bundle carries to every laptop, whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanningSet {
@@ -339,6 +354,24 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The untags of this station's own final inspections, which its field bundles carry to
+    /// the office.
+    pub fn own_untags(&self, station: &str) -> Result<Vec<Untag>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT u.inspection_id, u.campaign_id FROM campaign_untagged u
+             JOIN inspections i ON i.id = u.inspection_id
+             WHERE i.station = ?1 AND i.status = 'final'
+             ORDER BY u.inspection_id, u.campaign_id",
+        )?;
+        let rows = stmt.query_map([station], |r| {
+            Ok(Untag {
+                inspection_id: r.get(0)?,
+                campaign_id: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// What an office bundle carries: `None` when there is no planning here at all, so a
     /// bundle from an office that plans nothing is the same as before.
     pub fn planning_set(&self) -> Result<Option<PlanningSet>> {
@@ -358,9 +391,26 @@ impl Store {
     }
 }
 
-/// Applies an office's planning inside an import's transaction: it replaces the planning here
-/// whole, unless what is here is newer (an older bundle imported late changes nothing).
-pub(super) fn apply(conn: &Connection, set: &PlanningSet) -> Result<()> {
+/// Applies what a bundle carries of planning inside its import's transaction.
+pub(super) fn apply_carried(conn: &Connection, carried: &CarriedPlanning) -> Result<()> {
+    match carried {
+        CarriedPlanning::Office(set) => apply(conn, set),
+        CarriedPlanning::Untagged(list) => {
+            for u in list {
+                conn.prepare_cached(
+                    "INSERT OR IGNORE INTO campaign_untagged (inspection_id, campaign_id)
+                     VALUES (?1, ?2)",
+                )?
+                .execute([&u.inspection_id, &u.campaign_id])?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Applies an office's planning: it replaces the planning here whole, unless what is here is
+/// newer (an older bundle imported late changes nothing).
+fn apply(conn: &Connection, set: &PlanningSet) -> Result<()> {
     let here: Option<String> = conn
         .query_row(
             "SELECT value FROM settings WHERE key = ?1",

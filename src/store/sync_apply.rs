@@ -55,8 +55,8 @@ pub struct ImportChanges {
     /// `(record kind, record id)` of the records this import brings in.
     pub marks: Vec<(String, String)>,
     pub log: Option<BundleLogEntry>,
-    /// Office bundles: the office's planning (issue 14), applied whole.
-    pub planning: Option<super::PlanningSet>,
+    /// The office's planning (issue 14), applied whole; or a station's untags.
+    pub planning: Option<super::CarriedPlanning>,
 }
 
 impl Store {
@@ -70,7 +70,7 @@ impl Store {
             stations::from_office(&tx, s)?;
         }
         if let Some(p) = &c.planning {
-            super::planning::apply(&tx, p)?;
+            super::planning::apply_carried(&tx, p)?;
         }
         for v in &c.checklists {
             // The earliest stored time wins, so the same version from two bundles converges.
