@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::out::outln;
+use super::out::{errln, outln};
 use super::report::Output;
 use super::{Context, Localized};
 use crate::domain::planning::draw::{self, DrawFilter, DrawRecord};
@@ -204,6 +204,21 @@ pub fn draw(ctx: &Context, args: DrawArgs) -> Result<()> {
             }
         })
         .collect();
+    // A task goes to the stations of its inspectors; with none known, to every laptop.
+    for d in record
+        .drawn
+        .iter()
+        .filter(|d| d.inspectors.iter().all(|p| p.station.is_empty()))
+    {
+        errln!(
+            "{}: {}",
+            lang.pick(
+                "抽中的检查人员都没有站点代码，此任务发给每台笔记本",
+                "no drawn inspector has a station code: this task goes to every laptop"
+            ),
+            d.name
+        );
+    }
     store.record_draw(&mut record, &tasks).localized(lang)?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&record)?)?;

@@ -249,6 +249,22 @@ pub fn campaigns(ctx: &Context, cmd: CampaignsCommand) -> Result<()> {
                 }
             };
             let tasks = campaign_tasks(&store, &c).localized(lang)?;
+            let roster = store.establishments().localized(lang)?;
+            for t in &c.targets {
+                let found = roster.iter().any(|e| {
+                    e.facts.name == *t
+                        || (!e.facts.license_no.is_empty() && e.facts.license_no == *t)
+                });
+                if !found {
+                    errln!(
+                        "{name}: {} {t}",
+                        lang.pick(
+                            "单位名录中没有此目标单位：",
+                            "no establishment on the roster for target"
+                        )
+                    );
+                }
+            }
             store.put_campaign(&c, &text, &tasks).localized(lang)?;
             outln!(
                 "{}{}{} {}",
