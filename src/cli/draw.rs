@@ -211,12 +211,13 @@ pub fn draw(ctx: &Context, args: DrawArgs) -> Result<()> {
         .filter(|d| d.inspectors.iter().all(|p| p.station.is_empty()))
     {
         errln!(
-            "{}: {}",
+            "{}{}{}",
+            d.name,
+            lang.pick("：", ": "),
             lang.pick(
                 "抽中的检查人员都没有站点代码，此任务发给每台笔记本",
-                "no drawn inspector has a station code: this task goes to every laptop"
+                "no drawn inspector has a station code, so this task goes to every laptop"
             ),
-            d.name
         );
     }
     store.record_draw(&mut record, &tasks).localized(lang)?;
