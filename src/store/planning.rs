@@ -1,11 +1,11 @@
 //! Planning tables (issue 14, docs/planning.md): the office's inspectors, campaigns, draws and
-//! tasks; the planning an office bundle carries, and applying it on a laptop.
+//! tasks, and the untags of inspections. What bundles carry of them is `planning_sync.rs`.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Result, Store, StoreError};
 use crate::domain::planning::campaign::Campaign;
@@ -14,46 +14,21 @@ use crate::domain::planning::{OfficeInspector, Task, TaskSource};
 
 /// The setting that holds when this station's planning last changed (office) or the time of the
 /// planning last received (laptop): an older office bundle never takes newer planning back.
-const PLANNED_AT: &str = "planning_changed_at";
+pub(super) const PLANNED_AT: &str = "planning_changed_at";
 
-/// An inspection an inspector took out of a campaign (`shian campaigns untag`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Untag {
-    pub inspection_id: String,
-    pub campaign_id: String,
-}
-
-/// What a bundle carries of planning: an office's planning, or a station's untags of its own
-/// inspections (src/bundle/planning.rs).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CarriedPlanning {
-    Office(PlanningSet),
-    Untagged(Vec<Untag>),
-}
-
-/// The planning an office bundle carries to every laptop, whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanningSet {
-    /// When the office's planning last changed (RFC 3339 UTC).
-    pub planned_at: String,
-    pub inspectors: Vec<OfficeInspector>,
-    pub campaigns: Vec<Campaign>,
-    pub tasks: Vec<Task>,
-}
-
-fn damaged(table: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
+pub(super) fn damaged(table: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
     move |e| StoreError::Damaged {
         table,
         detail: e.to_string(),
     }
 }
 
-fn json<T: Serialize>(value: &T) -> String {
+pub(super) fn json<T: Serialize>(value: &T) -> String {
     // Plain data (strings, numbers, dates, vectors) always serializes.
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn touch(conn: &Connection) -> Result<()> {
+pub(super) fn touch(conn: &Connection) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -94,7 +69,7 @@ fn read_inspectors(conn: &Connection) -> Result<Vec<OfficeInspector>> {
     Ok(out)
 }
 
-fn put_inspector(conn: &Connection, i: &OfficeInspector) -> Result<()> {
+pub(super) fn put_inspector(conn: &Connection, i: &OfficeInspector) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO office_inspectors (badge, name, unit, station, active, towns)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -112,7 +87,7 @@ fn put_inspector(conn: &Connection, i: &OfficeInspector) -> Result<()> {
     Ok(())
 }
 
-fn put_task(conn: &Connection, t: &Task) -> Result<()> {
+pub(super) fn put_task(conn: &Connection, t: &Task) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO tasks (id, source, establishment_id, from_day, deadline,
              inspectors, stations)
@@ -130,7 +105,7 @@ fn put_task(conn: &Connection, t: &Task) -> Result<()> {
     Ok(())
 }
 
-fn put_campaign(conn: &Connection, c: &Campaign, source: &str) -> Result<()> {
+pub(super) fn put_campaign(conn: &Connection, c: &Campaign, source: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO campaigns (id, content, source) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET content = excluded.content, source = excluded.source",
@@ -353,90 +328,6 @@ impl Store {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// The untags of this station's own final inspections, which its field bundles carry to
-    /// the office.
-    pub fn own_untags(&self, station: &str) -> Result<Vec<Untag>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT u.inspection_id, u.campaign_id FROM campaign_untagged u
-             JOIN inspections i ON i.id = u.inspection_id
-             WHERE i.station = ?1 AND i.status = 'final'
-             ORDER BY u.inspection_id, u.campaign_id",
-        )?;
-        let rows = stmt.query_map([station], |r| {
-            Ok(Untag {
-                inspection_id: r.get(0)?,
-                campaign_id: r.get(1)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// What an office bundle carries: `None` when there is no planning here at all, so a
-    /// bundle from an office that plans nothing is the same as before.
-    pub fn planning_set(&self) -> Result<Option<PlanningSet>> {
-        let inspectors = self.office_inspectors()?;
-        let campaigns = self.campaigns()?;
-        let tasks = self.tasks()?;
-        if inspectors.is_empty() && campaigns.is_empty() && tasks.is_empty() {
-            return Ok(None);
-        }
-        let planned_at = self.setting(PLANNED_AT)?.unwrap_or_default();
-        Ok(Some(PlanningSet {
-            planned_at,
-            inspectors,
-            campaigns,
-            tasks,
-        }))
-    }
-}
-
-/// Applies what a bundle carries of planning inside its import's transaction.
-pub(super) fn apply_carried(conn: &Connection, carried: &CarriedPlanning) -> Result<()> {
-    match carried {
-        CarriedPlanning::Office(set) => apply(conn, set),
-        CarriedPlanning::Untagged(list) => {
-            for u in list {
-                conn.prepare_cached(
-                    "INSERT OR IGNORE INTO campaign_untagged (inspection_id, campaign_id)
-                     VALUES (?1, ?2)",
-                )?
-                .execute([&u.inspection_id, &u.campaign_id])?;
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Applies an office's planning: it replaces the planning here whole, unless what is here is
-/// newer (an older bundle imported late changes nothing).
-fn apply(conn: &Connection, set: &PlanningSet) -> Result<()> {
-    let here: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [PLANNED_AT],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if here.is_some_and(|h| h.as_str() >= set.planned_at.as_str()) {
-        return Ok(());
-    }
-    conn.execute_batch("DELETE FROM office_inspectors; DELETE FROM campaigns; DELETE FROM tasks;")?;
-    for i in &set.inspectors {
-        put_inspector(conn, i)?;
-    }
-    for c in &set.campaigns {
-        put_campaign(conn, c, "")?;
-    }
-    for t in &set.tasks {
-        put_task(conn, t)?;
-    }
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [PLANNED_AT, &set.planned_at],
-    )?;
-    Ok(())
 }
 
 /// The office's list, for the store's check of a record's inspectors at finalize.

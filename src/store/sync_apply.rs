@@ -70,7 +70,7 @@ impl Store {
             stations::from_office(&tx, s)?;
         }
         if let Some(p) = &c.planning {
-            super::planning::apply_carried(&tx, p)?;
+            super::planning_sync::apply_carried(&tx, p)?;
         }
         for v in &c.checklists {
             // The earliest stored time wins, so the same version from two bundles converges.
