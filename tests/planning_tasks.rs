@@ -342,6 +342,23 @@ fn planning_comes_only_from_the_office_and_an_older_bundle_does_not_take_it_back
         ["random draw 1", "random draw 2"]
     );
 
+    // A planning edit made on the laptop after the office's next bundle does not make that
+    // bundle look older: it still applies, whole.
+    draw("3");
+    let third = office_bundle(&office, &tmp.path().join("o3"));
+    stdout(shian(&a).args(["inspectors", "add", "--name", "临时", "--badge", "999"]));
+    import(&a, &third, &office_fp);
+    let listed = json(&stdout(shian(&a).args(["inspectors", "list", "--json"])));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let tasks = json(&stdout(shian(&a).args(["tasks", "list", "--json"])));
+    assert!(
+        tasks
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["source"] == "random draw 3")
+    );
+
     // A field bundle may not carry planning: the laptop's bundle with the office's planning
     // put in (and signed again by the laptop) is refused whole.
     inspect(

@@ -89,13 +89,18 @@ pub(super) fn apply_carried(conn: &Connection, carried: &CarriedPlanning) -> Res
     }
 }
 
-/// Applies an office's planning: it replaces the planning here whole, unless what is here is
-/// newer (an older bundle imported late changes nothing).
+/// The setting that holds the `planned_at` of the office planning last applied here. Kept apart
+/// from this station's own `planning_changed_at`: a planning edit made here (by mistake, on a
+/// laptop) must not make every later office bundle look older.
+const RECEIVED_AT: &str = "planning_received_at";
+
+/// Applies an office's planning: it replaces the planning here whole, unless the planning
+/// received before is newer (an older bundle imported late changes nothing).
 fn apply(conn: &Connection, set: &PlanningSet) -> Result<()> {
     let here: Option<String> = conn
         .query_row(
             "SELECT value FROM settings WHERE key = ?1",
-            [PLANNED_AT],
+            [RECEIVED_AT],
             |r| r.get(0),
         )
         .optional()?;
@@ -115,7 +120,7 @@ fn apply(conn: &Connection, set: &PlanningSet) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [PLANNED_AT, &set.planned_at],
+        [RECEIVED_AT, &set.planned_at],
     )?;
     Ok(())
 }
