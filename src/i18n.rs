@@ -284,6 +284,13 @@ impl Lang {
                     format!("file too large (over {} MB) for a roster", limit >> 20)
                 }
             }
+            RosterProblem::BadActive(v) => {
+                if zh {
+                    format!("“{v}” 应为“是”或“否”")
+                } else {
+                    format!("{v:?} should be 是 (yes) or 否 (no)")
+                }
+            }
             RosterProblem::Required => self
                 .pick("必填，不能为空", "required, must not be empty")
                 .to_string(),

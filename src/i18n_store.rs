@@ -106,6 +106,9 @@ impl Lang {
                     )
                 }
             }
+            StoreError::InspectorRefused { id, why } => {
+                format!("{id}: {}", self.inspector_refusal(why))
+            }
             StoreError::DecisionRefused { id, why } => match (why, zh) {
                 (crate::store::DecisionRefusal::Closed, true) => {
                     format!("整改 {id} 已经关闭，不需要再作决定。")

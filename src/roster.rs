@@ -34,6 +34,7 @@ pub const MAX_FIELD_CHARS: usize = 500;
 pub const MAX_FILE_BYTES: usize = 256 << 20;
 
 mod encoding;
+pub mod inspectors;
 pub use encoding::{BadBytes, Encoding, EncodingProblem, decode};
 
 /// A problem on one line (1-based, the header is line 1) and column of the file.
@@ -79,6 +80,8 @@ pub enum RosterProblem {
     TooLong {
         limit: usize,
     },
+    /// Inspectors file: 在岗 is not 是/否 (src/roster/inspectors.rs).
+    BadActive(String),
     /// The file is larger than [`MAX_FILE_BYTES`].
     FileTooLarge {
         limit: usize,

@@ -278,3 +278,40 @@ fn a_rectification_order_prints_on_one_a4_page() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("不是书面限期整改"), "{err}");
 }
+
+#[test]
+fn a_draw_prints_on_one_a4_page() {
+    let Some(browser) = tools() else { return };
+    let district = demo_district();
+    let dir = district.path();
+    let people = dir.join("inspectors.csv");
+    std::fs::write(
+        &people,
+        "姓名,执法证号,单位\n周海明,21080401,望海所\n孙晓燕,21080402,红旗所\n王立,21080403,熊岳所\n",
+    )
+    .unwrap();
+    common::shian(dir)
+        .args(["inspectors", "import"])
+        .arg(&people)
+        .assert()
+        .success();
+    common::shian(dir)
+        .args(["draw", "--count", "5", "--inspectors", "2"])
+        .args(["--seed", "20270301", "--by", "刘科长"])
+        .assert()
+        .success();
+    let html = dir.join("draw.html");
+    common::shian(dir)
+        .args(["draws", "print", "1", "--out"])
+        .arg(&html)
+        .assert()
+        .success();
+    let pdf = dir.join("draw.pdf");
+    print_to_pdf(&browser, &html, &pdf);
+    let text = pdf_text(&pdf);
+    assert!(text.contains("第 1 号抽取记录"), "{text}");
+    assert!(text.contains("20270301"), "{text}");
+    assert!(text.contains("刘科长"), "{text}");
+    assert!(text.contains("监督人"), "{text}");
+    assert_eq!(pdf_pages(&pdf), 1);
+}

@@ -132,6 +132,8 @@ fn the_migration_fills_the_table_from_the_marks() {
              ALTER TABLE bundle_log DROP COLUMN signer_key;
              ALTER TABLE inspections DROP COLUMN establishment;
              DROP TABLE rectification_decisions;
+             DROP TABLE office_inspectors; DROP TABLE campaigns; DROP TABLE draws;
+             DROP TABLE tasks; DROP TABLE campaign_untagged;
              DROP TABLE establishment_conflicts;
              CREATE TABLE revisions_by_number (
                  establishment_id TEXT NOT NULL REFERENCES establishments(id),

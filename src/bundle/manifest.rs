@@ -176,6 +176,8 @@ pub fn check_name(name: &str) -> Result<()> {
         || name == SIGNATURE
         || super::records::RECORD_FILES.contains(&name)
         || name == super::records::IDENTITY
+        || name == super::planning::ENTRY
+        || name == super::planning::UNTAGGED
         || attachment_hash(name).is_some();
     if known {
         Ok(())

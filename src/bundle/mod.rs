@@ -13,6 +13,7 @@ pub mod import;
 pub mod manifest;
 mod merge;
 pub mod plan;
+mod planning;
 pub mod read;
 pub mod records;
 pub mod trust;

@@ -78,6 +78,7 @@ impl Plan {
 pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> Result<Plan> {
     let already_imported = check::seen_before(store, &bundle)?;
     check::check_authorship(store, &bundle, trust.as_ref())?;
+    let planning = super::planning::accept(store, &mut bundle, trust.as_ref())?;
     // The inspections move into the plan: a district year's 800,000 answers are not copied.
     let inspections = std::mem::take(&mut bundle.records.inspections);
     let m = &bundle.manifest;
@@ -91,6 +92,7 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
             source_station: m.source.station.clone(),
             at: at.clone(),
             trust,
+            planning,
             ..Default::default()
         },
     };

@@ -40,6 +40,8 @@ pub struct Verified {
     pub identity: Option<PublicIdentity>,
     /// Attachment bytes by SHA-256.
     pub attachments: BTreeMap<String, Vec<u8>>,
+    /// The office's planning, or a field station's untags (src/bundle/planning.rs).
+    pub planning: Option<crate::store::CarriedPlanning>,
 }
 
 impl Opened {
@@ -193,7 +195,9 @@ impl Opened {
             None => None,
         };
         check_records(&self.manifest, &records, &attachments)?;
+        let planning = super::planning::parse(&self.manifest, &files)?;
         Ok(Verified {
+            planning,
             manifest_sha256: sha256_hex(&self.manifest_bytes),
             path: self.path,
             manifest: self.manifest,

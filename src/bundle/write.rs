@@ -301,6 +301,10 @@ fn write_file(
                 deflated,
             )?;
         }
+        if let Some((name, bytes)) = super::planning::entry(store, *kind, &identity.station_code())?
+        {
+            add(&mut zip, name, &bytes, deflated)?;
+        }
         for meta in &set.attachments {
             let bytes = store.attachment_bytes(&meta.sha256)?;
             add(

@@ -4,10 +4,12 @@ mod checklists;
 mod conflicts;
 mod demo;
 mod devices;
+mod draw;
 pub mod help_zh;
 mod inspections;
 mod out;
 pub mod package_files;
+mod planning;
 mod progress;
 pub use out::{is_broken_pipe, write as write_out, write_err};
 mod rectifications;
@@ -16,6 +18,7 @@ mod report_order;
 mod roster;
 mod settings;
 mod sync;
+mod tasks;
 
 use out::outln;
 use std::path::PathBuf;
@@ -81,6 +84,20 @@ pub enum Command {
     /// Station settings: list, get, set (checked before they are saved).
     #[command(subcommand)]
     Settings(settings::SettingsCommand),
+    /// The bureau's inspectors: import, list, add, retire (issue 14).
+    #[command(subcommand)]
+    Inspectors(planning::InspectorsCommand),
+    /// 专项行动 (campaigns): add from a TOML file, list, show, untag an inspection.
+    #[command(subcommand)]
+    Campaigns(planning::CampaignsCommand),
+    /// Make a 双随机 draw: establishments and inspectors, by a recorded seed.
+    Draw(draw::DrawArgs),
+    /// The draws made here: list, show, print (A4), csv (一公开).
+    #[command(subcommand)]
+    Draws(draw::DrawsCommand),
+    /// Tasks from campaigns and draws: done, pending, overdue.
+    #[command(subcommand)]
+    Tasks(tasks::TasksCommand),
     /// Write a bundle (field → office; with --roster, office → field).
     Export(sync::ExportArgs),
     /// Verify, plan and apply bundles.
@@ -151,6 +168,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Rectifications(cmd)) => rectifications::run(&ctx, cmd),
         Some(Command::Conflicts(cmd)) => conflicts::run(&ctx, cmd),
         Some(Command::Settings(cmd)) => settings::run(&ctx, cmd),
+        Some(Command::Inspectors(cmd)) => planning::inspectors(&ctx, cmd),
+        Some(Command::Campaigns(cmd)) => planning::campaigns(&ctx, cmd),
+        Some(Command::Draw(args)) => draw::draw(&ctx, args),
+        Some(Command::Draws(cmd)) => draw::draws(&ctx, cmd),
+        Some(Command::Tasks(cmd)) => tasks::run(&ctx, cmd),
         Some(Command::Export(args)) => sync::export(&ctx, args),
         Some(Command::Import(args)) => sync::import(&ctx, args),
         Some(Command::Identity(IdentityCommand::Export { path, name, office })) => {

@@ -126,7 +126,8 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             let mut bar = report_bar(lang);
             let data = store.period_data(&period.resolve(lang)?).localized(lang)?;
             bar.step(gathered(lang));
-            let summary = Summary::compute(&data, &frequencies);
+            let mut summary = Summary::compute(&data, &frequencies);
+            summary.campaigns = super::tasks::campaign_sections(&store, &data, lang)?;
             let html = report::render_summary(&summary, lang).localized(lang)?;
             bar.step(made(lang));
             bar.finish();
@@ -340,7 +341,7 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
 }
 
 /// Writes every file whole, says where, and opens the first if asked.
-fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<()> {
+pub(super) fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<()> {
     for (path, bytes) in files {
         crate::platform::write_whole(path, bytes).with_context(|| path.display().to_string())?;
         outln!("{}: {}", lang.pick("已写入", "written"), path.display())?;

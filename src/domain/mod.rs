@@ -8,5 +8,6 @@ pub mod final_check;
 pub mod frequencies;
 pub mod inspection;
 pub mod outcome;
+pub mod planning;
 pub mod rectification;
 pub mod rectification_cycle;

@@ -11,19 +11,23 @@
 //! `<script>…` prints as text. minijinja would also escape by default, but parses templates at
 //! run time and reports a wrong field only when a supervisor prints.
 
+mod draw;
 mod order;
 mod record;
 mod strings;
 mod summary;
+mod summary_campaigns;
 mod summary_cycle;
 mod summary_html;
 mod svg;
 mod tables;
 pub mod xlsx;
 
+pub use draw::{draw_csv, render_draw};
 pub use order::{NoOrder, order_number, render_order};
 pub use record::{RecordInput, record_code, render_records};
 pub use strings::Labels;
+pub use summary::campaigns::{CampaignPlan, CampaignSection, campaign_sections};
 pub use summary::{Frequencies, Summary};
 pub use summary_html::render_summary;
 pub use tables::{Cell, Table, csv_bytes, tables};

@@ -33,6 +33,8 @@ struct SummaryPage<'a> {
     bright_chart: String,
     cycle: super::summary_cycle::CycleWords,
     cycle_rows: Vec<super::summary_cycle::CycleRow>,
+    /// The 专项行动 sections, made by their own escaping template (summary_campaigns.rs).
+    campaigns_html: String,
 }
 
 /// Renders `summary` as an HTML document.
@@ -132,6 +134,7 @@ pub fn render_summary(summary: &Summary, lang: Lang) -> Result<String> {
         cycle: super::summary_cycle::words(lang),
         cycle_rows: super::summary_cycle::rows(&summary.cycle, lang),
         scope,
+        campaigns_html: super::summary_campaigns::render_campaigns(&summary.campaigns, lang)?,
     };
     Ok(page.render()?)
 }

@@ -76,6 +76,17 @@ impl Store {
                 });
             }
         };
+        // The office's list refuses a retired inspector, or a name under another's 执法证号, on
+        // a new record (issue 14); a correction keeps the people of its original.
+        if draft.supersedes.is_none() {
+            let list = super::planning::listed_inspectors(&tx)?;
+            crate::domain::planning::check_inspectors(&draft.inspectors, &list).map_err(|why| {
+                StoreError::InspectorRefused {
+                    id: inspection_id.to_string(),
+                    why,
+                }
+            })?;
+        }
         let local_year = draft.local_started_at().year();
 
         let (serial, year_sequence) = match &draft.supersedes {

@@ -15,6 +15,8 @@ mod inspection_lists;
 mod inspection_rows;
 mod inspections;
 mod open;
+mod planning;
+mod planning_sync;
 mod plans;
 mod rectification_cases;
 mod rectifications;
@@ -41,6 +43,7 @@ pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::{InspectedElsewhere, OverdueRectification, Standing};
 pub use inspection_lists::InspectionPage;
 pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
+pub use planning_sync::{CarriedPlanning, PlanningSet, Untag};
 pub use plans::screen_queries;
 pub use rectification_cases::CaseFilter;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
@@ -103,6 +106,12 @@ pub enum StoreError {
     NoConflict { id: String, fact: &'static str },
     #[error("{fact}: \"{value}\" is not a value of this fact")]
     BadFactValue { fact: &'static str, value: String },
+    /// A record's inspector is one the office's list refuses (issue 14, docs/planning.md).
+    #[error("inspection {id}: inspector refused ({why:?})")]
+    InspectorRefused {
+        id: String,
+        why: crate::domain::planning::InspectorRefusal,
+    },
     #[error("damaged record in {table}: {detail}")]
     Damaged { table: &'static str, detail: String },
     #[error("database: {0}")]

@@ -318,4 +318,47 @@ CREATE TABLE establishment_conflicts (
     conflicts TEXT NOT NULL
 ) WITHOUT ROWID;
 "#,
+    // Planning the year (issue 14, docs/planning.md): the bureau's inspectors, its 专项行动, the
+    // 双随机 draws made here (numbered, never re-run), the tasks they give, and the inspections an
+    // inspector untagged from a campaign. The office fills them; a laptop receives the first
+    // three (inspectors, campaigns, tasks) whole with each office bundle.
+    r#"
+CREATE TABLE office_inspectors (
+    badge TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    station TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    towns TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+
+CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    content TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+CREATE TABLE draws (
+    number INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content TEXT NOT NULL
+);
+
+CREATE TABLE tasks (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    establishment_id TEXT NOT NULL,
+    from_day TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    inspectors TEXT NOT NULL DEFAULT '[]',
+    stations TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+CREATE INDEX tasks_by_establishment ON tasks(establishment_id);
+
+CREATE TABLE campaign_untagged (
+    inspection_id TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    PRIMARY KEY (inspection_id, campaign_id)
+) WITHOUT ROWID;
+"#,
 ];

@@ -57,6 +57,8 @@ pub struct ImportChanges {
     /// `(record kind, record id)` of the records this import brings in.
     pub marks: Vec<(String, String)>,
     pub log: Option<BundleLogEntry>,
+    /// The office's planning (issue 14), applied whole; or a station's untags.
+    pub planning: Option<super::CarriedPlanning>,
 }
 
 impl Store {
@@ -68,6 +70,9 @@ impl Store {
         }
         for s in &c.stations {
             stations::from_office(&tx, s)?;
+        }
+        if let Some(p) = &c.planning {
+            super::planning_sync::apply_carried(&tx, p)?;
         }
         for v in &c.checklists {
             // The earliest stored time wins, so the same version from two bundles converges.

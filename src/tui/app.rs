@@ -105,7 +105,8 @@ impl App {
     /// What to load when the UI starts.
     pub fn start(&self) -> Vec<Effect> {
         match self.screen {
-            Screen::Welcome(_) => vec![Effect::LoadRoster],
+            // The bureau's list, if an office bundle brought one, to pick oneself from.
+            Screen::Welcome(_) => vec![Effect::LoadRoster, Effect::LoadColleagues],
             _ => vec![Effect::LoadRoster, Effect::LoadHome, Effect::LoadColleagues],
         }
     }

@@ -178,11 +178,13 @@ impl Shell {
                     today,
                     today + chrono::Days::new(crate::tui::due::FOLLOW_UP_AHEAD_DAYS),
                 )?;
+                let tasks = crate::tui::tasks::load(store, &self.station, today)?;
                 vec![Action::HomeLoaded(HomeData {
                     drafts,
                     unexported,
                     overdue,
                     last,
+                    tasks,
                 })]
             }
             Effect::SaveEstablishment { id, facts } => {
@@ -193,7 +195,11 @@ impl Shell {
                 log::info(&format!("establishment {} r{}", saved.id, saved.revision));
                 vec![Action::EstablishmentSaved(saved)]
             }
-            Effect::LoadColleagues => vec![Action::ColleaguesLoaded(store.known_inspectors()?)],
+            Effect::LoadColleagues => {
+                vec![Action::ColleaguesLoaded(crate::tui::people::colleagues(
+                    store,
+                )?)]
+            }
             Effect::LoadHistory(id) => {
                 let inspections = store.inspections(&InspectionFilter {
                     establishment_id: Some(id.clone()),

@@ -60,6 +60,8 @@ pub struct HomeData {
     pub overdue: Vec<OverdueRectification>,
     /// The local date of each establishment's latest final inspection.
     pub last: HashMap<String, NaiveDate>,
+    /// The office's tasks for this station not done yet (src/tui/tasks.rs).
+    pub tasks: Vec<crate::tui::tasks::HomeTask>,
 }
 
 /// A draft opened in the checklist form.

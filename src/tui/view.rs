@@ -109,7 +109,7 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
     }
     let cursor = match &app.screen {
-        Screen::Welcome(w) => welcome::render(w, t, theme, body, buf),
+        Screen::Welcome(w) => welcome::render(w, t, theme, (body, &app.colleagues), buf),
         Screen::Home(h) => {
             home::render(app, h, body, buf);
             None

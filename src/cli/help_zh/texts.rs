@@ -104,6 +104,48 @@ pub(super) const COMMANDS: &[(&str, &str)] = &[
         "写出数据包（外勤 → 办公室；加 --roster 为办公室 → 外勤）",
     ),
     ("import", "校验数据包、列出导入计划并导入"),
+    ("inspectors", "局里的检查人员名单：导入、列出、添加、停用"),
+    (
+        "inspectors import",
+        "从 CSV（UTF-8 或 GBK）导入检查人员：姓名、执法证号、单位、站点代码、在岗、辖区；文件中有任何一行有误则整个文件都不导入",
+    ),
+    ("inspectors list", "列出检查人员"),
+    ("inspectors add", "添加（或更正）一名检查人员"),
+    (
+        "inspectors retire",
+        "停用一名检查人员：不再被抽取，也不能作为新检查记录的检查人员",
+    ),
+    (
+        "campaigns",
+        "专项行动：从 TOML 文件添加、列出、查看、取消标记",
+    ),
+    (
+        "campaigns add",
+        "从 TOML 文件添加（或替换）专项行动，其目标单位成为任务（见 docs/planning.md）",
+    ),
+    ("campaigns list", "列出专项行动"),
+    ("campaigns show", "查看一项专项行动及其目标单位的完成情况"),
+    (
+        "campaigns untag",
+        "把一条检查记录移出专项行动（加 --undo 重新计入）",
+    ),
+    (
+        "draw",
+        "“双随机”抽取：按记录下来的随机种子抽取单位和检查人员，排除近 3 个月已检查的单位",
+    ),
+    (
+        "draws",
+        "本机做过的抽取：列出、查看、打印（A4）、导出 CSV（一公开）",
+    ),
+    ("draws list", "列出抽取记录"),
+    ("draws show", "查看一次抽取"),
+    (
+        "draws print",
+        "一次抽取的 A4 记录（HTML，用浏览器打印）存档",
+    ),
+    ("draws csv", "一次抽取导出为 CSV（UTF-8 带 BOM），用于公开"),
+    ("tasks", "专项行动和抽取产生的任务：已完成、待检查、已逾期"),
+    ("tasks list", "列出任务及其状态"),
 ];
 
 /// Help of each argument, by "command path + space + arg id", or by the id alone for an argument
@@ -259,4 +301,42 @@ pub(super) const ARGS: &[(&str, &str)] = &[
         "import trust_fingerprint",
         "没有终端时的首次联系：签名者的密钥指纹与此相同时信任它",
     ),
+    ("inspectors import file", "检查人员名单 CSV 文件"),
+    ("inspectors add name", "姓名"),
+    ("inspectors add badge", "执法证号"),
+    ("inspectors add unit", "所在单位（如某市场监督管理所）"),
+    ("inspectors add station", "其使用的笔记本的站点代码"),
+    (
+        "inspectors add towns",
+        "所在单位辖区的镇街道，用“、”分隔（抽取时不会派往这些镇街道）",
+    ),
+    ("inspectors retire badge", "执法证号"),
+    ("campaigns add file", "专项行动 TOML 文件"),
+    ("campaigns show id", "专项行动的 id"),
+    ("campaigns untag inspection", "检查记录的编号或 ID"),
+    ("campaigns untag campaign", "专项行动的 id"),
+    ("campaigns untag undo", "重新计入专项行动"),
+    (
+        "draw filter",
+        "抽取范围，如 kind=学校食堂|幼儿园食堂,town=望海街道,grade=C|D（默认为全部单位）",
+    ),
+    ("draw count", "抽取多少家单位"),
+    ("draw per", "每家单位抽取多少名检查人员"),
+    (
+        "draw seed",
+        "随机种子（整数）；不给时自动生成并显示。相同的种子、名录和人员名单得到相同的结果",
+    ),
+    ("draw deadline", "完成期限（默认为今天起 30 天）"),
+    (
+        "draw allow_own_unit",
+        "允许抽取检查人员去本单位辖区的单位（默认回避）",
+    ),
+    (
+        "draw by",
+        "操作人姓名，写入抽取记录（默认为本机设置的检查人员）",
+    ),
+    ("draws show number", "抽取编号"),
+    ("draws print number", "抽取编号"),
+    ("draws csv number", "抽取编号"),
+    ("tasks list station", "只列出该站点（站点代码）的任务"),
 ];

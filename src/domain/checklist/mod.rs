@@ -8,6 +8,7 @@ mod resolve;
 mod rules;
 
 pub use parse::{Draft, parse_draft};
+pub(crate) use problem::Positions;
 pub use problem::{ChecklistError, Problem};
 pub use resolve::resolve_all;
 pub use rules::{OutcomeRule, Proposal, RecordForm};

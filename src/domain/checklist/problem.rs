@@ -68,16 +68,16 @@ impl fmt::Display for ChecklistError {
 impl std::error::Error for ChecklistError {}
 
 /// Converts byte offsets into 1-based line and column (in characters) of one source text.
-pub(super) struct Positions<'a> {
+pub(crate) struct Positions<'a> {
     source: &'a str,
 }
 
 impl<'a> Positions<'a> {
-    pub(super) fn new(source: &'a str) -> Self {
+    pub(crate) fn new(source: &'a str) -> Self {
         Self { source }
     }
 
-    pub(super) fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.source.len());
         while !self.source.is_char_boundary(offset) {
             offset -= 1;

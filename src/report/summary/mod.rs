@@ -3,6 +3,9 @@
 //! inspections due by risk grade, and the worst cases. Pure and in domain terms, so the
 //! command line and (later) a TUI screen show the same numbers.
 
+#[cfg(test)]
+mod campaign_tests;
+pub mod campaigns;
 mod sections;
 #[cfg(test)]
 mod tests;
@@ -130,6 +133,9 @@ pub struct Summary {
     pub cases: Vec<Case>,
     /// Orders, closings, 复查不合格 and escalations of the period (issue 13).
     pub cycle: Cycle,
+    /// One section per 专项行动 of the period (`campaigns.rs`); filled by the caller, which
+    /// knows the campaigns.
+    pub campaigns: Vec<campaigns::CampaignSection>,
 }
 
 /// Inspections per establishment that count toward the risk grade's frequency: a 复查 follows
@@ -259,6 +265,7 @@ impl Summary {
             grades: grades(data, frequencies, &routine_visits(data), &named),
             cases: cases(&data.inspections, &by_id),
             cycle: Cycle::of(&data.cases, period.from, period.to),
+            campaigns: Vec::new(),
         }
     }
 }

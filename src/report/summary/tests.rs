@@ -8,7 +8,7 @@ use crate::domain::inspection::{Conclusion, Inspection, InspectionKind, Status};
 use crate::domain::outcome::Tally;
 use crate::store::{FailedItem, Period, PeriodInspection, RectificationRow};
 
-fn day(m: u32, d: u32) -> NaiveDate {
+pub(super) fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default()
 }
 
@@ -112,7 +112,7 @@ fn order(
     }
 }
 
-fn district() -> PeriodData {
+pub(super) fn district() -> PeriodData {
     use BrightKitchen::{None as NoKitchen, Video};
     use EstablishmentKind::*;
     let establishments = vec![

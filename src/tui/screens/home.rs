@@ -32,6 +32,7 @@ pub enum HomeRow {
     Overdue(usize),
     Due(usize),
     Final(usize),
+    Task(usize),
 }
 
 pub fn rows(app: &App) -> Vec<HomeRow> {
@@ -40,6 +41,7 @@ pub fn rows(app: &App) -> Vec<HomeRow> {
         .map(HomeRow::Draft)
         .chain((0..h.overdue.len()).map(HomeRow::Overdue))
         .chain((0..h.unexported.inspections.len().min(FINALS_SHOWN)).map(HomeRow::Final))
+        .chain((0..h.tasks.len()).map(HomeRow::Task))
         .chain((0..app.due.len().min(DUE_SHOWN)).map(HomeRow::Due))
         .collect()
 }
@@ -101,6 +103,12 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Some(HomeRow::Final(i)) => {
                 if let Some(d) = app.home.unexported.inspections.get(*i) {
                     return vec![Effect::LoadRecord(d.id.clone())];
+                }
+            }
+            Some(HomeRow::Task(i)) => {
+                if let Some(task) = app.home.tasks.get(*i) {
+                    let id = task.establishment_id.clone();
+                    app.screen = Screen::Roster(RosterState::choosing(app, &id, false));
                 }
             }
             Some(HomeRow::Due(i)) => {
@@ -173,6 +181,14 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
             pad(outcome, 8),
             truncate(f.serial.as_deref().unwrap_or(""), 20),
         )));
+    }
+    // The office's tasks, above the due list, only when there are any (issue 14).
+    if !h.tasks.is_empty() {
+        heading(&mut items, t.tasks(), false);
+        for task in &h.tasks {
+            selectable.push(items.len());
+            items.push(super::home_tasks::line(app, task, name_w));
+        }
     }
     heading(&mut items, t.due(), app.due.is_empty());
     for d in app.due.iter().take(DUE_SHOWN) {

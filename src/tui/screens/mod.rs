@@ -9,6 +9,7 @@ pub mod form_keys;
 pub mod form_section;
 pub mod form_view;
 pub mod home;
+pub mod home_tasks;
 pub mod record;
 pub mod records;
 pub mod records_range;

@@ -52,6 +52,9 @@ pub struct ReviewState {
     pub deadline: TextInput,
     pub second_name: TextInput,
     pub second_badge: TextInput,
+    /// What was typed in the second inspector's name: ←→ cycle through the colleagues it
+    /// matches (src/tui/people.rs).
+    pub second_query: String,
     pub signatory: TextInput,
     pub opinion: TextInput,
     pub refused: bool,
@@ -95,6 +98,7 @@ impl ReviewState {
             deadline: TextInput::new(&deadline.to_string()),
             second_name: TextInput::new(&second.name),
             second_badge: TextInput::new(&second.badge),
+            second_query: String::new(),
             opinion: TextInput::default(),
             refused: false,
             witness: TextInput::default(),
@@ -295,29 +299,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }];
         }
         KeyCode::Left | KeyCode::Right if r.focus == Field::SecondName => {
-            // Earlier colleagues, not the inspector themself.
-            let me = r
-                .form
-                .inspection
-                .inspectors
-                .first()
-                .map(|i| i.badge.clone());
-            let others: Vec<_> = app
-                .colleagues
-                .iter()
-                .filter(|c| Some(&c.badge) != me.as_ref())
-                .collect();
-            if !others.is_empty() {
-                let at = others.iter().position(|c| c.name == r.second_name.text());
-                let n = others.len();
-                let next = match (at, key.code == KeyCode::Right) {
-                    (None, true) => 0,
-                    (None, false) => n - 1,
-                    (Some(i), true) => (i + 1) % n,
-                    (Some(i), false) => (i + n - 1) % n,
-                };
-                r.second_name = TextInput::new(&others[next].name);
-                r.second_badge = TextInput::new(&others[next].badge);
+            // The colleagues that match what was typed, not the inspector themself.
+            let others = second_candidates(app.colleagues.as_slice(), r);
+            let forward = key.code == KeyCode::Right;
+            if let Some(next) =
+                crate::tui::people::cycle(&others, &r.second_query, r.second_name.text(), forward)
+            {
+                r.second_name = TextInput::new(&next.name);
+                r.second_badge = TextInput::new(&next.badge);
             }
         }
         KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
@@ -356,7 +345,25 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             if let Some(input) = r.input(focus) {
                 input.handle_key(key);
             }
+            if focus == Field::SecondName {
+                r.second_query = r.second_name.text().to_string();
+            }
         }
     }
     Vec::new()
+}
+
+/// The colleagues who may be the second inspector: everyone offered but the first.
+pub(super) fn second_candidates(colleagues: &[Inspector], r: &ReviewState) -> Vec<Inspector> {
+    let me = r
+        .form
+        .inspection
+        .inspectors
+        .first()
+        .map(|i| i.badge.clone());
+    colleagues
+        .iter()
+        .filter(|c| Some(&c.badge) != me.as_ref())
+        .cloned()
+        .collect()
 }

@@ -134,13 +134,25 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                     Field::Witness => &r.witness,
                     _ => &r.remarks,
                 };
-                // The deadline is a date: a short field, with the range allowed beside it.
-                let width = if field == Field::Deadline { 12 } else { 50 };
+                // The deadline is a date: a short field, with the range allowed beside it; a
+                // name with the list's matches beside it.
+                let others = super::review::second_candidates(&app.colleagues, r);
+                let picking = field == Field::SecondName && focused && !others.is_empty();
+                let width = match field {
+                    Field::Deadline => 12,
+                    _ if picking => 16,
+                    _ => 50,
+                };
                 let pos = input.render(Rect::new(vx, y, vw.min(width), 1), buf, theme.input());
                 if field == Field::Deadline && vw > 13 {
                     let (from, to) = r.deadline_range();
                     let hint = t.deadline_range(from, to);
                     buf.set_stringn(vx + 13, y, hint, usize::from(vw - 13), theme.dim());
+                }
+                if picking && vw > 17 {
+                    let n = crate::tui::people::count(&others, &r.second_query);
+                    let hint = t.pick_from_list(n);
+                    buf.set_stringn(vx + 17, y, hint, usize::from(vw - 17), theme.dim());
                 }
                 if focused {
                     cursor = Some(pos);

@@ -255,7 +255,13 @@ pub fn update(app: &mut App, action: &crate::tui::app::Action) -> Option<Vec<Eff
         Action::Imported(text) => {
             s.mode = Mode::Menu;
             app.info(text.clone());
-            vec![Effect::LoadSync, Effect::LoadRoster, Effect::LoadHome]
+            // An office bundle may bring the bureau's list of inspectors (issue 14).
+            vec![
+                Effect::LoadSync,
+                Effect::LoadRoster,
+                Effect::LoadHome,
+                Effect::LoadColleagues,
+            ]
         }
         Action::Failed(text) => {
             if matches!(s.mode, Mode::Working(_)) {

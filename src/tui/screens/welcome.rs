@@ -27,6 +27,9 @@ pub struct WelcomeState {
     pub focus: usize,
     /// Changing the profile later (from 首页), not the first run.
     pub editing: bool,
+    /// What was typed as the name: ←→ pick the inspector from the bureau's list by it, once
+    /// a list has arrived (src/tui/people.rs); else the name is typed as before.
+    pub query: String,
 }
 
 impl WelcomeState {
@@ -43,6 +46,7 @@ impl WelcomeState {
             office: TextInput::default(),
             focus: 0,
             editing: false,
+            query: String::new(),
         }
     }
 
@@ -58,6 +62,7 @@ impl WelcomeState {
             office: TextInput::default(),
             focus: 0,
             editing: true,
+            query: String::new(),
         }
     }
 
@@ -144,12 +149,25 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             return effects;
         }
+        KeyCode::Left | KeyCode::Right if w.focus == 0 && !app.colleagues.is_empty() => {
+            let forward = key.code == KeyCode::Right;
+            let current = w.inputs[0].text().to_string();
+            if let Some(me) =
+                crate::tui::people::cycle(&app.colleagues, &w.query, &current, forward)
+            {
+                w.inputs[0] = TextInput::new(&me.name);
+                w.inputs[1] = TextInput::new(&me.badge);
+            }
+        }
         KeyCode::Enter => w.focus += 1,
         KeyCode::Esc if w.editing => return app.go_home(),
         KeyCode::Esc => app.quit = true,
         _ => {
             if let Some(input) = w.input() {
                 input.handle_key(key);
+            }
+            if w.focus == 0 {
+                w.query = w.inputs[0].text().to_string();
             }
         }
     }
@@ -161,7 +179,7 @@ pub fn render(
     w: &WelcomeState,
     t: Text,
     theme: Theme,
-    area: Rect,
+    (area, people): (Rect, &[crate::domain::inspection::Inspector]),
     buf: &mut Buffer,
 ) -> Option<Position> {
     let x = area.x + 2;
@@ -195,6 +213,12 @@ pub fn render(
         let pos = input.render(field, buf, theme.input());
         if w.focus == i {
             cursor = Some(pos);
+        }
+        let beside = field.right() + 1;
+        if i == 0 && !people.is_empty() && beside < area.right() {
+            let hint = t.pick_from_list(crate::tui::people::count(people, &w.query));
+            let room = usize::from(area.right() - beside);
+            buf.set_stringn(beside, y, hint, room, theme.dim());
         }
     }
     let y = area.y + 10;

@@ -9,6 +9,7 @@ mod form;
 mod form_kinds;
 mod home;
 mod photos;
+mod planning;
 mod records;
 mod report;
 mod review_checks;

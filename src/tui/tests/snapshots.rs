@@ -77,6 +77,7 @@ pub fn home_data() -> HomeData {
             failed_again: false,
         }],
         last,
+        tasks: Vec::new(),
     }
 }
 

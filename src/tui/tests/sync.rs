@@ -162,7 +162,12 @@ fn import_shows_the_plan_before_applying() {
     let effects = step(&mut app, Action::Imported("已导入".into()));
     assert_eq!(
         effects,
-        vec![Effect::LoadSync, Effect::LoadRoster, Effect::LoadHome]
+        vec![
+            Effect::LoadSync,
+            Effect::LoadRoster,
+            Effect::LoadHome,
+            Effect::LoadColleagues
+        ]
     );
 }
 

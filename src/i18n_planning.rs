@@ -1,0 +1,174 @@
+//! Messages of planning (issue 14): inspectors refused, campaign files, draws.
+
+use crate::domain::planning::InspectorRefusal;
+use crate::domain::planning::TaskState;
+use crate::domain::planning::campaign::{CampaignError, CampaignProblem};
+use crate::domain::planning::draw::{DrawProblem, FilterProblem};
+use crate::i18n::Lang;
+
+impl Lang {
+    pub fn inspector_refusal(self, why: &InspectorRefusal) -> String {
+        match (why, self) {
+            (InspectorRefusal::Retired { name, badge }, Lang::Zh) => {
+                format!("检查人员 {name}（执法证号 {badge}）已在局里的名单上停用，不能作为检查人员")
+            }
+            (InspectorRefusal::Retired { name, badge }, Lang::En) => format!(
+                "inspector {name} (ID {badge}) is retired on the bureau's list and cannot inspect"
+            ),
+            (InspectorRefusal::BadgeOfAnother { badge, listed_name }, Lang::Zh) => {
+                format!("执法证号 {badge} 在局里的名单上属于 {listed_name}，姓名与证号不符")
+            }
+            (InspectorRefusal::BadgeOfAnother { badge, listed_name }, Lang::En) => format!(
+                "enforcement ID {badge} belongs to {listed_name} on the bureau's list: name and ID do not match"
+            ),
+        }
+    }
+
+    pub fn campaign_error(self, e: &CampaignError) -> String {
+        let zh = self == Lang::Zh;
+        let what = match &e.problem {
+            CampaignProblem::Syntax(m) => {
+                if zh {
+                    format!("格式错误：{m}")
+                } else {
+                    format!("syntax: {m}")
+                }
+            }
+            CampaignProblem::BadId(id) => {
+                if zh {
+                    format!("id “{id}” 只能由字母、数字、- 和 _ 组成（不超过 64 个）")
+                } else {
+                    format!("id {id:?} may hold only letters, digits, - and _ (at most 64)")
+                }
+            }
+            CampaignProblem::EmptyName => self
+                .pick(
+                    "name（名称）不能为空，不超过 200 字",
+                    "name must not be empty (at most 200 characters)",
+                )
+                .into(),
+            CampaignProblem::BadDate(d) => {
+                if zh {
+                    format!("“{d}” 不是日期（写成 2027-03-01）")
+                } else {
+                    format!("{d:?} is not a date (write 2027-03-01)")
+                }
+            }
+            CampaignProblem::EndsBeforeStart => self
+                .pick("结束日期（to）早于开始日期（from）", "to is before from")
+                .into(),
+            CampaignProblem::UnknownKind(k) => {
+                if zh {
+                    format!("未知的单位类型 “{k}”（见 docs/roster.md）")
+                } else {
+                    format!("unknown establishment kind {k:?} (see docs/roster.md)")
+                }
+            }
+            CampaignProblem::NoTargets => self
+                .pick(
+                    "须给出 kinds（单位类型）或 targets（单位名单）",
+                    "give kinds or targets",
+                )
+                .into(),
+            CampaignProblem::NoChecklists => self
+                .pick(
+                    "checklists（检查表）不能为空",
+                    "checklists must not be empty",
+                )
+                .into(),
+            CampaignProblem::UnknownChecklist(c) => {
+                if zh {
+                    format!("没有 id 为 “{c}” 的检查表（shian checklists list）")
+                } else {
+                    format!("no checklist with id {c:?} (shian checklists list)")
+                }
+            }
+            CampaignProblem::CoverageOrCount => self
+                .pick(
+                    "须给出 coverage = \"full\"（全覆盖）或 target_count = 数量，二者取一",
+                    "give coverage = \"full\" or target_count = N, one of the two",
+                )
+                .into(),
+            CampaignProblem::BadCoverage(c) => {
+                if zh {
+                    format!("coverage 只能是 \"full\"，不是 “{c}”")
+                } else {
+                    format!("coverage can only be \"full\", not {c:?}")
+                }
+            }
+            CampaignProblem::ZeroCount => self
+                .pick(
+                    "target_count 须为正整数",
+                    "target_count must be a positive number",
+                )
+                .into(),
+        };
+        format!("{}:{}:{}: {what}", e.file, e.line, e.column)
+    }
+
+    pub fn filter_problem(self, p: &FilterProblem) -> String {
+        match (p, self) {
+            (FilterProblem::NotACondition(c), Lang::Zh) => {
+                format!("“{c}” 不是“名称=值”的条件（例如 kind=学校食堂,town=望海街道,grade=C|D）")
+            }
+            (FilterProblem::NotACondition(c), Lang::En) => format!(
+                "{c:?} is not a name=value condition (e.g. kind=school_canteen,town=望海街道,grade=C|D)"
+            ),
+            (FilterProblem::UnknownName(n), Lang::Zh) => {
+                format!("未知的条件 “{n}”（可用 kind、town、grade）")
+            }
+            (FilterProblem::UnknownName(n), Lang::En) => {
+                format!("unknown condition {n:?} (use kind, town, grade)")
+            }
+            (FilterProblem::UnknownKind(k), Lang::Zh) => format!("未知的单位类型 “{k}”"),
+            (FilterProblem::UnknownKind(k), Lang::En) => {
+                format!("unknown establishment kind {k:?}")
+            }
+            (FilterProblem::UnknownGrade(g), Lang::Zh) => {
+                format!("未知的风险等级 “{g}”（A、B、C、D）")
+            }
+            (FilterProblem::UnknownGrade(g), Lang::En) => {
+                format!("unknown risk grade {g:?} (A, B, C, D)")
+            }
+        }
+    }
+
+    pub fn draw_problem(self, p: &DrawProblem) -> String {
+        match (p, self) {
+            (DrawProblem::TooFewEstablishments { available, asked }, Lang::Zh) => {
+                format!("符合条件且近 3 个月未检查的单位只有 {available} 家，不够抽取 {asked} 家")
+            }
+            (DrawProblem::TooFewEstablishments { available, asked }, Lang::En) => format!(
+                "only {available} establishments match and were not inspected in the last 3 months; cannot draw {asked}"
+            ),
+            (
+                DrawProblem::TooFewInspectors {
+                    establishment,
+                    available,
+                    asked,
+                },
+                Lang::Zh,
+            ) => format!(
+                "{establishment}：可抽取的在岗检查人员只有 {available} 名（已排除本单位辖区的人员），不够 {asked} 名"
+            ),
+            (
+                DrawProblem::TooFewInspectors {
+                    establishment,
+                    available,
+                    asked,
+                },
+                Lang::En,
+            ) => format!(
+                "{establishment}: only {available} active inspectors may be drawn (those of its own unit left out); {asked} needed"
+            ),
+        }
+    }
+
+    pub fn task_state(self, s: TaskState) -> &'static str {
+        match s {
+            TaskState::Done => self.pick("已完成", "done"),
+            TaskState::Pending => self.pick("待检查", "pending"),
+            TaskState::Overdue => self.pick("已逾期", "overdue"),
+        }
+    }
+}

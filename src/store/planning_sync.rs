@@ -1,0 +1,126 @@
+//! What bundles carry of planning (issue 14, docs/bundle-format.md 6.9): the office's planning
+//! whole, and a station's untags of its own inspections; and applying them in an import.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::planning::{PLANNED_AT, put_campaign, put_inspector, put_task};
+use super::{Result, Store};
+use crate::domain::planning::campaign::Campaign;
+use crate::domain::planning::{OfficeInspector, Task};
+
+/// An inspection an inspector took out of a campaign (`shian campaigns untag`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Untag {
+    pub inspection_id: String,
+    pub campaign_id: String,
+}
+
+/// What a bundle carries of planning: an office's planning, or a station's untags of its own
+/// inspections (src/bundle/planning.rs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CarriedPlanning {
+    Office(PlanningSet),
+    Untagged(Vec<Untag>),
+}
+
+/// The planning an office bundle carries to every laptop, whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanningSet {
+    /// When the office's planning last changed (RFC 3339 UTC).
+    pub planned_at: String,
+    pub inspectors: Vec<OfficeInspector>,
+    pub campaigns: Vec<Campaign>,
+    pub tasks: Vec<Task>,
+}
+
+impl Store {
+    /// The untags of this station's own final inspections, which its field bundles carry to
+    /// the office.
+    pub fn own_untags(&self, station: &str) -> Result<Vec<Untag>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT u.inspection_id, u.campaign_id FROM campaign_untagged u
+             JOIN inspections i ON i.id = u.inspection_id
+             WHERE i.station = ?1 AND i.status = 'final'
+             ORDER BY u.inspection_id, u.campaign_id",
+        )?;
+        let rows = stmt.query_map([station], |r| {
+            Ok(Untag {
+                inspection_id: r.get(0)?,
+                campaign_id: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// What an office bundle carries: `None` when there is no planning here at all, so a
+    /// bundle from an office that plans nothing is the same as before.
+    pub fn planning_set(&self) -> Result<Option<PlanningSet>> {
+        let inspectors = self.office_inspectors()?;
+        let campaigns = self.campaigns()?;
+        let tasks = self.tasks()?;
+        if inspectors.is_empty() && campaigns.is_empty() && tasks.is_empty() {
+            return Ok(None);
+        }
+        let planned_at = self.setting(PLANNED_AT)?.unwrap_or_default();
+        Ok(Some(PlanningSet {
+            planned_at,
+            inspectors,
+            campaigns,
+            tasks,
+        }))
+    }
+}
+
+/// Applies what a bundle carries of planning inside its import's transaction.
+pub(super) fn apply_carried(conn: &Connection, carried: &CarriedPlanning) -> Result<()> {
+    match carried {
+        CarriedPlanning::Office(set) => apply(conn, set),
+        CarriedPlanning::Untagged(list) => {
+            for u in list {
+                conn.prepare_cached(
+                    "INSERT OR IGNORE INTO campaign_untagged (inspection_id, campaign_id)
+                     VALUES (?1, ?2)",
+                )?
+                .execute([&u.inspection_id, &u.campaign_id])?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The setting that holds the `planned_at` of the office planning last applied here. Kept apart
+/// from this station's own `planning_changed_at`: a planning edit made here (by mistake, on a
+/// laptop) must not make every later office bundle look older.
+const RECEIVED_AT: &str = "planning_received_at";
+
+/// Applies an office's planning: it replaces the planning here whole, unless the planning
+/// received before is newer (an older bundle imported late changes nothing).
+fn apply(conn: &Connection, set: &PlanningSet) -> Result<()> {
+    let here: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [RECEIVED_AT],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if here.is_some_and(|h| h.as_str() >= set.planned_at.as_str()) {
+        return Ok(());
+    }
+    conn.execute_batch("DELETE FROM office_inspectors; DELETE FROM campaigns; DELETE FROM tasks;")?;
+    for i in &set.inspectors {
+        put_inspector(conn, i)?;
+    }
+    for c in &set.campaigns {
+        put_campaign(conn, c, "")?;
+    }
+    for t in &set.tasks {
+        put_task(conn, t)?;
+    }
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [RECEIVED_AT, &set.planned_at],
+    )?;
+    Ok(())
+}
