@@ -208,9 +208,20 @@ impl Shell {
                 })?;
                 let cases = store.rectification_cases(crate::store::CaseFilter::Open(Some(&id)))?;
                 let follow_up_checklist = cases.first().map(|c| c.checklist_id.clone());
+                // The item as the form numbers and words it (the id of an included checklist's
+                // item, `food-sample/2.2`, means nothing to an inspector); the id when the
+                // checklist is no longer here.
                 let open = cases
                     .iter()
-                    .map(|c| (c.rectification.item_id.clone(), c.deadline()))
+                    .map(|c| {
+                        let id = &c.rectification.item_id;
+                        let label = self
+                            .catalog
+                            .get(&c.checklist_id)
+                            .and_then(|list| list.items().find(|i| &i.id == id))
+                            .map_or_else(|| id.clone(), |i| format!("{} {}", i.number, i.text));
+                        (label, c.deadline())
+                    })
                     .collect();
                 let elsewhere = store.inspected_elsewhere(&id, &self.station)?;
                 vec![Action::HistoryLoaded(History {

@@ -86,7 +86,7 @@ pub struct FormData {
 pub struct History {
     pub establishment_id: String,
     pub inspections: Vec<InspectionSummary>,
-    /// Open rectifications: (item, deadline in force).
+    /// Open rectifications: (the item's number and text, deadline in force).
     pub open: Vec<(String, Option<NaiveDate>)>,
     /// The checklist of its earliest open order: Enter proposes a 复查 with it (issue 13).
     pub follow_up_checklist: Option<String>,

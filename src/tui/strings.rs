@@ -332,6 +332,14 @@ impl Text {
         self.0
     }
 
+    /// On the roster detail's last-inspected line: the open orders, counted.
+    pub fn open_rectifications_count(self, n: usize) -> String {
+        match self.0 {
+            Lang::Zh => format!("未完成整改 {n} 项"),
+            Lang::En => format!("{n} open rectification(s)"),
+        }
+    }
+
     /// After an import that leaves establishments with facts in conflict.
     pub fn conflicts_after_import(self, n: usize) -> String {
         match self.0 {

@@ -285,15 +285,39 @@ fn detail(app: &App, state: &RosterState, e: &Establishment, area: Rect, buf: &m
         ),
         row(t.last_inspected(), last),
     ];
-    if area.height > 8 {
-        lines.insert(2, row(t.town(), f.town.clone()));
-        lines.push(row(t.credit_code(), f.credit_code.clone()));
-    }
     let history = state
         .history
         .as_ref()
         .filter(|h| h.establishment_id == e.id);
+    // Open orders are what the inspector must see first: counted on the last-inspected line,
+    // so a short pane (100×30) shows them too; listed below when there is room.
+    if let Some(h) = history.filter(|h| !h.open.is_empty())
+        && let Some(last_line) = lines.last_mut()
+    {
+        last_line.push_span(Span::styled(
+            format!("   {}", t.open_rectifications_count(h.open.len())),
+            theme.fail(),
+        ));
+    }
+    if area.height > 8 {
+        lines.insert(2, row(t.town(), f.town.clone()));
+        lines.push(row(t.credit_code(), f.credit_code.clone()));
+    }
     if let Some(h) = history.filter(|_| area.height > 12) {
+        if !h.open.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                t.open_rectifications().to_string(),
+                theme.heading(),
+            ));
+            let w = usize::from(area.width.saturating_sub(2));
+            for (item, deadline) in &h.open {
+                let deadline = deadline.map(|d| d.to_string()).unwrap_or_default();
+                let tail = format!("  {} {deadline}", t.deadline_was());
+                let room = w.saturating_sub(crate::tui::text::width(&tail));
+                lines.push(Line::raw(format!("{}{tail}", truncate(item, room))));
+            }
+        }
         lines.push(Line::raw(""));
         lines.push(Line::styled(t.records().to_string(), theme.heading()));
         if h.inspections.is_empty() {
@@ -310,20 +334,6 @@ fn detail(app: &App, state: &RosterState, e: &Establishment, area: Rect, buf: &m
                 pad(outcome, 8),
                 i.serial.as_deref().unwrap_or("")
             )));
-        }
-        if !h.open.is_empty() {
-            lines.push(Line::styled(
-                t.open_rectifications().to_string(),
-                theme.heading(),
-            ));
-            for (item, deadline) in &h.open {
-                let deadline = deadline.map(|d| d.to_string()).unwrap_or_default();
-                lines.push(Line::raw(format!(
-                    "{} {item}  {} {deadline}",
-                    t.item(),
-                    t.deadline_was()
-                )));
-            }
         }
     }
     Paragraph::new(lines)

@@ -331,3 +331,37 @@ fn the_follow_up_form_shows_the_original_finding() {
     assert_eq!(f.listed().count(), 2);
     super::snapshots::draw(&app, "follow_up_form");
 }
+
+/// The roster detail names an open order's items by their number and words, as the form does,
+/// not by their ids, and counts them on the last-inspected line, which a 100×30 terminal shows
+/// (issue 15, item 9).
+#[test]
+fn the_roster_detail_names_open_items_and_counts_them_at_100_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = Shell::open(dir.path(), Lang::Zh, "TEST01".into()).unwrap();
+    let canteen = ordered(&mut shell);
+    let actions = shell.perform(Effect::LoadHistory(canteen.clone()));
+    let [Action::HistoryLoaded(history)] = &actions[..] else {
+        panic!("{actions:?}");
+    };
+    let checklist = shell.catalog.get("food-sample").unwrap();
+    let item = |id: &str| checklist.items().find(|i| i.id == id).unwrap().clone();
+    let labels: Vec<&str> = history.open.iter().map(|(l, _)| l.as_str()).collect();
+    let (a, b) = (item("2.1"), item("2.4"));
+    assert_eq!(
+        labels,
+        vec![
+            format!("{} {}", a.number, a.text).as_str(),
+            format!("{} {}", b.number, b.text).as_str()
+        ]
+    );
+    let mut app = started(&mut shell);
+    run(&mut app, &mut shell, ch('/'));
+    for c in "星帆".chars() {
+        run(&mut app, &mut shell, ch(c));
+    }
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    let frame = terminal.draw(|f| crate::tui::view::draw(&app, f)).unwrap();
+    let text = super::snapshots::screen_text(frame.buffer, "roster at 100x30");
+    assert!(text.contains("未完成整改 2 项"), "{text}");
+}

@@ -191,7 +191,10 @@ fn roster_search() {
                 theirs,
                 done,
             ],
-            open: vec![("7.4".into(), Some(today() + chrono::Days::new(5)))],
+            open: vec![(
+                "7.4 餐用具清洗消毒后存放在专用保洁设施内".into(),
+                Some(today() + chrono::Days::new(5)),
+            )],
             follow_up_checklist: None,
             elsewhere: Some(crate::store::InspectedElsewhere {
                 date: today() - chrono::Days::new(2),
