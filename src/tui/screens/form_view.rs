@@ -120,7 +120,16 @@ fn popup_list<'a>(
 fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
     let t = app.t;
     let theme = app.theme;
-    let text_w = usize::from(area.width).saturating_sub(22);
+    // Numbers are shown whole, as wide as the widest of the checklist (`进货查验 2.3`): cut to a
+    // fixed width, 明厨 1.1 and 明厨 1.2 looked alike (issue 15, item 9).
+    let number_w = form
+        .items
+        .iter()
+        .map(|(_, item)| crate::tui::text::width(&item.number))
+        .max()
+        .unwrap_or(0)
+        .clamp(4, 16);
+    let text_w = usize::from(area.width).saturating_sub(number_w + 14);
     let mut items = Vec::new();
     let mut selected = None;
     let mut group = None;
@@ -154,7 +163,7 @@ fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
         };
         let mut spans = vec![
             Span::styled(if item.key { "*" } else { " " }, theme.key()),
-            Span::raw(format!("{} ", pad(&item.number, 8))),
+            Span::raw(format!("{} ", pad(&item.number, number_w))),
             label,
         ];
         let mut room = text_w;

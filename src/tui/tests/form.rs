@@ -168,3 +168,39 @@ fn a_choice_item_takes_its_verdict_from_the_option() {
         Some(crate::tui::screens::form::EditKind::Note(Verdict::Fail))
     ));
 }
+
+/// An item of an included checklist keeps its whole number in the list at 100 columns
+/// (`进货查验 2.3`, not `进货...`), so two of them never look alike (issue 15, item 9).
+#[test]
+fn long_item_numbers_are_shown_whole_at_100_columns() {
+    let mut app = app(Lang::Zh);
+    let checklist = crate::checklists::Catalog::shipped()
+        .checklists
+        .into_iter()
+        .find(|c| c.items().any(|i| i.number.contains(' ')))
+        .expect("a shipped checklist that includes another");
+    let long: Vec<String> = checklist
+        .items()
+        .filter(|i| i.number.contains(' '))
+        .map(|i| i.number.clone())
+        .collect();
+    open(&mut app, &checklist.id, &[]);
+    // To the second included item: the list keeps the rows above it in view.
+    while !current(&app).contains('/') {
+        step(&mut app, press(KeyCode::Down));
+    }
+    step(&mut app, press(KeyCode::Down));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    let frame = terminal.draw(|f| crate::tui::view::draw(&app, f)).unwrap();
+    let text = super::snapshots::screen_text(frame.buffer, "form at 100x30");
+    assert!(
+        text.contains(&format!(" {} ", long[0])),
+        "{}\n{text}",
+        long[0]
+    );
+    assert!(
+        text.contains(&format!(" {} ", long[1])),
+        "{}\n{text}",
+        long[1]
+    );
+}
