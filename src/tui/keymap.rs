@@ -40,7 +40,6 @@ const ROSTER: &[Binding] = &[
     ("Ctrl-T", Text::keys_filter_by_town),
     ("Ctrl-N", Text::keys_add_an_establishment),
     ("Ctrl-E", Text::keys_edit_the_selected_establishment),
-    ("Left Right", Text::keys_kind_of_inspection_in),
     ("Esc", Text::keys_back_home),
 ];
 
@@ -89,8 +88,28 @@ const RECORDS: &[Binding] = &[
     ("c", Text::keys_correct_a_final_record),
     ("p", Text::keys_print_record),
     ("P", Text::keys_print_records),
+    ("Esc", Text::keys_back),
+];
+
+/// An opened record (检查记录表), not the list it was opened from.
+const RECORD: &[Binding] = &[
+    ("Up Down j k", Text::keys_scroll),
+    ("PageDown Space PageUp", Text::keys_page),
+    ("c", Text::keys_correct_a_final_record),
+    ("p", Text::keys_print_this_record),
     ("f", Text::keys_follow_up_record),
     ("O", Text::keys_print_order),
+    ("Esc q", Text::keys_back),
+];
+
+/// While a note, a value or a correction's reason is typed: letters are text.
+const TYPING_TEXT: &[Binding] = &[("Enter", Text::keys_ok), ("Esc", Text::keys_cancel)];
+
+/// The checklist chooser over the roster.
+const CHOOSER: &[Binding] = &[
+    ("Up Down j k", Text::keys_choose_a_checklist),
+    ("Left Right Tab", Text::keys_kind_of_inspection),
+    ("Enter", Text::keys_inspect),
     ("Esc", Text::keys_back),
 ];
 
@@ -118,14 +137,20 @@ const REPORT: &[Binding] = &[
 /// The last entry of every footer.
 const FOOTER_HELP: &[Binding] = &[("?", Text::keys_keys)];
 
+/// The keys that work now: a screen's own, or those of what is open over it (a note being
+/// typed, the checklist chooser), so the footer and `?` never list keys that do something else.
 fn screen_keys(screen: &Screen) -> &'static [Binding] {
     match screen {
         Screen::Welcome(_) => WELCOME,
         Screen::Home(_) => HOME,
+        Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
         Screen::Roster(_) => ROSTER,
+        Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Form(_) => FORM,
         Screen::Review(_) => REVIEW,
-        Screen::Records(_) | Screen::Record(_) => RECORDS,
+        Screen::Records(_) => RECORDS,
+        Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
+        Screen::Record(_) => RECORD,
         Screen::Establishment(_) => ESTABLISHMENT,
         Screen::Sync(_) => SYNC,
         Screen::Report(_) => REPORT,
@@ -144,6 +169,9 @@ pub fn help(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> {
 /// The footer: the screen's keys in short, as many as fit.
 pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> {
     let short: &[Binding] = match screen {
+        Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
+        Screen::Form(f) if f.typing() => TYPING_TEXT,
+        Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
         Screen::Welcome(_) => &[("Tab", Text::keys_next), ("Enter", Text::keys_ok)],
         Screen::Home(_) => &[
             ("Enter", Text::keys_open),

@@ -182,7 +182,6 @@ strings! {
     keys_filter_by_town => "按镇街道筛选", "filter by town";
     keys_add_an_establishment => "新增单位", "add an establishment";
     keys_edit_the_selected_establishment => "修改所选单位", "edit the selected establishment";
-    keys_kind_of_inspection_in => "切换检查类型（选择检查表时）", "kind of inspection (in the chooser)";
     keys_back_home => "返回首页", "back home";
     keys_compliant_next => "符合，下一项", "compliant, next";
     keys_rest_of_section_compliant => "本部分其余项符合（测量、选择、文字项除外）", "rest of the section compliant (not measurements, choices, text)";
@@ -322,6 +321,11 @@ strings! {
     keys_write_report => "更新数字 / 写入文件（在文件夹上）", "update the numbers / write the file (on the folder)";
     keys_open_written => "用默认程序打开写好的文件", "open the written file";
     keys_open_short => "打开", "open";
+    keys_page => "翻页", "page";
+    keys_print_this_record => "打印本记录的记录表（报表）", "print this record's form (reports)";
+    keys_cancel => "取消", "cancel";
+    keys_choose_a_checklist => "选择检查表", "choose a checklist";
+    keys_kind_of_inspection => "切换检查类型", "kind of inspection";
     keys_conflicts => "单位信息冲突（办公室裁定）", "establishment facts in conflict (the office settles)";
     keys_pick_conflict_value => "冲突中：选一个值", "in a conflict: pick a value";
     keys_settle_conflict => "冲突中：以所选值裁定", "in a conflict: settle with the value picked";

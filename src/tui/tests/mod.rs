@@ -8,6 +8,7 @@ mod follow_up;
 mod form;
 mod form_kinds;
 mod home;
+mod keys_shown;
 mod photos;
 mod planning;
 mod records;
