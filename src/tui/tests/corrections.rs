@@ -12,7 +12,7 @@ use crate::tui::app::Screen;
 use crate::tui::effects::Shell;
 
 /// The final record `f1` of the fixtures' records list, as the store gives it.
-fn final_record(superseded_by: &[&str]) -> InspectionRecord {
+pub(super) fn final_record(superseded_by: &[&str]) -> InspectionRecord {
     let data = form_data("food-sample", &[]);
     let mut inspection = data.inspection;
     inspection.id = "f1".into();

@@ -39,20 +39,9 @@ fn an_opened_record_lists_its_own_keys_not_the_lists() {
     step(&mut app, ch('r'));
     let list = keys(&help(&app.screen, Lang::Zh));
     assert!(list.contains(&"Tab") && !list.contains(&"O"), "{list:?}");
-    let data = form_data("food-sample", &[]);
-    let mut inspection = data.inspection;
-    inspection.status = crate::domain::inspection::Status::Final;
     step(
         &mut app,
-        Action::RecordLoaded(Box::new(crate::store::InspectionRecord {
-            inspection,
-            establishment: data.establishment,
-            checklist: data.checklist,
-            answers: Vec::new(),
-            tally: Default::default(),
-            superseded_by: Vec::new(),
-            follows_up: Vec::new(),
-        })),
+        Action::RecordLoaded(Box::new(super::corrections::final_record(&[]))),
     );
     let record = keys(&help(&app.screen, Lang::Zh));
     for key in ["PageDown Space PageUp", "c", "p", "f", "O", "Esc q"] {
