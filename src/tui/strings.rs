@@ -322,6 +322,7 @@ strings! {
     keys_open_written => "用默认程序打开写好的文件", "open the written file";
     keys_open_short => "打开", "open";
     keys_page => "翻页", "page";
+    nothing_written_yet => "还没有写好的文件：先在文件夹上按 Enter 写入报表", "Nothing written yet: Enter on the folder writes the report";
     keys_print_this_record => "打印本记录的记录表（报表）", "print this record's form (reports)";
     keys_cancel => "取消", "cancel";
     keys_choose_a_checklist => "选择检查表", "choose a checklist";

@@ -133,12 +133,13 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut bad_period = false;
     let mut asked = None;
+    let mut nothing_written = false;
     match key.code {
-        KeyCode::Char('o') if ctrl => {
-            if let Some(path) = &s.written {
-                effects.push(Effect::OpenFile(path.clone()));
-            }
-        }
+        KeyCode::Char('o') if ctrl => match &s.written {
+            Some(path) => effects.push(Effect::OpenFile(path.clone())),
+            // Found by the key walk: Ctrl-O before any file was written did nothing at all.
+            None => nothing_written = true,
+        },
         KeyCode::Esc => return app.go_home(),
         KeyCode::Down | KeyCode::Tab => s.step(1),
         KeyCode::Up | KeyCode::BackTab => s.step(-1),
@@ -182,6 +183,9 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     if asked.is_some() {
         app.report_period = asked;
+    }
+    if nothing_written {
+        app.info(t.nothing_written_yet());
     }
     effects
 }

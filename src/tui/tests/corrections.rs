@@ -29,7 +29,7 @@ pub(super) fn final_record(superseded_by: &[&str]) -> InspectionRecord {
 }
 
 /// 检查记录 listing the fixtures' draft `d1` and final record `f1`, the final one selected.
-fn on_records() -> App {
+pub(super) fn on_records() -> App {
     let mut app = super::snapshots::loaded(Lang::Zh);
     step(&mut app, ch('r'));
     let data = super::snapshots::home_data();

@@ -9,6 +9,7 @@ mod form;
 mod form_kinds;
 mod home;
 mod keys_shown;
+mod keys_walk;
 mod photos;
 mod planning;
 mod records;

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use super::snapshots::{draw, loaded};
 use super::*;
 
-fn on_sync(lang: Lang) -> App {
+pub(super) fn on_sync(lang: Lang) -> App {
     let mut app = loaded(lang);
     step(&mut app, ch('t'));
     let entry = |direction: &str, kind: &str, station: &str, file: &str, at: &str| {
