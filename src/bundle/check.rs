@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::read::Verified;
-use super::trust::{self, Authors, Refusal};
+use super::trust::{self, Authors, InspectionFacts, Refusal};
 use super::{BundleError, BundleKind, Result};
 use crate::domain::checklist::Checklist;
 use crate::domain::inspection::{Inspection, Rectification};
@@ -178,7 +178,7 @@ impl InspectionChecks {
         &self,
         store: &Store,
         rectifications: &[Rectification],
-        lookup: &dyn Fn(&str) -> Result<Option<Cow<'v, InspectionEntry>>>,
+        lookup: &dyn Fn(&str) -> Result<Option<Cow<'v, InspectionFacts>>>,
     ) -> Result<()> {
         for rect in rectifications {
             let decided = self.decided.contains(&rect.id)
@@ -192,9 +192,8 @@ impl InspectionChecks {
             if let Some(order) = &order
                 && (rect.follow_up_id.is_none() || follow_up.is_some())
             {
-                trust::check_rectification(rect, order, follow_up.as_deref(), decided).map_err(
-                    |rule| refused(format!("{} {}", record_name(order), rect.item_id), rule),
-                )?;
+                trust::check_rectification(rect, order, follow_up.as_deref(), decided)
+                    .map_err(|rule| refused(format!("{} {}", order.name, rect.item_id), rule))?;
             }
         }
         Ok(())

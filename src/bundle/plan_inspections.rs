@@ -10,6 +10,7 @@ use super::check::InspectionChecks;
 use super::elements::BATCH;
 use super::plan::{Action, Planner, RecordKind};
 use super::records::{INSPECTIONS, json};
+use super::trust::InspectionFacts;
 use super::{BundleError, Result};
 use crate::domain::inspection::{Inspection, Rectification, Status};
 use crate::store::{ImportTransaction, InspectionEntry, MARK_INSPECTION, Store};
@@ -34,9 +35,9 @@ pub(super) struct InspectionStream<'a> {
     /// The items of the bundle's rectifications, by the inspection they name (order or
     /// follow-up).
     wanted: BTreeMap<String, BTreeSet<String>>,
-    /// Those inspections as the bundle has them, with only the answers the rectification checks
-    /// read: a few hundred bytes each, not the whole record.
-    views: BTreeMap<String, InspectionEntry>,
+    /// What the rectification checks read of those inspections, as the bundle has them: a
+    /// few hundred bytes each, not the records.
+    views: BTreeMap<String, InspectionFacts>,
 }
 
 impl<'a> InspectionStream<'a> {
@@ -136,10 +137,12 @@ impl<'a> InspectionStream<'a> {
             ..
         } = self;
         let views = &views;
-        let lookup = |id: &str| -> Result<Option<Cow<'_, InspectionEntry>>> {
+        let lookup = |id: &str| -> Result<Option<Cow<'_, InspectionFacts>>> {
             Ok(match views.get(id) {
-                Some(e) => Some(Cow::Borrowed(e)),
-                None => store.sync_inspection(id)?.map(Cow::Owned),
+                Some(facts) => Some(Cow::Borrowed(facts)),
+                None => store
+                    .sync_inspection(id)?
+                    .map(|e| Cow::Owned(InspectionFacts::of(&e, |_| true))),
             })
         };
         checks.rectifications(store, rectifications, &lookup)?;
@@ -182,7 +185,8 @@ impl<'a> InspectionStream<'a> {
             }
         }
         if let Some(items) = self.wanted.get(&id) {
-            self.views.insert(id.clone(), view(&entry, items));
+            let facts = InspectionFacts::of(&entry, |item| items.contains(item));
+            self.views.insert(id.clone(), facts);
         }
         match store.sync_inspection(&i.id)? {
             Some(local) if local == in_store_order(&entry) => {
@@ -232,21 +236,6 @@ impl<'a> InspectionStream<'a> {
             json(&in_store_order(entry)),
         );
         self.conflicted.insert(i.id.clone(), i.clone());
-    }
-}
-
-/// The inspection with only the answers to `items`: what a rectification check reads.
-fn view(entry: &InspectionEntry, items: &BTreeSet<String>) -> InspectionEntry {
-    InspectionEntry {
-        inspection: entry.inspection.clone(),
-        answers: entry
-            .answers
-            .iter()
-            .filter(|a| items.contains(&a.item_id))
-            .cloned()
-            .collect(),
-        attachments: Vec::new(),
-        signed: None,
     }
 }
 
