@@ -178,12 +178,12 @@ pub fn plan(
     stream.corrections(&mut p, tx)?;
     let inspections_here = stream.finish(store, &r.rectifications)?;
 
-    let local_rectifications = store.sync_rectifications()?;
     for rect in &r.rectifications {
+        let local = store.sync_rectification(&rect.id)?;
         p.rectification(
             store,
             rect,
-            local_rectifications.get(&rect.id),
+            local.as_ref(),
             &inspections_here,
             &establishments_here,
         )?;
