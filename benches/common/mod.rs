@@ -29,9 +29,19 @@ pub fn size(name: &str, full: usize, quick_size: usize) -> usize {
 /// made by the real binary once and kept under target/tmp (delete it to rebuild). The
 /// inspector's profile is set so that the UI starts on 首页.
 pub fn district(establishments: usize, inspections: usize) -> PathBuf {
+    seeded_district(establishments, inspections, 1)
+}
+
+/// [`district`] made with another seed: another district, with its own station key, roster
+/// and records (the city office's six districts).
+pub fn seeded_district(establishments: usize, inspections: usize, seed: u64) -> PathBuf {
+    let name = match seed {
+        1 => format!("e{establishments}-i{inspections}"),
+        _ => format!("e{establishments}-i{inspections}-s{seed}"),
+    };
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("bench-data")
-        .join(format!("e{establishments}-i{inspections}"));
+        .join(name);
     let complete = dir.join("complete");
     if complete.exists() {
         // A folder built by an older shian is brought to this schema before a baseline reads it.
@@ -47,7 +57,8 @@ pub fn district(establishments: usize, inspections: usize) -> PathBuf {
     let status = Command::new(env!("CARGO_BIN_EXE_shian"))
         .arg("--data-dir")
         .arg(&dir)
-        .args(["--lang", "en", "demo", "--seed", "1", "--until", UNTIL])
+        .args(["--lang", "en", "demo", "--until", UNTIL])
+        .args(["--seed", &seed.to_string()])
         .args(["--establishments", &establishments.to_string()])
         .args(["--inspections", &inspections.to_string()])
         .status()

@@ -1,14 +1,16 @@
-//! What an import checks of a verified bundle before it plans anything (docs/trust.md): that it
-//! is not a bundle id met before with other content, that no record is in it twice, and every
-//! record's author and content. One refused record refuses the bundle, and nothing is written.
+//! What an import checks of a verified bundle (docs/trust.md): that it is not a bundle id met
+//! before with other content, that no record is in it twice, and every record's author and
+//! content (the inspections a batch at a time, as they stream). One refused record refuses the
+//! bundle, and nothing is written (the import's transaction is rolled back).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::read::Verified;
-use super::trust::{self, Authors, Refusal};
+use super::trust::{self, Authors, InspectionFacts, Refusal};
 use super::{BundleError, BundleKind, Result};
 use crate::domain::checklist::Checklist;
+use crate::domain::inspection::{Inspection, Rectification};
 use crate::store::{InspectionEntry, StationRow, Store};
 
 /// Whether this very bundle (same id, same manifest, same signer) was imported before. The
@@ -30,12 +32,14 @@ pub(super) fn seen_before(store: &Store, bundle: &Verified) -> Result<bool> {
     Ok(!earlier.is_empty())
 }
 
-/// Every record's author and content, before anything is planned (docs/trust.md).
+/// The checks of a bundle's records (docs/trust.md) that need no inspection: who may send a
+/// station list, no record twice, every establishment revision's author, every decision. Gives
+/// what the streamed inspections are then checked with, a batch at a time.
 pub(super) fn check_authorship(
     store: &Store,
     bundle: &Verified,
     trust: Option<&StationRow>,
-) -> Result<()> {
+) -> Result<InspectionChecks> {
     let r = &bundle.records;
     let m = &bundle.manifest;
     let signer_is_office = match trust {
@@ -54,7 +58,8 @@ pub(super) fn check_authorship(
             Refusal::StationsNotFromOffice,
         ));
     };
-    refuse_duplicates(r)?;
+    let mut seen = BTreeSet::new();
+    refuse_duplicates(r, &mut seen)?;
     let mut known = store.stations()?;
     known.extend(trust.cloned());
     let authors = Authors::new(known, store.own_public_key()?, from_office);
@@ -64,47 +69,11 @@ pub(super) fn check_authorship(
             .map_err(|rule| refused(format!("{} ({})", e.facts.name, e.key()), rule))?;
     }
 
-    let in_bundle: BTreeMap<&str, &InspectionEntry> = r
-        .inspections
-        .iter()
-        .map(|e| (e.inspection.id.as_str(), e))
-        .collect();
     let mut checklists: BTreeMap<String, Checklist> = BTreeMap::new();
     for c in &r.checklists {
         if let Ok(parsed) = serde_json::from_str(&c.content) {
             checklists.insert(c.hash.clone(), parsed);
         }
-    }
-    let now = chrono::Utc::now();
-    // An inspection a record refers to: borrowed from the bundle, or read from the store.
-    let lookup = |id: &str| -> Result<Option<Cow<'_, InspectionEntry>>> {
-        Ok(match in_bundle.get(id) {
-            Some(e) => Some(Cow::Borrowed(*e)),
-            None => store.sync_inspection(id)?.map(Cow::Owned),
-        })
-    };
-    for e in &r.inspections {
-        let hash = &e.inspection.checklist_hash;
-        if !checklists.contains_key(hash)
-            && let Some(v) = store.sync_checklist_version(hash)?
-            && let Ok(parsed) = serde_json::from_str(&v.content)
-        {
-            checklists.insert(hash.clone(), parsed);
-        }
-    }
-    // Signatures and content first, on both cores (a district year is 20,000 records); then who
-    // may write each, in order, with the store at hand.
-    let keys = on_two_cores(&r.inspections, |e| {
-        trust::check_inspection_alone(e, checklists.get(&e.inspection.checklist_hash), now)
-    });
-    for (e, key) in r.inspections.iter().zip(keys) {
-        let key = key.map_err(|rule| refused(record_name(e), rule))?;
-        let original = match &e.inspection.supersedes {
-            Some(id) => lookup(id)?.map(|o| o.inspection.clone()),
-            None => None,
-        };
-        trust::check_inspection_author(&authors, e, &key, original.as_ref())
-            .map_err(|rule| refused(record_name(e), rule))?;
     }
 
     let rectifications_here: BTreeSet<&str> =
@@ -121,44 +90,114 @@ pub(super) fn check_authorship(
                 id: d.rectification_id.clone(),
             });
         }
-        decided.insert(d.rectification_id.as_str());
+        decided.insert(d.rectification_id.clone());
     }
-    for rect in &r.rectifications {
-        let decided =
-            decided.contains(rect.id.as_str()) || store.rectification_decision(&rect.id)?.is_some();
-        let order = lookup(&rect.inspection_id)?;
-        let follow_up = match &rect.follow_up_id {
-            Some(id) => lookup(id)?,
-            None => None,
-        };
-        // A rectification naming an inspection that is nowhere is refused by the plan.
-        if let Some(order) = &order
-            && (rect.follow_up_id.is_none() || follow_up.is_some())
-        {
-            trust::check_rectification(rect, order, follow_up.as_deref(), decided).map_err(
-                |rule| refused(format!("{} {}", record_name(order), rect.item_id), rule),
-            )?;
-        }
-    }
-    Ok(())
+    Ok(InspectionChecks {
+        authors,
+        checklists,
+        now: chrono::Utc::now(),
+        seen,
+        decided,
+    })
 }
 
-/// One record once: two entries for one inspection (by id or serial), one establishment
-/// revision, one rectification, checklist version or attachment are refused here, so that
-/// `--dry-run` says what the import would (issue 16), never a raw UNIQUE error at apply.
-fn refuse_duplicates(r: &super::records::Records) -> Result<()> {
-    let dup = |record: String| refused(record, Refusal::Duplicate);
-    let mut seen = BTreeSet::new();
-    for e in &r.inspections {
-        if !seen.insert(e.inspection.id.clone()) {
-            return Err(dup(record_name(e)));
+/// What the inspections of a bundle are checked with as they stream by.
+pub(super) struct InspectionChecks {
+    authors: Authors,
+    /// Parsed checklist versions by hash: the bundle's, and those read from the store.
+    checklists: BTreeMap<String, Checklist>,
+    now: chrono::DateTime<chrono::Utc>,
+    /// Every record key met so far (see `refuse_duplicates`).
+    seen: BTreeSet<String>,
+    /// Rectifications the bundle's decisions close.
+    decided: BTreeSet<String>,
+}
+
+impl InspectionChecks {
+    /// Refuses an inspection met before in the bundle (by id or serial number).
+    pub(super) fn once(&mut self, e: &InspectionEntry) -> Result<()> {
+        if !self.seen.insert(e.inspection.id.clone()) {
+            return Err(refused(record_name(e), Refusal::Duplicate));
         }
         if let Some(serial) = &e.inspection.serial
-            && !seen.insert(format!("serial {serial}"))
+            && !self.seen.insert(format!("serial {serial}"))
         {
-            return Err(dup(serial.clone()));
+            return Err(refused(serial.clone(), Refusal::Duplicate));
         }
+        Ok(())
     }
+
+    /// Signatures and content of a batch on both cores (a district year is 20,000 records),
+    /// then who may write each, in order. `original` finds the record a correction supersedes,
+    /// in the bundle or here.
+    pub(super) fn batch(
+        &mut self,
+        store: &Store,
+        batch: &[InspectionEntry],
+        original: &dyn Fn(&str) -> Result<Option<Inspection>>,
+    ) -> Result<()> {
+        for e in batch {
+            let hash = &e.inspection.checklist_hash;
+            if !self.checklists.contains_key(hash)
+                && let Some(v) = store.sync_checklist_version(hash)?
+                && let Ok(parsed) = serde_json::from_str(&v.content)
+            {
+                self.checklists.insert(hash.clone(), parsed);
+            }
+        }
+        let keys = on_two_cores(batch, |e| {
+            trust::check_inspection_alone(
+                e,
+                self.checklists.get(&e.inspection.checklist_hash),
+                self.now,
+            )
+        });
+        for (e, key) in batch.iter().zip(keys) {
+            let key = key.map_err(|rule| refused(record_name(e), rule))?;
+            let original = match &e.inspection.supersedes {
+                Some(id) => original(id)?,
+                None => None,
+            };
+            trust::check_inspection_author(&self.authors, e, &key, original.as_ref())
+                .map_err(|rule| refused(record_name(e), rule))?;
+        }
+        Ok(())
+    }
+
+    /// The bundle's rectifications against the inspections they name: `lookup` finds one as
+    /// the bundle has it, or as it is here.
+    pub(super) fn rectifications<'v>(
+        &self,
+        store: &Store,
+        rectifications: &[Rectification],
+        lookup: &dyn Fn(&str) -> Result<Option<Cow<'v, InspectionFacts>>>,
+    ) -> Result<()> {
+        for rect in rectifications {
+            let decided = self.decided.contains(&rect.id)
+                || store.rectification_decision(&rect.id)?.is_some();
+            let order = lookup(&rect.inspection_id)?;
+            let follow_up = match &rect.follow_up_id {
+                Some(id) => lookup(id)?,
+                None => None,
+            };
+            // A rectification naming an inspection that is nowhere is refused by the plan.
+            if let Some(order) = &order
+                && (rect.follow_up_id.is_none() || follow_up.is_some())
+            {
+                trust::check_rectification(rect, order, follow_up.as_deref(), decided)
+                    .map_err(|rule| refused(format!("{} {}", order.name, rect.item_id), rule))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One record once: two of one establishment revision, rectification, checklist version or
+/// attachment are refused here, so that `--dry-run` says what the import would (issue 16),
+/// never a raw UNIQUE error at apply. The inspections, streamed, are met once each by
+/// [`InspectionChecks::once`].
+fn refuse_duplicates(r: &super::records::Records, seen: &mut BTreeSet<String>) -> Result<()> {
+    let dup = |record: String| refused(record, Refusal::Duplicate);
     for e in &r.establishment_revisions {
         let key = e.key();
         if !seen.insert(key.clone()) {

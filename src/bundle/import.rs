@@ -1,4 +1,5 @@
-//! Import: verify, decide on the signer, plan, apply in one transaction.
+//! Import: verify, decide on the signer, then plan and apply in one transaction, the
+//! inspections streamed in batches (src/bundle/plan_inspections.rs).
 
 use std::path::Path;
 
@@ -120,11 +121,13 @@ pub fn import_bundle_with(
     {
         row.name = id.name.clone();
     }
-    let plan = plan(store, verified, trust)?;
-    // Everything a bundle brings was applied (or kept as a conflict) the first time; applying
-    // it again could only add a log line.
+    // The plan writes as it goes, in one transaction: kept only by a real import of a bundle
+    // not imported before. A dry run ends like a failed import, rolled back, so it says exactly
+    // what the import would.
+    let tx = store.begin_import()?;
+    let plan = plan(&tx, verified, trust, progress)?;
     if !dry_run && !plan.already_imported {
-        store.apply_import(&plan.changes)?;
+        tx.commit()?;
     }
     Ok((plan, signer))
 }

@@ -8,11 +8,14 @@
 
 mod archive;
 mod check;
+mod elements;
 pub mod identity_file;
 pub mod import;
+pub mod inspections;
 pub mod manifest;
 mod merge;
 pub mod plan;
+mod plan_inspections;
 mod planning;
 pub mod read;
 pub mod records;
@@ -25,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use identity_file::PublicIdentity;
 pub use import::{Signer, SignerStatus, import_bundle, import_bundle_with, open_and_check_signer};
+pub use inspections::Inspections;
 pub use manifest::Manifest;
 pub use plan::{Action, Plan, PlanLine, RecordKind};
 pub use read::{Opened, Verified};

@@ -6,13 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::plan_inspections::{Here, InspectionStream};
 use super::read::Verified;
 use super::records::json;
-use super::{BundleError, BundleKind, Result, check, sha256_hex};
-use crate::domain::inspection::Status;
+use super::{BundleKind, Progress, Result, check, sha256_hex};
 use crate::store::{
     BundleLogEntry, ConflictRow, EstablishmentConflicts, EstablishmentRevision, ImportChanges,
-    InspectionEntry, MARK_INSPECTION, StationRow, Store,
+    ImportTransaction, StationRow,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -49,7 +49,8 @@ pub struct Plan {
     /// The establishments this bundle touches whose facts are in conflict once it is imported
     /// (docs/data-model.md, "Establishment revisions"): for the office to settle.
     pub conflicted: Vec<EstablishmentConflicts>,
-    pub changes: ImportChanges,
+    /// First contact: the station trusted with this bundle.
+    pub trust: Option<StationRow>,
 }
 
 impl Plan {
@@ -68,19 +69,26 @@ impl Plan {
 
     /// Whether applying would change any record.
     pub fn changes_records(&self) -> bool {
-        self.lines.iter().any(|l| l.action != Action::Identical) || self.changes.trust.is_some()
+        self.lines.iter().any(|l| l.action != Action::Identical) || self.trust.is_some()
     }
 }
 
-/// Plans the import of `bundle` into `store`; `trust` is the station to trust with it (first
-/// contact), if any. Every record is checked first (its author and its content,
-/// docs/trust.md): one refused record refuses the bundle.
-pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> Result<Plan> {
+/// Plans the import of `bundle` and writes it, part by part, in the import's transaction `tx`
+/// (committed or rolled back by the caller); `trust` is the station to trust with it (first
+/// contact), if any. The inspections stream through in batches, each checked (its author and
+/// its content, docs/trust.md), planned and written before the next is read, so memory stays
+/// flat however large the bundle (issue 16). One refused record refuses the bundle: the
+/// caller's transaction is then rolled back, and nothing is written.
+pub fn plan(
+    tx: &ImportTransaction<'_>,
+    mut bundle: Verified,
+    trust: Option<StationRow>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Plan> {
+    let store = tx.store();
     let already_imported = check::seen_before(store, &bundle)?;
-    check::check_authorship(store, &bundle, trust.as_ref())?;
+    let mut checks = check::check_authorship(store, &bundle, trust.as_ref())?;
     let planning = super::planning::accept(store, &mut bundle, trust.as_ref())?;
-    // The inspections move into the plan: a district year's 800,000 answers are not copied.
-    let inspections = std::mem::take(&mut bundle.records.inspections);
     let m = &bundle.manifest;
     let r = &bundle.records;
     let at = super::now_text();
@@ -91,7 +99,7 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
             bundle_id: m.bundle_id.clone(),
             source_station: m.source.station.clone(),
             at: at.clone(),
-            trust,
+            trust: trust.clone(),
             planning,
             ..Default::default()
         },
@@ -154,100 +162,34 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
         p.establishment(store, id, &incoming)?;
         establishments_here.insert(id.to_string());
     }
-
-    let mut inspections_here = BTreeSet::new();
-    let mut entries = inspections;
-    entries.sort_by(|a, b| {
-        (a.inspection.revision, &a.inspection.id).cmp(&(b.inspection.revision, &b.inspection.id))
-    });
-    for entry in entries {
-        let i = &entry.inspection;
-        let id = i.id.clone();
-        if i.status != Status::Final {
-            return Err(BundleError::BadRecord {
-                entry: super::records::INSPECTIONS.into(),
-                detail: format!("{} is not final", i.id),
-            });
-        }
-        let has = |set: &BTreeSet<String>, id: &str| set.contains(id);
-        if !has(&establishments_here, &i.establishment_id)
-            && !store.has_establishment(&i.establishment_id)?
-        {
-            return Err(BundleError::MissingReference {
-                what: "establishment",
-                id: i.establishment_id.clone(),
-            });
-        }
-        if !has(&checklists_here, &i.checklist_hash)
-            && store.sync_checklist_version(&i.checklist_hash)?.is_none()
-        {
-            return Err(BundleError::MissingReference {
-                what: "checklist version",
-                id: i.checklist_hash.clone(),
-            });
-        }
-        for a in &entry.attachments {
-            if !has(&attachments_here, &a.sha256) && store.sync_attachment(&a.sha256)?.is_none() {
-                return Err(BundleError::MissingReference {
-                    what: "attachment",
-                    id: a.sha256.clone(),
-                });
-            }
-        }
-        match store.sync_inspection(&i.id)? {
-            Some(local) if local == in_store_order(&entry) => {
-                p.line(RecordKind::Inspection, &i.id, Action::Identical)
-            }
-            Some(_) => p.conflict(
-                RecordKind::Inspection,
-                "inspection",
-                &i.id,
-                json(&in_store_order(&entry)),
-            ),
-            None => {
-                if let Some(earlier) = &i.supersedes
-                    && !inspections_here.contains(earlier)
-                    && !store.has_inspection(earlier)?
-                {
-                    return Err(BundleError::MissingReference {
-                        what: "inspection",
-                        id: earlier.clone(),
-                    });
-                }
-                let serial_taken = match &i.serial {
-                    Some(serial) => store
-                        .inspection_id_by_serial(serial)?
-                        .is_some_and(|other| other != i.id),
-                    None => false,
-                };
-                if serial_taken {
-                    p.conflict(
-                        RecordKind::Inspection,
-                        "inspection",
-                        &i.id,
-                        json(&in_store_order(&entry)),
-                    );
-                } else {
-                    let action = if i.supersedes.is_some() {
-                        Action::Newer
-                    } else {
-                        Action::New
-                    };
-                    p.line(RecordKind::Inspection, &id, action);
-                    p.changes.marks.push((MARK_INSPECTION.into(), id.clone()));
-                    p.changes.inspections.push(entry);
-                }
-            }
-        }
-        inspections_here.insert(id);
+    if m.kind == BundleKind::Office {
+        p.changes.stations = r.stations.clone();
     }
+    // What the inspections refer to goes in first; then the inspections, a batch at a time.
+    p.write(tx)?;
 
-    let local_rectifications = store.sync_rectifications()?;
+    let mut stream = InspectionStream::new(
+        &mut checks,
+        Here {
+            establishments: &establishments_here,
+            checklists: &checklists_here,
+            attachments: &attachments_here,
+        },
+        &r.rectifications,
+    );
+    bundle.inspections.for_each_batch(progress, &mut |batch| {
+        stream.batch(&mut p, store, batch)?;
+        p.write(tx)
+    })?;
+    stream.corrections(&mut p, tx)?;
+    let inspections_here = stream.finish(store, &r.rectifications)?;
+
     for rect in &r.rectifications {
+        let local = store.sync_rectification(&rect.id)?;
         p.rectification(
             store,
             rect,
-            local_rectifications.get(&rect.id),
+            local.as_ref(),
             &inspections_here,
             &establishments_here,
         )?;
@@ -281,15 +223,13 @@ pub fn plan(store: &Store, mut bundle: Verified, trust: Option<StationRow>) -> R
         manifest_sha256: Some(bundle.manifest_sha256.clone()),
         signer_key: Some(m.source.public_key.clone()),
     });
-    if m.kind == BundleKind::Office {
-        p.changes.stations = r.stations.clone();
-    }
     p.changes.decisions = r.decisions.clone();
+    p.write(tx)?;
     Ok(Plan {
         lines: p.lines,
         already_imported,
         conflicted: p.conflicted,
-        changes: p.changes,
+        trust,
     })
 }
 
@@ -300,6 +240,19 @@ pub(super) struct Planner {
 }
 
 impl Planner {
+    /// Writes what is planned so far in the import's transaction, and forgets it.
+    pub(super) fn write(&mut self, tx: &ImportTransaction<'_>) -> Result<()> {
+        let c = &mut self.changes;
+        let next = ImportChanges {
+            bundle_id: c.bundle_id.clone(),
+            source_station: c.source_station.clone(),
+            at: c.at.clone(),
+            ..Default::default()
+        };
+        tx.apply(&std::mem::replace(c, next))?;
+        Ok(())
+    }
+
     pub(super) fn line(&mut self, kind: RecordKind, id: &str, action: Action) {
         self.lines.push(PlanLine {
             kind,
@@ -323,16 +276,4 @@ impl Planner {
             content: String::from_utf8(content).unwrap_or_default(),
         });
     }
-}
-
-/// An inspection as the store reads it back: the order of answers and photos carries no
-/// meaning. Only a record already here is compared, so only that one is copied and sorted (a
-/// district year's 800,000 answers were copied for nothing, issue 7).
-fn in_store_order(entry: &InspectionEntry) -> InspectionEntry {
-    let mut entry = entry.clone();
-    entry.answers.sort_by(|a, b| a.item_id.cmp(&b.item_id));
-    entry
-        .attachments
-        .sort_by(|a, b| (&a.item_id, &a.sha256).cmp(&(&b.item_id, &b.sha256)));
-    entry
 }

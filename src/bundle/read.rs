@@ -11,6 +11,7 @@ use zip::{CompressionMethod, ZipArchive};
 
 use super::archive::{Source, central_directory_entries, read_entry};
 use super::identity_file::{PublicIdentity, parse_key};
+use super::inspections::Inspections;
 use super::manifest::{self, Manifest, attachment_hash};
 use super::records::{self, Records};
 use super::{BundleError, BundleKind, Progress, Result, Stage, limits, sha256_hex};
@@ -27,15 +28,19 @@ pub struct Opened {
     index: BTreeMap<String, usize>,
 }
 
-/// A bundle read whole and checked: every entry matches the manifest, which the signature covers.
-#[derive(Debug, Clone)]
+/// A bundle checked against its manifest, which the signature covers: every entry but the
+/// inspections read and checked; the inspections streamed when asked for
+/// ([`Verified::inspections`]), checked as they stream.
+#[derive(Debug)]
 pub struct Verified {
     pub path: PathBuf,
     pub manifest: Manifest,
     pub file_sha256: String,
     /// The SHA-256 of manifest.json: with the signer's key, what makes a bundle this bundle.
     pub manifest_sha256: String,
+    /// The records but the inspections (`records.inspections` stays empty).
     pub records: Records,
+    pub inspections: Inspections,
     /// Office bundles: the office's identity.
     pub identity: Option<PublicIdentity>,
     /// Attachment bytes by SHA-256.
@@ -137,12 +142,18 @@ impl Opened {
         })
     }
 
-    /// Reads every entry within its declared size, checks its hash, and parses the records.
+    /// Reads every entry within its declared size and checks its hash, and parses the
+    /// records, the inspections included (streamed through, not kept).
     pub fn read(self) -> Result<Verified> {
-        self.read_with(&mut |_| {})
+        let mut verified = self.read_with(&mut |_| {})?;
+        verified
+            .inspections
+            .for_each_batch(&mut |_| {}, &mut |_| Ok(()))?;
+        Ok(verified)
     }
 
-    /// [`Opened::read`], reporting progress in bytes of entry content.
+    /// Reads and checks every entry but the inspections, which are left to stream
+    /// ([`Inspections::for_each_batch`]); reports progress in bytes of entry content.
     pub fn read_with(mut self, progress: &mut dyn FnMut(Progress)) -> Result<Verified> {
         let mut files = BTreeMap::new();
         let mut attachments = BTreeMap::new();
@@ -158,6 +169,9 @@ impl Opened {
             });
         };
         for (name, digest) in &entries {
+            if name == records::INSPECTIONS {
+                continue;
+            }
             let bytes = read_entry(
                 &mut self.archive,
                 &self.index,
@@ -194,8 +208,13 @@ impl Opened {
             }
             None => None,
         };
-        check_records(&self.manifest, &records, &attachments)?;
+        let declared = check_records(&self.manifest, &records, &attachments)?;
         let planning = super::planning::parse(&self.manifest, &files)?;
+        let digest = entries
+            .get(records::INSPECTIONS)
+            .cloned()
+            .ok_or_else(|| BundleError::MissingEntry(records::INSPECTIONS.into()))?;
+        let others = total.saturating_sub(digest.size);
         Ok(Verified {
             planning,
             manifest_sha256: sha256_hex(&self.manifest_bytes),
@@ -203,6 +222,7 @@ impl Opened {
             manifest: self.manifest,
             file_sha256: self.file_sha256,
             records,
+            inspections: Inspections::new(self.archive, self.index, digest, declared, others),
             identity,
             attachments,
         })
@@ -287,16 +307,21 @@ fn check_entry_set(manifest: &Manifest, index: &BTreeMap<String, usize>) -> Resu
 }
 
 /// The records agree with the manifest's counts and with the attachment entries, and every
-/// checklist version is the content its hash names.
+/// checklist version is the content its hash names. Gives the manifest's counts of inspections
+/// and answers, which the streamed inspections must then meet.
 fn check_records(
     manifest: &Manifest,
     records: &Records,
     attachments: &BTreeMap<String, Vec<u8>>,
-) -> Result<()> {
-    if records.counts() != manifest.counts {
-        return Err(BundleError::BadManifest(
-            "counts do not match the records".into(),
-        ));
+) -> Result<(u64, u64)> {
+    let mismatch = || BundleError::BadManifest("counts do not match the records".into());
+    let declared = |kind: &str| manifest.counts.get(kind).copied().ok_or_else(mismatch);
+    let streamed = (declared("inspections")?, declared("answers")?);
+    let mut counts = records.counts();
+    counts.insert("inspections".into(), streamed.0);
+    counts.insert("answers".into(), streamed.1);
+    if counts != manifest.counts {
+        return Err(mismatch());
     }
     let described: BTreeMap<&str, i64> = records
         .attachments
@@ -323,5 +348,5 @@ fn check_records(
             });
         }
     }
-    Ok(())
+    Ok(streamed)
 }

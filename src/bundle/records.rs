@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 
 use super::{BundleError, Result};
 use crate::domain::inspection::Rectification;
@@ -95,10 +94,11 @@ impl Records {
         ]
     }
 
-    /// Parses the record files from their bytes by entry name.
+    /// Parses the record files from their bytes by entry name, all but the inspections, which
+    /// an import streams (src/bundle/inspections.rs).
     pub fn parse(files: &BTreeMap<String, Vec<u8>>) -> Result<Records> {
         Ok(Records {
-            inspections: parse_on_two_cores(files, INSPECTIONS)?,
+            inspections: Vec::new(),
             establishment_revisions: parse(files, ESTABLISHMENT_REVISIONS)?,
             checklists: parse(files, CHECKLISTS)?,
             rectifications: parse(files, RECTIFICATIONS)?,
@@ -122,76 +122,4 @@ fn parse<T: DeserializeOwned>(files: &BTreeMap<String, Vec<u8>>, name: &str) -> 
         entry: name.to_string(),
         detail: e.to_string(),
     })
-}
-
-/// A long array parsed in two halves at once. The inspections of a district year, with their
-/// 800,000 answers, were a fifth of an import parsed on one core (issue 7). The array is first
-/// split into its elements' raw text (a scan that builds nothing), then each half is parsed on
-/// its own thread; an error names the element.
-fn parse_on_two_cores<T: DeserializeOwned + Send>(
-    files: &BTreeMap<String, Vec<u8>>,
-    name: &str,
-) -> Result<Vec<T>> {
-    let bad = |detail: String| BundleError::BadRecord {
-        entry: name.to_string(),
-        detail,
-    };
-    let bytes = files
-        .get(name)
-        .ok_or_else(|| BundleError::MissingEntry(name.to_string()))?;
-    let elements: Vec<&RawValue> = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
-    let (first, second) = elements.split_at(elements.len() / 2);
-    let parse_all = |part: &[&RawValue], offset: usize| -> Result<Vec<T>> {
-        part.iter()
-            .enumerate()
-            .map(|(i, raw)| {
-                serde_json::from_str(raw.get())
-                    .map_err(|e| bad(format!("element {}: {e}", offset + i + 1)))
-            })
-            .collect()
-    };
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| parse_all(second, first.len()));
-        let mut all = parse_all(first, 0)?;
-        all.extend(
-            later
-                .join()
-                .map_err(|_| bad("parser thread failed".into()))??,
-        );
-        Ok(all)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn files(json: &str) -> BTreeMap<String, Vec<u8>> {
-        BTreeMap::from([(INSPECTIONS.to_string(), json.as_bytes().to_vec())])
-    }
-
-    #[test]
-    fn the_two_halves_keep_the_order_and_an_error_names_its_element() {
-        let parsed: Vec<u32> = parse_on_two_cores(&files("[1, 2, 3, 4, 5]"), INSPECTIONS).unwrap();
-        assert_eq!(parsed, [1, 2, 3, 4, 5]);
-        let empty: Vec<u32> = parse_on_two_cores(&files("[]"), INSPECTIONS).unwrap();
-        assert!(empty.is_empty());
-
-        let err =
-            parse_on_two_cores::<u32>(&files("[1, 2, 3, \"four\", 5]"), INSPECTIONS).unwrap_err();
-        match err {
-            BundleError::BadRecord { entry, detail } => {
-                assert_eq!(entry, INSPECTIONS);
-                assert!(detail.starts_with("element 4: "), "{detail}");
-            }
-            other => panic!("{other:?}"),
-        }
-        // Not an array, or cut short: the whole entry is refused with serde's position.
-        for text in ["{}", "[1, 2", ""] {
-            assert!(matches!(
-                parse_on_two_cores::<u32>(&files(text), INSPECTIONS),
-                Err(BundleError::BadRecord { .. })
-            ));
-        }
-    }
 }

@@ -301,28 +301,64 @@ pub fn check_decision(authors: &Authors, d: &crate::store::Decision) -> Result<(
     Ok(())
 }
 
+/// What a rectification check reads of an inspection. An import keeps this much of each
+/// inspection the bundle's rectifications name while the records stream by, not the records
+/// (issue 16: the records themselves were 36 MB of a district year's import).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InspectionFacts {
+    /// How a refusal names the inspection: its serial number, else its id.
+    pub name: String,
+    pub establishment_id: String,
+    pub kind: InspectionKind,
+    pub started_at: chrono::DateTime<chrono::Utc>,
+    pub handling: Option<Handling>,
+    pub deadline: Option<chrono::NaiveDate>,
+    /// The verdicts of the items asked for, by item id.
+    pub verdicts: Vec<(String, Verdict)>,
+}
+
+impl InspectionFacts {
+    /// The facts of `entry`, with the verdicts of the items `wanted` says yes to.
+    pub fn of(entry: &InspectionEntry, wanted: impl Fn(&str) -> bool) -> InspectionFacts {
+        let i = &entry.inspection;
+        InspectionFacts {
+            name: i.serial.clone().unwrap_or_else(|| i.id.clone()),
+            establishment_id: i.establishment_id.clone(),
+            kind: i.kind,
+            started_at: i.started_at,
+            handling: i.conclusion.handling,
+            deadline: i.conclusion.deadline,
+            verdicts: entry
+                .answers
+                .iter()
+                .filter(|a| wanted(&a.item_id))
+                .map(|a| (a.item_id.clone(), a.verdict))
+                .collect(),
+        }
+    }
+}
+
 /// A rectification is what its ordering inspection decided (a failed item under a written
 /// deadline), and it closes only through a follow-up inspection of the same establishment that
-/// passes the item. `order` and `follow_up` are the inspections it names, with their answers.
+/// passes the item. `order` and `follow_up` are the inspections it names.
 pub fn check_rectification(
     r: &Rectification,
-    order: &InspectionEntry,
-    follow_up: Option<&InspectionEntry>,
+    order: &InspectionFacts,
+    follow_up: Option<&InspectionFacts>,
     decided: bool,
 ) -> Result<(), Refusal> {
     let out_of_line = || Refusal::RectificationOutOfLine {
         item: r.item_id.clone(),
     };
-    let verdict = |e: &InspectionEntry| {
-        e.answers
+    let verdict = |e: &InspectionFacts| {
+        e.verdicts
             .iter()
-            .find(|a| a.item_id == r.item_id)
-            .map(|a| a.verdict)
+            .find(|(item, _)| *item == r.item_id)
+            .map(|(_, v)| *v)
     };
-    let o = &order.inspection;
-    let ordered = o.establishment_id == r.establishment_id
-        && o.conclusion.handling == Some(Handling::RectifyByDeadline)
-        && o.conclusion.deadline == r.deadline
+    let ordered = order.establishment_id == r.establishment_id
+        && order.handling == Some(Handling::RectifyByDeadline)
+        && order.deadline == r.deadline
         && verdict(order) == Some(Verdict::Fail);
     if !ordered {
         return Err(out_of_line());
@@ -335,10 +371,9 @@ pub fn check_rectification(
         }),
         None => Ok(()),
         Some(f) => {
-            let fi = &f.inspection;
-            let same_place = fi.establishment_id == r.establishment_id
-                && fi.kind == InspectionKind::FollowUp
-                && fi.started_at >= o.started_at;
+            let same_place = f.establishment_id == r.establishment_id
+                && f.kind == InspectionKind::FollowUp
+                && f.started_at >= order.started_at;
             if !same_place {
                 return Err(out_of_line());
             }

@@ -53,7 +53,7 @@ pub use sync::{
     AttachmentLink, AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet,
     InspectionEntry, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, revision_key,
 };
-pub use sync_apply::{ConflictRow, ImportChanges, KeptConflict};
+pub use sync_apply::{ConflictRow, ImportChanges, ImportTransaction, KeptConflict};
 pub use sync_export::OFFICE_RECENT_DAYS;
 
 /// The database file's name inside the data folder.

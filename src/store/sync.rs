@@ -253,6 +253,12 @@ impl Store {
             })
     }
 
+    /// One rectification by id: an import looks up each it brings, so its memory does not grow
+    /// with the rectifications already here (a city office's, issue 20).
+    pub fn sync_rectification(&self, id: &str) -> Result<Option<Rectification>> {
+        Ok(rectifications_where(&self.conn, "WHERE id = ?1", &[&id])?.pop())
+    }
+
     pub fn sync_rectifications(&self) -> Result<BTreeMap<String, Rectification>> {
         Ok(all_rectifications(&self.conn)?
             .into_iter()
@@ -351,12 +357,21 @@ pub(super) fn attachment_meta(conn: &Connection, sha256: &str) -> Result<Option<
 }
 
 pub(super) fn all_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {
-    let mut stmt = conn.prepare_cached(
+    rectifications_where(conn, "ORDER BY id", &[])
+}
+
+/// The rectifications that `clause` (a `WHERE` and/or `ORDER BY` with `params`) selects.
+fn rectifications_where(
+    conn: &Connection,
+    clause: &str,
+    params: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Rectification>> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, establishment_id, inspection_id, item_id, deadline, status, follow_up_id,
              closed_at
-         FROM rectifications ORDER BY id",
-    )?;
-    let rows = stmt.query_map([], |r| {
+         FROM rectifications {clause}"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
         let deadline: Option<String> = r.get(4)?;
         let status: String = r.get(5)?;
         let closed_at: Option<String> = r.get(7)?;

@@ -61,18 +61,73 @@ pub struct ImportChanges {
     pub planning: Option<super::CarriedPlanning>,
 }
 
+/// An import under way: one write transaction that the import fills in parts (the records
+/// before the inspections, the inspections a batch at a time, then the rest), so that a large
+/// bundle is never held whole (issue 16). Dropped without [`ImportTransaction::commit`] (an
+/// error, a dry run), it is rolled back: all of the import or none of it. Reads through
+/// [`ImportTransaction::store`] see what the parts already wrote.
+pub struct ImportTransaction<'a> {
+    store: &'a Store,
+    open: bool,
+}
+
+impl ImportTransaction<'_> {
+    pub fn store(&self) -> &Store {
+        self.store
+    }
+
+    /// Writes one part of the import.
+    pub fn apply(&self, c: &ImportChanges) -> Result<()> {
+        Store::apply_changes(&self.store.conn, c)
+    }
+
+    pub fn commit(mut self) -> Result<()> {
+        self.store.conn.execute_batch("COMMIT")?;
+        self.open = false;
+        Ok(())
+    }
+}
+
+impl Drop for ImportTransaction<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // Nothing more can be done about a failed rollback here; SQLite also rolls back an
+            // unfinished transaction when the connection closes.
+            let _ = self.store.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
 impl Store {
+    /// Begins an import: the write lock is taken now, as by every other write.
+    pub fn begin_import(&self) -> Result<ImportTransaction<'_>> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| super::open::classify(&self.path, e))?;
+        Ok(ImportTransaction {
+            store: self,
+            open: true,
+        })
+    }
+
     /// Applies an import in one transaction: all of it or, on any error, none of it.
     pub fn apply_import(&mut self, c: &ImportChanges) -> Result<()> {
         let tx = self.write_transaction()?;
+        Store::apply_changes(&tx, c)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes `c` within the transaction open on `tx`.
+    fn apply_changes(tx: &Connection, c: &ImportChanges) -> Result<()> {
         if let Some(s) = &c.trust {
-            stations::trust(&tx, s)?;
+            stations::trust(tx, s)?;
         }
         for s in &c.stations {
-            stations::from_office(&tx, s)?;
+            stations::from_office(tx, s)?;
         }
         if let Some(p) = &c.planning {
-            super::planning_sync::apply_carried(&tx, p)?;
+            super::planning_sync::apply_carried(tx, p)?;
         }
         for v in &c.checklists {
             // The earliest stored time wins, so the same version from two bundles converges.
@@ -109,22 +164,22 @@ impl Store {
         // settled from the revisions in the database, so it is the merge of all of them.
         for (id, m) in &c.establishments_merged {
             let latest = (m.revision, m.latest_at.as_str(), m.latest.station.as_str());
-            super::revisions::write_row(&tx, id, &m.facts, latest, true)?;
+            super::revisions::write_row(tx, id, &m.facts, latest, true)?;
         }
         for e in &c.establishment_revisions {
-            super::revisions::insert(&tx, e)?;
+            super::revisions::insert(tx, e)?;
         }
         for (id, _) in &c.establishments_merged {
-            super::revisions::settle(&tx, id)?;
+            super::revisions::settle(tx, id)?;
         }
         // Marked first, so the records come in already marked and never pass through the
         // `unexported` table (its triggers would insert each, then delete it).
-        mark(&tx, &c.marks, "in", &c.bundle_id, &c.at)?;
+        mark(tx, &c.marks, "in", &c.bundle_id, &c.at)?;
         for entry in &c.inspections {
-            insert_inspection(&tx, entry)?;
+            insert_inspection(tx, entry)?;
         }
         for r in &c.new_rectifications {
-            super::rectifications::insert(&tx, r)?;
+            super::rectifications::insert(tx, r)?;
         }
         for r in &c.updated_rectifications {
             tx.prepare_cached(
@@ -139,7 +194,7 @@ impl Store {
             ])?;
         }
         for d in &c.decisions {
-            super::decisions::insert(&tx, d)?;
+            super::decisions::insert(tx, d)?;
         }
         for k in &c.conflicts {
             tx.prepare_cached(
@@ -158,9 +213,8 @@ impl Store {
             ])?;
         }
         if let Some(log) = &c.log {
-            stations::log(&tx, log)?;
+            stations::log(tx, log)?;
         }
-        tx.commit()?;
         Ok(())
     }
 
