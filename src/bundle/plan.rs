@@ -11,8 +11,8 @@ use super::read::Verified;
 use super::records::json;
 use super::{BundleKind, Progress, Result, check, sha256_hex};
 use crate::store::{
-    BundleLogEntry, ConflictRow, EstablishmentConflicts, EstablishmentRevision, ImportChanges,
-    ImportTransaction, StationRow,
+    BundleLogEntry, CarriedPlanning, ConflictRow, EstablishmentConflicts, EstablishmentRevision,
+    ImportChanges, ImportTransaction, StationRow,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -88,7 +88,15 @@ pub fn plan(
     let store = tx.store();
     let already_imported = check::seen_before(store, &bundle)?;
     let mut checks = check::check_authorship(store, &bundle, trust.as_ref())?;
-    let planning = super::planning::accept(store, &mut bundle, trust.as_ref())?;
+    let mut planning = super::planning::accept(store, &mut bundle, trust.as_ref())?;
+    // A station's untags name its inspections, which stream in below: applied after them.
+    let untagged = match planning.take() {
+        Some(CarriedPlanning::Untagged(list)) => Some(list),
+        other => {
+            planning = other;
+            None
+        }
+    };
     let m = &bundle.manifest;
     let r = &bundle.records;
     let at = super::now_text();
@@ -224,6 +232,10 @@ pub fn plan(
         signer_key: Some(m.source.public_key.clone()),
     });
     p.changes.decisions = r.decisions.clone();
+    if let Some(list) = untagged {
+        super::planning::check_untags(store, &m.source.station, &list)?;
+        p.changes.planning = Some(CarriedPlanning::Untagged(list));
+    }
     p.write(tx)?;
     Ok(Plan {
         lines: p.lines,

@@ -67,7 +67,7 @@ pub(super) fn parse(
 }
 
 /// What of the planning to apply: an office's only from a signer trusted (here, or now with
-/// this bundle) as the office; a station's untags only of inspections that station made.
+/// this bundle) as the office; a station's untags, to be checked by [`check_untags`].
 pub(super) fn accept(
     store: &Store,
     bundle: &mut Verified,
@@ -94,29 +94,22 @@ pub(super) fn accept(
             }
             Ok(Some(CarriedPlanning::Office(set)))
         }
-        Some(CarriedPlanning::Untagged(list)) => {
-            for Untag { inspection_id, .. } in &list {
-                let in_bundle = bundle
-                    .records
-                    .inspections
-                    .iter()
-                    .find(|e| e.inspection.id == *inspection_id)
-                    .map(|e| e.inspection.station.clone());
-                let station = match in_bundle {
-                    Some(s) => Some(s),
-                    None => store.find_inspection(inspection_id).ok().map(|i| i.station),
-                };
-                if station.as_deref() != Some(manifest.source.station.as_str()) {
-                    return Err(bad(
-                        UNTAGGED,
-                        format!(
-                            "inspection {inspection_id} was not made at station {}",
-                            manifest.source.station
-                        ),
-                    ));
-                }
-            }
-            Ok(Some(CarriedPlanning::Untagged(list)))
+        // Checked by [`check_untags`] once the bundle's inspections are in: they stream.
+        Some(untagged @ CarriedPlanning::Untagged(_)) => Ok(Some(untagged)),
+    }
+}
+
+/// A station's untags only of inspections that station made: run after the bundle's own
+/// inspections are written in the import's transaction, so `store` sees them with those here.
+pub(super) fn check_untags(store: &Store, station: &str, list: &[Untag]) -> Result<()> {
+    for Untag { inspection_id, .. } in list {
+        let made_at = store.find_inspection(inspection_id).ok().map(|i| i.station);
+        if made_at.as_deref() != Some(station) {
+            return Err(bad(
+                UNTAGGED,
+                format!("inspection {inspection_id} was not made at station {station}"),
+            ));
         }
     }
+    Ok(())
 }
