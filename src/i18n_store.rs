@@ -133,6 +133,13 @@ impl Lang {
                     format!("establishment {id}: its {fact} is not in conflict (shian conflicts list shows the conflicts).")
                 }
             }
+            StoreError::NotTheOffice { office } => {
+                if zh {
+                    format!("本机是外勤站点（信任办公室 {office}）：单位信息的冲突由办公室裁定。请在办公室的电脑上处理；办公室的裁定会随下一个办公室数据包回到本机。")
+                } else {
+                    format!("this is a field station (it trusts the office {office}): the office settles conflicts in an establishment's facts. Settle it at the office; its choice comes back with its next bundle.")
+                }
+            }
             StoreError::BadFactValue { fact, value } => {
                 let fact = self.fact_name(fact);
                 if zh {

@@ -11,6 +11,7 @@ use bundle_common::{
     BOOKKEEPING, copy_dir, dump, export, import_trusting, shian, signing_key, stdout, trust,
 };
 use shian::domain::establishment::RiskGrade;
+use shian::domain::establishment_merge::Fact;
 use shian::identity::Identity;
 use shian::store::{EstablishmentRevision, Store};
 use tempfile::TempDir;
@@ -254,24 +255,54 @@ fn a_laptop_may_not_settle_a_conflict() {
         let bundle = export(dir, &out, &[]);
         import(&d.office, &bundle);
     }
-    // The office sends the district out before it settles: laptop B sees the conflict too, and
-    // settles it itself.
+    // The office sends the district out before it settles: laptop B sees the conflict too.
     let roster = export(&d.office, &d.tmp.path().join("roster-2"), &["--roster"]);
     import(b, &roster);
     assert_eq!(conflicts_json(b).as_array().unwrap().len(), 1);
-    stdout(shian(b).args([
-        "conflicts",
-        "resolve",
-        &d.first,
-        "person_in_charge",
-        "--value",
-        "乙某",
-    ]));
-    let bundle = export(b, &out, &[]);
+    // B trusts an office, so it is a field station: settling is refused there, saying so.
+    let before = dump(b, &[]);
+    let refused = shian(b)
+        .args(["conflicts", "resolve", &d.first, "person_in_charge"])
+        .args(["--value", "乙某"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("this is a field station"), "{message}");
+    assert_eq!(before, dump(b, &[]));
+
+    // A settling revision made by hand and signed by B is refused at the office, whole.
+    let bundle = export(b, &out, &["--all"]);
+    let forged = d.tmp.path().join("forged.shian");
+    let key = signing_key(b);
+    let b_code = code(b);
+    let first = d.first.clone();
+    with_revisions(&bundle, &forged, &key, |revisions| {
+        let top = revisions
+            .iter()
+            .filter(|r| r.establishment_id == first)
+            .map(|r| r.revision)
+            .max()
+            .unwrap();
+        let sides: Vec<&EstablishmentRevision> = revisions
+            .iter()
+            .filter(|r| r.establishment_id == first && r.revision == top)
+            .collect();
+        assert_eq!(sides.len(), 2, "both sides travel in B's bundle");
+        let mut settle = sides[1].clone();
+        settle.revision = top + 1;
+        settle.changed_by = b_code.clone();
+        settle.changed_at = "2026-12-01T08:00:00.000Z".into();
+        settle.parents = Some(sides.iter().map(|r| r.at()).collect());
+        settle.resolves = vec![Fact::PersonInCharge];
+        settle.facts.person_in_charge = "乙某".into();
+        settle.signed = Some(settle.sign(&key).unwrap());
+        revisions.push(settle);
+    });
     let before = dump(&d.office, &[]);
     let refused = shian(&d.office)
         .arg("import")
-        .arg(&bundle)
+        .arg(&forged)
         .output()
         .unwrap();
     assert!(!refused.status.success());

@@ -106,6 +106,9 @@ pub enum StoreError {
     NoConflict { id: String, fact: &'static str },
     #[error("{fact}: \"{value}\" is not a value of this fact")]
     BadFactValue { fact: &'static str, value: String },
+    /// A field station (it trusts the office `office`) may not settle a conflict.
+    #[error("a field station does not settle conflicts: the office {office} does")]
+    NotTheOffice { office: String },
     /// A record's inspector is one the office's list refuses (issue 14, docs/planning.md).
     #[error("inspection {id}: inspector refused ({why:?})")]
     InspectorRefused {

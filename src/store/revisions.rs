@@ -273,6 +273,25 @@ impl Store {
         station: &str,
     ) -> Result<Establishment> {
         let author = self.author.clone();
+        // A station that answers to an office (it trusts one that is not itself) is a field
+        // station: the office settles, and would refuse its whole next bundle for it
+        // (docs/trust.md, rule 8). Refused here, before anything is written.
+        let own = author
+            .as_ref()
+            .map(|k| hex::encode(k.verifying_key().as_bytes()));
+        if let Some(office) = self
+            .stations()?
+            .into_iter()
+            .find(|s| s.role == "office" && s.accepted() && Some(&s.public_key) != own.as_ref())
+        {
+            return Err(StoreError::NotTheOffice {
+                office: if office.name.is_empty() {
+                    office.code
+                } else {
+                    format!("{} {}", office.name, office.code)
+                },
+            });
+        }
         let tx = self.write_transaction()?;
         let current = merged(&tx, id)?;
         if !current.conflicts.iter().any(|c| c.fact == fact) {
