@@ -27,6 +27,7 @@ pub mod fuzzing;
 pub mod i18n;
 pub mod i18n_bundle;
 pub mod i18n_conflicts;
+pub mod i18n_errors;
 pub mod i18n_planning;
 pub mod i18n_roster;
 pub mod i18n_store;

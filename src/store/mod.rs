@@ -5,6 +5,7 @@
 
 mod attachments;
 mod checklists;
+mod conflicts;
 mod decisions;
 mod establishments;
 mod finalize;
@@ -38,6 +39,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use attachments::{MAX_PHOTO_BYTES, Photo, photo_media_type};
+pub use conflicts::EstablishmentConflicts;
 pub use decisions::{Decision, DecisionRefusal};
 pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::{InspectedElsewhere, OverdueRectification, Standing};
@@ -47,11 +49,11 @@ pub use planning_sync::{CarriedPlanning, PlanningSet, Untag};
 pub use plans::screen_queries;
 pub use rectification_cases::CaseFilter;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
-pub use revisions::{EstablishmentConflicts, merge_revisions};
+pub use revisions::{EstablishmentRevision, merge_revisions};
 pub use stations::{BundleLogEntry, StationRow};
 pub use sync::{
-    AttachmentLink, AttachmentMeta, ChecklistVersion, EstablishmentRevision, ExportSet,
-    InspectionEntry, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, revision_key,
+    AttachmentLink, AttachmentMeta, ChecklistVersion, ExportSet, InspectionEntry,
+    MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, revision_key,
 };
 pub use sync_apply::{ConflictRow, ImportChanges, ImportTransaction, KeptConflict};
 pub use sync_export::OFFICE_RECENT_DAYS;

@@ -4,22 +4,103 @@
 //! revisions arrived: typed here, by roster import or in a bundle.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::rows::{timestamp, to_json};
-use super::sync::{EstablishmentRevision, revision_key};
-use super::{Result, Store, StoreError, signatures};
-use crate::domain::establishment::{Establishment, EstablishmentFacts};
+use super::rows::to_json;
+use super::sync::revision_key;
+use super::{Result, StoreError, signatures};
+use crate::authorship::{self, AuthorshipError, RecordKind, RecordSignature};
+use crate::domain::establishment::EstablishmentFacts;
 use crate::domain::establishment_merge::{
-    Fact, FactConflict, MergeError, Merged, RevisionRef, merge,
+    Fact, MergeError, Merged, Revision as MergeRevision, RevisionRef, merge,
 };
 
-/// An establishment with facts in conflict, for the office to settle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EstablishmentConflicts {
+/// One entry of an establishment's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EstablishmentRevision {
     pub establishment_id: String,
-    pub name: String,
-    pub conflicts: Vec<FactConflict>,
+    pub revision: i64,
+    pub facts: EstablishmentFacts,
+    pub changed_at: String,
+    pub changed_by: String,
+    /// The revisions it was made from; absent in revisions made before they were named, which
+    /// follow the one numbered one less (docs/data-model.md, "Establishment revisions").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parents: Option<Vec<RevisionRef>>,
+    /// The facts whose conflict it settles (an office's choice, docs/trust.md rule 8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolves: Vec<Fact>,
+    /// The signature of the station that made the revision (docs/trust.md).
+    pub signed: Option<RecordSignature>,
+}
+
+/// What an establishment revision's signature covers. A revision from before parents were
+/// named has neither member, so its signature still checks.
+#[derive(Serialize)]
+struct SignedRevision<'a> {
+    establishment_id: &'a str,
+    revision: i64,
+    facts: &'a EstablishmentFacts,
+    changed_at: &'a str,
+    changed_by: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parents: Option<&'a [RevisionRef]>,
+    #[serde(skip_serializing_if = "<[Fact]>::is_empty")]
+    resolves: &'a [Fact],
+}
+
+impl EstablishmentRevision {
+    fn signed_part(&self) -> SignedRevision<'_> {
+        SignedRevision {
+            establishment_id: &self.establishment_id,
+            revision: self.revision,
+            facts: &self.facts,
+            changed_at: &self.changed_at,
+            changed_by: &self.changed_by,
+            parents: self.parents.as_deref(),
+            resolves: &self.resolves,
+        }
+    }
+
+    /// Which revision this is: its number and its station.
+    pub fn at(&self) -> RevisionRef {
+        RevisionRef {
+            revision: self.revision,
+            station: self.changed_by.clone(),
+        }
+    }
+
+    /// The id under which it is marked, signed and reported.
+    pub fn key(&self) -> String {
+        revision_key(&self.establishment_id, self.revision, &self.changed_by)
+    }
+
+    /// What the merge reads of it.
+    pub fn view<'a>(&'a self, at: &'a RevisionRef) -> MergeRevision<'a> {
+        MergeRevision {
+            at,
+            parents: self.parents.as_deref(),
+            facts: &self.facts,
+            changed_at: &self.changed_at,
+            resolves: &self.resolves,
+        }
+    }
+
+    pub fn sign(
+        &self,
+        key: &ed25519_dalek::SigningKey,
+    ) -> std::result::Result<RecordSignature, AuthorshipError> {
+        authorship::sign(key, RecordKind::EstablishmentRevision, &self.signed_part())
+    }
+
+    pub fn verify(&self) -> std::result::Result<ed25519_dalek::VerifyingKey, AuthorshipError> {
+        let signed = self.signed.as_ref().ok_or(AuthorshipError::Unsigned)?;
+        authorship::verify(
+            signed,
+            RecordKind::EstablishmentRevision,
+            &self.signed_part(),
+        )
+    }
 }
 
 const TABLE: &str = "establishment_revisions";
@@ -82,7 +163,7 @@ pub fn merge_revisions(
     merge(&views)
 }
 
-fn merged(conn: &Connection, id: &str) -> Result<Merged> {
+pub(super) fn merged(conn: &Connection, id: &str) -> Result<Merged> {
     merge_revisions(&history(conn, id)?).map_err(|e| damaged_history(id, e))
 }
 
@@ -230,87 +311,4 @@ pub(super) fn next(
         resolves: Vec::new(),
         signed: None,
     })
-}
-
-impl Store {
-    /// The establishments whose facts are in conflict, by name.
-    pub fn establishment_conflicts(&self) -> Result<Vec<EstablishmentConflicts>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.establishment_id, e.name, c.conflicts FROM establishment_conflicts c
-             JOIN establishments e ON e.id = c.establishment_id ORDER BY e.name, e.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?;
-        let mut list = Vec::new();
-        for row in rows {
-            let (establishment_id, name, json) = row?;
-            let conflicts = serde_json::from_str(&json).map_err(|e| StoreError::Damaged {
-                table: "establishment_conflicts",
-                detail: format!("{establishment_id}: {e}"),
-            })?;
-            list.push(EstablishmentConflicts {
-                establishment_id,
-                name,
-                conflicts,
-            });
-        }
-        Ok(list)
-    }
-
-    /// Settles a conflict on `fact` of an establishment with `value` (one of the sides, or a
-    /// new value): a revision made from every side, marked as settling it, signed by this
-    /// station (docs/trust.md, rule 8).
-    pub fn resolve_conflict(
-        &mut self,
-        id: &str,
-        fact: Fact,
-        value: &str,
-        station: &str,
-    ) -> Result<Establishment> {
-        let author = self.author.clone();
-        // A station that answers to an office (it trusts one that is not itself) is a field
-        // station: the office settles, and would refuse its whole next bundle for it
-        // (docs/trust.md, rule 8). Refused here, before anything is written.
-        let own = author
-            .as_ref()
-            .map(|k| hex::encode(k.verifying_key().as_bytes()));
-        if let Some(office) = self
-            .stations()?
-            .into_iter()
-            .find(|s| s.role == "office" && s.accepted() && Some(&s.public_key) != own.as_ref())
-        {
-            return Err(StoreError::NotTheOffice {
-                office: if office.name.is_empty() {
-                    office.code
-                } else {
-                    format!("{} {}", office.name, office.code)
-                },
-            });
-        }
-        let tx = self.write_transaction()?;
-        let current = merged(&tx, id)?;
-        if !current.conflicts.iter().any(|c| c.fact == fact) {
-            return Err(StoreError::NoConflict {
-                id: id.to_string(),
-                fact: fact.code(),
-            });
-        }
-        let mut facts = current.facts.clone();
-        fact.set(&mut facts, value)
-            .ok_or_else(|| StoreError::BadFactValue {
-                fact: fact.code(),
-                value: value.to_string(),
-            })?;
-        let now = timestamp(chrono::Utc::now());
-        let mut revision = next(&tx, id, &facts, station, &now)?;
-        revision.resolves = vec![fact];
-        let settled = super::establishments::add_revision(&tx, revision, author.as_ref())?;
-        tx.commit()?;
-        Ok(settled)
-    }
 }

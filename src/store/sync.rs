@@ -9,11 +9,10 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use super::revisions::EstablishmentRevision;
 use super::rows::{self, INSPECTION_COLUMNS};
 use super::{Result, Store, StoreError, inspections, signatures};
 use crate::authorship::{self, AuthorshipError, RecordKind, RecordSignature};
-use crate::domain::establishment::EstablishmentFacts;
-use crate::domain::establishment_merge::{Fact, Revision as MergeRevision, RevisionRef};
 use crate::domain::inspection::{Answer, Inspection, Rectification};
 
 /// A final inspection with its answers and the photos attached to them.
@@ -76,94 +75,6 @@ pub struct AttachmentMeta {
     pub size: i64,
     pub media_type: String,
     pub stored_at: String,
-}
-
-/// One entry of an establishment's history.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EstablishmentRevision {
-    pub establishment_id: String,
-    pub revision: i64,
-    pub facts: EstablishmentFacts,
-    pub changed_at: String,
-    pub changed_by: String,
-    /// The revisions it was made from; absent in revisions made before they were named, which
-    /// follow the one numbered one less (docs/data-model.md, "Establishment revisions").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parents: Option<Vec<RevisionRef>>,
-    /// The facts whose conflict it settles (an office's choice, docs/trust.md rule 8).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub resolves: Vec<Fact>,
-    /// The signature of the station that made the revision (docs/trust.md).
-    pub signed: Option<RecordSignature>,
-}
-
-/// What an establishment revision's signature covers. A revision from before parents were
-/// named has neither member, so its signature still checks.
-#[derive(Serialize)]
-struct SignedRevision<'a> {
-    establishment_id: &'a str,
-    revision: i64,
-    facts: &'a EstablishmentFacts,
-    changed_at: &'a str,
-    changed_by: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parents: Option<&'a [RevisionRef]>,
-    #[serde(skip_serializing_if = "<[Fact]>::is_empty")]
-    resolves: &'a [Fact],
-}
-
-impl EstablishmentRevision {
-    fn signed_part(&self) -> SignedRevision<'_> {
-        SignedRevision {
-            establishment_id: &self.establishment_id,
-            revision: self.revision,
-            facts: &self.facts,
-            changed_at: &self.changed_at,
-            changed_by: &self.changed_by,
-            parents: self.parents.as_deref(),
-            resolves: &self.resolves,
-        }
-    }
-
-    /// Which revision this is: its number and its station.
-    pub fn at(&self) -> RevisionRef {
-        RevisionRef {
-            revision: self.revision,
-            station: self.changed_by.clone(),
-        }
-    }
-
-    /// The id under which it is marked, signed and reported.
-    pub fn key(&self) -> String {
-        revision_key(&self.establishment_id, self.revision, &self.changed_by)
-    }
-
-    /// What the merge reads of it.
-    pub fn view<'a>(&'a self, at: &'a RevisionRef) -> MergeRevision<'a> {
-        MergeRevision {
-            at,
-            parents: self.parents.as_deref(),
-            facts: &self.facts,
-            changed_at: &self.changed_at,
-            resolves: &self.resolves,
-        }
-    }
-
-    pub fn sign(
-        &self,
-        key: &ed25519_dalek::SigningKey,
-    ) -> std::result::Result<RecordSignature, AuthorshipError> {
-        authorship::sign(key, RecordKind::EstablishmentRevision, &self.signed_part())
-    }
-
-    pub fn verify(&self) -> std::result::Result<ed25519_dalek::VerifyingKey, AuthorshipError> {
-        let signed = self.signed.as_ref().ok_or(AuthorshipError::Unsigned)?;
-        authorship::verify(
-            signed,
-            RecordKind::EstablishmentRevision,
-            &self.signed_part(),
-        )
-    }
 }
 
 /// A checklist version exactly as stored: `content` is the JSON whose SHA-256 is `hash`.

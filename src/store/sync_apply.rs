@@ -2,9 +2,10 @@
 
 use rusqlite::{Connection, params};
 
+use super::revisions::EstablishmentRevision;
 use super::rows::timestamp;
 use super::stations::{self, BundleLogEntry, StationRow};
-use super::sync::{AttachmentMeta, ChecklistVersion, EstablishmentRevision, InspectionEntry};
+use super::sync::{AttachmentMeta, ChecklistVersion, InspectionEntry};
 use super::{Result, Store, inspection_rows, signatures};
 use crate::authorship::RecordSignature;
 use crate::domain::establishment_merge::Merged;
