@@ -223,6 +223,9 @@ fn year_sequence(conn: &Connection, draft: &Inspection, local_year: i32) -> Resu
 /// What a 复查 does to the open rectifications of its items is `domain::rectification::step`'s:
 /// a pass closes the order with the 复查 recorded, a fail keeps the same order open with the 复查
 /// recorded (its history then shows both visits), an item not looked at leaves it as it was.
+/// Only orders given before the 复查 started are its own: a correction of an older 复查,
+/// finalized after a newer order, must not follow that order up (the import refuses it,
+/// docs/trust.md rule 6; found by `tests/bundle_order.rs`).
 fn close_rectifications(
     conn: &Connection,
     follow_up: &Inspection,
@@ -239,7 +242,10 @@ fn close_rectifications(
             "UPDATE rectifications SET follow_up_id = ?3,
                  status = CASE WHEN ?4 THEN 'closed' ELSE status END,
                  closed_at = CASE WHEN ?4 THEN ?5 ELSE closed_at END
-             WHERE establishment_id = ?1 AND item_id = ?2 AND status = 'open'",
+             WHERE establishment_id = ?1 AND item_id = ?2 AND status = 'open'
+               AND inspection_id IN (
+                   SELECT id FROM inspections WHERE id = rectifications.inspection_id
+                     AND started_at <= ?6)",
         )?
         .execute(params![
             follow_up.establishment_id,
@@ -247,6 +253,7 @@ fn close_rectifications(
             follow_up.id,
             closed,
             timestamp(now),
+            timestamp(follow_up.started_at),
         ])?;
     }
     Ok(())
