@@ -129,37 +129,8 @@ fn answers_shown_as_saved_survive_a_kill() {
     let data = dir.path().join("data");
 
     let mut term = Term::start(&data);
-    term.wait_for(&["欢迎使用食安巡查", "执法证号"]);
-    term.send("张三");
-    term.send(TAB);
-    term.send("21080001");
-    term.send(TAB);
-    term.send(TAB);
-    term.send(TAB);
-    term.send(ENTER);
-    term.wait_for(&["首页", "待检查单位"]);
-    term.send("/");
-    term.wait_for(&["搜索:"]);
-    term.send("xfxx");
-    term.wait_for(&["1 家", "鲅鱼圈区星帆小学"]);
-    term.send(ENTER);
-    term.wait_for(&["选择检查表", "食品留样专项检查表"]);
-    let marked = |text: &str| {
-        text.lines()
-            .find(|l| l.contains("> "))
-            .map(|l| l.to_string())
-            .unwrap_or_default()
-    };
-    for _ in 0..10 {
-        let before = marked(&term.text());
-        if before.contains("食品留样专项检查表") {
-            break;
-        }
-        term.send("\x1b[B");
-        term.wait_until("the next checklist", |t| marked(t) != before);
-    }
-    term.send(ENTER);
-    term.wait_for(&["已答 0/10"]);
+    term.first_start();
+    term.start_food_sample();
 
     // What the screen confirmed: item number → verdict.
     let mut shown: std::collections::BTreeMap<String, String> = Default::default();

@@ -23,14 +23,7 @@ fn inspect_kill_resume_finalize() {
     let data = dir.path().join("data");
 
     let mut term = Term::start(&data);
-    term.wait_for(&["欢迎使用食安巡查", "执法证号"]);
-    term.send("张三");
-    term.send(TAB);
-    term.send("21080001");
-    term.send(TAB);
-    term.send(TAB); // the bureau is filled in already; the sample roster is ticked
-    term.send(TAB);
-    term.send(ENTER);
+    term.first_start();
     term.wait_for(&["首页", "待检查单位", "芦屯镇芦花小学"]);
 
     term.send("/");

@@ -47,39 +47,10 @@ fn inspect_order_follow_up_closed() {
     let out = dir.path().join("printed");
 
     let mut term = Term::start(&data);
-    term.wait_for(&["欢迎使用食安巡查", "执法证号"]);
-    term.send("张三");
-    term.send(TAB);
-    term.send("21080001");
-    term.send(TAB);
-    term.send(TAB);
-    term.send(TAB);
-    term.send(ENTER);
-    term.wait_for(&["首页", "待检查单位"]);
+    term.first_start();
 
     // Inspect: the food-sample checklist of 星帆小学, 2.1 fails.
-    term.send("/");
-    term.wait_for(&["搜索:"]);
-    term.send("xfxx");
-    term.wait_for(&["1 家", "鲅鱼圈区星帆小学"]);
-    term.send(ENTER);
-    term.wait_for(&["选择检查表", "食品留样专项检查表"]);
-    let marked = |text: &str| {
-        text.lines()
-            .find(|l| l.contains("> "))
-            .map(|l| l.to_string())
-            .unwrap_or_default()
-    };
-    for _ in 0..10 {
-        let before = marked(&term.text());
-        if before.contains("食品留样专项检查表") {
-            break;
-        }
-        term.send("\x1b[B");
-        term.wait_until("the next checklist", |t| marked(t) != before);
-    }
-    term.send(ENTER);
-    term.wait_for(&["已答 0/10"]);
+    term.start_food_sample();
     term.send("1");
     term.wait_for(&["已答 1/10"]);
     term.send("1");

@@ -114,6 +114,48 @@ impl Term {
         self.session.write_all(keys.as_bytes()).expect("write keys");
         self.session.flush().expect("flush keys");
     }
+
+    /// The first start as 张三 (21080001): the bureau is filled in already and the sample roster
+    /// ticked, so Enter on 开始 leads to 首页.
+    pub fn first_start(&mut self) {
+        self.wait_for(&["欢迎使用食安巡查", "执法证号"]);
+        self.send("张三");
+        self.send(TAB);
+        self.send("21080001");
+        self.send(TAB);
+        self.send(TAB);
+        self.send(TAB);
+        self.send(ENTER);
+        self.wait_for(&["首页", "待检查单位"]);
+    }
+
+    /// From 首页: 鲅鱼圈区星帆小学 found by its pinyin initials, the 食品留样专项检查表 chosen
+    /// wherever it stands in the chooser, and started: the form with none of its 10 items
+    /// answered.
+    pub fn start_food_sample(&mut self) {
+        self.send("/");
+        self.wait_for(&["搜索:"]);
+        self.send("xfxx");
+        self.wait_for(&["1 家", "鲅鱼圈区星帆小学"]);
+        self.send(ENTER);
+        self.wait_for(&["选择检查表", "食品留样专项检查表"]);
+        let marked = |text: &str| {
+            text.lines()
+                .find(|l| l.contains("> "))
+                .map(|l| l.to_string())
+                .unwrap_or_default()
+        };
+        for _ in 0..10 {
+            let before = marked(&self.text());
+            if before.contains("食品留样专项检查表") {
+                break;
+            }
+            self.send("\x1b[B");
+            self.wait_until("the next checklist", |t| marked(t) != before);
+        }
+        self.send(ENTER);
+        self.wait_for(&["已答 0/10"]);
+    }
 }
 
 pub const ENTER: &str = "\r";
