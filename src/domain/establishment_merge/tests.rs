@@ -53,6 +53,15 @@ fn edit(
     }
 }
 
+/// Stations 100001 (at 08:05) and 100002 (at 08:07) each edit `one`, neither seeing the other.
+fn sides(one: &Rev, a: &[(Fact, &str)], b: &[(Fact, &str)]) -> (Rev, Rev) {
+    let from = std::slice::from_ref(&one.at);
+    (
+        edit(2, "100001", from, &one.facts, a, 5),
+        edit(2, "100002", from, &one.facts, b, 7),
+    )
+}
+
 fn run(revs: &[Rev]) -> Merged {
     let views: Vec<Revision> = revs.iter().map(Rev::view).collect();
     merge(&views).expect("merges")
@@ -129,22 +138,7 @@ fn edits_of_different_facts_combine() {
 #[test]
 fn two_values_of_one_fact_are_a_conflict_with_both_sides() {
     let one = edit(1, "000000", &[], &base(), &[], 0);
-    let a = edit(
-        2,
-        "100001",
-        std::slice::from_ref(&one.at),
-        &one.facts,
-        &[(Fact::Phone, "111")],
-        5,
-    );
-    let b = edit(
-        2,
-        "100002",
-        std::slice::from_ref(&one.at),
-        &one.facts,
-        &[(Fact::Phone, "222")],
-        7,
-    );
+    let (a, b) = sides(&one, &[(Fact::Phone, "111")], &[(Fact::Phone, "222")]);
     let merged = same_in_every_order(vec![one, a, b]);
     assert_eq!(merged.conflicts.len(), 1);
     let c = &merged.conflicts[0];
@@ -162,22 +156,7 @@ fn two_values_of_one_fact_are_a_conflict_with_both_sides() {
 #[test]
 fn the_same_value_twice_is_no_conflict() {
     let one = edit(1, "000000", &[], &base(), &[], 0);
-    let a = edit(
-        2,
-        "100001",
-        std::slice::from_ref(&one.at),
-        &one.facts,
-        &[(Fact::Phone, "111")],
-        5,
-    );
-    let b = edit(
-        2,
-        "100002",
-        std::slice::from_ref(&one.at),
-        &one.facts,
-        &[(Fact::Phone, "111")],
-        7,
-    );
+    let (a, b) = sides(&one, &[(Fact::Phone, "111")], &[(Fact::Phone, "111")]);
     let merged = same_in_every_order(vec![one, a, b]);
     assert!(merged.conflicts.is_empty());
     assert_eq!(merged.facts.phone, "111");
@@ -186,22 +165,7 @@ fn the_same_value_twice_is_no_conflict() {
 #[test]
 fn a_revision_that_saw_both_sides_settles_the_conflict_even_with_the_older_value() {
     let one = edit(1, "000000", &[], &base(), &[], 0);
-    let a = edit(
-        2,
-        "100001",
-        std::slice::from_ref(&one.at),
-        &one.facts,
-        &[(Fact::Phone, "111")],
-        5,
-    );
-    let b = edit(
-        2,
-        "100002",
-        std::slice::from_ref(&one.at),
-        &one.facts,
-        &[(Fact::Phone, "222")],
-        7,
-    );
+    let (a, b) = sides(&one, &[(Fact::Phone, "111")], &[(Fact::Phone, "222")]);
     // The office keeps A's value; the shown value was B's.
     let mut settled = edit(
         3,
@@ -221,22 +185,7 @@ fn a_revision_that_saw_both_sides_settles_the_conflict_even_with_the_older_value
 #[test]
 fn settling_with_the_shown_value_needs_the_resolves_mark() {
     let one = edit(1, "000000", &[], &base(), &[], 0);
-    let a = edit(
-        2,
-        "100001",
-        std::slice::from_ref(&one.at),
-        &one.facts,
-        &[(Fact::Phone, "111")],
-        5,
-    );
-    let b = edit(
-        2,
-        "100002",
-        std::slice::from_ref(&one.at),
-        &one.facts,
-        &[(Fact::Phone, "222")],
-        7,
-    );
+    let (a, b) = sides(&one, &[(Fact::Phone, "111")], &[(Fact::Phone, "222")]);
     // An edit of another fact made with both in view keeps the conflict: it did not choose.
     let other = edit(
         3,
