@@ -35,19 +35,7 @@ fn a_drawn_task_reaches_its_inspectors_laptop_and_closes_when_the_inspection_com
     )
     .unwrap();
     stdout(shian(&office).arg("inspectors").arg("import").arg(&people));
-    let drawn = json(&stdout(
-        shian(&office)
-            .args([
-                "draw",
-                "--by",
-                "刘科长",
-                "--from",
-                "kind=学校食堂",
-                "--count",
-                "1",
-            ])
-            .args(["--inspectors", "1", "--seed", "20270301", "--json"]),
-    ));
+    let drawn = draw(&office, "1", "20270301");
     assert_eq!(drawn["number"], 1);
     assert_eq!(drawn["seed"], "20270301");
     let target = drawn["drawn"][0]["establishment_id"]
@@ -137,19 +125,7 @@ fn a_drawn_task_reaches_its_inspectors_laptop_and_closes_when_the_inspection_com
         .unwrap();
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("only 2"));
-    let second = json(&stdout(
-        shian(&office)
-            .args([
-                "draw",
-                "--by",
-                "刘科长",
-                "--from",
-                "kind=学校食堂",
-                "--count",
-                "2",
-            ])
-            .args(["--inspectors", "1", "--seed", "1", "--json"]),
-    ));
+    let second = draw(&office, "2", "1");
     assert_eq!(second["number"], 2);
     assert_eq!(second["excluded_recent"], 1);
     let ids: Vec<&str> = second["drawn"]
@@ -393,4 +369,21 @@ fn planning_comes_only_from_the_office_and_an_older_bundle_does_not_take_it_back
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A draw at the office by 刘科长 among the school canteens, one inspector each, as JSON.
+fn draw(office: &std::path::Path, count: &str, seed: &str) -> serde_json::Value {
+    json(&stdout(
+        shian(office)
+            .args(["draw", "--by", "刘科长", "--from", "kind=学校食堂"])
+            .args([
+                "--count",
+                count,
+                "--inspectors",
+                "1",
+                "--seed",
+                seed,
+                "--json",
+            ]),
+    ))
 }
