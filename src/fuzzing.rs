@@ -1,5 +1,5 @@
 //! Entry points shared by the fuzz targets (fuzz/) and the regression tests that replay what
-//! the fuzzers found (tests/fuzz_regressions.rs). Each takes arbitrary bytes and must not panic.
+//! the fuzzers found (tests/cli/fuzz_regressions.rs). Each takes arbitrary bytes and must not panic.
 
 use crate::domain::checklist::{parse_draft, resolve_all};
 

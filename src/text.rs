@@ -1,6 +1,6 @@
 //! Text made safe to show on a terminal: the one sanitizer for every byte shian writes to
 //! stdout, stderr and prompts (`cli/out.rs`). The TUI needs none: ratatui drops control
-//! characters when it draws (tests/hostile_text.rs checks the raw terminal output).
+//! characters when it draws (tests/tui/hostile_text.rs checks the raw terminal output).
 
 use std::borrow::Cow;
 

@@ -350,5 +350,4 @@ fn number_after(text: &str, word: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-#[path = "layout_tests.rs"]
 mod tests;

@@ -155,5 +155,4 @@ pub fn proposed_handling(outcome: Option<Outcome>, failed_again: bool) -> Handli
 }
 
 #[cfg(test)]
-#[path = "rectification_tests.rs"]
 mod tests;

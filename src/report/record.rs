@@ -387,5 +387,4 @@ fn thumb(photo: &PhotoBytes) -> Thumb {
 }
 
 #[cfg(test)]
-#[path = "record_tests.rs"]
 mod tests;

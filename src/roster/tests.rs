@@ -1,4 +1,4 @@
-//! The roster parser's rules on small files; the CLI tests are tests/roster_rules.rs.
+//! The roster parser's rules on small files; the CLI tests are tests/cli/roster_rules.rs.
 
 use super::*;
 

@@ -131,7 +131,7 @@ impl Store {
     }
 }
 
-/// The lookups a roster import makes per row, for `tests/query_plans.rs`: each must search an
+/// The lookups a roster import makes per row, for `tests/store/query_plans.rs`: each must search an
 /// index. The `<> ''` repeats the partial indexes' condition, without which SQLite cannot use
 /// them for `= ?1` and scans the table per row.
 pub fn roster_import_queries() -> Vec<(&'static str, String)> {

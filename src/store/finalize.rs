@@ -225,7 +225,7 @@ fn year_sequence(conn: &Connection, draft: &Inspection, local_year: i32) -> Resu
 /// recorded (its history then shows both visits), an item not looked at leaves it as it was.
 /// Only orders given before the 复查 started are its own: a correction of an older 复查,
 /// finalized after a newer order, must not follow that order up (the import refuses it,
-/// docs/trust.md rule 6; found by `tests/bundle_order.rs`).
+/// docs/trust.md rule 6; found by `tests/bundle/order.rs`).
 fn close_rectifications(
     conn: &Connection,
     follow_up: &Inspection,

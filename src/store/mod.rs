@@ -10,8 +10,6 @@ mod decisions;
 mod establishments;
 mod finalize;
 mod home;
-#[cfg(test)]
-mod home_tests;
 mod inspection_lists;
 mod inspection_rows;
 mod inspections;

@@ -60,7 +60,7 @@ fn check_existing(path: &Path) -> Result<()> {
             if f.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK)
     {
         // A process was killed mid-transaction in rollback-journal mode (found by
-        // tests/kill_cli.rs: a killed migration of a database not yet in WAL). The hot journal
+        // tests/crash/kill_cli.rs: a killed migration of a database not yet in WAL). The hot journal
         // must be rolled back before anything can be read; that only restores the file to its
         // last committed state, which any SQLite program opening it would do.
         drop(conn);

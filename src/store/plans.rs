@@ -1,6 +1,6 @@
 //! The SQL behind the screens, listed so that a test can ask SQLite how it runs each one
 //! (`EXPLAIN QUERY PLAN`): on the five-year database a full scan of inspections or answers is
-//! what makes a screen slow (tests/query_plans.rs, BENCHMARKS.md).
+//! what makes a screen slow (tests/store/query_plans.rs, BENCHMARKS.md).
 
 use super::inspection_lists::{count_sql, list_sql};
 use super::inspections::InspectionFilter;

@@ -123,7 +123,7 @@ impl Store {
     }
 }
 
-/// The queries of this file for tests/query_plans.rs (`plans::screen_queries`).
+/// The queries of this file for tests/store/query_plans.rs (`plans::screen_queries`).
 pub(super) fn screen_queries() -> Vec<(&'static str, String)> {
     vec![
         (

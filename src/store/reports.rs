@@ -364,5 +364,4 @@ fn parse_date(table: &'static str, text: &str) -> Result<NaiveDate> {
 }
 
 #[cfg(test)]
-#[path = "reports_tests.rs"]
 mod tests;

@@ -127,3 +127,6 @@ pub fn campaign_sections(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

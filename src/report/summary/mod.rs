@@ -3,8 +3,6 @@
 //! inspections due by risk grade, and the worst cases. Pure and in domain terms, so the
 //! command line and (later) a TUI screen show the same numbers.
 
-#[cfg(test)]
-mod campaign_tests;
 pub mod campaigns;
 mod sections;
 #[cfg(test)]
