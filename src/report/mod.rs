@@ -14,7 +14,6 @@
 mod draw;
 mod order;
 mod record;
-mod strings;
 mod summary;
 mod summary_campaigns;
 mod summary_cycle;
@@ -23,10 +22,10 @@ mod svg;
 mod tables;
 pub mod xlsx;
 
+pub use crate::i18n::report::Labels;
 pub use draw::{draw_csv, render_draw};
 pub use order::{NoOrder, order_number, render_order};
 pub use record::{RecordInput, record_code, render_records};
-pub use strings::Labels;
 pub use summary::campaigns::{CampaignPlan, CampaignSection, campaign_sections};
 pub use summary::{Frequencies, Summary};
 pub use summary_html::render_summary;

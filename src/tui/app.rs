@@ -23,11 +23,11 @@ use super::screens::roster::RosterState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
 use super::search::SearchKey;
-use super::strings::Text;
 use super::theme::Theme;
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
 use crate::i18n::Lang;
+use crate::i18n::tui::Text;
 
 pub enum Screen {
     Welcome(WelcomeState),

@@ -2,10 +2,10 @@
 //! itself lives with each screen; this is the one list people read.
 
 use crate::i18n::Lang;
+use crate::i18n::tui::Text;
 use crate::tui::app::Screen;
-use crate::tui::strings::Text;
 
-/// (keys, what they do: a word of strings.rs)
+/// (keys, what they do: a word of `i18n/tui/`)
 type Binding = (&'static str, fn(Text) -> &'static str);
 
 const GLOBAL: &[Binding] = &[

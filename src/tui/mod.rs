@@ -16,12 +16,6 @@ pub mod people;
 pub mod run;
 pub mod screens;
 pub mod search;
-pub mod strings;
-pub mod strings_follow_up;
-pub mod strings_form;
-pub mod strings_plan;
-pub mod strings_record;
-pub mod strings_sync;
 pub mod tasks;
 pub mod text;
 pub mod theme;
@@ -39,7 +33,7 @@ use crate::i18n::Lang;
 pub fn start(data_dir: &Path, lang: Lang) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(strings::Text(lang).not_a_terminal());
+        anyhow::bail!(crate::i18n::tui::Text(lang).not_a_terminal());
     }
     std::fs::create_dir_all(data_dir)?;
     log::init(data_dir);

@@ -3,9 +3,9 @@
 
 use chrono::Utc;
 
+use crate::i18n::tui::Text;
 use crate::tui::app::Action;
 use crate::tui::log;
-use crate::tui::strings::Text;
 
 use super::{Failure, Shell};
 

@@ -5,10 +5,10 @@
 use crate::bundle::{
     self, BundleError, BundleKind, Progress, Signer, identity_file::same_fingerprint,
 };
+use crate::i18n::tui::Text;
 use crate::identity::Identity;
 use crate::tui::app::{Action, Effect};
 use crate::tui::msg::{FirstContact, ImportPreview, SyncData};
-use crate::tui::strings::Text;
 
 use super::{Failure, Shell};
 

@@ -109,7 +109,7 @@ impl EditState {
     fn problem(
         &self,
         roster: &[Establishment],
-    ) -> Option<fn(crate::tui::strings::Text) -> &'static str> {
+    ) -> Option<fn(crate::i18n::tui::Text) -> &'static str> {
         let f = self.facts();
         if f.name.is_empty() || f.town.is_empty() {
             return Some(|t| t.need_name_and_town());

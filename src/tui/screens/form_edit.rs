@@ -7,7 +7,7 @@ use crate::domain::checklist::{Item, ItemKind};
 use crate::domain::outcome::Verdict;
 use crate::tui::app::Effect;
 
-type Msg = fn(crate::tui::strings::Text) -> &'static str;
+type Msg = fn(crate::i18n::tui::Text) -> &'static str;
 
 impl FormState {
     /// Opens a choice item's options on the one recorded if it complies as the key asked

@@ -8,7 +8,7 @@ use super::form::{FormState, MUST_GROUP};
 use crate::domain::checklist::Item;
 use crate::domain::outcome::Verdict;
 use crate::domain::rectification::Case;
-use crate::tui::strings::Text;
+use crate::i18n::tui::Text;
 use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
 

@@ -37,7 +37,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return effects;
     }
-    let mut message: Option<fn(crate::tui::strings::Text) -> &'static str> = None;
+    let mut message: Option<fn(crate::i18n::tui::Text) -> &'static str> = None;
     let scored = item.kind.is_scored();
     let choice = matches!(item.kind, ItemKind::Choice { .. });
     match key.code {

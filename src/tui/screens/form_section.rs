@@ -4,8 +4,8 @@
 use super::form::{FormState, MUST_GROUP};
 use crate::domain::checklist::ItemKind;
 use crate::domain::outcome::Verdict;
+use crate::i18n::tui::Text;
 use crate::tui::app::Effect;
-use crate::tui::strings::Text;
 
 impl FormState {
     /// Marks the open check items of the cursor's section 符合, one saved answer each, and

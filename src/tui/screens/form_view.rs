@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 use super::form::{EditKind, FormState, MUST_GROUP};
 use crate::domain::checklist::{Item, ItemKind};
 use crate::domain::outcome::Verdict;
+use crate::i18n::tui::Text;
 use crate::tui::app::App;
-use crate::tui::strings::Text;
 use crate::tui::text::{pad, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup;

@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::domain::inspection::Status;
+use crate::i18n::tui::Text;
 use crate::store::InspectionRecord;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::screens::records::RecordsState;
-use crate::tui::strings::Text;
 use crate::tui::text::{pad, wrap};
 
 pub struct RecordState {

@@ -70,7 +70,7 @@ impl Period {
         }
     }
 
-    fn label(self, t: crate::tui::strings::Text) -> String {
+    fn label(self, t: crate::i18n::tui::Text) -> String {
         match self {
             Self::All => t.all().into(),
             Self::Days30 => t.last_30_days().into(),

@@ -10,9 +10,9 @@ use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadli
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally_items};
 use crate::domain::outcome::{Handling, Outcome, Tally};
 use crate::domain::rectification::proposed_handling;
+use crate::i18n::tui::Text;
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::strings::Text;
 
 /// Default time given by a written rectification order; the inspector changes it as needed.
 const DEFAULT_DEADLINE_DAYS: u64 = 15;

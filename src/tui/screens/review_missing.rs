@@ -9,8 +9,8 @@ use super::review::ReviewState;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
 use crate::domain::inspection::Inspection;
 use crate::domain::outcome::Verdict;
+use crate::i18n::tui::Text;
 use crate::tui::input::TextInput;
-use crate::tui::strings::Text;
 
 /// What a failed item still needs before the record may be final.
 #[derive(Debug, Clone, PartialEq, Eq)]

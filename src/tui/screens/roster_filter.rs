@@ -1,7 +1,7 @@
 //! Narrowing the roster by kind, risk grade and town, on top of the search.
 
 use crate::domain::establishment::{Establishment, EstablishmentKind, RiskGrade};
-use crate::tui::strings::Text;
+use crate::i18n::tui::Text;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {

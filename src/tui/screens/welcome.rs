@@ -7,10 +7,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::i18n::tui::Text;
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::screens::sync::SyncState;
-use crate::tui::strings::Text;
 use crate::tui::text::pad;
 use crate::tui::theme::Theme;
 

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::strings::Text;
+use super::Text;
 use crate::i18n::Lang;
 
 impl Text {

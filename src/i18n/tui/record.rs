@@ -1,7 +1,7 @@
 //! The words of a correction (更正) started from 检查记录 or an opened record, in both
-//! languages (the fixed words of the screens are in `strings.rs`).
+//! languages (the fixed words of the screens are in `i18n/tui/mod.rs`).
 
-use super::strings::Text;
+use super::Text;
 
 impl Text {
     /// Enter on an empty reason: a correction must say why (docs/tui.md, Corrections).

@@ -1,9 +1,9 @@
 //! The form's and the review's sentences built from numbers, dates and item numbers, and the
-//! words of removing a photo, in both languages (the fixed words are in `strings.rs`).
+//! words of removing a photo, in both languages (the fixed words are in `i18n/tui/mod.rs`).
 
 use chrono::NaiveDate;
 
-use super::strings::Text;
+use super::Text;
 use crate::i18n::Lang;
 
 impl Text {

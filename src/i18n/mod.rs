@@ -1,4 +1,19 @@
 //! Every user-facing word: Simplified Chinese by default, English with `--lang en`.
+//!
+//! `Lang` picks; the parts hold the words by face: the domain's values here, the errors of each
+//! layer (`store`, `bundle`, `trust`, `roster`, `planning`, `conflicts`, `errors`), the printed
+//! reports (`report`), the terminal UI (`tui`) and the command line (`cli`). Each word is
+//! written once, with its two languages on one line or in one match arm.
+
+mod bundle;
+mod conflicts;
+mod errors;
+mod planning;
+pub mod report;
+mod roster;
+mod store;
+mod trust;
+pub mod tui;
 
 use crate::domain::checklist::{ChecklistError, Problem};
 use crate::domain::establishment::{BrightKitchen, EstablishmentKind};

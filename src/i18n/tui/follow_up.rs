@@ -1,7 +1,7 @@
 //! The words of the 复查 and the rectification cycle (issue 13), in both languages (the fixed
-//! words of the screens are in `strings.rs`).
+//! words of the screens are in `i18n/tui/mod.rs`).
 
-use super::strings::Text;
+use super::Text;
 
 impl Text {
     pub fn follow_up_section(self) -> &'static str {

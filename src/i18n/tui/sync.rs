@@ -1,7 +1,7 @@
 //! The sync screen's sentences, and those about other stations, in both languages (the fixed
-//! words are in `strings.rs`).
+//! words are in `i18n/tui/mod.rs`).
 
-use super::strings::Text;
+use super::Text;
 use crate::i18n::Lang;
 
 impl Text {

@@ -5,6 +5,12 @@
 
 use crate::i18n::Lang;
 
+mod follow_up;
+mod form;
+mod plan;
+mod record;
+mod sync;
+
 /// The UI's words in one language: `t.home()`, `t.save()`…
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text(pub Lang);

@@ -1,5 +1,4 @@
-//! The words of bundles, devices and sync, in Chinese and English (kept apart from i18n.rs so
-//! that sync can grow without touching the shared string file).
+//! The words of bundles, devices and sync, in Chinese and English.
 
 use crate::bundle::{Action, BundleError, RecordKind};
 use crate::i18n::Lang;
