@@ -22,7 +22,7 @@ fn main() -> std::process::ExitCode {
         Err(error) if shian::cli::is_broken_pipe(&error) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             // Through the one sanitizer: the chain may quote a file name or a file's bytes.
-            shian::cli::write_err(&format!("{}: {error:#}\n", lang.pick("错误", "error")));
+            shian::cli::write_err(&format!("{}: {error:#}\n", lang.error_label()));
             std::process::ExitCode::FAILURE
         }
     }

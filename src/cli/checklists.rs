@@ -107,10 +107,7 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
         ChecklistsCommand::Show { id, json } => {
             let catalog = ctx.catalog();
             let Some(checklist) = catalog.get(&id) else {
-                bail!(
-                    "{} {id:?}",
-                    lang.pick("没有这张检查表：", "no such checklist:")
-                );
+                bail!("{} {id:?}", lang.no_such_checklist());
             };
             if json {
                 outln!("{}", serde_json::to_string_pretty(checklist)?)?;
@@ -129,13 +126,9 @@ pub fn run(ctx: &Context, cmd: ChecklistsCommand) -> Result<()> {
                 super::out::errln!("{}", lang.checklist_error(error));
             }
             if !catalog.errors.is_empty() {
-                bail!("{} {}", catalog.errors.len(), lang.pick("处错误", "errors"));
+                bail!("{} {}", catalog.errors.len(), lang.n_errors());
             }
-            outln!(
-                "{} {}",
-                catalog.checklists.len(),
-                lang.pick("张检查表校验通过", "checklists are valid")
-            )?;
+            outln!("{} {}", catalog.checklists.len(), lang.checklists_valid())?;
             Ok(())
         }
         ChecklistsCommand::Import(args) => import(ctx, args),
@@ -146,7 +139,7 @@ fn warn(ctx: &Context, catalog: &Catalog) {
     for error in &catalog.errors {
         super::out::errln!(
             "{}: {}",
-            ctx.lang.pick("警告", "warning"),
+            ctx.lang.warning(),
             ctx.lang.checklist_error(error)
         );
     }
@@ -158,31 +151,19 @@ fn readable(ctx: &Context, c: &Checklist) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}（{} {}）", c.title, c.id, c.version);
     let kinds: Vec<&str> = c.applies_to.iter().map(|k| lang.kind(*k)).collect();
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        lang.pick("适用", "Applies to"),
-        kinds.join("、")
-    );
+    let _ = writeln!(out, "{}: {}", lang.applies_to(), kinds.join("、"));
     if !c.basis.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}: {}",
-            lang.pick("依据", "Basis"),
-            c.basis.join("；")
-        );
+        let _ = writeln!(out, "{}: {}", lang.basis_label(), c.basis.join("；"));
     }
     let rule = match c.outcome {
-        OutcomeRule::KeyGeneral70 => {
-            lang.pick("重点项、一般项 70% 规则", "key items and the 70% rule")
-        }
-        OutcomeRule::Judgement => lang.pick("检查人员综合判定", "the inspectors' judgement"),
+        OutcomeRule::KeyGeneral70 => lang.rule_key_general_70(),
+        OutcomeRule::Judgement => lang.rule_judgement(),
     };
     let _ = writeln!(
         out,
         "{}: {rule}；{}: {}",
-        lang.pick("结果判定", "Outcome"),
-        lang.pick("记录表", "Record form"),
+        lang.outcome_rule_label(),
+        lang.record_form_label(),
         c.form.code()
     );
     for section in &c.sections {
@@ -198,14 +179,10 @@ fn readable(ctx: &Context, c: &Checklist) -> String {
                     let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
                     format!(" [{}]", labels.join(" / "))
                 }
-                ItemKind::Text => format!(" [{}]", lang.pick("文字", "text")),
+                ItemKind::Text => format!(" [{}]", lang.text_item_mark()),
                 ItemKind::Check => String::new(),
             };
-            let local = if item.local {
-                lang.pick("（地方）", " (local)")
-            } else {
-                ""
-            };
+            let local = if item.local { lang.local_mark() } else { "" };
             let _ = writeln!(out, "{mark}{:<8} {}{kind}{local}", item.number, item.text);
         }
     }
@@ -241,26 +218,16 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
         Ok(imported) => imported,
         Err(errors) => {
             for error in &errors {
-                super::out::errln!("{}", error.describe(lang));
+                super::out::errln!("{}", lang.table_import_error(error));
             }
-            bail!(
-                "{} {}",
-                errors.len(),
-                lang.pick("处错误，未写入检查表", "errors; no checklist written")
-            );
+            bail!("{} {}", errors.len(), lang.n_errors_no_checklist_written());
         }
     };
     for warning in &imported.warnings {
-        super::out::errln!("{}", warning.describe(lang));
+        super::out::errln!("{}", lang.table_import_error(warning));
     }
     if Catalog::shipped().get(&options.id).is_some() {
-        super::out::errln!(
-            "{}",
-            lang.pick(
-                "提示：自带检查表中已有这个 id；放进数据文件夹后将替换自带表",
-                "note: a shipped checklist has this id; in the data folder this file replaces it"
-            )
-        );
+        super::out::errln!("{}", lang.shipped_checklist_replaced_note());
     }
     if args.out.as_deref() == Some(std::path::Path::new("-")) {
         out!("{}", imported.toml)?;
@@ -274,9 +241,9 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
     if out.exists() && !args.force {
         bail!(
             "{} {} {}",
-            lang.pick("文件已存在：", "file exists:"),
+            lang.file_exists(),
             out.display(),
-            lang.pick("（加 --force 覆盖）", "(add --force to replace it)")
+            lang.add_force_replace()
         );
     }
     crate::platform::write_whole(&out, imported.toml.as_bytes())?;
@@ -285,10 +252,10 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
         "{} {} {} {}（{} {}）→ {}",
         c.id,
         c.items().count(),
-        lang.pick("项，其中重点项", "items, key items:"),
+        lang.items_key_items(),
         c.items().filter(|i| i.key).count(),
         c.sections.len(),
-        lang.pick("个部分", "sections"),
+        lang.sections(),
         out.display()
     )?;
     Ok(())

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, cmd: ConflictsCommand) -> Result<()> {
                 return Ok(());
             }
             if list.is_empty() {
-                outln!("{}", lang.pick("没有冲突。", "No conflicts."))?;
+                outln!("{}", lang.no_conflicts())?;
                 return Ok(());
             }
             let station = station_names(&store, lang)?;
@@ -67,11 +67,7 @@ pub fn run(ctx: &Context, cmd: ConflictsCommand) -> Result<()> {
         } => {
             let Some(fact) = Fact::parse(&fact) else {
                 let known: Vec<&str> = Fact::ALL.iter().map(|f| f.code()).collect();
-                bail!(
-                    "{}: {fact} ({})",
-                    lang.pick("没有这个字段", "no such fact"),
-                    known.join(", ")
-                );
+                bail!("{}: {fact} ({})", lang.no_such_fact(), known.join(", "));
             };
             let id = establishment.trim();
             let value = match (keep, value) {
@@ -91,11 +87,7 @@ pub fn run(ctx: &Context, cmd: ConflictsCommand) -> Result<()> {
                         Some(side) => side.value.clone(),
                         // No such conflict: the store says so, naming it.
                         None if sides.is_empty() => String::new(),
-                        None => bail!(
-                            "--keep {n}: {} 1–{}",
-                            lang.pick("可选", "choose from"),
-                            sides.len()
-                        ),
+                        None => bail!("--keep {n}: {} 1–{}", lang.choose_from(), sides.len()),
                     }
                 }
             };
@@ -106,7 +98,7 @@ pub fn run(ctx: &Context, cmd: ConflictsCommand) -> Result<()> {
                 .localized(lang)?;
             outln!(
                 "{} {}：{} = {}",
-                lang.pick("已裁定", "Settled"),
+                lang.settled(),
                 settled.facts.name,
                 lang.fact_name(fact.code()),
                 lang.fact_value(fact, &fact.value(&settled.facts))
@@ -127,7 +119,7 @@ fn station_names(store: &Store, lang: Lang) -> Result<impl Fn(&str) -> String> {
         .collect();
     Ok(move |code: &str| match names.get(code) {
         Some(name) => format!("{name} {code}"),
-        None => format!("{} {code}", lang.pick("站点", "station")),
+        None => format!("{} {code}", lang.station()),
     })
 }
 
@@ -145,21 +137,12 @@ pub(super) fn print_after_import(
         for c in &e.conflicts {
             outln!(
                 "  {} {} {}",
-                lang.pick(
-                    "冲突（待办公室裁定）：",
-                    "conflict (for the office to settle):"
-                ),
+                lang.conflict_for_the_office(),
                 e.name,
                 lang.conflict_line(c, &station)
             )?;
         }
     }
-    outln!(
-        "  {}",
-        lang.pick(
-            "用 shian conflicts list 查看，shian conflicts resolve 裁定。",
-            "shian conflicts list shows them; shian conflicts resolve settles one."
-        )
-    )?;
+    outln!("  {}", lang.conflicts_commands_hint())?;
     Ok(())
 }

@@ -39,26 +39,17 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         ..Default::default()
     };
     if !store.inspections(&existing).localized(lang)?.is_empty() {
-        bail!(lang.pick(
-            "数据文件夹里已有检查记录；演示数据只写入空的数据文件夹（用 --data-dir 指定一个新文件夹）",
-            "the data folder already has inspections; demo data goes into an empty data folder (use --data-dir)"
-        ));
+        bail!(lang.demo_needs_empty_folder());
     }
     if args.inspections > 0 && args.establishments == 0 {
-        bail!(lang.pick(
-            "没有单位就无法生成检查记录",
-            "inspections need establishments"
-        ));
+        bail!(lang.inspections_need_establishments());
     }
     let until = args
         .until
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut demo = Demo::new(args.seed, until);
     // One step for the roster, one per inspection.
-    let mut bar = Bar::new(
-        lang.pick("正在生成演示数据", "making the demo district"),
-        args.inspections as u64 + 1,
-    );
+    let mut bar = Bar::new(lang.making_demo_district(), args.inspections as u64 + 1);
 
     let roster = demo.establishments(args.establishments);
     store.import_roster(&roster, &station).localized(lang)?;
@@ -109,17 +100,9 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         .insert_final_records(&[], &demo.open_rectifications())
         .localized(lang)?;
     bar.finish();
-    match lang {
-        crate::i18n::Lang::Zh => outln!(
-            "已生成 {} 家单位、{written} 条检查记录（截至 {until}，种子 {}）",
-            args.establishments,
-            args.seed
-        )?,
-        crate::i18n::Lang::En => outln!(
-            "made {} establishments and {written} inspections (until {until}, seed {})",
-            args.establishments,
-            args.seed
-        )?,
-    }
+    outln!(
+        "{}",
+        lang.demo_made(args.establishments, written, until, args.seed)
+    )?;
     Ok(())
 }

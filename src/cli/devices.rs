@@ -48,11 +48,11 @@ pub fn export_identity(ctx: &Context, path: &Path, name: &str, office: bool) -> 
     let lang = ctx.lang;
     outln!(
         "{}: {}\n{}: {}\n{}: {}",
-        lang.pick("已写入", "Wrote"),
+        lang.wrote(),
         path.display(),
-        lang.pick("站点代码", "Station code"),
+        lang.station_code_label(),
         public.station,
-        lang.pick("密钥指纹", "Key fingerprint"),
+        lang.key_fingerprint_label(),
         public.fingerprint
     )?;
     Ok(())
@@ -82,11 +82,11 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
             }
             for s in &stations {
                 let state = if s.revoked_at.is_some() {
-                    lang.pick("已撤销", "revoked")
+                    lang.revoked()
                 } else if s.trusted {
-                    lang.pick("信任", "trusted")
+                    lang.trusted()
                 } else {
-                    lang.pick("未信任", "not trusted")
+                    lang.not_trusted()
                 };
                 let fingerprint = bundle::identity_file::parse_key(&s.public_key)
                     .map(|k| crate::identity::fingerprint(&k))
@@ -127,10 +127,10 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
                 .unwrap_or_default();
             outln!(
                 "{} {} ({}) — {}: {fp}",
-                lang.pick("已信任站点", "Trusted station"),
+                lang.trusted_station(),
                 row.code,
                 role(lang, &row.role),
-                lang.pick("密钥指纹", "key fingerprint"),
+                lang.key_fingerprint(),
             )?;
             Ok(())
         }
@@ -140,15 +140,9 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
                 .revoke_station(&code, &crate::bundle::now_text())
                 .localized(lang)?
             {
-                bail!("{}: {code}", lang.pick("没有这个站点", "no such station"));
+                bail!("{}: {code}", lang.no_such_station());
             }
-            outln!(
-                "{} {code}",
-                lang.pick(
-                    "已撤销信任，今后拒绝其数据包：",
-                    "Revoked; its bundles are refused from now on:"
-                )
-            )?;
+            outln!("{} {code}", lang.revoked_refused_from_now())?;
             Ok(())
         }
     }
@@ -156,9 +150,9 @@ pub fn run(ctx: &Context, cmd: DevicesCommand) -> Result<()> {
 
 fn role(lang: Lang, role: &str) -> &'static str {
     if role == "office" {
-        lang.pick("办公室", "office")
+        lang.station_kind_office()
     } else {
-        lang.pick("外勤", "field")
+        lang.station_kind_field()
     }
 }
 
@@ -173,7 +167,7 @@ fn station_from(ctx: &Context, path: &Path, fingerprint: Option<&str>) -> Result
             anyhow::anyhow!(
                 "{}: {} ({e})",
                 path.display(),
-                lang.pick("不是 shian 身份文件", "not a shian identity file")
+                lang.not_shian_identity_file()
             )
         })?;
         let row = StationRow {
@@ -193,10 +187,7 @@ fn station_from(ctx: &Context, path: &Path, fingerprint: Option<&str>) -> Result
         if fingerprint.is_none() {
             bail!(
                 "{} {}\n  shian devices trust {} --fingerprint \"{}\"",
-                lang.pick(
-                    "从数据包信任站点时须给出核对过的指纹：",
-                    "trusting from a bundle needs the fingerprint you compared:"
-                ),
+                lang.trusting_from_bundle_needs_fingerprint(),
                 signer.fingerprint,
                 path.display(),
                 signer.fingerprint
@@ -208,13 +199,7 @@ fn station_from(ctx: &Context, path: &Path, fingerprint: Option<&str>) -> Result
     if let Some(given) = fingerprint
         && !same_fingerprint(given, &fp)
     {
-        bail!(
-            "{} {fp}",
-            lang.pick(
-                "指纹不一致，未信任。文件中的密钥指纹为",
-                "the fingerprints differ; nothing was trusted. The key's fingerprint is"
-            )
-        );
+        bail!("{} {fp}", lang.fingerprints_differ_nothing_was_trusted());
     }
     Ok(row)
 }

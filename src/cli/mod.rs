@@ -181,14 +181,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Identity(IdentityCommand::Show)) => {
             let identity = ctx.identity()?;
             let lang = ctx.lang;
+            outln!("{}: {}", lang.station_code_label(), identity.station_code())?;
             outln!(
                 "{}: {}",
-                lang.pick("站点代码", "Station code"),
-                identity.station_code()
-            )?;
-            outln!(
-                "{}: {}",
-                lang.pick("密钥指纹", "Key fingerprint"),
+                lang.key_fingerprint_label(),
                 identity.fingerprint()
             )?;
             Ok(())

@@ -93,7 +93,7 @@ fn manual_page(cmd: Command, lang: Lang) -> (String, String) {
         // The page's date: without one, man reads the next field (the source) as the date.
         .date(chrono::Local::now().date_naive().to_string())
         .source(concat!("shian ", env!("CARGO_PKG_VERSION")))
-        .manual(lang.pick("食安巡查", "shian"));
+        .manual(lang.app_name());
     let mut roff = Vec::new();
     // Rendering into memory: the only writer error would be from the Vec, which has none.
     let _ = man.render(&mut roff);

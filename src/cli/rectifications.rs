@@ -52,13 +52,9 @@ pub fn run(ctx: &Context, cmd: RectificationsCommand) -> Result<()> {
             for r in &list {
                 let decided = store.rectification_decision(&r.id).localized(lang)?;
                 let state = match (r.open, decided) {
-                    (true, _) => lang.pick("未关闭", "open").to_string(),
-                    (false, Some(d)) => format!(
-                        "{}（{}）",
-                        lang.pick("办公室决定关闭", "closed by the office"),
-                        d.reason
-                    ),
-                    (false, None) => lang.pick("复查关闭", "closed by follow-up").to_string(),
+                    (true, _) => lang.rectification_open().to_string(),
+                    (false, Some(d)) => format!("{}（{}）", lang.closed_by_office(), d.reason),
+                    (false, None) => lang.closed_by_follow_up().to_string(),
                 };
                 outln!(
                     "{}\t{}\t{}\t{}\t{}",
@@ -83,7 +79,7 @@ pub fn run(ctx: &Context, cmd: RectificationsCommand) -> Result<()> {
                 .localized(lang)?;
             outln!(
                 "{} {}: {}",
-                lang.pick("已关闭整改", "Closed rectification"),
+                lang.closed_rectification(),
                 decision.rectification_id,
                 decision.reason
             )?;

@@ -147,19 +147,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             bar.finish();
             let cut = report::xlsx::cut_cells(&tables);
             if cut > 0 {
-                super::out::errln!(
-                    "{}",
-                    match lang {
-                        crate::i18n::Lang::Zh => format!(
-                            "注意：{cut} 个单元格的文字超过 Excel 单元格上限（{} 字），已截断并注明。",
-                            report::xlsx::MAX_CELL_CHARS
-                        ),
-                        crate::i18n::Lang::En => format!(
-                            "note: {cut} cells hold more text than an Excel cell ({} characters); they are cut, and marked so.",
-                            report::xlsx::MAX_CELL_CHARS
-                        ),
-                    }
-                );
+                super::out::errln!("{}", lang.cells_cut(cut, report::xlsx::MAX_CELL_CHARS));
             }
             finish(&output, &[(output.out.clone(), bytes)], lang)
         }
@@ -184,15 +172,15 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
 /// A period's report in two steps, gathering the period and making the file: a year of a
 /// district takes seconds, and the bar says shian is working (nothing when piped).
 fn report_bar(lang: Lang) -> Bar {
-    Bar::new(lang.pick("正在生成报表", "making the report"), 2)
+    Bar::new(lang.making_report(), 2)
 }
 
 fn gathered(lang: Lang) -> &'static str {
-    lang.pick("已汇总数据", "period gathered")
+    lang.period_gathered()
 }
 
 fn made(lang: Lang) -> &'static str {
-    lang.pick("已生成", "made")
+    lang.made()
 }
 
 impl PeriodArgs {
@@ -203,10 +191,7 @@ impl PeriodArgs {
             .or_else(|| NaiveDate::from_ymd_opt(to.year(), 1, 1))
             .unwrap_or(to);
         if from > to {
-            bail!(
-                "{}: {from} > {to}",
-                lang.pick("--from 晚于 --to", "--from is after --to")
-            );
+            bail!("{}: {from} > {to}", lang.from_after_to());
         }
         Ok(Period {
             from,
@@ -225,12 +210,8 @@ fn frequencies_of(store: &Store, given: Option<String>, lang: Lang) -> Result<Fr
             None => return Ok(Frequencies::DEFAULT),
         },
     };
-    Frequencies::read(&text).map_err(|e| {
-        anyhow::anyhow!(
-            "{source} {text:?}: {}",
-            super::settings::frequency_error(&e, lang)
-        )
-    })
+    Frequencies::read(&text)
+        .map_err(|e| anyhow::anyhow!("{source} {text:?}: {}", lang.frequency_error(&e)))
 }
 
 /// The final inspections of a period, oldest first, as the records screen prints them; none is
@@ -241,10 +222,7 @@ fn period_records(store: &Store, period: &PeriodArgs, lang: Lang) -> Result<Vec<
     if data.inspections.is_empty() {
         bail!(
             "{} {} – {}",
-            lang.pick(
-                "这段时间没有已定稿的检查记录：",
-                "no final inspections in the period"
-            ),
+            lang.no_final_inspections_in_period(),
             period.from,
             period.to
         );
@@ -259,11 +237,7 @@ fn period_records(store: &Store, period: &PeriodArgs, lang: Lang) -> Result<Vec<
 fn records_html(store: &Store, ids: &[String], lang: Lang) -> Result<String> {
     let mut records = Vec::with_capacity(ids.len());
     // A few forms are quick; a period's many take seconds.
-    let mut bar = Bar::when(
-        ids.len() >= 20,
-        lang.pick("正在读取检查记录", "reading the records"),
-        ids.len() as u64,
-    );
+    let mut bar = Bar::when(ids.len() >= 20, lang.reading_records(), ids.len() as u64);
     for (n, key) in ids.iter().enumerate() {
         let found = store.find_inspection(key).localized(lang)?;
         let record = store.inspection_record(&found.id).localized(lang)?;
@@ -310,17 +284,11 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
     let i = &record.inspection;
     let serial = i.serial.as_deref().unwrap_or(&i.id);
     if given != expected {
-        bail!(
-            "{} {serial}",
-            lang.pick(
-                "核验码不一致：这张纸不是数据库中这条记录的打印件，或记录已被改动。记录",
-                "the code does not match: this paper is not a print of the record, or the record has changed. Record"
-            )
-        );
+        bail!("{} {serial}", lang.record_code_mismatch());
     }
     outln!(
         "{}: {serial}  {}  {}  {}",
-        lang.pick("核验码一致", "code matches"),
+        lang.code_matches(),
         // The name on the paper: the facts the record keeps, if it keeps them.
         i.facts_or(&record.establishment.facts).name,
         i.local_started_at().format("%Y-%m-%d"),
@@ -329,13 +297,7 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
             .map_or("-", |o| lang.outcome(o)),
     )?;
     if !corrections(store, &record, lang)?.is_empty() {
-        outln!(
-            "{}",
-            lang.pick(
-                "注意：本记录已被更正，以更正后的记录为准。",
-                "note: this record has been corrected; the corrected record prevails."
-            )
-        )?;
+        outln!("{}", lang.record_corrected_note())?;
     }
     Ok(())
 }
@@ -344,7 +306,7 @@ fn verify(store: &Store, key: &str, code: &str, lang: Lang) -> Result<()> {
 pub(super) fn finish(output: &Output, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<()> {
     for (path, bytes) in files {
         crate::platform::write_whole(path, bytes).with_context(|| path.display().to_string())?;
-        outln!("{}: {}", lang.pick("已写入", "written"), path.display())?;
+        outln!("{}: {}", lang.written(), path.display())?;
     }
     if output.open {
         let target = match files {

@@ -16,7 +16,7 @@ pub(super) fn order_html(store: &Store, key: &str, lang: Lang) -> Result<String>
     let serial = found.serial.clone().unwrap_or(found.id);
     match report::render_order(&record, &photos, lang) {
         Ok(html) => Ok(html),
-        Err(ReportError::NoOrder(why)) => bail!("{serial}: {}", why.text(lang)),
+        Err(ReportError::NoOrder(why)) => bail!("{serial}: {}", lang.no_order(why)),
         Err(e) => Err(e.into()),
     }
 }

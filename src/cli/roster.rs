@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
     let lang = ctx.lang;
     match cmd {
         RosterCommand::Import { file } => {
-            let mut bar = Bar::new(lang.pick("正在导入单位名录", "importing the roster"), 3);
+            let mut bar = Bar::new(lang.importing_roster(), 3);
             // Read at most one byte past the limit: a huge file is refused without being loaded.
             let mut bytes = Vec::new();
             std::fs::File::open(&file)
@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
                 })
                 .with_context(|| file.display().to_string())?;
             let name = file.display().to_string();
-            bar.step(lang.pick("已读取", "read"));
+            bar.step(lang.step_read());
             let roster = match roster::read(&bytes) {
                 Ok(roster) => roster,
                 Err(errors) => {
@@ -48,11 +48,11 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
                     bail!(
                         "{name}: {} {}",
                         errors.len(),
-                        lang.pick("处错误，未导入任何单位", "errors; nothing was imported")
+                        lang.n_errors_nothing_imported()
                     );
                 }
             };
-            bar.step(lang.pick("已校验", "checked"));
+            bar.step(lang.step_checked());
             if !roster.unknown_columns.is_empty() {
                 bar.finish();
                 errln!(
@@ -65,22 +65,12 @@ pub fn run(ctx: &Context, cmd: RosterCommand) -> Result<()> {
             let station = ctx.identity()?.station_code();
             let mut store = ctx.open_store()?;
             let outcome = store.import_roster(&rows, &station).localized(lang)?;
-            bar.step(lang.pick("已保存", "saved"));
+            bar.step(lang.step_saved());
             bar.finish();
-            match lang {
-                crate::i18n::Lang::Zh => outln!(
-                    "新增 {} 家，更新 {} 家，未变 {} 家",
-                    outcome.added,
-                    outcome.updated,
-                    outcome.unchanged
-                )?,
-                crate::i18n::Lang::En => outln!(
-                    "added {}, updated {}, unchanged {}",
-                    outcome.added,
-                    outcome.updated,
-                    outcome.unchanged
-                )?,
-            }
+            outln!(
+                "{}",
+                lang.roster_import_counts(outcome.added, outcome.updated, outcome.unchanged)
+            )?;
             Ok(())
         }
         RosterCommand::List { json } => {

@@ -6,7 +6,7 @@ use clap::Subcommand;
 
 use super::out::outln;
 use super::{Context, Localized};
-use crate::domain::frequencies::{Frequencies, FrequencyError};
+use crate::domain::frequencies::Frequencies;
 use crate::i18n::Lang;
 use crate::store::Store;
 
@@ -48,8 +48,8 @@ enum Kind {
 
 struct Setting {
     key: &'static str,
-    zh: &'static str,
-    en: &'static str,
+    /// What it is, in the user's language (`i18n/cli.rs`).
+    about: fn(Lang) -> &'static str,
     kind: Kind,
 }
 
@@ -57,52 +57,44 @@ struct Setting {
 const SETTINGS: &[Setting] = &[
     Setting {
         key: "inspector_name",
-        zh: "检查人员姓名（记录表上的检查人员）",
-        en: "the inspector's name (on the record form)",
+        about: Lang::setting_inspector_name,
         kind: Kind::Text(20),
     },
     Setting {
         key: "inspector_badge",
-        zh: "检查人员执法证号",
-        en: "the inspector's enforcement certificate number",
+        about: Lang::setting_inspector_badge,
         kind: Kind::Badge {
             may_be_empty: false,
         },
     },
     Setting {
         key: "bureau",
-        zh: "所属单位（记录表上的检查机关）",
-        en: "the bureau (the inspecting authority on the record form)",
+        about: Lang::setting_bureau,
         kind: Kind::Text(60),
     },
     Setting {
         key: "colleague_name",
-        zh: "上次的第二检查人员姓名（复核页预填）",
-        en: "the last second inspector's name (filled in on the review)",
+        about: Lang::setting_colleague_name,
         kind: Kind::Optional(20),
     },
     Setting {
         key: "colleague_badge",
-        zh: "上次的第二检查人员执法证号",
-        en: "the last second inspector's certificate number",
+        about: Lang::setting_colleague_badge,
         kind: Kind::Badge { may_be_empty: true },
     },
     Setting {
         key: Frequencies::SETTING,
-        zh: "各风险等级每年应检次数（首页待检和阶段汇总），如 A=1,B=2,C=3,D=4",
-        en: "inspections a year by risk grade (home screen's due list and the summary), e.g. A=1,B=2,C=3,D=4",
+        about: Lang::setting_frequencies,
         kind: Kind::Frequencies,
     },
     Setting {
         key: "tui.bundle_folder",
-        zh: "界面中数据包的默认文件夹",
-        en: "the screens' default folder for bundles",
+        about: Lang::setting_bundle_folder,
         kind: Kind::Folder,
     },
     Setting {
         key: "tui.report_folder",
-        zh: "界面中报表的默认文件夹",
-        en: "the screens' default folder for reports",
+        about: Lang::setting_report_folder,
         kind: Kind::Folder,
     },
 ];
@@ -123,7 +115,7 @@ pub fn run(ctx: &Context, cmd: SettingsCommand) -> Result<()> {
                         serde_json::json!({
                             "key": s.key,
                             "value": value,
-                            "about": lang.pick(s.zh, s.en),
+                            "about": (s.about)(lang),
                         })
                     })
                     .collect();
@@ -131,8 +123,8 @@ pub fn run(ctx: &Context, cmd: SettingsCommand) -> Result<()> {
                 return Ok(());
             }
             for (s, value) in rows {
-                let value = value.unwrap_or_else(|| lang.pick("（未设置）", "(not set)").into());
-                outln!("{}\t{}\t{}", s.key, value, lang.pick(s.zh, s.en))?;
+                let value = value.unwrap_or_else(|| lang.not_set().into());
+                outln!("{}\t{}\t{}", s.key, value, (s.about)(lang))?;
             }
             Ok(())
         }
@@ -165,14 +157,7 @@ fn known(key: &str, lang: Lang) -> Result<&'static Setting> {
     let key = key.trim();
     SETTINGS.iter().find(|s| s.key == key).ok_or_else(|| {
         let keys: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
-        anyhow::anyhow!(
-            "{key:?}: {} {}",
-            lang.pick(
-                "没有这个设置项；可设置的有：",
-                "no such setting; there are:"
-            ),
-            keys.join(", ")
-        )
+        anyhow::anyhow!("{key:?}: {} {}", lang.no_such_setting(), keys.join(", "))
     })
 }
 
@@ -182,23 +167,14 @@ fn checked(setting: &Setting, value: &str, lang: Lang) -> Result<String> {
     let key = setting.key;
     let one_line = |max: usize, may_be_empty: bool| -> Result<String> {
         if value.is_empty() && !may_be_empty {
-            bail!("{key}: {}", lang.pick("不能为空", "must not be empty"));
+            bail!("{key}: {}", lang.must_not_be_empty());
         }
         if value.chars().any(char::is_control) {
-            bail!(
-                "{key} {value:?}: {}",
-                lang.pick("只能是一行文字", "must be one line of text")
-            );
+            bail!("{key} {value:?}: {}", lang.must_be_one_line());
         }
         let n = value.chars().count();
         if n > max {
-            bail!(
-                "{key}: {n} {}",
-                lang.pick(
-                    &format!("个字，最多 {max} 个"),
-                    &format!("characters, at most {max}")
-                )
-            );
+            bail!("{key}: {n} {}", &lang.at_most_characters(max));
         }
         Ok(value.to_string())
     };
@@ -211,49 +187,21 @@ fn checked(setting: &Setting, value: &str, lang: Lang) -> Result<String> {
                 .chars()
                 .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
             {
-                bail!(
-                    "{key} {value:?}: {c:?} {}",
-                    lang.pick(
-                        "不可用：执法证号只含字母、数字和 -",
-                        "is not allowed: a certificate number has letters, digits and - only"
-                    )
-                );
+                bail!("{key} {value:?}: {c:?} {}", lang.badge_characters());
             }
             Ok(value)
         }
         Kind::Frequencies => match Frequencies::read(value) {
             Ok(f) => Ok(f.to_text()),
-            Err(e) => bail!("{key} {value:?}: {}", frequency_error(&e, lang)),
+            Err(e) => bail!("{key} {value:?}: {}", lang.frequency_error(&e)),
         },
         Kind::Folder => {
             // Kept as typed, `~/` included: the screens expand it as they use it.
             let path = crate::tui::paths::expand(value);
             if !path.is_absolute() || !path.is_dir() {
-                bail!(
-                    "{key} {value:?}: {}",
-                    lang.pick(
-                        "应为已存在的文件夹的完整路径（可用 ~/ 表示主文件夹）",
-                        "must be the full path of a folder that exists (~/ for the home folder)"
-                    )
-                );
+                bail!("{key} {value:?}: {}", lang.must_be_existing_folder());
             }
             Ok(value.to_string())
-        }
-    }
-}
-
-/// What is wrong with a frequency text, in the user's language (also `report summary`'s).
-pub fn frequency_error(e: &FrequencyError, lang: Lang) -> String {
-    match (e, lang) {
-        (_, Lang::En) => e.to_string(),
-        (FrequencyError::NotAPair { part }, Lang::Zh) => {
-            format!("{part:?} 应为 等级=次数，如 A=1,B=2,C=3,D=4")
-        }
-        (FrequencyError::NoSuchGrade { part, grade }, Lang::Zh) => {
-            format!("{part:?} 中没有风险等级 {grade:?}（只有 A、B、C、D）")
-        }
-        (FrequencyError::BadCount { part, count }, Lang::Zh) => {
-            format!("{part:?} 中的 {count:?} 不是 1 到 365 的整数（每年次数）")
         }
     }
 }

@@ -51,7 +51,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
     } else {
         BundleKind::Field
     };
-    let mut line = ProgressLine::new(lang.pick("正在写入数据包", "writing the bundle"));
+    let mut line = ProgressLine::new(lang.writing_bundle());
     let result = bundle::export_bundle_with(
         &mut store,
         &identity,
@@ -67,26 +67,17 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
             let counts = &written.manifest.counts;
             let n = |k: &str| counts.get(k).copied().unwrap_or(0);
             outln!("{}", written.path.display())?;
-            match lang {
-                Lang::Zh => outln!(
-                    "检查记录 {}（答案 {}），单位修订 {}，检查表版本 {}，整改 {}，附件 {}",
+            outln!(
+                "{}",
+                lang.export_counts([
                     n("inspections"),
                     n("answers"),
                     n("establishment_revisions"),
                     n("checklists"),
                     n("rectifications"),
-                    n("attachments")
-                )?,
-                Lang::En => outln!(
-                    "{} inspections ({} answers), {} establishment revisions, {} checklist versions, {} rectifications, {} attachments",
-                    n("inspections"),
-                    n("answers"),
-                    n("establishment_revisions"),
-                    n("checklists"),
-                    n("rectifications"),
-                    n("attachments")
-                )?,
-            }
+                    n("attachments"),
+                ])
+            )?;
             Ok(())
         }
         Err(bundle::BundleError::NothingToExport) => {
@@ -108,7 +99,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
     for path in &args.paths {
         let mut accept =
             |signer: &Signer| first_contact(lang, signer, args.trust_fingerprint.as_deref());
-        let mut line = ProgressLine::new(lang.pick("正在校验数据包", "checking the bundle"));
+        let mut line = ProgressLine::new(lang.checking_bundle());
         let result =
             bundle::import_bundle_with(&mut store, path, args.dry_run, &mut accept, &mut |p| {
                 line.update(p)
@@ -119,11 +110,11 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
                 outln!(
                     "{}: {} {} ({})",
                     path.display(),
-                    lang.pick("来自站点", "from station"),
+                    lang.from_station(),
                     signer.station,
                     match signer.kind {
-                        BundleKind::Field => lang.pick("外勤数据包", "field bundle"),
-                        BundleKind::Office => lang.pick("办公室数据包", "office bundle"),
+                        BundleKind::Field => lang.field_bundle(),
+                        BundleKind::Office => lang.office_bundle(),
                     }
                 )?;
                 let mut current = None;
@@ -148,35 +139,25 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
                 for line in plan.lines.iter().filter(|l| l.action == Action::Conflict) {
                     outln!(
                         "  {} {} {}",
-                        lang.pick("冲突（已保留，未覆盖）：", "conflict (kept, not applied):"),
+                        lang.conflict_kept_not_applied(),
                         lang.record_kind(line.kind),
                         line.id
                     )?;
                 }
                 super::conflicts::print_after_import(&store, lang, &plan.conflicted)?;
                 let status = if args.dry_run {
-                    lang.pick("预演：未写入任何数据", "dry run: nothing was written")
+                    lang.dry_run_nothing_was_written()
                 } else if plan.already_imported {
-                    lang.pick(
-                        "此数据包已导入过，无变化",
-                        "already imported; nothing changed",
-                    )
+                    lang.already_imported_nothing_changed()
                 } else {
-                    lang.pick("已导入", "imported")
+                    lang.imported()
                 };
                 outln!("  {status}")?;
             }
             Err(bundle::BundleError::UnknownStation { fingerprint, .. })
                 if fingerprint == own_fingerprint =>
             {
-                outln!(
-                    "{}: {}",
-                    path.display(),
-                    lang.pick(
-                        "这是本机导出的数据包，无需导入",
-                        "this bundle was made by this station; nothing to import"
-                    )
-                )?;
+                outln!("{}: {}", path.display(), lang.bundle_made_here())?;
             }
             Err(e) => {
                 refused += 1;
@@ -187,13 +168,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
         }
     }
     if refused > 0 {
-        bail!(
-            "{refused} {}",
-            lang.pick(
-                "个数据包被拒绝，数据库未因它们改变",
-                "bundle(s) refused; the database was not changed by them"
-            )
-        );
+        bail!("{refused} {}", lang.bundles_refused_database_unchanged());
     }
     Ok(())
 }
@@ -237,10 +212,7 @@ fn first_contact(lang: Lang, signer: &Signer, given: Option<&str>) -> bool {
         if !same {
             errln!(
                 "{} {}",
-                lang.pick(
-                    "--trust-fingerprint 与数据包签名密钥的指纹不一致：",
-                    "--trust-fingerprint does not match the signing key's fingerprint:"
-                ),
+                lang.trust_fingerprint_does_not_match(),
                 signer.fingerprint
             );
         }
@@ -253,11 +225,7 @@ fn first_contact(lang: Lang, signer: &Signer, given: Option<&str>) -> bool {
     // fingerprint are computed from the key): marked as claimed, kept to one cleaned line.
     let claimed = match signer.name.as_str() {
         "" => String::new(),
-        name => format!(
-            "{}{}",
-            lang.pick("自称：", "claimed: "),
-            crate::text::printable_inline(name)
-        ),
+        name => format!("{}{}", lang.claimed(), crate::text::printable_inline(name)),
     };
     err!(
         "{}",

@@ -66,7 +66,7 @@ impl Lang {
             }
             (Lang::Zh, ReportError::Csv(why)) => format!("无法生成 CSV 文件：{why}"),
             (Lang::En, ReportError::Csv(why)) => format!("the CSV file could not be made: {why}"),
-            (_, ReportError::NoOrder(why)) => why.text(self).to_string(),
+            (_, ReportError::NoOrder(why)) => self.no_order(*why).to_string(),
         }
     }
 }

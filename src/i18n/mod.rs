@@ -5,13 +5,26 @@
 //! reports (`report`), the terminal UI (`tui`) and the command line (`cli`). Each word is
 //! written once, with its two languages on one line or in one match arm.
 
+/// A table of words as methods of `$ty`, which knows its language by `lang()`: one line per
+/// word, `name => "中文", "English";`, so that the two never drift apart.
+macro_rules! words {
+    ($ty:ty; $($name:ident => $zh:literal, $en:literal;)*) => {
+        impl $ty {
+            $(pub fn $name(self) -> &'static str { self.lang().pick($zh, $en) })*
+        }
+    };
+}
+
 mod bundle;
+mod cli;
 mod conflicts;
 mod errors;
+pub mod order;
 mod planning;
 pub mod report;
 mod roster;
 mod store;
+mod table;
 mod trust;
 pub mod tui;
 
@@ -29,6 +42,24 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Itself: the words tables (`words!`) ask every face for its language.
+    pub fn lang(self) -> Lang {
+        self
+    }
+
+    /// Between the items of a list: 、 in Chinese, a comma in English.
+    pub fn list_separator(self) -> &'static str {
+        self.pick("、", ", ")
+    }
+
+    /// A person with their 执法证号: `name（badge）`.
+    pub fn name_with_badge(self, name: &str, badge: &str) -> String {
+        match self {
+            Lang::Zh => format!("{name}（{badge}）"),
+            Lang::En => format!("{name} ({badge})"),
+        }
+    }
+
     /// Picks between the two texts of one message.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {

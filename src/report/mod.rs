@@ -24,7 +24,7 @@ pub mod xlsx;
 
 pub use crate::i18n::report::Labels;
 pub use draw::{draw_csv, render_draw};
-pub use order::{NoOrder, order_number, render_order};
+pub use order::{NoOrder, render_order};
 pub use record::{RecordInput, record_code, render_records};
 pub use summary::campaigns::{CampaignPlan, CampaignSection, campaign_sections};
 pub use summary::{Frequencies, Summary};

@@ -269,7 +269,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
                 .clone()
                 .unwrap_or_else(|| Labels::of(lang).none.to_string())
         }),
-        follows_up: super::order::follows_up_line(&r.follows_up, lang),
+        follows_up: lang.follows_up_line(&r.follows_up),
         bureau: i.bureau.clone(),
         serial: i.serial.clone().unwrap_or_default(),
         verify_key: i.serial.clone().unwrap_or_else(|| i.id.clone()),

@@ -116,12 +116,7 @@ pub fn tables(data: &PeriodData, lang: Lang) -> Vec<Table> {
                     .iter()
                     .map(|x| match x.badge.trim() {
                         "" => x.name.clone(),
-                        badge => lang
-                            .pick(
-                                &format!("{}（{badge}）", x.name),
-                                &format!("{} ({badge})", x.name),
-                            )
-                            .to_string(),
+                        badge => lang.name_with_badge(&x.name, badge),
                     })
                     .collect();
                 vec![
@@ -132,7 +127,7 @@ pub fn tables(data: &PeriodData, lang: Lang) -> Vec<Table> {
                     Cell::text(town),
                     Cell::text(lang.inspection_kind(i.kind)),
                     Cell::text(p.checklist_title.clone()),
-                    Cell::text(inspectors.join(lang.pick("、", ", "))),
+                    Cell::text(inspectors.join(lang.list_separator())),
                     Cell::count(p.tally.key_checked()),
                     Cell::count(p.tally.key_failed),
                     Cell::count(p.tally.general_checked()),

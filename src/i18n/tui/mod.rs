@@ -15,16 +15,9 @@ mod sync;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text(pub Lang);
 
-macro_rules! strings {
-    ($($name:ident => $zh:literal, $en:literal;)*) => {
-        impl Text {
-            $(pub fn $name(self) -> &'static str { self.0.pick($zh, $en) })*
-        }
-    };
-}
-
-strings! {
+words! { Text;
     app_title => "食安巡查", "shian";
+    range_to => "至", "to";
     not_a_terminal => "界面需要在终端窗口中运行；脚本请用子命令（shian --help）", "the UI needs a terminal; scripts use the subcommands (shian --help)";
     // Screens
     welcome => "欢迎使用食安巡查", "Welcome to shian";

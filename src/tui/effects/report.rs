@@ -63,7 +63,7 @@ impl Shell {
                         let photos = self.store.photo_bytes(&id)?;
                         let html = match report::render_order(&record, &photos, lang) {
                             Err(report::ReportError::NoOrder(why)) => {
-                                return Err(Failure::Text(why.text(lang).to_string()));
+                                return Err(Failure::Text(lang.no_order(why).to_string()));
                             }
                             other => other.map_err(text)?,
                         };

@@ -75,7 +75,7 @@ impl Period {
             Self::All => t.all().into(),
             Self::Days30 => t.last_30_days().into(),
             Self::ThisYear => t.this_year().into(),
-            Self::Range(from, to) => format!("{from} {} {to}", t.lang().pick("至", "to")),
+            Self::Range(from, to) => format!("{from} {} {to}", t.range_to()),
         }
     }
 }

@@ -167,7 +167,7 @@ fn render_middle(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Opti
                         "  {}{} · {}",
                         t.conflict_to_settle(),
                         e.name,
-                        facts.join(lang.pick("、", ", "))
+                        facts.join(lang.list_separator())
                     ),
                     theme.fail(),
                 ));
