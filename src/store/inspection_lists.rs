@@ -1,8 +1,8 @@
 //! Lists of inspections, newest first: the SQL behind the home screen, the roster's history and
 //! the records screen, whose list is a page with the count of all it matches (issue 7).
 
-use super::inspections::{InspectionFilter, InspectionSummary};
 use super::rows::{self, SUMMARY_COLUMNS};
+use super::types::{InspectionFilter, InspectionSummary};
 use super::{Result, Store};
 
 /// The first inspections of a list, newest first, and how many the whole list holds.

@@ -1,19 +1,19 @@
 //! Inspections: drafts saved answer by answer, finalized once, corrected only by new revisions.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
 
 use super::inspection_lists::list_sql;
 use super::inspection_rows::{UPSERT_ANSWER, insert, insert_answer, write_answer};
 use super::rows::{self, ANSWER_COLUMNS, INSPECTION_COLUMNS, to_json};
+use super::types::{InspectionFilter, InspectionSummary};
 use super::{Result, Store, StoreError, checklists};
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::{
     self as rules, Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
 };
-use crate::domain::outcome::{Outcome, Tally};
+use crate::domain::outcome::Tally;
 
 /// What is needed to start a draft.
 pub struct NewInspection<'a> {
@@ -25,31 +25,6 @@ pub struct NewInspection<'a> {
     pub inspectors: Vec<Inspector>,
     pub started_at: DateTime<Utc>,
     pub utc_offset_seconds: i32,
-}
-
-/// A line in a list of inspections.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct InspectionSummary {
-    pub id: String,
-    pub serial: Option<String>,
-    pub establishment_id: String,
-    pub establishment: String,
-    pub checklist_id: String,
-    pub kind: InspectionKind,
-    pub status: Status,
-    pub revision: i64,
-    /// UTC; `utc_offset_seconds` is where it was made, which is how lists show it.
-    pub started_at: DateTime<Utc>,
-    pub utc_offset_seconds: i32,
-    pub outcome: Option<Outcome>,
-}
-
-impl InspectionSummary {
-    /// When the inspection started, in the time of the place it was made (a local 02:00 on
-    /// 1 July is 30 June in UTC).
-    pub fn local_started_at(&self) -> chrono::DateTime<chrono::FixedOffset> {
-        rules::local_time(self.started_at, self.utc_offset_seconds)
-    }
 }
 
 /// Everything a record form shows.
@@ -65,21 +40,6 @@ pub struct InspectionRecord {
     /// For a 复查: the serial numbers of the records whose written orders it follows up
     /// (issue 13); the form names them.
     pub follows_up: Vec<String>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct InspectionFilter {
-    pub status: Option<Status>,
-    pub establishment_id: Option<String>,
-    /// Only inspections of these establishments (those a typed name found); an empty list
-    /// matches nothing.
-    pub establishment_ids: Option<Vec<String>>,
-    pub outcome: Option<Outcome>,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub limit: Option<usize>,
-    /// Only inspections of this kind (`inspections list --follow-ups`: the 复查).
-    pub kind: Option<crate::domain::inspection::InspectionKind>,
 }
 
 impl Store {

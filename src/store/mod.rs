@@ -30,6 +30,7 @@ mod stations;
 mod sync;
 mod sync_apply;
 mod sync_export;
+mod types;
 mod unexported;
 
 use std::path::{Path, PathBuf};
@@ -42,7 +43,7 @@ pub use decisions::{Decision, DecisionRefusal};
 pub use establishments::{RosterOutcome, roster_import_queries};
 pub use home::{InspectedElsewhere, OverdueRectification, Standing};
 pub use inspection_lists::InspectionPage;
-pub use inspections::{InspectionFilter, InspectionRecord, InspectionSummary, NewInspection};
+pub use inspections::{InspectionRecord, NewInspection};
 pub use planning_sync::{CarriedPlanning, PlanningSet, Untag};
 pub use plans::screen_queries;
 pub use rectification_cases::CaseFilter;
@@ -51,10 +52,11 @@ pub use revisions::{EstablishmentRevision, merge_revisions};
 pub use stations::{BundleLogEntry, StationRow};
 pub use sync::{
     AttachmentLink, AttachmentMeta, ChecklistVersion, ExportSet, InspectionEntry,
-    MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, revision_key,
+    MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION,
 };
 pub use sync_apply::{ConflictRow, ImportChanges, ImportTransaction, KeptConflict};
 pub use sync_export::OFFICE_RECENT_DAYS;
+pub use types::{InspectionFilter, InspectionSummary, revision_key};
 
 /// The database file's name inside the data folder.
 pub const DATABASE_FILE: &str = "shian.db";

@@ -3,7 +3,7 @@
 //! what makes a screen slow (tests/store/query_plans.rs, BENCHMARKS.md).
 
 use super::inspection_lists::{count_sql, list_sql};
-use super::inspections::InspectionFilter;
+use super::types::InspectionFilter;
 use super::{finalize, home, report_sql, unexported};
 use crate::domain::inspection::Status;
 use crate::domain::outcome::Outcome;

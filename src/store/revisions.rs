@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::rows::to_json;
-use super::sync::revision_key;
+use super::types::revision_key;
 use super::{Result, StoreError, signatures};
 use crate::authorship::{self, AuthorshipError, RecordKind, RecordSignature};
 use crate::domain::establishment::EstablishmentFacts;

@@ -5,7 +5,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 
-use super::inspections::InspectionSummary;
+use super::types::InspectionSummary;
 use crate::domain::establishment::{
     BrightKitchen, Establishment, EstablishmentFacts, EstablishmentKind, RiskGrade,
 };

@@ -110,12 +110,6 @@ pub struct ExportSet {
 pub const MARK_INSPECTION: &str = "inspection";
 pub const MARK_ESTABLISHMENT_REVISION: &str = "establishment_revision";
 
-/// The id under which an establishment revision is marked and reported: two stations may
-/// make the same number, so the station is part of it.
-pub fn revision_key(establishment_id: &str, revision: i64, station: &str) -> String {
-    format!("{establishment_id}/{revision}/{station}")
-}
-
 impl Store {
     pub fn sync_inspection(&self, id: &str) -> Result<Option<InspectionEntry>> {
         inspection_entry(&self.conn, id)

@@ -8,8 +8,9 @@ use rusqlite::params;
 use super::rows::timestamp;
 use super::sync::{
     ExportSet, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, all_checklists, all_rectifications,
-    attachment_meta, checklist_version, inspection_entry, revision_key,
+    attachment_meta, checklist_version, inspection_entry,
 };
+use super::types::revision_key;
 use super::{Result, Store, StoreError};
 
 /// How many days back an office bundle carries every final inspection of the district, besides
