@@ -20,6 +20,7 @@ use shian::domain::establishment::Establishment;
 use shian::domain::inspection::{Answer, InspectionKind};
 use shian::domain::outcome::Verdict;
 use shian::i18n::Lang;
+use shian::store::Setting;
 use shian::tui::app::{Action, App, Effect, Screen};
 use shian::tui::effects::Shell;
 use shian::tui::{due, search, theme, view};
@@ -152,7 +153,7 @@ impl Field {
         let mut shell = Shell::open(dir.path(), Lang::Zh, "BENCH".into()).expect("open");
         let roster = shian::demo::Demo::new(1, until()).establishments(20);
         shell.store.import_roster(&roster, "BENCH").expect("roster");
-        for (key, value) in [("inspector_name", "周海明"), ("bureau", "局")] {
+        for (key, value) in [(Setting::InspectorName, "周海明"), (Setting::Bureau, "局")] {
             shell.store.set_setting(key, value).expect("profile");
         }
         let profile = shell.profile().expect("profile");

@@ -65,10 +65,11 @@ pub fn seeded_district(establishments: usize, inspections: usize, seed: u64) -> 
         .expect("run shian demo");
     assert!(status.success(), "shian demo failed");
     let store = shian::store::Store::open(&dir).expect("open district");
+    use shian::store::Setting;
     for (key, value) in [
-        ("inspector_name", "周海明"),
-        ("inspector_badge", "21080401"),
-        ("bureau", "营口市鲅鱼圈区市场监督管理局"),
+        (Setting::InspectorName, "周海明"),
+        (Setting::InspectorBadge, "21080401"),
+        (Setting::Bureau, "营口市鲅鱼圈区市场监督管理局"),
     ] {
         store.set_setting(key, value).expect("profile");
     }

@@ -151,7 +151,7 @@ pub fn draw(ctx: &Context, args: DrawArgs) -> Result<()> {
     let made_by = match args.by.as_deref().map(str::trim) {
         Some(by) if !by.is_empty() => by.to_string(),
         _ => store
-            .setting("inspector_name")
+            .setting(crate::store::Setting::InspectorName)
             .localized(lang)?
             .unwrap_or_default(),
     };

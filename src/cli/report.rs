@@ -206,7 +206,7 @@ fn frequencies_of(store: &Store, given: Option<String>, lang: Lang) -> Result<Fr
     let (text, source) = match given {
         Some(text) => (text, "--frequencies"),
         None => match store.frequencies_text().localized(lang)? {
-            Some(text) => (text, Frequencies::SETTING),
+            Some(text) => (text, crate::store::Setting::Frequencies.code()),
             None => return Ok(Frequencies::DEFAULT),
         },
     };

@@ -8,7 +8,7 @@ use super::out::outln;
 use super::{Context, Localized};
 use crate::domain::frequencies::Frequencies;
 use crate::i18n::Lang;
-use crate::store::Store;
+use crate::store::{Setting, Store};
 
 #[derive(Subcommand, Debug)]
 pub enum SettingsCommand {
@@ -46,54 +46,55 @@ enum Kind {
     Folder,
 }
 
-struct Setting {
-    key: &'static str,
+/// A setting as the command line offers it: what it is, and what it takes.
+struct Entry {
+    setting: Setting,
     /// What it is, in the user's language (`i18n/cli.rs`).
     about: fn(Lang) -> &'static str,
     kind: Kind,
 }
 
 /// Every setting shian reads, in the order docs/settings.md lists them.
-const SETTINGS: &[Setting] = &[
-    Setting {
-        key: "inspector_name",
+const SETTINGS: &[Entry] = &[
+    Entry {
+        setting: Setting::InspectorName,
         about: Lang::setting_inspector_name,
         kind: Kind::Text(20),
     },
-    Setting {
-        key: "inspector_badge",
+    Entry {
+        setting: Setting::InspectorBadge,
         about: Lang::setting_inspector_badge,
         kind: Kind::Badge {
             may_be_empty: false,
         },
     },
-    Setting {
-        key: "bureau",
+    Entry {
+        setting: Setting::Bureau,
         about: Lang::setting_bureau,
         kind: Kind::Text(60),
     },
-    Setting {
-        key: "colleague_name",
+    Entry {
+        setting: Setting::ColleagueName,
         about: Lang::setting_colleague_name,
         kind: Kind::Optional(20),
     },
-    Setting {
-        key: "colleague_badge",
+    Entry {
+        setting: Setting::ColleagueBadge,
         about: Lang::setting_colleague_badge,
         kind: Kind::Badge { may_be_empty: true },
     },
-    Setting {
-        key: Frequencies::SETTING,
+    Entry {
+        setting: Setting::Frequencies,
         about: Lang::setting_frequencies,
         kind: Kind::Frequencies,
     },
-    Setting {
-        key: "tui.bundle_folder",
+    Entry {
+        setting: Setting::BundleFolder,
         about: Lang::setting_bundle_folder,
         kind: Kind::Folder,
     },
-    Setting {
-        key: "tui.report_folder",
+    Entry {
+        setting: Setting::ReportFolder,
         about: Lang::setting_report_folder,
         kind: Kind::Folder,
     },
@@ -106,14 +107,14 @@ pub fn run(ctx: &Context, cmd: SettingsCommand) -> Result<()> {
         SettingsCommand::List { json } => {
             let mut rows = Vec::with_capacity(SETTINGS.len());
             for s in SETTINGS {
-                rows.push((s, value_of(&store, s.key, lang)?));
+                rows.push((s, value_of(&store, s.setting, lang)?));
             }
             if json {
                 let list: Vec<_> = rows
                     .iter()
                     .map(|(s, value)| {
                         serde_json::json!({
-                            "key": s.key,
+                            "key": s.setting.code(),
                             "value": value,
                             "about": (s.about)(lang),
                         })
@@ -124,47 +125,50 @@ pub fn run(ctx: &Context, cmd: SettingsCommand) -> Result<()> {
             }
             for (s, value) in rows {
                 let value = value.unwrap_or_else(|| lang.not_set().into());
-                outln!("{}\t{}\t{}", s.key, value, (s.about)(lang))?;
+                outln!("{}\t{}\t{}", s.setting.code(), value, (s.about)(lang))?;
             }
             Ok(())
         }
         SettingsCommand::Get { key } => {
-            let setting = known(&key, lang)?;
-            if let Some(value) = value_of(&store, setting.key, lang)? {
+            let entry = known(&key, lang)?;
+            if let Some(value) = value_of(&store, entry.setting, lang)? {
                 outln!("{value}")?;
             }
             Ok(())
         }
         SettingsCommand::Set { key, value } => {
-            let setting = known(&key, lang)?;
-            let value = checked(setting, &value, lang)?;
-            store.set_setting(setting.key, &value).localized(lang)?;
-            outln!("{} = {}", setting.key, value)?;
+            let entry = known(&key, lang)?;
+            let value = checked(entry, &value, lang)?;
+            store.set_setting(entry.setting, &value).localized(lang)?;
+            outln!("{} = {}", entry.setting.code(), value)?;
             Ok(())
         }
     }
 }
 
 /// The value as shian reads it: the frequencies fall back to their key of old.
-fn value_of(store: &Store, key: &str, lang: Lang) -> Result<Option<String>> {
-    if key == Frequencies::SETTING {
+fn value_of(store: &Store, setting: Setting, lang: Lang) -> Result<Option<String>> {
+    if setting == Setting::Frequencies {
         return store.frequencies_text().localized(lang);
     }
-    store.setting(key).localized(lang)
+    store.setting(setting).localized(lang)
 }
 
-fn known(key: &str, lang: Lang) -> Result<&'static Setting> {
+fn known(key: &str, lang: Lang) -> Result<&'static Entry> {
     let key = key.trim();
-    SETTINGS.iter().find(|s| s.key == key).ok_or_else(|| {
-        let keys: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
-        anyhow::anyhow!("{key:?}: {} {}", lang.no_such_setting(), keys.join(", "))
-    })
+    SETTINGS
+        .iter()
+        .find(|s| s.setting.code() == key)
+        .ok_or_else(|| {
+            let keys: Vec<&str> = SETTINGS.iter().map(|s| s.setting.code()).collect();
+            anyhow::anyhow!("{key:?}: {} {}", lang.no_such_setting(), keys.join(", "))
+        })
 }
 
 /// The value to save, or what is wrong with it.
-fn checked(setting: &Setting, value: &str, lang: Lang) -> Result<String> {
+fn checked(entry: &Entry, value: &str, lang: Lang) -> Result<String> {
     let value = value.trim();
-    let key = setting.key;
+    let key = entry.setting.code();
     let one_line = |max: usize, may_be_empty: bool| -> Result<String> {
         if value.is_empty() && !may_be_empty {
             bail!("{key}: {}", lang.must_not_be_empty());
@@ -178,7 +182,7 @@ fn checked(setting: &Setting, value: &str, lang: Lang) -> Result<String> {
         }
         Ok(value.to_string())
     };
-    match setting.kind {
+    match entry.kind {
         Kind::Text(max) => one_line(max, false),
         Kind::Optional(max) => one_line(max, true),
         Kind::Badge { may_be_empty } => {

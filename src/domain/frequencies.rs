@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use super::establishment::RiskGrade;
 
 /// Full inspections a year by risk grade. The defaults follow the 2016 CFDA rules as many
-/// provinces apply them (A ≥ 1, B 2, C 3, D 4); a district with its own rule sets the setting
-/// [`Frequencies::SETTING`].
+/// provinces apply them (A ≥ 1, B 2, C 3, D 4); a district with its own rule sets them
+/// in the station's settings (docs/settings.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Frequencies {
     pub a: u32,
@@ -44,11 +44,6 @@ impl Frequencies {
         c: 3,
         d: 4,
     };
-
-    /// The one setting both the home screen and the summary read.
-    pub const SETTING: &'static str = "inspection_frequency";
-    /// The summary's key before the two were one; still read when the new one is not set.
-    pub const OLD_SETTING: &'static str = "report.frequencies";
 
     /// Reads `A=1,B=2,C=3,D=4` (any order, spaces and `，`/`;` allowed, `A级` too; grades left
     /// out keep the default). A part that is not `grade=whole number 1–365` is refused.

@@ -1,7 +1,7 @@
 //! Types and rules of food-safety inspection. No I/O, and nothing else of the crate.
 
 pub mod checklist;
-mod codes;
+pub(crate) mod codes;
 pub mod establishment;
 pub mod establishment_merge;
 pub mod final_check;

@@ -49,6 +49,7 @@ pub use plans::screen_queries;
 pub use rectification_cases::CaseFilter;
 pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
 pub use revisions::{EstablishmentRevision, merge_revisions};
+pub use settings::Setting;
 pub use stations::{BundleLogEntry, StationRow};
 pub use sync::{
     AttachmentLink, AttachmentMeta, ChecklistVersion, ExportSet, InspectionEntry,

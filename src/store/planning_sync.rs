@@ -62,7 +62,7 @@ impl Store {
         if inspectors.is_empty() && campaigns.is_empty() && tasks.is_empty() {
             return Ok(None);
         }
-        let planned_at = self.setting(PLANNED_AT)?.unwrap_or_default();
+        let planned_at = super::settings::get(&self.conn, PLANNED_AT)?.unwrap_or_default();
         Ok(Some(PlanningSet {
             planned_at,
             inspectors,

@@ -141,7 +141,7 @@ impl Store {
 
     /// This station's own public key, as its finalized records and exports were signed with.
     pub fn own_public_key(&self) -> Result<Option<String>> {
-        self.setting(super::settings::OWN_PUBLIC_KEY)
+        super::settings::get(&self.conn, super::settings::OWN_PUBLIC_KEY)
     }
 
     /// Remembers this station's public key (see `settings::remember_own_key`).

@@ -9,7 +9,7 @@ use chrono::Local;
 use crate::checklists::Catalog;
 use crate::domain::inspection::{Inspector, Status};
 use crate::i18n::Lang;
-use crate::store::{InspectionFilter, Store, StoreError};
+use crate::store::{InspectionFilter, Setting, Store, StoreError};
 use crate::tui::app::{Action, Effect, History, HomeData, Profile};
 use crate::tui::log;
 use crate::tui::screens::home::FINALS_SHOWN;
@@ -23,14 +23,6 @@ const HISTORY_SHOWN: usize = 8;
 /// Inspections the records screen loads at once, newest first: a five-year office database
 /// holds 100,000, and the inspector narrows the list rather than scrolling it (issue 7).
 const RECORDS_SHOWN: usize = 500;
-
-mod keys {
-    pub const NAME: &str = "inspector_name";
-    pub const BADGE: &str = "inspector_badge";
-    pub const BUREAU: &str = "bureau";
-    pub const COLLEAGUE_NAME: &str = "colleague_name";
-    pub const COLLEAGUE_BADGE: &str = "colleague_badge";
-}
 
 mod draft;
 mod photo;
@@ -85,17 +77,17 @@ impl Shell {
         let get = |key| -> Result<String, StoreError> {
             Ok(self.store.setting(key)?.unwrap_or_default())
         };
-        let name = get(keys::NAME)?;
+        let name = get(Setting::InspectorName)?;
         if name.is_empty() {
             return Ok(None);
         }
         Ok(Some(Profile {
             name,
-            badge: get(keys::BADGE)?,
-            bureau: get(keys::BUREAU)?,
+            badge: get(Setting::InspectorBadge)?,
+            bureau: get(Setting::Bureau)?,
             colleague: Inspector {
-                name: get(keys::COLLEAGUE_NAME)?,
-                badge: get(keys::COLLEAGUE_BADGE)?,
+                name: get(Setting::ColleagueName)?,
+                badge: get(Setting::ColleagueBadge)?,
             },
         }))
     }
@@ -139,9 +131,9 @@ impl Shell {
         let store = &mut self.store;
         Ok(match effect {
             Effect::SaveProfile(p) => {
-                store.set_setting(keys::NAME, &p.name)?;
-                store.set_setting(keys::BADGE, &p.badge)?;
-                store.set_setting(keys::BUREAU, &p.bureau)?;
+                store.set_setting(Setting::InspectorName, &p.name)?;
+                store.set_setting(Setting::InspectorBadge, &p.badge)?;
+                store.set_setting(Setting::Bureau, &p.bureau)?;
                 vec![Action::ProfileSaved(p)]
             }
             Effect::LoadSampleRoster => {

@@ -58,7 +58,10 @@ fn every_earlier_schema_migrates_forward_keeping_data() {
         let e = store.establishment("e1").expect("row kept");
         assert_eq!(e.facts.name, "鲅鱼圈区青禾实验小学食堂");
         assert_eq!(
-            store.setting("bureau").expect("setting").as_deref(),
+            store
+                .setting(shian::store::Setting::Bureau)
+                .expect("setting")
+                .as_deref(),
             Some("测试局")
         );
         assert!(store.integrity_check().expect("check").is_empty());

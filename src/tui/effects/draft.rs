@@ -5,11 +5,11 @@
 use chrono::{Datelike, Local, Utc};
 
 use crate::domain::inspection::{Answer, Status};
-use crate::store::{NewInspection, StoreError};
+use crate::store::{NewInspection, Setting, StoreError};
 use crate::tui::app::{Action, Effect, FormData};
 use crate::tui::log;
 
-use super::{Failure, Shell, keys};
+use super::{Failure, Shell};
 
 impl Shell {
     pub(super) fn draft(&mut self, effect: Effect) -> Result<Vec<Action>, Failure> {
@@ -120,8 +120,8 @@ impl Shell {
                     finalized.id, finalized.serial
                 ));
                 if let Some(second) = inspectors.get(1) {
-                    store.set_setting(keys::COLLEAGUE_NAME, &second.name)?;
-                    store.set_setting(keys::COLLEAGUE_BADGE, &second.badge)?;
+                    store.set_setting(Setting::ColleagueName, &second.name)?;
+                    store.set_setting(Setting::ColleagueBadge, &second.badge)?;
                 }
                 vec![Action::Finalized(Box::new(
                     store.inspection_record(&inspection_id)?,

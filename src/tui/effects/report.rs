@@ -5,14 +5,11 @@ use std::path::Path;
 
 use crate::domain::inspection::Status;
 use crate::report::{self, Frequencies, RecordInput, Summary};
-use crate::store::{Period, PeriodData};
+use crate::store::{Period, PeriodData, Setting};
 use crate::tui::app::{Action, Effect};
 use crate::tui::msg::{Headline, ReportKind};
 
 use super::{Failure, Shell};
-
-/// The setting that remembers the folder reports were last written to.
-pub const FOLDER_SETTING: &str = "tui.report_folder";
 
 impl Shell {
     pub(super) fn report(&mut self, effect: Effect) -> Result<Vec<Action>, Failure> {
@@ -33,7 +30,7 @@ impl Shell {
                     outcomes,
                     open: summary.rectifications.open,
                     overdue: summary.rectifications.overdue,
-                    folder: self.store.setting(FOLDER_SETTING)?,
+                    folder: self.store.setting(Setting::ReportFolder)?,
                 }))])
             }
             Effect::WriteReport {
@@ -98,7 +95,7 @@ impl Shell {
                 let path = crate::tui::paths::expand(&folder).join(name);
                 crate::platform::write_whole(&path, &bytes)
                     .map_err(|e| Failure::Text(format!("{}: {e}", path.display())))?;
-                self.store.set_setting(FOLDER_SETTING, &folder)?;
+                self.store.set_setting(Setting::ReportFolder, &folder)?;
                 crate::tui::log::info(&format!("report {}", path.display()));
                 Ok(vec![Action::ReportWritten(path.display().to_string())])
             }

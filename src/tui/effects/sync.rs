@@ -7,13 +7,11 @@ use crate::bundle::{
 };
 use crate::i18n::tui::Text;
 use crate::identity::Identity;
+use crate::store::Setting;
 use crate::tui::app::{Action, Effect};
 use crate::tui::msg::{FirstContact, ImportPreview, SyncData};
 
 use super::{Failure, Shell};
-
-/// The setting that remembers the folder bundles were last written to.
-pub const FOLDER_SETTING: &str = "tui.bundle_folder";
 
 impl Shell {
     pub(super) fn sync(
@@ -35,7 +33,7 @@ impl Shell {
                     }
                 }
                 Ok(vec![Action::SyncLoaded(SyncData {
-                    folder: self.store.setting(FOLDER_SETTING)?,
+                    folder: self.store.setting(Setting::BundleFolder)?,
                     log,
                     conflicts: self.store.establishment_conflicts()?,
                     stations: self
@@ -101,7 +99,7 @@ impl Shell {
             progress,
         )
         .map_err(|e| self.bundle_failure(&e))?;
-        self.store.set_setting(FOLDER_SETTING, folder)?;
+        self.store.set_setting(Setting::BundleFolder, folder)?;
         crate::tui::log::info(&format!("exported {}", written.path.display()));
         let t = Text(self.lang);
         let n = |k: &str| written.manifest.counts.get(k).copied().unwrap_or(0);

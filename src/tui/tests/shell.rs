@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::*;
 use crate::domain::outcome::Verdict;
+use crate::store::Setting;
 use crate::tui::app::Screen;
 use crate::tui::effects::Shell;
 
@@ -272,10 +273,13 @@ fn a_district_with_five_years_of_records() {
         .store
         .insert_final_records(&records, &rectifications)
         .unwrap();
-    shell.store.set_setting("inspector_name", "张三").unwrap();
     shell
         .store
-        .set_setting("inspector_badge", "21080001")
+        .set_setting(Setting::InspectorName, "张三")
+        .unwrap();
+    shell
+        .store
+        .set_setting(Setting::InspectorBadge, "21080001")
         .unwrap();
 
     let profile = shell.profile().unwrap();
