@@ -171,4 +171,44 @@ impl Lang {
             TaskState::Overdue => self.pick("已逾期", "overdue"),
         }
     }
+
+    /// A drawn establishment none of whose inspectors has a station code.
+    pub fn draw_unrouted(self) -> &'static str {
+        self.pick(
+            "抽中的检查人员都没有站点代码，此任务发给每台笔记本",
+            "no drawn inspector has a station code, so this task goes to every laptop",
+        )
+    }
+
+    /// Why the office's planning act (an inspector added, a draw) was not done.
+    pub fn planning_error(self, e: &crate::planning::PlanningError) -> String {
+        use crate::planning::PlanningError as E;
+        match e {
+            E::Filter(p) => self.filter_problem(p),
+            E::Draw(p) => self.draw_problem(p),
+            E::Store(e) => self.store_error(e),
+            E::NotPositive => self
+                .pick(
+                    "抽取家数和检查人员数须为正整数",
+                    "the count and the inspectors per establishment must be positive",
+                )
+                .into(),
+            E::DeadlineBeforeToday => self
+                .pick("完成期限早于今天", "the deadline is before today")
+                .into(),
+            E::NoRunner => self
+                .pick(
+                    "抽取记录须写明操作人（命令行用 --by 姓名）",
+                    "a draw records who ran it (on the command line, --by NAME)",
+                )
+                .into(),
+            E::Seed(why) => format!("{}: {why}", self.pick("无法生成随机种子", "random seed")),
+            E::NoNameOrBadge => self
+                .pick(
+                    "姓名和执法证号不能为空",
+                    "name and enforcement ID must not be empty",
+                )
+                .into(),
+        }
+    }
 }

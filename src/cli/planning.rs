@@ -9,7 +9,7 @@ use clap::Subcommand;
 use super::out::{errln, outln};
 use super::{Context, Localized};
 use crate::domain::planning::campaign::{self, Campaign};
-use crate::domain::planning::{OfficeInspector, Task, TaskSource};
+use crate::domain::planning::{Task, TaskSource};
 use crate::i18n::Lang;
 use crate::store::Store;
 
@@ -144,32 +144,8 @@ pub fn inspectors(ctx: &Context, cmd: InspectorsCommand) -> Result<()> {
             station,
             towns,
         } => {
-            let (name, badge) = (
-                name.trim().to_string(),
-                crate::roster::normalize_identifier(&badge),
-            );
-            if name.is_empty() || badge.is_empty() {
-                bail!(
-                    "{}",
-                    lang.pick(
-                        "姓名和执法证号不能为空",
-                        "name and enforcement ID must not be empty"
-                    )
-                );
-            }
-            let person = OfficeInspector {
-                badge,
-                name,
-                unit: unit.trim().to_string(),
-                station: station.trim().to_ascii_uppercase(),
-                active: true,
-                towns: towns
-                    .split(['、', '|', ',', '，'])
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-            };
+            let person = crate::planning::new_inspector(&name, &badge, &unit, &station, &towns)
+                .map_err(|e| anyhow::anyhow!(lang.planning_error(&e)))?;
             store.put_office_inspectors(&[person]).localized(lang)?;
         }
         InspectorsCommand::Retire { badge } => {
