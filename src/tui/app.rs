@@ -12,9 +12,11 @@ pub use super::msg::{
 };
 
 use super::due::{Due, Frequencies};
+use super::screens::draws::DrawsState;
 use super::screens::establishment::EditState;
 use super::screens::form::FormState;
 use super::screens::home::HomeState;
+use super::screens::inspectors::InspectorsState;
 use super::screens::record::RecordState;
 use super::screens::records::RecordsState;
 use super::screens::report::ReportState;
@@ -40,6 +42,10 @@ pub enum Screen {
     Establishment(Box<EditState>),
     Sync(Box<SyncState>),
     Report(Box<ReportState>),
+    /// The office's inspectors list (issue 14).
+    Inspectors(Box<InspectorsState>),
+    /// The office's 双随机 draws (issue 14).
+    Draws(Box<DrawsState>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +143,12 @@ impl App {
         if let Some(effects) = super::screens::report::update(self, &action) {
             return effects;
         }
+        if let Some(effects) = super::screens::inspectors::update(self, &action) {
+            return effects;
+        }
+        if let Some(effects) = super::screens::draws::update(self, &action) {
+            return effects;
+        }
         match action {
             Action::Key(key) => self.key(key),
             Action::Paste(text) => self.paste(&text),
@@ -166,6 +178,9 @@ impl App {
                 Vec::new()
             }
             Action::HomeLoaded(data) => {
+                if let Screen::Home(h) = &mut self.screen {
+                    h.office = data.office;
+                }
                 self.home = data;
                 self.refresh_due();
                 Vec::new()
@@ -252,7 +267,10 @@ impl App {
             | Action::ConflictSettled { .. }
             | Action::Progress(_)
             | Action::ReportLoaded(_)
-            | Action::ReportWritten(_) => Vec::new(),
+            | Action::ReportWritten(_)
+            | Action::InspectorsLoaded { .. }
+            | Action::DrawsLoaded { .. }
+            | Action::DrawMade(_) => Vec::new(),
         }
     }
 
@@ -281,6 +299,8 @@ impl App {
             Screen::Establishment(e) => e.typing(),
             Screen::Sync(s) => s.typing(),
             Screen::Report(r) => r.typing(),
+            Screen::Inspectors(s) => s.typing(),
+            Screen::Draws(s) => s.typing(),
             _ => false,
         }
     }
@@ -316,7 +336,8 @@ impl App {
             return Vec::new();
         }
         use super::screens::{
-            establishment, form_keys, home, record, records, report, review, roster, sync, welcome,
+            draws, establishment, form_keys, home, inspectors, record, records, report, review,
+            roster, sync, welcome,
         };
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
@@ -329,6 +350,8 @@ impl App {
             Screen::Establishment(_) => establishment::key(self, key),
             Screen::Sync(_) => sync::key(self, key),
             Screen::Report(_) => report::key(self, key),
+            Screen::Inspectors(_) => inspectors::key(self, key),
+            Screen::Draws(_) => draws::key(self, key),
         }
     }
 
@@ -359,6 +382,8 @@ impl App {
                     reason.insert(text);
                 }
             }
+            Screen::Inspectors(s) => s.paste(text),
+            Screen::Draws(s) => s.paste(text),
             _ => {}
         }
         Vec::new()

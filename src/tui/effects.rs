@@ -34,6 +34,7 @@ mod keys {
 
 mod draft;
 mod photo;
+mod planning;
 mod report;
 mod sync;
 
@@ -120,6 +121,11 @@ impl Shell {
             Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
                 self.report(effect)
             }
+            Effect::LoadInspectors
+            | Effect::AddInspector(_)
+            | Effect::RetireInspector(_)
+            | Effect::LoadDraws
+            | Effect::RunDraw(_) => self.planning(effect),
             other => self.run(other),
         };
         match result {
@@ -179,12 +185,14 @@ impl Shell {
                     today + chrono::Days::new(crate::tui::due::FOLLOW_UP_AHEAD_DAYS),
                 )?;
                 let tasks = crate::tui::tasks::load(store, &self.station, today)?;
+                let office = planning::is_office(store, &self.station)?;
                 vec![Action::HomeLoaded(HomeData {
                     drafts,
                     unexported,
                     overdue,
                     last,
                     tasks,
+                    office,
                 })]
             }
             Effect::SaveEstablishment { id, facts } => {
@@ -287,6 +295,11 @@ impl Shell {
             Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
                 self.report(effect)?
             }
+            Effect::LoadInspectors
+            | Effect::AddInspector(_)
+            | Effect::RetireInspector(_)
+            | Effect::LoadDraws
+            | Effect::RunDraw(_) => self.planning(effect)?,
         })
     }
 }

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod due;
 pub mod effects;
+pub mod fields;
 pub mod input;
 pub mod keymap;
 pub mod log;
@@ -18,6 +19,7 @@ pub mod screens;
 pub mod search;
 pub mod strings;
 pub mod strings_follow_up;
+pub mod strings_office;
 pub mod strings_form;
 pub mod strings_plan;
 pub mod strings_record;

@@ -62,6 +62,9 @@ pub struct HomeData {
     pub last: HashMap<String, NaiveDate>,
     /// The office's tasks for this station not done yet (src/tui/tasks.rs).
     pub tasks: Vec<crate::tui::tasks::HomeTask>,
+    /// This station plans for the district: it trusts no other station as the office, so
+    /// 首页 leads to the inspectors list and the draws (issue 14).
+    pub office: bool,
 }
 
 /// A draft opened in the checklist form.
@@ -151,6 +154,10 @@ pub enum ReportKind {
     Workbook,
     /// The record forms of the period's final inspections as one HTML file.
     Records,
+    /// One 双随机 draw on A4 (HTML), as `shian draws print`; its number in `ids`.
+    Draw,
+    /// One 双随机 draw as CSV for 一公开, as `shian draws csv`; its number in `ids`.
+    DrawCsv,
     /// The 责令改正通知书 of one record under a written order (issue 13).
     Order,
 }
@@ -226,6 +233,19 @@ pub enum Action {
     ReportLoaded(Box<Headline>),
     /// A report file written, at this path.
     ReportWritten(String),
+    /// The bureau's inspectors as the office keeps them (issue 14); `changed` names the one
+    /// just added or retired.
+    InspectorsLoaded {
+        list: Vec<crate::domain::planning::OfficeInspector>,
+        changed: Option<InspectorChange>,
+    },
+    /// The draws kept here, oldest first, and the folder reports were last written to.
+    DrawsLoaded {
+        list: Vec<crate::domain::planning::draw::DrawRecord>,
+        folder: Option<String>,
+    },
+    /// A new draw made and kept under its number.
+    DrawMade(Box<crate::domain::planning::draw::DrawRecord>),
     Failed(String),
 }
 
@@ -333,6 +353,32 @@ pub enum Effect {
     },
     /// Opens a written file with the system's default program.
     OpenFile(String),
+    LoadInspectors,
+    /// Adds (or corrects, by 执法证号) one inspector, as typed; the rules are
+    /// `crate::planning::new_inspector`'s.
+    AddInspector(InspectorFields),
+    /// Marks the inspector with this 执法证号 retired.
+    RetireInspector(String),
+    LoadDraws,
+    /// Makes a new, numbered draw (`crate::planning::run_draw`).
+    RunDraw(crate::planning::DrawRequest),
+}
+
+/// An inspector as typed on the office's screen, before the rules of the list check it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InspectorFields {
+    pub name: String,
+    pub badge: String,
+    pub unit: String,
+    pub station: String,
+    pub towns: String,
+}
+
+/// What just changed on the inspectors list, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InspectorChange {
+    Added(String),
+    Retired(String),
 }
 
 impl Effect {
