@@ -34,10 +34,10 @@ pub mod i18n_store;
 pub mod i18n_trust;
 /// The station's key pair and its code.
 pub mod identity;
-/// File permissions and opening files, where the platforms differ.
-pub mod platform;
 /// The office's planning acts shared by the command line and the UI (issue 14).
 pub mod planning;
+/// File permissions and opening files, where the platforms differ.
+pub mod platform;
 /// Record forms, summaries, workbooks and CSV.
 pub mod report;
 /// Roster CSV files (UTF-8 or GBK).

@@ -103,7 +103,12 @@ pub fn draw(ctx: &Context, args: DrawArgs) -> Result<()> {
         .map_err(|e| anyhow::anyhow!(lang.planning_error(&e)))?;
     // A task goes to the stations of its inspectors; with none known, to every laptop.
     for d in crate::planning::unrouted(&record) {
-        errln!("{}{}{}", d.name, lang.pick("：", ": "), lang.draw_unrouted());
+        errln!(
+            "{}{}{}",
+            d.name,
+            lang.pick("：", ": "),
+            lang.draw_unrouted()
+        );
     }
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&record)?)?;

@@ -78,7 +78,7 @@ const DRAW: &[Binding] = &[
 /// A small form of the office (a new inspector, a new draw): letters are text.
 const OFFICE_FORM: &[Binding] = &[
     ("Tab Up Down", Text::keys_next_previous_field),
-    ("Enter", Text::keys_next_field_save_on),
+    ("Enter", Text::keys_next_field_save_last),
     ("Esc", Text::keys_cancel),
 ];
 
@@ -240,6 +240,12 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
         Screen::Inspectors(s) if s.mode != InspectorsMode::List => screen_keys(screen),
         Screen::Draws(s) if s.typing() => screen_keys(screen),
+        Screen::Draws(s) if s.mode == DrawsMode::View => &[
+            ("Up Down", Text::keys_scroll),
+            ("p", Text::keys_print_short),
+            ("c", Text::keys_draw_csv),
+            ("Esc", Text::keys_back),
+        ],
         Screen::Inspectors(_) => &[
             ("a", Text::keys_add),
             ("r", Text::keys_retire),

@@ -208,10 +208,16 @@ impl Text {
         self.p("添加或更正检查人员", "add or correct an inspector")
     }
     pub fn keys_retire_inspector(self) -> &'static str {
-        self.p("停用选中的检查人员（需确认）", "retire the selected inspector (asks)")
+        self.p(
+            "停用选中的检查人员（需确认）",
+            "retire the selected inspector (asks)",
+        )
     }
     pub fn keys_new_draw(self) -> &'static str {
-        self.p("新建抽取（新编号，不重抽）", "run a new draw (a new number)")
+        self.p(
+            "新建抽取（新编号，不重抽）",
+            "run a new draw (a new number)",
+        )
     }
     pub fn keys_view_draw(self) -> &'static str {
         self.p("查看选中的抽取", "view the selected draw")
@@ -221,6 +227,9 @@ impl Text {
     }
     pub fn keys_draw_csv(self) -> &'static str {
         self.p("导出 CSV（一公开）", "write the CSV (publication)")
+    }
+    pub fn keys_next_field_save_last(self) -> &'static str {
+        self.p("下一项 / 在末项保存", "next field / save on the last")
     }
     pub fn keys_add(self) -> &'static str {
         self.p("添加", "add")

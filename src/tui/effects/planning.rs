@@ -29,7 +29,8 @@ impl Shell {
                     &f.name, &f.badge, &f.unit, &f.station, &f.towns,
                 )
                 .map_err(refused)?;
-                self.store.put_office_inspectors(std::slice::from_ref(&person))?;
+                self.store
+                    .put_office_inspectors(std::slice::from_ref(&person))?;
                 crate::tui::log::info(&format!("inspector {} saved", person.badge));
                 Some(InspectorChange::Added(person.badge))
             }

@@ -120,7 +120,11 @@ fn request(fields: &Fields) -> Result<DrawRequest, Bad> {
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let t = app.t;
     let today = app.today;
-    let runner = app.profile.as_ref().map_or("", |p| p.name.as_str()).to_string();
+    let runner = app
+        .profile
+        .as_ref()
+        .map_or("", |p| p.name.as_str())
+        .to_string();
     let Screen::Draws(s) = &mut app.screen else {
         return Vec::new();
     };

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use crate::domain::planning::draw::DrawRecord;
 use crate::tui::app::App;
@@ -130,12 +130,14 @@ fn view(app: &App, d: &DrawRecord, scroll: usize, area: Rect, buf: &mut Buffer) 
         )));
     }
     let skip = scroll.min(lines.len().saturating_sub(1));
-    Paragraph::new(lines.split_off(skip)).render(
-        Rect {
-            x: area.x + 1,
-            width: area.width.saturating_sub(2),
-            ..area
-        },
-        buf,
-    );
+    Paragraph::new(lines.split_off(skip))
+        .wrap(Wrap { trim: false })
+        .render(
+            Rect {
+                x: area.x + 1,
+                width: area.width.saturating_sub(2),
+                ..area
+            },
+            buf,
+        );
 }

@@ -155,14 +155,17 @@ pub fn render(app: &App, s: &InspectorsState, area: Rect, buf: &mut Buffer) -> O
     let (t, theme) = (app.t, app.theme);
     let w = usize::from(area.width);
     let [name_w, badge_w, unit_w, station_w] = widths(w);
-    let header = format!(
+    let mut header = format!(
         "  {}  {}  {}  {}  {}",
         pad(t.col_name(), name_w),
         pad(t.col_badge(), badge_w),
         pad(t.col_unit(), unit_w),
         pad(t.col_station(), station_w),
-        t.col_active(),
+        pad(t.col_active(), 4),
     );
+    if w >= 120 {
+        header.push_str(&format!("  {}", t.col_towns()));
+    }
     buf.set_stringn(area.x, area.y, header, w, theme.heading());
     let mut items: Vec<ListItem> = s
         .list

@@ -10,6 +10,7 @@ mod form_kinds;
 mod home;
 mod keys_shown;
 mod keys_walk;
+mod office;
 mod photos;
 mod planning;
 mod records;
