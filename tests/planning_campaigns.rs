@@ -165,3 +165,99 @@ fn an_inspection_untagged_on_the_laptop_leaves_the_campaign_at_the_office() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("records/untagged.json"));
 }
+
+/// The office with the sample campaign running this week, laptop A holding its office bundle,
+/// and the campaign's tasks as A lists them.
+fn campaign_this_week(
+    tmp: &std::path::Path,
+) -> (
+    std::path::PathBuf,
+    std::path::PathBuf,
+    Vec<serde_json::Value>,
+) {
+    let (office, a) = (tmp.join("office"), tmp.join("a"));
+    let roster = tmp.join("roster.csv");
+    std::fs::write(&roster, include_str!("../data/roster-sample.csv")).unwrap();
+    stdout(shian(&office).arg("roster").arg("import").arg(&roster));
+    let today = chrono::Local::now().date_naive();
+    let campaign = include_str!("../data/campaign-sample.toml")
+        .replace(
+            "from = 2027-03-01",
+            &format!("from = {}", today - chrono::Days::new(7)),
+        )
+        .replace(
+            "to = 2027-08-25",
+            &format!("to = {}", today + chrono::Days::new(7)),
+        );
+    let file = tmp.join("campaign.toml");
+    std::fs::write(&file, campaign).unwrap();
+    stdout(shian(&office).args(["campaigns", "add"]).arg(&file));
+    let office_fp = fingerprint(&office);
+    import(&a, &office_bundle(&office, &tmp.join("o1")), &office_fp);
+    let tasks = serde_json::from_str(&stdout(shian(&a).args(["tasks", "list", "--json"]))).unwrap();
+    (office, a, tasks)
+}
+
+/// The office's summary of this week, with the campaign's targets covered.
+fn covered_at(office: &std::path::Path, page: &std::path::Path) -> String {
+    let today = chrono::Local::now().date_naive();
+    stdout(
+        shian(office)
+            .args(["report", "summary", "--from"])
+            .arg((today - chrono::Days::new(7)).to_string())
+            .arg("--to")
+            .arg(today.to_string())
+            .arg("--out")
+            .arg(page),
+    );
+    std::fs::read_to_string(page).unwrap()
+}
+
+/// Issue 14: `campaigns untag --undo` did not reach the office, which kept the untag. A re-tag
+/// now travels in `records/untagged.json` (bundle format 4), even in a bundle with no new
+/// record, and the office ends with the laptop's latest choice.
+#[test]
+fn an_inspection_tagged_again_on_the_laptop_counts_again_at_the_office() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (office, a, tasks) = campaign_this_week(tmp.path());
+    let target = tasks[0]["establishment_id"].as_str().unwrap().to_string();
+    let wang = Inspector {
+        name: "王立".into(),
+        badge: "21080499".into(),
+    };
+    let id = inspect(&a, &target, wang).unwrap();
+    stdout(shian(&a).args(["campaigns", "untag", &id, "campus-2027"]));
+    trust(&office, &a);
+    let first = export(&a, &tmp.path().join("out-1"), &[]);
+    stdout(shian(&office).arg("import").arg(&first));
+    let page = tmp.path().join("summary.html");
+    let covered = |n: usize| format!("<strong>{n}</strong> / {}", tasks.len());
+    assert!(covered_at(&office, &page).contains(&covered(0)));
+
+    // Back in the campaign: the next bundle carries only that, as format 4.
+    stdout(shian(&a).args(["campaigns", "untag", &id, "campus-2027", "--undo"]));
+    let second = export(&a, &tmp.path().join("out-2"), &[]);
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &entries(&second)
+            .into_iter()
+            .find(|(n, _)| n == "manifest.json")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    assert_eq!(manifest["format_version"], 4);
+    stdout(shian(&office).arg("import").arg(&second));
+    assert!(
+        covered_at(&office, &page).contains(&covered(1)),
+        "the re-tagged inspection counts again"
+    );
+
+    // Nothing changed since: no bundle.
+    let out = stdout(
+        shian(&a)
+            .arg("export")
+            .arg("--out")
+            .arg(tmp.path().join("out-3")),
+    );
+    assert!(out.contains("nothing new to export"), "{out}");
+}
