@@ -149,6 +149,9 @@ impl App {
         if let Some(effects) = super::screens::draws::update(self, &action) {
             return effects;
         }
+        if let Some(effects) = super::screens::record_tags::update(self, &action) {
+            return effects;
+        }
         match action {
             Action::Key(key) => self.key(key),
             Action::Paste(text) => self.paste(&text),
@@ -255,8 +258,9 @@ impl App {
                     text = format!("{text}  {}", self.t.order_with_key());
                 }
                 self.info(text);
+                let id = record.inspection.id.clone();
                 self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
-                vec![Effect::LoadColleagues]
+                vec![Effect::LoadColleagues, Effect::LoadCampaignTags(id)]
             }
             // Answers only the sync screen waits for; elsewhere they change nothing.
             Action::SyncLoaded(_)
@@ -270,7 +274,8 @@ impl App {
             | Action::ReportWritten(_)
             | Action::InspectorsLoaded { .. }
             | Action::DrawsLoaded { .. }
-            | Action::DrawMade(_) => Vec::new(),
+            | Action::DrawMade(_)
+            | Action::CampaignTagsLoaded { .. } => Vec::new(),
         }
     }
 

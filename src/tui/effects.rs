@@ -125,7 +125,9 @@ impl Shell {
             | Effect::AddInspector(_)
             | Effect::RetireInspector(_)
             | Effect::LoadDraws
-            | Effect::RunDraw(_) => self.planning(effect),
+            | Effect::RunDraw(_)
+            | Effect::LoadCampaignTags(_)
+            | Effect::SetCampaignTag { .. } => self.planning(effect),
             other => self.run(other),
         };
         match result {
@@ -299,7 +301,9 @@ impl Shell {
             | Effect::AddInspector(_)
             | Effect::RetireInspector(_)
             | Effect::LoadDraws
-            | Effect::RunDraw(_) => self.planning(effect)?,
+            | Effect::RunDraw(_)
+            | Effect::LoadCampaignTags(_)
+            | Effect::SetCampaignTag { .. } => self.planning(effect)?,
         })
     }
 }

@@ -153,6 +153,7 @@ const RECORD: &[Binding] = &[
     ("p", Text::keys_print_this_record),
     ("f", Text::keys_follow_up_record),
     ("O", Text::keys_print_order),
+    ("u", Text::keys_untag),
     ("Esc q", Text::keys_back),
 ];
 

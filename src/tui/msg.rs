@@ -246,6 +246,12 @@ pub enum Action {
     },
     /// A new draw made and kept under its number.
     DrawMade(Box<crate::domain::planning::draw::DrawRecord>),
+    /// The campaigns an inspection falls in; `changed` is the one just untagged or tagged.
+    CampaignTagsLoaded {
+        inspection_id: String,
+        tags: Vec<crate::store::CampaignTag>,
+        changed: Option<crate::store::CampaignTag>,
+    },
     Failed(String),
 }
 
@@ -362,6 +368,13 @@ pub enum Effect {
     LoadDraws,
     /// Makes a new, numbered draw (`crate::planning::run_draw`).
     RunDraw(crate::planning::DrawRequest),
+    LoadCampaignTags(String),
+    /// Takes an inspection out of a campaign (`tagged` false) or puts it back.
+    SetCampaignTag {
+        inspection_id: String,
+        campaign_id: String,
+        tagged: bool,
+    },
 }
 
 /// An inspector as typed on the office's screen, before the rules of the list check it.

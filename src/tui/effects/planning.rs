@@ -51,6 +51,32 @@ impl Shell {
                 crate::tui::log::info(&format!("draw {} seed {}", record.number, record.seed));
                 return Ok(vec![Action::DrawMade(Box::new(record))]);
             }
+            Effect::LoadCampaignTags(id) => {
+                return Ok(vec![Action::CampaignTagsLoaded {
+                    tags: self.store.campaign_tags(&id)?,
+                    inspection_id: id,
+                    changed: None,
+                }]);
+            }
+            Effect::SetCampaignTag {
+                inspection_id,
+                campaign_id,
+                tagged,
+            } => {
+                self.store
+                    .set_campaign_tag(&inspection_id, &campaign_id, tagged)?;
+                crate::tui::log::info(&format!(
+                    "{inspection_id} {} campaign {campaign_id}",
+                    if tagged { "tagged" } else { "untagged" }
+                ));
+                let tags = self.store.campaign_tags(&inspection_id)?;
+                let changed = tags.iter().find(|t| t.campaign_id == campaign_id).cloned();
+                return Ok(vec![Action::CampaignTagsLoaded {
+                    inspection_id,
+                    tags,
+                    changed,
+                }]);
+            }
             _ => return Ok(Vec::new()),
         };
         Ok(vec![Action::InspectorsLoaded {

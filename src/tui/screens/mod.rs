@@ -14,6 +14,7 @@ pub mod home;
 pub mod home_tasks;
 pub mod inspectors;
 pub mod record;
+pub mod record_tags;
 pub mod records;
 pub mod records_range;
 pub mod report;

@@ -1,6 +1,7 @@
 //! Fixtures shared by the UI tests: a fixed day, the sample roster, shipped checklists, and a
 //! stand-in for the store that answers the effects the form needs.
 
+mod campaign_tags;
 mod conflicts;
 mod corrections;
 mod establishment_leave;
