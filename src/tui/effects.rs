@@ -188,12 +188,14 @@ impl Shell {
                 )?;
                 let tasks = crate::tui::tasks::load(store, &self.station, today)?;
                 let office = planning::is_office(store, &self.station)?;
+                let campaigns = crate::tui::tasks::running_campaigns(store, today)?;
                 vec![Action::HomeLoaded(HomeData {
                     drafts,
                     unexported,
                     overdue,
                     last,
                     tasks,
+                    campaigns,
                     office,
                 })]
             }

@@ -62,6 +62,8 @@ pub struct HomeData {
     pub last: HashMap<String, NaiveDate>,
     /// The office's tasks for this station not done yet (src/tui/tasks.rs).
     pub tasks: Vec<crate::tui::tasks::HomeTask>,
+    /// The campaigns not over yet, whose checklists the chooser puts first for their targets.
+    pub campaigns: Vec<crate::tui::tasks::RunningCampaign>,
     /// This station plans for the district: it trusts no other station as the office, so
     /// 首页 leads to the inspectors list and the draws (issue 14).
     pub office: bool,

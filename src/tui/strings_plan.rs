@@ -27,6 +27,14 @@ impl Text {
         }
     }
 
+    /// Over the checklist chooser of a campaign's target within its period.
+    pub fn campaign_checklists_first(self, names: &str) -> String {
+        match self.0 {
+            Lang::Zh => format!("专项行动“{names}”的检查表已排在最前并选中"),
+            Lang::En => format!("The checklists of {names} come first, selected"),
+        }
+    }
+
     /// The opened record's line of campaigns (screens/record_tags.rs).
     pub fn campaigns_label(self) -> &'static str {
         self.0.pick("专项行动：", "Campaigns:")

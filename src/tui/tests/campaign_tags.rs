@@ -89,3 +89,87 @@ fn a_record_in_no_campaign_says_so() {
     };
     assert!(r.tags.is_empty());
 }
+
+/// Through the shell on a real store: a campaign of 星帆小学 puts its checklist first, the
+/// record of that inspection shows the campaign, and `u` untags it in the store and back.
+#[test]
+fn a_campaign_here_picks_its_checklist_and_its_record_is_untagged_in_the_store() {
+    use super::shell::{finalize, keys, run, started};
+    use crate::domain::planning::campaign::Campaign;
+    use crate::domain::planning::{Task, TaskSource};
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell =
+        crate::tui::effects::Shell::open(dir.path(), Lang::Zh, "TEST01".into()).unwrap();
+    shell.perform(Effect::LoadSampleRoster);
+    let target = shell
+        .store
+        .establishments()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.facts.name == "鲅鱼圈区星帆小学")
+        .unwrap()
+        .id;
+    // A period that holds the UI's fixed day and the shell's real one alike.
+    let day = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+    let campaign = Campaign {
+        id: "campus".into(),
+        name: "校园食品安全守护行动".into(),
+        from: day(2020),
+        to: day(2099),
+        kinds: Vec::new(),
+        targets: vec!["鲅鱼圈区星帆小学".into()],
+        checklists: vec!["food-sample".into()],
+        target_count: None,
+        inspectors: Vec::new(),
+    };
+    let source = TaskSource::Campaign {
+        id: "campus".into(),
+        name: campaign.name.clone(),
+    };
+    let task = Task {
+        id: Task::id_for(&source, &target),
+        source,
+        establishment_id: target,
+        from: campaign.from,
+        deadline: campaign.to,
+        inspectors: Vec::new(),
+        stations: Vec::new(),
+    };
+    shell.store.put_campaign(&campaign, "", &[task]).unwrap();
+
+    let mut app = started(&mut shell);
+    run(&mut app, &mut shell, ch('/'));
+    keys(&mut app, &mut shell, "星帆小学");
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    run(&mut app, &mut shell, press(KeyCode::Enter));
+    let Screen::Form(f) = &app.screen else {
+        panic!("not on the form: {:?}", app.message);
+    };
+    assert_eq!(f.checklist.id, "food-sample");
+    let id = f.inspection.id.clone();
+    run(&mut app, &mut shell, ch('1'));
+    finalize(&mut shell, &id);
+    let record = Box::new(shell.store.inspection_record(&id).unwrap());
+    run(&mut app, &mut shell, Action::RecordLoaded(record));
+    let tags = |app: &App| match &app.screen {
+        Screen::Record(r) => r.tags.clone(),
+        _ => panic!("not on the record"),
+    };
+    assert_eq!(
+        tags(&app),
+        vec![CampaignTag {
+            campaign_id: "campus".into(),
+            name: "校园食品安全守护行动".into(),
+            tagged: true
+        }]
+    );
+    run(&mut app, &mut shell, ch('u'));
+    assert_eq!(
+        shell.store.campaign_untagged().unwrap(),
+        vec![(id.clone(), "campus".to_string())]
+    );
+    assert!(!tags(&app)[0].tagged);
+    run(&mut app, &mut shell, ch('u'));
+    assert!(shell.store.campaign_untagged().unwrap().is_empty());
+    assert!(tags(&app)[0].tagged);
+}
