@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod log;
 pub mod msg;
+pub mod msg_office;
 pub mod paths;
 pub mod people;
 pub mod run;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
+pub use super::msg_office::{InspectorChange, InspectorFields};
 use crate::bundle::{Progress, RecordKind};
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::{Establishment, EstablishmentFacts};
@@ -377,23 +378,6 @@ pub enum Effect {
         campaign_id: String,
         tagged: bool,
     },
-}
-
-/// An inspector as typed on the office's screen, before the rules of the list check it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct InspectorFields {
-    pub name: String,
-    pub badge: String,
-    pub unit: String,
-    pub station: String,
-    pub towns: String,
-}
-
-/// What just changed on the inspectors list, for the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InspectorChange {
-    Added(String),
-    Retired(String),
 }
 
 impl Effect {

@@ -20,6 +20,14 @@ impl Text {
         }
     }
 
+    /// A task's source when a 双随机 draw gave it.
+    pub fn task_of_draw(self, number: i64) -> String {
+        match self.0 {
+            Lang::Zh => format!("双随机第 {number} 号"),
+            Lang::En => format!("random draw {number}"),
+        }
+    }
+
     pub fn task_overdue(self, deadline: NaiveDate) -> String {
         match self.0 {
             Lang::Zh => format!("已逾期 {deadline}"),

@@ -12,6 +12,7 @@ mod home;
 mod keys_shown;
 mod keys_walk;
 mod office;
+mod office_shell;
 mod photos;
 mod planning;
 mod records;
