@@ -261,3 +261,36 @@ fn an_inspection_tagged_again_on_the_laptop_counts_again_at_the_office() {
     );
     assert!(out.contains("nothing new to export"), "{out}");
 }
+
+/// A bundle imported late never undoes a newer choice: untag, re-tag, untag again, and the
+/// office imports the last bundle before the one in the middle.
+#[test]
+fn an_older_tag_choice_imported_late_does_not_undo_a_newer_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (office, a, tasks) = campaign_this_week(tmp.path());
+    let target = tasks[0]["establishment_id"].as_str().unwrap().to_string();
+    let wang = Inspector {
+        name: "王立".into(),
+        badge: "21080499".into(),
+    };
+    let id = inspect(&a, &target, wang).unwrap();
+    let mut bundles = Vec::new();
+    for (n, undo) in [false, true, false].into_iter().enumerate() {
+        let mut untag = shian(&a);
+        untag.args(["campaigns", "untag", &id, "campus-2027"]);
+        if undo {
+            untag.arg("--undo");
+        }
+        stdout(&mut untag);
+        bundles.push(export(&a, &tmp.path().join(format!("out-{n}")), &[]));
+    }
+    trust(&office, &a);
+    for i in [0, 2, 1] {
+        stdout(shian(&office).arg("import").arg(&bundles[i]));
+    }
+    let page = tmp.path().join("summary.html");
+    assert!(
+        covered_at(&office, &page).contains(&format!("<strong>0</strong> / {}", tasks.len())),
+        "the last choice, an untag, holds"
+    );
+}

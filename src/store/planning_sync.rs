@@ -87,8 +87,8 @@ pub(super) fn apply_carried(conn: &Connection, carried: &CarriedPlanning) -> Res
     match carried {
         CarriedPlanning::Office(set) => apply(conn, set),
         CarriedPlanning::Untagged(list) => {
-            // The later choice wins, so bundles in any order leave the same one; an untag
-            // of format 3 (no time) only adds, as it did.
+            // The later choice wins: an older bundle imported late never undoes a newer one;
+            // an untag of format 3 (no time) only adds, as it did.
             for u in list {
                 conn.prepare_cached(
                     "INSERT INTO campaign_untagged (inspection_id, campaign_id, tagged, changed_at)

@@ -1,7 +1,7 @@
 //! Which campaigns count an inspection (issue 14, docs/planning.md): an inspection of a
 //! campaign's target started within its period counts, unless its inspector untagged it; the
 //! latest choice (untagged, or tagged again) is kept with its time, so it travels to the office
-//! and the later one wins whatever order bundles come in (store/planning_sync.rs).
+//! and an older bundle imported late never undoes a newer choice (store/planning_sync.rs).
 
 use rusqlite::{OptionalExtension, params};
 
