@@ -198,6 +198,16 @@ fn campaign_this_week(
     (office, a, tasks)
 }
 
+/// A final inspection at `a` of the campaign's first target; its id.
+fn inspect_first_target(a: &std::path::Path, tasks: &[serde_json::Value]) -> String {
+    let target = tasks[0]["establishment_id"].as_str().unwrap();
+    let wang = Inspector {
+        name: "王立".into(),
+        badge: "21080499".into(),
+    };
+    inspect(a, target, wang).unwrap()
+}
+
 /// The office's summary of this week, with the campaign's targets covered.
 fn covered_at(office: &std::path::Path, page: &std::path::Path) -> String {
     let today = chrono::Local::now().date_naive();
@@ -220,12 +230,7 @@ fn covered_at(office: &std::path::Path, page: &std::path::Path) -> String {
 fn an_inspection_tagged_again_on_the_laptop_counts_again_at_the_office() {
     let tmp = tempfile::tempdir().unwrap();
     let (office, a, tasks) = campaign_this_week(tmp.path());
-    let target = tasks[0]["establishment_id"].as_str().unwrap().to_string();
-    let wang = Inspector {
-        name: "王立".into(),
-        badge: "21080499".into(),
-    };
-    let id = inspect(&a, &target, wang).unwrap();
+    let id = inspect_first_target(&a, &tasks);
     stdout(shian(&a).args(["campaigns", "untag", &id, "campus-2027"]));
     trust(&office, &a);
     let first = export(&a, &tmp.path().join("out-1"), &[]);
@@ -268,12 +273,7 @@ fn an_inspection_tagged_again_on_the_laptop_counts_again_at_the_office() {
 fn an_older_tag_choice_imported_late_does_not_undo_a_newer_one() {
     let tmp = tempfile::tempdir().unwrap();
     let (office, a, tasks) = campaign_this_week(tmp.path());
-    let target = tasks[0]["establishment_id"].as_str().unwrap().to_string();
-    let wang = Inspector {
-        name: "王立".into(),
-        badge: "21080499".into(),
-    };
-    let id = inspect(&a, &target, wang).unwrap();
+    let id = inspect_first_target(&a, &tasks);
     let mut bundles = Vec::new();
     for (n, undo) in [false, true, false].into_iter().enumerate() {
         let mut untag = shian(&a);
