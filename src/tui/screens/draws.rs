@@ -31,8 +31,13 @@ pub enum Mode {
     View,
     /// Typing a new draw.
     New(Fields),
-    /// Typing the folder to write the selected draw to: its A4 page, or with `csv` its CSV.
-    Folder { csv: bool, input: TextInput },
+    /// Typing the folder to write the selected draw to: its A4 page, or with `csv` its CSV;
+    /// back to the draw in full afterwards when it was open (`from_view`).
+    Folder {
+        csv: bool,
+        input: TextInput,
+        from_view: bool,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -153,7 +158,12 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 fields.key(key);
             }
         },
-        Mode::Folder { csv, input } => match key.code {
+        Mode::Folder {
+            csv,
+            input,
+            from_view,
+        } => match key.code {
+            KeyCode::Esc if *from_view => s.mode = Mode::View,
             KeyCode::Esc => s.mode = Mode::List,
             KeyCode::Enter if !input.text().trim().is_empty() => {
                 let kind = if *csv {
@@ -170,7 +180,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     ids: number.map(|n| n.to_string()).into_iter().collect(),
                 });
                 s.working = true;
-                s.mode = Mode::List;
+                s.mode = if *from_view { Mode::View } else { Mode::List };
             }
             _ => {
                 input.handle_key(key);
@@ -191,6 +201,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     s.mode = Mode::Folder {
                         csv: c == 'c',
                         input: TextInput::new(&s.folder),
+                        from_view: s.mode == Mode::View,
                     }
                 }
                 None => message = Some(t.no_draws_yet()),

@@ -14,7 +14,15 @@ use crate::tui::text::{pad, truncate};
 pub fn render(app: &App, s: &DrawsState, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let (t, theme) = (app.t, app.theme);
     match (&s.mode, s.current()) {
-        (Mode::View, Some(d)) => view(app, d, s.scroll, area, buf),
+        (
+            Mode::View
+            | Mode::Folder {
+                from_view: true, ..
+            },
+            Some(d),
+        ) => {
+            view(app, d, s.scroll, area, buf);
+        }
         _ => list(app, s, area, buf),
     }
     match &s.mode {
@@ -33,7 +41,7 @@ pub fn render(app: &App, s: &DrawsState, area: Rect, buf: &mut Buffer) -> Option
             }
             cursor
         }
-        Mode::Folder { csv, input } => {
+        Mode::Folder { csv, input, .. } => {
             let title = if *csv { t.draw_csv() } else { t.draw_print() };
             let inner = crate::tui::widgets::popup(area, 72, 3, title, buf);
             let label = t.report_folder();

@@ -287,6 +287,11 @@ fn a_draw_is_printed_and_written_as_csv_through_the_report_effect() {
             ids: vec!["1".into()],
         }]
     );
+    // Back to the draw it was printed from.
+    assert!(matches!(
+        draws(&app).mode,
+        crate::tui::screens::draws::Mode::View
+    ));
     step(
         &mut app,
         Action::ReportWritten("/tmp/shian-draw-1.html".into()),
