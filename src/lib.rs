@@ -46,6 +46,10 @@ pub mod checklist_table;
 /// Record forms, summaries, workbooks and CSV.
 pub mod report;
 
+/// The office's planning acts (draws, the inspectors list) shared by the command line and the
+/// UI (docs/planning.md).
+pub mod planning;
+
 /// A synthetic district for trying and measuring.
 pub mod demo;
 

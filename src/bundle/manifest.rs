@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{BundleError, BundleKind, FORMAT_NAME, FORMAT_VERSION, OLDEST_FORMAT_VERSION, Result};
+use super::{
+    BundleError, BundleKind, FORMAT_NAME, FORMAT_VERSION, NEWEST_FORMAT_VERSION,
+    OLDEST_FORMAT_VERSION, Result,
+};
 
 pub const MANIFEST: &str = "manifest.json";
 pub const SIGNATURE: &str = "manifest.sig";
@@ -74,10 +77,10 @@ impl Manifest {
             .get("format_version")
             .and_then(|v| v.as_u64())
             .ok_or_else(|| BundleError::BadManifest("no format_version".into()))?;
-        if version > u64::from(FORMAT_VERSION) {
+        if version > u64::from(NEWEST_FORMAT_VERSION) {
             return Err(BundleError::NewerFormat {
                 found: version,
-                known: FORMAT_VERSION,
+                known: NEWEST_FORMAT_VERSION,
             });
         }
         if version < u64::from(OLDEST_FORMAT_VERSION) {
@@ -248,10 +251,10 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_reported_as_newer() {
-        let bytes = br#"{"format":"shian-bundle","format_version":4,"whatever":1}"#;
+        let bytes = br#"{"format":"shian-bundle","format_version":5,"whatever":1}"#;
         assert!(matches!(
             Manifest::parse(bytes),
-            Err(BundleError::NewerFormat { found: 4, .. })
+            Err(BundleError::NewerFormat { found: 5, .. })
         ));
         // Version 1 carried no record signatures: refused by name, not as damage.
         let bytes = br#"{"format":"shian-bundle","format_version":1,"whatever":1}"#;

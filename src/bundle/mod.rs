@@ -40,6 +40,11 @@ pub const FORMAT_NAME: &str = "shian-bundle";
 /// (docs/bundle-format.md, docs/trust.md); version 3 adds the revisions an establishment
 /// revision was made from, so edits merge (docs/bundle-format.md, section 10).
 pub const FORMAT_VERSION: u32 = 3;
+/// The newest version read, written only by a field bundle that carries a re-tag
+/// (`records/untagged.json`, docs/bundle-format.md 6.9): a version 3 reader would take a
+/// re-tag for an untag, so it must refuse the bundle as newer instead. Every other bundle is
+/// still written as version 3.
+pub const NEWEST_FORMAT_VERSION: u32 = 4;
 /// The oldest version read. A version 2 bundle is read as it is: its establishment revisions
 /// name no parents and follow the one numbered one less, as they were made. A version 1 bundle
 /// is refused by name: its records cannot prove who wrote them.

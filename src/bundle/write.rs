@@ -61,7 +61,12 @@ pub fn export_bundle_with(
         .map(|s| s.public_key)
         .collect();
     sign_what_is_unsigned(&mut set, identity, &revoked)?;
-    if kind == BundleKind::Field && set.inspections.is_empty() && set.marks.is_empty() {
+    // A tag changed on the laptop (issue 14) travels even with no new record.
+    if kind == BundleKind::Field
+        && set.inspections.is_empty()
+        && set.marks.is_empty()
+        && !store.tag_changes_unexported(&station)?
+    {
         return Err(BundleError::NothingToExport);
     }
     let office_identity =
@@ -319,7 +324,10 @@ fn write_file(
             public_key: hex::encode(identity.public_key().as_bytes()),
             name: name.to_string(),
         };
-        let manifest = Manifest::new(*kind, source, records.counts(), entries);
+        let mut manifest = Manifest::new(*kind, source, records.counts(), entries);
+        if super::planning::carries_retag(store, *kind, &identity.station_code())? {
+            manifest.format_version = super::NEWEST_FORMAT_VERSION;
+        }
         let manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         let signature = identity.signing_key().sign(&manifest_bytes);
         zip.start_file(manifest::MANIFEST, deflated)

@@ -1,19 +1,15 @@
 //! `shian draw` and `shian draws list|show|print|csv`: 双随机 draws, numbered and kept with their
 //! seed, printable on A4 and published as CSV (issue 14, docs/planning.md).
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::out::{errln, outln};
 use super::report::Output;
 use super::{Context, Localized};
-use crate::domain::planning::draw::{self, DrawFilter, DrawRecord};
-use crate::domain::planning::{Task, TaskSource};
+use crate::domain::planning::draw::DrawRecord;
 use crate::i18n::Lang;
-
-/// Days a draw's tasks get when no deadline is given.
-const DEFAULT_DAYS: u64 = 30;
 
 #[derive(Args, Debug)]
 pub struct DrawArgs {
@@ -73,9 +69,9 @@ pub enum DrawsCommand {
 fn print_draw(lang: Lang, d: &DrawRecord) -> Result<()> {
     outln!(
         "{} {}\t{} {}\t{}",
-        lang.pick("抽取编号", "Draw"),
+        lang.draw_label(),
         d.number,
-        lang.pick("随机种子", "seed"),
+        lang.seed_word(),
         d.seed,
         d.made_at
     )?;
@@ -93,134 +89,22 @@ fn print_draw(lang: Lang, d: &DrawRecord) -> Result<()> {
 pub fn draw(ctx: &Context, args: DrawArgs) -> Result<()> {
     let lang = ctx.lang;
     let mut store = ctx.open_store()?;
-    let filter =
-        DrawFilter::parse(&args.filter).map_err(|p| anyhow::anyhow!(lang.filter_problem(&p)))?;
-    if args.count == 0 || args.per == 0 {
-        bail!(
-            "{}",
-            lang.pick(
-                "--count 和 --inspectors 须为正整数",
-                "--count and --inspectors must be positive"
-            )
-        );
-    }
-    let today = chrono::Local::now().date_naive();
-    let deadline = args
-        .deadline
-        .unwrap_or_else(|| today + chrono::Days::new(DEFAULT_DAYS));
-    if deadline < today {
-        bail!(
-            "{}",
-            lang.pick("完成期限早于今天", "the deadline is before today")
-        );
-    }
-    let since = draw::three_months_before(today);
-    let recent: std::collections::HashSet<String> = store
-        .last_final_inspections()
-        .localized(lang)?
-        .into_iter()
-        .filter(|(_, at)| at.with_timezone(&chrono::Local).date_naive() >= since)
-        .map(|(id, _)| id)
-        .collect();
-    let matched: Vec<_> = store
-        .establishments()
-        .localized(lang)?
-        .into_iter()
-        .filter(|e| filter.matches(e))
-        .collect();
-    let candidates: Vec<_> = matched
-        .iter()
-        .filter(|e| !recent.contains(&e.id))
-        .cloned()
-        .collect();
-    let inspectors = store.office_inspectors().localized(lang)?;
-    let avoid_own_unit = !args.allow_own_unit && inspectors.iter().any(|i| !i.towns.is_empty());
-    let seed = match args.seed {
-        Some(s) => s,
-        None => getrandom::u64().map_err(|e| anyhow::anyhow!("random seed: {e}"))?,
-    };
-    let drawn = draw::draw(
-        &candidates,
-        &inspectors,
-        args.count,
-        args.per,
-        avoid_own_unit,
-        seed,
-    )
-    .map_err(|p| anyhow::anyhow!(lang.draw_problem(&p)))?;
-    let made_by = match args.by.as_deref().map(str::trim) {
-        Some(by) if !by.is_empty() => by.to_string(),
-        _ => store
-            .setting(crate::store::Setting::InspectorName)
-            .localized(lang)?
-            .unwrap_or_default(),
-    };
-    if made_by.trim().is_empty() {
-        bail!(
-            "{}",
-            lang.pick(
-                "抽取记录须写明操作人：用 --by 姓名 指定",
-                "a draw records who ran it: give --by NAME"
-            )
-        );
-    }
     let identity = ctx.identity()?;
-    let mut record = DrawRecord {
-        number: 0,
-        id: uuid::Uuid::now_v7().to_string(),
-        filter_text: args.filter.clone(),
-        filter,
-        seed: seed.to_string(),
+    let request = crate::planning::DrawRequest {
+        filter: args.filter.clone(),
         count: args.count,
         per: args.per,
-        avoid_own_unit,
-        day: today,
-        deadline,
-        made_at: crate::bundle::now_text(),
-        made_by,
-        station: identity.station_code(),
-        matched: matched.len(),
-        excluded_recent: matched.len() - candidates.len(),
-        drawn,
+        seed: args.seed,
+        deadline: args.deadline,
+        allow_own_unit: args.allow_own_unit,
+        by: args.by.unwrap_or_default(),
     };
-    let tasks: Vec<Task> = record
-        .drawn
-        .iter()
-        .map(|d| {
-            let source = TaskSource::Draw { number: 0 };
-            Task {
-                id: Task::id_for(&source, &d.establishment_id),
-                source,
-                establishment_id: d.establishment_id.clone(),
-                from: today,
-                deadline,
-                inspectors: d.inspectors.iter().map(|p| p.badge.clone()).collect(),
-                stations: d
-                    .inspectors
-                    .iter()
-                    .map(|p| p.station.clone())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            }
-        })
-        .collect();
+    let record = crate::planning::run_draw(&mut store, &request, &identity.station_code())
+        .map_err(|e| anyhow::anyhow!(lang.planning_error(&e)))?;
     // A task goes to the stations of its inspectors; with none known, to every laptop.
-    for d in record
-        .drawn
-        .iter()
-        .filter(|d| d.inspectors.iter().all(|p| p.station.is_empty()))
-    {
-        errln!(
-            "{}{}{}",
-            d.name,
-            lang.pick("：", ": "),
-            lang.pick(
-                "抽中的检查人员都没有站点代码，此任务发给每台笔记本",
-                "no drawn inspector has a station code, so this task goes to every laptop"
-            ),
-        );
+    for d in crate::planning::unrouted(&record) {
+        errln!("{}{}{}", d.name, lang.colon(), lang.draw_unrouted());
     }
-    store.record_draw(&mut record, &tasks).localized(lang)?;
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&record)?)?;
     } else {
@@ -234,12 +118,9 @@ pub fn draws(ctx: &Context, cmd: DrawsCommand) -> Result<()> {
     let store = ctx.open_store()?;
     let all = store.draws().localized(lang)?;
     let find = |number: i64| {
-        all.iter().find(|d| d.number == number).ok_or_else(|| {
-            anyhow::anyhow!(
-                "{}: {number}",
-                lang.pick("没有这个抽取编号", "no such draw")
-            )
-        })
+        all.iter()
+            .find(|d| d.number == number)
+            .ok_or_else(|| anyhow::anyhow!("{}: {number}", lang.no_such_draw_number()))
     };
     match cmd {
         DrawsCommand::List { json } => {

@@ -9,7 +9,7 @@ use clap::Subcommand;
 use super::out::{errln, outln};
 use super::{Context, Localized};
 use crate::domain::planning::campaign::{self, Campaign};
-use crate::domain::planning::{OfficeInspector, Task, TaskSource};
+use crate::domain::planning::{Task, TaskSource};
 use crate::i18n::Lang;
 use crate::store::Store;
 
@@ -86,9 +86,9 @@ fn read_file(path: &PathBuf) -> Result<Vec<u8>> {
 
 fn yes_no(lang: Lang, b: bool) -> &'static str {
     if b {
-        lang.pick("在岗", "active")
+        lang.inspector_active()
     } else {
-        lang.pick("停用", "retired")
+        lang.inspector_retired()
     }
 }
 
@@ -108,16 +108,12 @@ pub fn inspectors(ctx: &Context, cmd: InspectorsCommand) -> Result<()> {
                     bail!(
                         "{name}: {} {}",
                         errors.len(),
-                        lang.pick("处错误，未导入任何检查人员", "errors; nothing was imported")
+                        lang.n_errors_no_inspector_imported()
                     );
                 }
             };
             store.put_office_inspectors(&list).localized(lang)?;
-            outln!(
-                "{} {}",
-                list.len(),
-                lang.pick("名检查人员已导入", "inspectors imported")
-            )?;
+            outln!("{} {}", list.len(), lang.n_inspectors_imported())?;
         }
         InspectorsCommand::List { json } => {
             let list = store.office_inspectors().localized(lang)?;
@@ -144,44 +140,14 @@ pub fn inspectors(ctx: &Context, cmd: InspectorsCommand) -> Result<()> {
             station,
             towns,
         } => {
-            let (name, badge) = (
-                name.trim().to_string(),
-                crate::roster::normalize_identifier(&badge),
-            );
-            if name.is_empty() || badge.is_empty() {
-                bail!(
-                    "{}",
-                    lang.pick(
-                        "姓名和执法证号不能为空",
-                        "name and enforcement ID must not be empty"
-                    )
-                );
-            }
-            let person = OfficeInspector {
-                badge,
-                name,
-                unit: unit.trim().to_string(),
-                station: station.trim().to_ascii_uppercase(),
-                active: true,
-                towns: towns
-                    .split(['、', '|', ',', '，'])
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-            };
+            let person = crate::planning::new_inspector(&name, &badge, &unit, &station, &towns)
+                .map_err(|e| anyhow::anyhow!(lang.planning_error(&e)))?;
             store.put_office_inspectors(&[person]).localized(lang)?;
         }
         InspectorsCommand::Retire { badge } => {
             let badge = crate::roster::normalize_identifier(&badge);
             if !store.retire_inspector(&badge).localized(lang)? {
-                bail!(
-                    "{}: {badge}",
-                    lang.pick(
-                        "名单上没有这个执法证号",
-                        "no inspector with this enforcement ID"
-                    )
-                );
+                bail!("{}: {badge}", lang.no_inspector_enforcement_id());
             }
         }
     }
@@ -226,9 +192,8 @@ pub fn campaigns(ctx: &Context, cmd: CampaignsCommand) -> Result<()> {
         CampaignsCommand::Add { file } => {
             let bytes = read_file(&file)?;
             let name = file.display().to_string();
-            let text = String::from_utf8(bytes).map_err(|_| {
-                anyhow::anyhow!("{name}: {}", lang.pick("不是 UTF-8 文本", "not UTF-8 text"))
-            })?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("{name}: {}", lang.not_utf8_text()))?;
             let known: Vec<String> = ctx
                 .catalog()
                 .checklists
@@ -241,11 +206,7 @@ pub fn campaigns(ctx: &Context, cmd: CampaignsCommand) -> Result<()> {
                     for e in &errors {
                         errln!("{}", lang.campaign_error(e));
                     }
-                    bail!(
-                        "{name}: {} {}",
-                        errors.len(),
-                        lang.pick("处错误，未保存", "errors; nothing was saved")
-                    );
+                    bail!("{name}: {} {}", errors.len(), lang.n_errors_nothing_saved());
                 }
             };
             let tasks = campaign_tasks(&store, &c).localized(lang)?;
@@ -256,22 +217,16 @@ pub fn campaigns(ctx: &Context, cmd: CampaignsCommand) -> Result<()> {
                         || (!e.facts.license_no.is_empty() && e.facts.license_no == *t)
                 });
                 if !found {
-                    errln!(
-                        "{name}: {} {t}",
-                        lang.pick(
-                            "单位名录中没有此目标单位：",
-                            "no establishment on the roster for target"
-                        )
-                    );
+                    errln!("{name}: {} {t}", lang.no_roster_establishment_for_target());
                 }
             }
             store.put_campaign(&c, &text, &tasks).localized(lang)?;
             outln!(
                 "{}{}{} {}",
                 c.name,
-                lang.pick("：", ": "),
+                lang.colon(),
                 tasks.len(),
-                lang.pick("家目标单位", "target establishments")
+                lang.target_establishments()
             )?;
         }
         CampaignsCommand::List { json } => {
@@ -286,10 +241,7 @@ pub fn campaigns(ctx: &Context, cmd: CampaignsCommand) -> Result<()> {
         }
         CampaignsCommand::Show { id, json } => {
             let Some((c, _)) = store.campaign(&id).localized(lang)? else {
-                bail!(
-                    "{}: {id}",
-                    lang.pick("没有这个专项行动", "no such campaign")
-                );
+                bail!("{}: {id}", lang.no_such_campaign());
             };
             let lines = super::tasks::task_lines(
                 &store,
@@ -302,9 +254,7 @@ pub fn campaigns(ctx: &Context, cmd: CampaignsCommand) -> Result<()> {
             } else {
                 let count = c
                     .target_count
-                    .map_or(lang.pick("全覆盖", "full coverage").to_string(), |n| {
-                        n.to_string()
-                    });
+                    .map_or(lang.full_coverage().to_string(), |n| n.to_string());
                 outln!("{}\t{}\t{} ~ {}\t{}", c.id, c.name, c.from, c.to, count)?;
                 super::tasks::print_lines(lang, &lines)?;
             }
@@ -316,10 +266,7 @@ pub fn campaigns(ctx: &Context, cmd: CampaignsCommand) -> Result<()> {
         } => {
             let id = store.find_inspection(&inspection).localized(lang)?.id;
             if store.campaign(&campaign).localized(lang)?.is_none() {
-                bail!(
-                    "{}: {campaign}",
-                    lang.pick("没有这个专项行动", "no such campaign")
-                );
+                bail!("{}: {campaign}", lang.no_such_campaign());
             }
             store
                 .set_campaign_tag(&id, &campaign, undo)

@@ -37,14 +37,6 @@ pub struct TaskLine {
     pub state: TaskState,
 }
 
-pub fn source_name(lang: Lang, source: &TaskSource) -> String {
-    match (source, lang) {
-        (TaskSource::Campaign { name, .. }, _) => name.clone(),
-        (TaskSource::Draw { number }, Lang::Zh) => format!("双随机第 {number} 号"),
-        (TaskSource::Draw { number }, Lang::En) => format!("random draw {number}"),
-    }
-}
-
 /// The tasks `keep` selects, with their state today.
 pub fn task_lines(
     store: &Store,
@@ -75,7 +67,7 @@ pub fn task_lines(
                 days.get(&t.establishment_id).map_or(&[][..], Vec::as_slice),
                 today,
             ),
-            source: source_name(lang, &t.source),
+            source: lang.task_source(&t.source),
             establishment: names.get(&t.establishment_id).cloned().unwrap_or_default(),
             inspectors: t
                 .inspectors

@@ -47,6 +47,11 @@ impl Lang {
         self
     }
 
+    /// The `lang` of a printed page's `<html>`.
+    pub fn html_lang(self) -> &'static str {
+        self.pick("zh-CN", "en")
+    }
+
     /// Between the items of a list: 、 in Chinese, a comma in English.
     pub fn list_separator(self) -> &'static str {
         self.pick("、", ", ")

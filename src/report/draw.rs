@@ -22,12 +22,12 @@ struct DrawPage<'a> {
 
 fn headers(lang: Lang) -> Vec<&'static str> {
     vec![
-        lang.pick("序号", "No."),
-        lang.pick("单位名称", "Establishment"),
-        lang.pick("类型", "Kind"),
-        lang.pick("镇街道", "Town"),
-        lang.pick("检查人员", "Inspectors"),
-        lang.pick("执法证号", "Enforcement IDs"),
+        lang.column_number(),
+        lang.column_establishment(),
+        lang.column_kind(),
+        lang.column_town(),
+        lang.column_inspectors(),
+        lang.column_badges(),
     ]
 }
 
@@ -58,88 +58,55 @@ fn rows(draw: &DrawRecord, lang: Lang) -> Vec<Vec<String>> {
 }
 
 pub fn title(draw: &DrawRecord, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("“双随机、一公开”抽查 第 {} 号抽取记录", draw.number),
-        Lang::En => format!("Random inspection draw No. {}", draw.number),
-    }
+    lang.draw_title(draw.number)
 }
 
 /// The draw as a self-contained HTML page for A4, printed from a browser like the record form.
 pub fn render_draw(draw: &DrawRecord, lang: Lang) -> Result<String> {
     let filter = if draw.filter_text.trim().is_empty() {
-        lang.pick("全部单位", "the whole roster").to_string()
+        lang.whole_roster().to_string()
     } else {
         draw.filter_text.clone()
     };
     let facts = vec![
+        (lang.draw_number(), draw.number.to_string()),
+        (lang.draw_made_at(), draw.made_at.clone()),
         (
-            lang.pick("抽取编号", "Draw number"),
-            draw.number.to_string(),
-        ),
-        (lang.pick("抽取时间", "Made at"), draw.made_at.clone()),
-        (
-            lang.pick("操作人", "Made by"),
+            lang.draw_made_by(),
             format!("{}（{}）", draw.made_by, draw.station),
         ),
-        (lang.pick("抽取范围", "Filter"), filter),
+        (lang.draw_filter(), filter),
         (
-            lang.pick("符合条件", "Matched"),
-            match lang {
-                Lang::Zh => format!(
-                    "{} 家，其中近 3 个月已检查 {} 家不参与抽取（《食品生产经营监督检查管理办法》第四十二条）",
-                    draw.matched, draw.excluded_recent
-                ),
-                Lang::En => format!(
-                    "{}, of which {} inspected in the last 3 months are left out (Order 49 art. 42)",
-                    draw.matched, draw.excluded_recent
-                ),
-            },
+            lang.draw_matched(),
+            lang.draw_matched_text(draw.matched, draw.excluded_recent),
         ),
         (
-            lang.pick("抽取数量", "Drawn"),
-            match lang {
-                Lang::Zh => format!("{} 家单位，每家 {} 名检查人员", draw.count, draw.per),
-                Lang::En => format!(
-                    "{} establishments, {} inspectors each",
-                    draw.count, draw.per
-                ),
-            },
+            lang.draw_count(),
+            lang.draw_count_text(draw.count, draw.per),
         ),
         (
-            lang.pick("回避", "Conflicts"),
+            lang.draw_conflicts(),
             if draw.avoid_own_unit {
-                lang.pick(
-                    "不抽取本单位辖区的检查人员",
-                    "no inspector drawn for their own unit's towns",
-                )
+                lang.draw_avoids_own_unit()
             } else {
-                lang.pick("未设置", "none marked")
+                lang.draw_none_marked()
             }
             .to_string(),
         ),
-        (lang.pick("随机种子", "Seed"), draw.seed.clone()),
-        (lang.pick("完成期限", "Deadline"), draw.deadline.to_string()),
+        (lang.seed_label(), draw.seed.clone()),
+        (lang.draw_deadline(), draw.deadline.to_string()),
     ];
-    let rerun = match lang {
-        Lang::Zh => format!(
-            "用相同的种子 {} 和相同的单位名录、检查人员名单，按 docs/planning.md 所述算法（SplitMix64）可重新得到同一结果。",
-            draw.seed
-        ),
-        Lang::En => format!(
-            "The same seed {} with the same roster and inspector list gives the same draw by the algorithm in docs/planning.md (SplitMix64).",
-            draw.seed
-        ),
-    };
+    let rerun = lang.draw_rerun(&draw.seed);
     let page = DrawPage {
-        lang_tag: if lang == Lang::Zh { "zh-CN" } else { "en" },
+        lang_tag: lang.html_lang(),
         css: super::BASE_CSS,
         title: title(draw, lang),
         facts,
         headers: headers(lang),
         rows: rows(draw, lang),
         rerun,
-        signed_by: lang.pick("抽取人：", "Drawn by:"),
-        witnessed_by: lang.pick("监督人：", "Witness:"),
+        signed_by: lang.drawn_by_signature(),
+        witnessed_by: lang.witness_signature(),
     };
     Ok(page.render()?)
 }
@@ -149,10 +116,7 @@ pub fn draw_csv(draw: &DrawRecord, lang: Lang) -> Result<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        let mut header: Vec<&str> = vec![
-            lang.pick("抽取编号", "Draw number"),
-            lang.pick("随机种子", "Seed"),
-        ];
+        let mut header: Vec<&str> = vec![lang.draw_number(), lang.seed_label()];
         header.extend(headers(lang));
         w.write_record(&header)?;
         for row in rows(draw, lang) {

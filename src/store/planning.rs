@@ -297,37 +297,6 @@ impl Store {
         }
         Ok(out)
     }
-
-    /// Takes an inspection out of a campaign (the inspector's untag), or back in.
-    pub fn set_campaign_tag(
-        &self,
-        inspection_id: &str,
-        campaign_id: &str,
-        tagged: bool,
-    ) -> Result<()> {
-        if tagged {
-            self.conn.execute(
-                "DELETE FROM campaign_untagged WHERE inspection_id = ?1 AND campaign_id = ?2",
-                [inspection_id, campaign_id],
-            )?;
-        } else {
-            self.conn.execute(
-                "INSERT OR IGNORE INTO campaign_untagged (inspection_id, campaign_id)
-                 VALUES (?1, ?2)",
-                [inspection_id, campaign_id],
-            )?;
-        }
-        Ok(())
-    }
-
-    /// `(inspection id, campaign id)` of every untagged inspection.
-    pub fn campaign_untagged(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT inspection_id, campaign_id FROM campaign_untagged")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }
 
 /// The office's list, for the store's check of a record's inspectors at finalize.

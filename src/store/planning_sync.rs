@@ -9,11 +9,18 @@ use super::{Result, Store};
 use crate::domain::planning::campaign::Campaign;
 use crate::domain::planning::{OfficeInspector, Task};
 
-/// An inspection an inspector took out of a campaign (`shian campaigns untag`).
+/// An inspection an inspector took out of a campaign (`shian campaigns untag`, or `u` on the
+/// opened record), or put back in (`tagged`), and when: the later choice wins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Untag {
     pub inspection_id: String,
     pub campaign_id: String,
+    /// Back in the campaign (a re-tag); absent in bundle format 3, which carries untags only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tagged: bool,
+    /// When the inspector chose (RFC 3339 UTC); absent in untags written before it was kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub changed_at: String,
 }
 
 /// What a bundle carries of planning: an office's planning, or a station's untags of its own
@@ -35,11 +42,12 @@ pub struct PlanningSet {
 }
 
 impl Store {
-    /// The untags of this station's own final inspections, which its field bundles carry to
-    /// the office.
+    /// The untags and re-tags of this station's own final inspections, which its field
+    /// bundles carry to the office.
     pub fn own_untags(&self, station: &str) -> Result<Vec<Untag>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT u.inspection_id, u.campaign_id FROM campaign_untagged u
+            "SELECT u.inspection_id, u.campaign_id, u.tagged, u.changed_at
+             FROM campaign_untagged u
              JOIN inspections i ON i.id = u.inspection_id
              WHERE i.station = ?1 AND i.status = 'final'
              ORDER BY u.inspection_id, u.campaign_id",
@@ -48,6 +56,8 @@ impl Store {
             Ok(Untag {
                 inspection_id: r.get(0)?,
                 campaign_id: r.get(1)?,
+                tagged: r.get(2)?,
+                changed_at: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -77,12 +87,22 @@ pub(super) fn apply_carried(conn: &Connection, carried: &CarriedPlanning) -> Res
     match carried {
         CarriedPlanning::Office(set) => apply(conn, set),
         CarriedPlanning::Untagged(list) => {
+            // The later choice wins: an older bundle imported late never undoes a newer one;
+            // an untag of format 3 (no time) only adds, as it did.
             for u in list {
                 conn.prepare_cached(
-                    "INSERT OR IGNORE INTO campaign_untagged (inspection_id, campaign_id)
-                     VALUES (?1, ?2)",
+                    "INSERT INTO campaign_untagged (inspection_id, campaign_id, tagged, changed_at)
+                     VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (inspection_id, campaign_id) DO UPDATE
+                     SET tagged = excluded.tagged, changed_at = excluded.changed_at
+                     WHERE excluded.changed_at > campaign_untagged.changed_at",
                 )?
-                .execute([&u.inspection_id, &u.campaign_id])?;
+                .execute(rusqlite::params![
+                    u.inspection_id,
+                    u.campaign_id,
+                    u.tagged,
+                    u.changed_at
+                ])?;
             }
             Ok(())
         }

@@ -361,4 +361,10 @@ CREATE TABLE campaign_untagged (
     PRIMARY KEY (inspection_id, campaign_id)
 ) WITHOUT ROWID;
 "#,
+    // An inspector's latest choice of a campaign tag (issue 14): untagged, or tagged again, and
+    // when; a re-tag travels like an untag and the later choice wins (docs/planning.md).
+    r#"
+ALTER TABLE campaign_untagged ADD COLUMN tagged INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE campaign_untagged ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
+"#,
 ];

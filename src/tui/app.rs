@@ -12,9 +12,11 @@ pub use super::msg::{
 };
 
 use super::due::{Due, Frequencies};
+use super::screens::draws::DrawsState;
 use super::screens::establishment::EditState;
 use super::screens::form::FormState;
 use super::screens::home::HomeState;
+use super::screens::inspectors::InspectorsState;
 use super::screens::record::RecordState;
 use super::screens::records::RecordsState;
 use super::screens::report::ReportState;
@@ -40,6 +42,10 @@ pub enum Screen {
     Establishment(Box<EditState>),
     Sync(Box<SyncState>),
     Report(Box<ReportState>),
+    /// The office's inspectors list (issue 14).
+    Inspectors(Box<InspectorsState>),
+    /// The office's 双随机 draws (issue 14).
+    Draws(Box<DrawsState>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +143,15 @@ impl App {
         if let Some(effects) = super::screens::report::update(self, &action) {
             return effects;
         }
+        if let Some(effects) = super::screens::inspectors::update(self, &action) {
+            return effects;
+        }
+        if let Some(effects) = super::screens::draws::update(self, &action) {
+            return effects;
+        }
+        if let Some(effects) = super::screens::record_tags::update(self, &action) {
+            return effects;
+        }
         match action {
             Action::Key(key) => self.key(key),
             Action::Paste(text) => self.paste(&text),
@@ -166,6 +181,9 @@ impl App {
                 Vec::new()
             }
             Action::HomeLoaded(data) => {
+                if let Screen::Home(h) = &mut self.screen {
+                    h.office = data.office;
+                }
                 self.home = data;
                 self.refresh_due();
                 Vec::new()
@@ -240,8 +258,9 @@ impl App {
                     text = format!("{text}  {}", self.t.order_with_key());
                 }
                 self.info(text);
+                let id = record.inspection.id.clone();
                 self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
-                vec![Effect::LoadColleagues]
+                vec![Effect::LoadColleagues, Effect::LoadCampaignTags(id)]
             }
             // Answers only the sync screen waits for; elsewhere they change nothing.
             Action::SyncLoaded(_)
@@ -252,7 +271,11 @@ impl App {
             | Action::ConflictSettled { .. }
             | Action::Progress(_)
             | Action::ReportLoaded(_)
-            | Action::ReportWritten(_) => Vec::new(),
+            | Action::ReportWritten(_)
+            | Action::InspectorsLoaded { .. }
+            | Action::DrawsLoaded { .. }
+            | Action::DrawMade(_)
+            | Action::CampaignTagsLoaded { .. } => Vec::new(),
         }
     }
 
@@ -281,6 +304,8 @@ impl App {
             Screen::Establishment(e) => e.typing(),
             Screen::Sync(s) => s.typing(),
             Screen::Report(r) => r.typing(),
+            Screen::Inspectors(s) => s.typing(),
+            Screen::Draws(s) => s.typing(),
             _ => false,
         }
     }
@@ -316,7 +341,8 @@ impl App {
             return Vec::new();
         }
         use super::screens::{
-            establishment, form_keys, home, record, records, report, review, roster, sync, welcome,
+            draws, establishment, form_keys, home, inspectors, record, records, report, review,
+            roster, sync, welcome,
         };
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
@@ -329,6 +355,8 @@ impl App {
             Screen::Establishment(_) => establishment::key(self, key),
             Screen::Sync(_) => sync::key(self, key),
             Screen::Report(_) => report::key(self, key),
+            Screen::Inspectors(_) => inspectors::key(self, key),
+            Screen::Draws(_) => draws::key(self, key),
         }
     }
 
@@ -359,6 +387,8 @@ impl App {
                     reason.insert(text);
                 }
             }
+            Screen::Inspectors(s) => s.paste(text),
+            Screen::Draws(s) => s.paste(text),
             _ => {}
         }
         Vec::new()

@@ -26,6 +26,7 @@ const RECORDS_SHOWN: usize = 500;
 
 mod draft;
 mod photo;
+mod planning;
 mod report;
 mod sync;
 
@@ -112,6 +113,13 @@ impl Shell {
             Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
                 self.report(effect)
             }
+            Effect::LoadInspectors
+            | Effect::AddInspector(_)
+            | Effect::RetireInspector(_)
+            | Effect::LoadDraws
+            | Effect::RunDraw(_)
+            | Effect::LoadCampaignTags(_)
+            | Effect::SetCampaignTag { .. } => self.planning(effect),
             other => self.run(other),
         };
         match result {
@@ -171,12 +179,16 @@ impl Shell {
                     today + chrono::Days::new(crate::tui::due::FOLLOW_UP_AHEAD_DAYS),
                 )?;
                 let tasks = crate::tui::tasks::load(store, &self.station, today)?;
+                let office = planning::is_office(store, &self.station)?;
+                let campaigns = crate::tui::tasks::running_campaigns(store, today)?;
                 vec![Action::HomeLoaded(HomeData {
                     drafts,
                     unexported,
                     overdue,
                     last,
                     tasks,
+                    campaigns,
+                    office,
                 })]
             }
             Effect::SaveEstablishment { id, facts } => {
@@ -279,6 +291,13 @@ impl Shell {
             Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
                 self.report(effect)?
             }
+            Effect::LoadInspectors
+            | Effect::AddInspector(_)
+            | Effect::RetireInspector(_)
+            | Effect::LoadDraws
+            | Effect::RunDraw(_)
+            | Effect::LoadCampaignTags(_)
+            | Effect::SetCampaignTag { .. } => self.planning(effect)?,
         })
     }
 }

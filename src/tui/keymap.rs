@@ -4,6 +4,8 @@
 use crate::i18n::Lang;
 use crate::i18n::tui::Text;
 use crate::tui::app::Screen;
+use crate::tui::screens::draws::Mode as DrawsMode;
+use crate::tui::screens::inspectors::Mode as InspectorsMode;
 
 /// (keys, what they do: a word of `i18n/tui/`)
 type Binding = (&'static str, fn(Text) -> &'static str);
@@ -30,6 +32,58 @@ const HOME: &[Binding] = &[
     ("p", Text::keys_change_the_inspector),
     ("q", Text::keys_quit),
 ];
+
+/// 首页 of the station that plans for the district (issue 14): the office's two screens too.
+const HOME_OFFICE: &[Binding] = &[
+    ("Up Down j k", Text::keys_move),
+    ("Enter", Text::keys_resume_draft_inspect_open),
+    ("/ s", Text::keys_establishments_search),
+    ("r", Text::keys_records),
+    ("t", Text::keys_sync),
+    ("b", Text::keys_reports),
+    ("i", Text::keys_inspectors),
+    ("w", Text::keys_draws),
+    ("d", Text::keys_delete_a_draft),
+    ("p", Text::keys_change_the_inspector),
+    ("q", Text::keys_quit),
+];
+
+const INSPECTORS: &[Binding] = &[
+    ("Up Down j k", Text::keys_move),
+    ("a", Text::keys_add_inspector),
+    ("r", Text::keys_retire_inspector),
+    ("Esc", Text::keys_back),
+];
+
+const DRAWS: &[Binding] = &[
+    ("Up Down j k", Text::keys_move),
+    ("Enter", Text::keys_view_draw),
+    ("n", Text::keys_new_draw),
+    ("p", Text::keys_print_draw),
+    ("c", Text::keys_draw_csv),
+    ("Ctrl-O", Text::keys_open_written),
+    ("Esc", Text::keys_back),
+];
+
+/// One draw viewed in full.
+const DRAW: &[Binding] = &[
+    ("Up Down j k", Text::keys_scroll),
+    ("n", Text::keys_new_draw),
+    ("p", Text::keys_print_draw),
+    ("c", Text::keys_draw_csv),
+    ("Ctrl-O", Text::keys_open_written),
+    ("Esc", Text::keys_back),
+];
+
+/// A small form of the office (a new inspector, a new draw): letters are text.
+const OFFICE_FORM: &[Binding] = &[
+    ("Tab Up Down", Text::keys_next_previous_field),
+    ("Enter", Text::keys_next_field_save_last),
+    ("Esc", Text::keys_cancel),
+];
+
+/// Retiring an inspector: `y` confirms, any other key cancels.
+const CONFIRM: &[Binding] = &[("y", Text::keys_ok), ("Esc", Text::keys_cancel)];
 
 const ROSTER: &[Binding] = &[
     ("输入", Text::keys_search_by_name_pinyin),
@@ -99,6 +153,7 @@ const RECORD: &[Binding] = &[
     ("p", Text::keys_print_this_record),
     ("f", Text::keys_follow_up_record),
     ("O", Text::keys_print_order),
+    ("u", Text::keys_untag),
     ("Esc q", Text::keys_back),
 ];
 
@@ -142,6 +197,7 @@ const FOOTER_HELP: &[Binding] = &[("?", Text::keys_keys)];
 fn screen_keys(screen: &Screen) -> &'static [Binding] {
     match screen {
         Screen::Welcome(_) => WELCOME,
+        Screen::Home(h) if h.office => HOME_OFFICE,
         Screen::Home(_) => HOME,
         Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
         Screen::Roster(_) => ROSTER,
@@ -154,6 +210,17 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Establishment(_) => ESTABLISHMENT,
         Screen::Sync(_) => SYNC,
         Screen::Report(_) => REPORT,
+        Screen::Inspectors(s) => match s.mode {
+            InspectorsMode::List => INSPECTORS,
+            InspectorsMode::Adding(_) => OFFICE_FORM,
+            InspectorsMode::Retiring(_) => CONFIRM,
+        },
+        Screen::Draws(s) => match s.mode {
+            DrawsMode::List => DRAWS,
+            DrawsMode::View => DRAW,
+            DrawsMode::New(_) => OFFICE_FORM,
+            DrawsMode::Folder { .. } => TYPING_TEXT,
+        },
     }
 }
 
@@ -172,6 +239,26 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
         Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
         Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
+        Screen::Inspectors(s) if s.mode != InspectorsMode::List => screen_keys(screen),
+        Screen::Draws(s) if s.typing() => screen_keys(screen),
+        Screen::Draws(s) if s.mode == DrawsMode::View => &[
+            ("Up Down", Text::keys_scroll),
+            ("p", Text::keys_print_short),
+            ("c", Text::keys_draw_csv),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Inspectors(_) => &[
+            ("a", Text::keys_add),
+            ("r", Text::keys_retire),
+            ("Esc", Text::keys_back),
+        ],
+        Screen::Draws(_) => &[
+            ("Enter", Text::keys_open),
+            ("n", Text::keys_draw_short),
+            ("p", Text::keys_print_short),
+            ("c", Text::keys_draw_csv),
+            ("Esc", Text::keys_back),
+        ],
         Screen::Welcome(_) => &[("Tab", Text::keys_next), ("Enter", Text::keys_ok)],
         Screen::Home(_) => &[
             ("Enter", Text::keys_open),

@@ -7,10 +7,12 @@
 pub mod app;
 pub mod due;
 pub mod effects;
+pub mod fields;
 pub mod input;
 pub mod keymap;
 pub mod log;
 pub mod msg;
+pub mod msg_office;
 pub mod paths;
 pub mod people;
 pub mod run;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
+pub use super::msg_office::{InspectorChange, InspectorFields};
 use crate::bundle::{Progress, RecordKind};
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::{Establishment, EstablishmentFacts};
@@ -62,6 +63,11 @@ pub struct HomeData {
     pub last: HashMap<String, NaiveDate>,
     /// The office's tasks for this station not done yet (src/tui/tasks.rs).
     pub tasks: Vec<crate::tui::tasks::HomeTask>,
+    /// The campaigns not over yet, whose checklists the chooser puts first for their targets.
+    pub campaigns: Vec<crate::tui::tasks::RunningCampaign>,
+    /// This station plans for the district: it trusts no other station as the office, so
+    /// 首页 leads to the inspectors list and the draws (issue 14).
+    pub office: bool,
 }
 
 /// A draft opened in the checklist form.
@@ -151,6 +157,10 @@ pub enum ReportKind {
     Workbook,
     /// The record forms of the period's final inspections as one HTML file.
     Records,
+    /// One 双随机 draw on A4 (HTML), as `shian draws print`; its number in `ids`.
+    Draw,
+    /// One 双随机 draw as CSV for 一公开, as `shian draws csv`; its number in `ids`.
+    DrawCsv,
     /// The 责令改正通知书 of one record under a written order (issue 13).
     Order,
 }
@@ -226,6 +236,25 @@ pub enum Action {
     ReportLoaded(Box<Headline>),
     /// A report file written, at this path.
     ReportWritten(String),
+    /// The bureau's inspectors as the office keeps them (issue 14); `changed` names the one
+    /// just added or retired.
+    InspectorsLoaded {
+        list: Vec<crate::domain::planning::OfficeInspector>,
+        changed: Option<InspectorChange>,
+    },
+    /// The draws kept here, oldest first, and the folder reports were last written to.
+    DrawsLoaded {
+        list: Vec<crate::domain::planning::draw::DrawRecord>,
+        folder: Option<String>,
+    },
+    /// A new draw made and kept under its number.
+    DrawMade(Box<crate::domain::planning::draw::DrawRecord>),
+    /// The campaigns an inspection falls in; `changed` is the one just untagged or tagged.
+    CampaignTagsLoaded {
+        inspection_id: String,
+        tags: Vec<crate::store::CampaignTag>,
+        changed: Option<crate::store::CampaignTag>,
+    },
     Failed(String),
 }
 
@@ -333,6 +362,22 @@ pub enum Effect {
     },
     /// Opens a written file with the system's default program.
     OpenFile(String),
+    LoadInspectors,
+    /// Adds (or corrects, by 执法证号) one inspector, as typed; the rules are
+    /// `crate::planning::new_inspector`'s.
+    AddInspector(InspectorFields),
+    /// Marks the inspector with this 执法证号 retired.
+    RetireInspector(String),
+    LoadDraws,
+    /// Makes a new, numbered draw (`crate::planning::run_draw`).
+    RunDraw(crate::planning::DrawRequest),
+    LoadCampaignTags(String),
+    /// Takes an inspection out of a campaign (`tagged` false) or puts it back.
+    SetCampaignTag {
+        inspection_id: String,
+        campaign_id: String,
+        tagged: bool,
+    },
 }
 
 impl Effect {

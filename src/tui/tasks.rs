@@ -52,3 +52,46 @@ pub fn load(store: &Store, station: &str, today: NaiveDate) -> Result<Vec<HomeTa
     });
     Ok(out)
 }
+
+/// A campaign not over yet, as the checklist chooser needs it: an inspection of one of its
+/// targets started within its period starts on its checklists (issue 14).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunningCampaign {
+    pub name: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Its targets: the establishments of its tasks.
+    pub targets: std::collections::BTreeSet<String>,
+    pub checklists: Vec<String>,
+}
+
+impl RunningCampaign {
+    /// Whether an inspection of `establishment_id` started on `day` counts for it.
+    pub fn counts(&self, establishment_id: &str, day: NaiveDate) -> bool {
+        day >= self.from && day <= self.to && self.targets.contains(establishment_id)
+    }
+}
+
+/// The campaigns here that end on or after `today`, with their targets.
+pub fn running_campaigns(store: &Store, today: NaiveDate) -> Result<Vec<RunningCampaign>> {
+    let campaigns = store.campaigns()?;
+    if campaigns.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tasks = store.tasks()?;
+    Ok(campaigns
+        .into_iter()
+        .filter(|c| c.to >= today)
+        .map(|c| RunningCampaign {
+            targets: tasks
+                .iter()
+                .filter(|t| matches!(&t.source, TaskSource::Campaign { id, .. } if *id == c.id))
+                .map(|t| t.establishment_id.clone())
+                .collect(),
+            name: c.name,
+            from: c.from,
+            to: c.to,
+            checklists: c.checklists,
+        })
+        .collect())
+}

@@ -12,8 +12,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::app::{App, Screen};
 use super::keymap;
 use super::screens::{
-    establishment, form_view, home, record, records, report_view, review_view, roster, sync_view,
-    welcome,
+    draws_view, establishment, form_view, home, inspectors, record, records, report_view,
+    review_view, roster, sync_view, welcome,
 };
 use super::text::{pad, width};
 use super::widgets::popup;
@@ -86,6 +86,8 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Establishment(_) => t.new_establishment(),
         Screen::Sync(_) => t.sync(),
         Screen::Report(_) => t.reports(),
+        Screen::Inspectors(_) => t.inspectors_title(),
+        Screen::Draws(_) => t.draws_title(),
     };
     let mut spans = vec![
         Span::styled(format!(" {} ", t.app_title()), theme.title()),
@@ -122,6 +124,8 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Establishment(e) => establishment::render(app, e, body, buf),
         Screen::Sync(s) => sync_view::render(app, s, body, buf),
         Screen::Report(r) => report_view::render(app, r, body, buf),
+        Screen::Inspectors(s) => inspectors::render(app, s, body, buf),
+        Screen::Draws(s) => draws_view::render(app, s, body, buf),
     };
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 
 mod follow_up;
 mod form;
+mod office;
 mod plan;
 mod record;
 mod sync;

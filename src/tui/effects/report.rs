@@ -34,6 +34,12 @@ impl Shell {
                 }))])
             }
             Effect::WriteReport {
+                kind: kind @ (ReportKind::Draw | ReportKind::DrawCsv),
+                folder,
+                ids,
+                ..
+            } => self.write_draw(kind == ReportKind::DrawCsv, &folder, &ids),
+            Effect::WriteReport {
                 kind,
                 from,
                 to,
@@ -70,6 +76,8 @@ impl Shell {
                             html.into_bytes(),
                         )
                     }
+                    // Written above, without the period.
+                    ReportKind::Draw | ReportKind::DrawCsv => return Ok(Vec::new()),
                     ReportKind::Records => {
                         let chosen = !ids.is_empty();
                         let ids = if chosen {
@@ -92,12 +100,7 @@ impl Shell {
                         (name, html.into_bytes())
                     }
                 };
-                let path = crate::tui::paths::expand(&folder).join(name);
-                crate::platform::write_whole(&path, &bytes)
-                    .map_err(|e| Failure::Text(format!("{}: {e}", path.display())))?;
-                self.store.set_setting(Setting::ReportFolder, &folder)?;
-                crate::tui::log::info(&format!("report {}", path.display()));
-                Ok(vec![Action::ReportWritten(path.display().to_string())])
+                self.write_file(&folder, &name, &bytes)
             }
             Effect::OpenFile(path) => {
                 crate::platform::open_with_default_program(Path::new(&path))
@@ -106,6 +109,52 @@ impl Shell {
             }
             _ => Ok(Vec::new()),
         }
+    }
+
+    /// Writes a report file whole into `folder`, remembered for the next one.
+    fn write_file(
+        &mut self,
+        folder: &str,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<Vec<Action>, Failure> {
+        let path = crate::tui::paths::expand(folder).join(name);
+        crate::platform::write_whole(&path, bytes)
+            .map_err(|e| Failure::Text(format!("{}: {e}", path.display())))?;
+        self.store.set_setting(Setting::ReportFolder, folder)?;
+        crate::tui::log::info(&format!("report {}", path.display()));
+        Ok(vec![Action::ReportWritten(path.display().to_string())])
+    }
+
+    /// One draw (its number in `ids`) on A4 or as CSV, as `shian draws print|csv` write it.
+    fn write_draw(
+        &mut self,
+        csv: bool,
+        folder: &str,
+        ids: &[String],
+    ) -> Result<Vec<Action>, Failure> {
+        let lang = self.lang;
+        let number: i64 = ids.first().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let draws = self.store.draws()?;
+        let Some(draw) = draws.iter().find(|d| d.number == number) else {
+            return Err(Failure::Text(format!(
+                "{}: {number}",
+                crate::i18n::tui::Text(lang).no_such_draw()
+            )));
+        };
+        let text = |e: report::ReportError| Failure::Text(lang.report_error(&e));
+        let (name, bytes) = if csv {
+            (
+                format!("shian-draw-{number}.csv"),
+                report::draw_csv(draw, lang).map_err(text)?,
+            )
+        } else {
+            (
+                format!("shian-draw-{number}.html"),
+                report::render_draw(draw, lang).map_err(text)?.into_bytes(),
+            )
+        };
+        self.write_file(folder, &name, &bytes)
     }
 
     fn period(

@@ -23,6 +23,9 @@ pub struct HomeState {
     pub selected: usize,
     /// A draft to discard once the inspector confirms (`d`, then `y`).
     pub discarding: Option<String>,
+    /// The station plans for the district (`HomeData::office`): `i` and `w` lead to the
+    /// inspectors list and the draws.
+    pub office: bool,
 }
 
 /// One selectable line of the home screen.
@@ -80,6 +83,9 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('t') => return crate::tui::screens::sync::open(app),
         KeyCode::Char('b') => return crate::tui::screens::report::open(app),
+        KeyCode::Char('i') if state.office => return crate::tui::screens::inspectors::open(app),
+        KeyCode::Char('w') if state.office => return crate::tui::screens::draws::open(app),
+        KeyCode::Char('i' | 'w') => app.info(app.t.office_only()),
         KeyCode::Char('p') => {
             let profile = app.profile.clone().unwrap_or_default();
             app.screen =

@@ -4,19 +4,14 @@
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
-use crate::domain::planning::{TaskSource, TaskState};
-use crate::i18n::Lang;
+use crate::domain::planning::TaskState;
 use crate::tui::app::App;
 use crate::tui::tasks::HomeTask;
 use crate::tui::text::{pad, truncate};
 
 pub fn line<'a>(app: &App, task: &HomeTask, name_w: usize) -> ListItem<'a> {
     let (t, theme) = (app.t, app.theme);
-    let source = match (&task.source, t.lang()) {
-        (TaskSource::Campaign { name, .. }, _) => name.clone(),
-        (TaskSource::Draw { number }, Lang::Zh) => format!("双随机第 {number} 号"),
-        (TaskSource::Draw { number }, Lang::En) => format!("random draw {number}"),
-    };
+    let source = t.lang().task_source(&task.source);
     let deadline = match task.state {
         TaskState::Overdue => Span::styled(pad(&t.task_overdue(task.deadline), 20), theme.fail()),
         _ => Span::styled(pad(&t.task_deadline(task.deadline), 20), theme.dim()),

@@ -1,6 +1,8 @@
 //! One file per screen: its state, its keys and its drawing.
 
 pub mod conflicts;
+pub mod draws;
+pub mod draws_view;
 pub mod establishment;
 pub mod form;
 pub mod form_edit;
@@ -10,7 +12,9 @@ pub mod form_section;
 pub mod form_view;
 pub mod home;
 pub mod home_tasks;
+pub mod inspectors;
 pub mod record;
+pub mod record_tags;
 pub mod records;
 pub mod records_range;
 pub mod report;

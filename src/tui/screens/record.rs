@@ -21,6 +21,8 @@ pub struct RecordState {
     pub from_finalize: bool,
     /// The reason for a correction being typed (`c`).
     pub reason: Option<TextInput>,
+    /// The campaigns it falls in, and whether it counts for each (record_tags.rs).
+    pub tags: Vec<crate::store::CampaignTag>,
 }
 
 impl RecordState {
@@ -30,6 +32,7 @@ impl RecordState {
             scroll: 0,
             from_finalize,
             reason: None,
+            tags: Vec::new(),
         }
     }
 }
@@ -58,8 +61,9 @@ pub fn loaded(app: &mut App, record: InspectionRecord) -> Vec<Effect> {
     if correct && let Some(why) = state.start_correction() {
         app.info(why(app.t));
     }
+    let id = state.record.inspection.id.clone();
     app.screen = Screen::Record(Box::new(state));
-    Vec::new()
+    vec![Effect::LoadCampaignTags(id)]
 }
 
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -113,6 +117,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 kind: crate::domain::inspection::InspectionKind::FollowUp,
             }];
         }
+        KeyCode::Char('u') => return super::record_tags::toggle(app),
         KeyCode::Char('c') => {
             if let Some(why) = r.start_correction() {
                 app.info(why(t));
@@ -269,6 +274,17 @@ pub fn record_lines(app: &App, rec: &InspectionRecord, width: usize) -> Vec<Line
 }
 
 pub fn render_record(app: &App, r: &RecordState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    // The campaigns it counts for, above the record when it falls in any (issue 14).
+    let area = if r.tags.is_empty() || area.height < 2 {
+        area
+    } else {
+        super::record_tags::render(app, &r.tags, Rect { height: 1, ..area }, buf);
+        Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        }
+    };
     let lines = record_lines(app, &r.record, usize::from(area.width));
     Paragraph::new(lines)
         .scroll((r.scroll, 0))

@@ -34,6 +34,9 @@ pub fn render(app: &App, s: &ReportState, area: Rect, buf: &mut Buffer) -> Optio
         ReportKind::Records if !s.records.is_empty() => t.report_chosen_records(),
         ReportKind::Records => t.report_records(),
         ReportKind::Order => t.report_order(),
+        // Written from the draws screen, never chosen here.
+        ReportKind::Draw => t.draw_print(),
+        ReportKind::DrawCsv => t.draw_csv(),
     };
     let kind = if s.kind == ReportKind::Records && !s.records.is_empty() {
         format!("{kind} {}", s.records.len())

@@ -20,6 +20,9 @@ pub struct Chooser {
     pub kind: InspectionKind,
     /// Once the inspector picks the kind (or it is a follow-up), moving among checklists keeps it.
     pub kind_chosen: bool,
+    /// The campaigns whose checklists come first, preselected: the establishment is their
+    /// target and today is within their period (issue 14). Their names, to say why.
+    pub campaign: Option<String>,
 }
 
 /// A special checklist (专项检查表, by the title convention of docs/checklists.md) is used
@@ -44,7 +47,31 @@ pub fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser>
     // The routine checklists first, the most specific first: a school canteen's own checklist
     // (which includes the catering table) before the catering table that fits many kinds.
     checklists.sort_by_key(|c| (c.title.contains("专项"), c.applies_to.len()));
-    let checklist_ids: Vec<String> = checklists.iter().map(|c| c.id.clone()).collect();
+    let mut checklist_ids: Vec<String> = checklists.iter().map(|c| c.id.clone()).collect();
+    // A campaign's own checklists before all others, in the campaign's order, so Enter starts
+    // the inspection the campaign asks for.
+    let running: Vec<_> = app
+        .home
+        .campaigns
+        .iter()
+        .filter(|c| c.counts(&e.id, app.today))
+        .collect();
+    let mut first: Vec<String> = Vec::new();
+    for id in running.iter().flat_map(|c| &c.checklists) {
+        if !first.contains(id) && app.checklists.iter().any(|c| &c.id == id) {
+            first.push(id.clone());
+        }
+    }
+    let campaign = (!first.is_empty()).then(|| {
+        running
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    });
+    checklist_ids.retain(|id| !first.contains(id));
+    first.append(&mut checklist_ids);
+    let checklist_ids = first;
     let kind = if follow_up {
         InspectionKind::FollowUp
     } else {
@@ -55,6 +82,7 @@ pub fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser>
         selected: 0,
         kind,
         kind_chosen: follow_up,
+        campaign,
     })
 }
 
@@ -117,9 +145,11 @@ pub fn key(
 pub fn render(app: &App, c: &Chooser, notice: Option<&str>, area: Rect, buf: &mut Buffer) {
     let t = app.t;
     let theme = app.theme;
+    // The campaign's line goes under the kinds, or under the notice when there is one.
+    let extra = u16::from(c.campaign.is_some() && notice.is_some());
     let height = u16::try_from(c.checklist_ids.len())
         .unwrap_or(10)
-        .saturating_add(5);
+        .saturating_add(5 + extra);
     let inner = popup(area, 70, height, t.choose_checklist(), buf);
     let kinds: Vec<Span> = InspectionKind::ALL
         .iter()
@@ -158,9 +188,20 @@ pub fn render(app: &App, c: &Chooser, notice: Option<&str>, area: Rect, buf: &mu
         .filter_map(|id| app.checklists.iter().find(|x| &x.id == id))
         .map(|x| ListItem::new(format!("{} ({})", x.title, x.items().count())))
         .collect();
+    if let Some(names) = &c.campaign
+        && inner.height > 2
+    {
+        buf.set_stringn(
+            inner.x,
+            inner.y + 1 + u16::from(notice.is_some()),
+            t.campaign_checklists_first(names),
+            usize::from(inner.width),
+            theme.info(),
+        );
+    }
     let list_area = Rect {
-        y: inner.y + 2,
-        height: inner.height.saturating_sub(2),
+        y: inner.y + 2 + extra,
+        height: inner.height.saturating_sub(2 + extra),
         ..inner
     };
     Clear.render(list_area, buf);

@@ -234,4 +234,44 @@ fn every_listed_key_does_something_on_every_screen() {
         step(&mut app, ch('b'));
         app
     });
+    office_walks();
+}
+
+/// The office's screens (issue 14): 首页 with `i` and `w`, the inspectors list and its two
+/// popups, the draws, one draw, and the draw's two forms.
+fn office_walks() {
+    use super::office::{on_draws, on_inspectors, with_two_draws};
+    walk("home office", &super::office::office);
+    walk("inspectors", &on_inspectors);
+    walk("inspectors add", &|| {
+        let mut app = on_inspectors();
+        step(&mut app, ch('a'));
+        app
+    });
+    walk("inspectors retire", &|| {
+        let mut app = on_inspectors();
+        step(&mut app, ch('r'));
+        app
+    });
+    // The newest draw is selected: ↑ first, so that ↓ has somewhere to go.
+    walk_with("draws", &with_two_draws, &|spec, app| {
+        if spec == "Up Down j k" {
+            step(app, press(KeyCode::Up));
+        }
+    });
+    walk("draw", &|| {
+        let mut app = on_draws();
+        step(&mut app, press(KeyCode::Enter));
+        app
+    });
+    walk("draw new", &|| {
+        let mut app = on_draws();
+        step(&mut app, ch('n'));
+        app
+    });
+    walk("draw print", &|| {
+        let mut app = on_draws();
+        step(&mut app, ch('p'));
+        app
+    });
 }

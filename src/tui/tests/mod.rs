@@ -1,6 +1,7 @@
 //! Fixtures shared by the UI tests: a fixed day, the sample roster, shipped checklists, and a
 //! stand-in for the store that answers the effects the form needs.
 
+mod campaign_tags;
 mod conflicts;
 mod corrections;
 mod establishment_leave;
@@ -10,6 +11,8 @@ mod form_kinds;
 mod home;
 mod keys_shown;
 mod keys_walk;
+mod office;
+mod office_shell;
 mod photos;
 mod planning;
 mod records;

@@ -134,3 +134,59 @@ fn the_offices_tasks_are_listed_above_the_due_list() {
         Some("鲅鱼圈区星帆小学")
     );
 }
+
+/// The chooser over the roster with the school canteen 星帆小学 selected, with `campaign` here.
+fn chooser_with(campaign: crate::tui::tasks::RunningCampaign) -> App {
+    let mut app = loaded(Lang::Zh);
+    let mut data = home_data();
+    data.campaigns = vec![campaign];
+    step(&mut app, Action::HomeLoaded(data));
+    step(&mut app, ch('/'));
+    type_text(&mut app, "星帆");
+    step(&mut app, press(KeyCode::Enter));
+    app
+}
+
+fn campus(from: chrono::NaiveDate, to: chrono::NaiveDate) -> crate::tui::tasks::RunningCampaign {
+    crate::tui::tasks::RunningCampaign {
+        name: "校园食品安全守护行动".into(),
+        from,
+        to,
+        targets: [establishment("鲅鱼圈区星帆小学").id].into(),
+        checklists: vec!["food-sample".into()],
+    }
+}
+
+fn offered(app: &App) -> (Vec<String>, usize, Option<String>) {
+    let Screen::Roster(r) = &app.screen else {
+        panic!("not on the roster");
+    };
+    let c = r.chooser.as_ref().expect("the chooser is open");
+    (c.checklist_ids.clone(), c.selected, c.campaign.clone())
+}
+
+#[test]
+fn a_campaign_target_starts_on_the_campaigns_checklist() {
+    let week = chrono::Days::new(7);
+    let mut app = chooser_with(campus(today() - week, today() + week));
+    let (ids, selected, why) = offered(&app);
+    assert_eq!((ids[0].as_str(), selected), ("food-sample", 0));
+    assert_eq!(why.as_deref(), Some("校园食品安全守护行动"));
+    assert_eq!(ids.iter().filter(|id| *id == "food-sample").count(), 1);
+    draw(&app, "chooser_campaign");
+    // Enter starts it.
+    let effects = step(&mut app, press(KeyCode::Enter));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::StartInspection { checklist_id, .. }, ..] if checklist_id == "food-sample"
+        ),
+        "{effects:?}"
+    );
+
+    // Outside the period the usual order holds, and nothing is said.
+    let app = chooser_with(campus(today() + week, today() + week + week));
+    let (ids, _, why) = offered(&app);
+    assert_ne!(ids[0], "food-sample");
+    assert_eq!(why, None);
+}

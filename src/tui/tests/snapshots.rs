@@ -78,6 +78,8 @@ pub fn home_data() -> HomeData {
         }],
         last,
         tasks: Vec::new(),
+        campaigns: Vec::new(),
+        office: false,
     }
 }
 

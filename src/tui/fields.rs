@@ -1,0 +1,88 @@
+//! A column of labelled one-line inputs, as the office's small forms use them (a new inspector,
+//! a new draw): Tab or ↑↓ move between them, the keys of `input.rs` edit the one in focus.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Position, Rect};
+
+use super::input::TextInput;
+use super::text::pad;
+use super::theme::Theme;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fields {
+    pub focus: usize,
+    pub inputs: Vec<TextInput>,
+}
+
+impl Fields {
+    pub fn new(values: &[&str]) -> Self {
+        Fields {
+            focus: 0,
+            inputs: values.iter().map(|v| TextInput::new(v)).collect(),
+        }
+    }
+
+    pub fn text(&self, i: usize) -> &str {
+        self.inputs.get(i).map_or("", |input| input.text().trim())
+    }
+
+    pub fn on_last(&self) -> bool {
+        self.focus + 1 >= self.inputs.len()
+    }
+
+    /// Moves between the inputs (Tab ↓ forward, Shift-Tab ↑ back, wrapping) or edits the one in
+    /// focus; `true` when the key was taken.
+    pub fn key(&mut self, key: KeyEvent) -> bool {
+        let n = self.inputs.len().max(1);
+        match key.code {
+            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
+            KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
+            _ => {
+                return self
+                    .inputs
+                    .get_mut(self.focus)
+                    .is_some_and(|input| input.handle_key(key));
+            }
+        }
+        true
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(input) = self.inputs.get_mut(self.focus) {
+            input.insert(text);
+        }
+    }
+
+    /// One input a line under `labels` (as wide as `label_w`), from the top of `area`; returns
+    /// where the terminal cursor goes.
+    pub fn render(
+        &self,
+        labels: &[&str],
+        label_w: usize,
+        area: Rect,
+        buf: &mut Buffer,
+        theme: Theme,
+    ) -> Option<Position> {
+        let mut cursor = None;
+        let field_x = area.x + u16::try_from(label_w + 1).unwrap_or(area.width);
+        let field_w = area.right().saturating_sub(field_x);
+        for (i, (label, input)) in labels.iter().zip(&self.inputs).enumerate() {
+            let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
+            if y >= area.bottom() {
+                break;
+            }
+            let style = if i == self.focus {
+                theme.selected()
+            } else {
+                theme.heading()
+            };
+            buf.set_stringn(area.x, y, pad(label, label_w), label_w, style);
+            let pos = input.render(Rect::new(field_x, y, field_w, 1), buf, theme.input());
+            if i == self.focus {
+                cursor = Some(pos);
+            }
+        }
+        cursor
+    }
+}
