@@ -1,0 +1,538 @@
+//! The canonical JSON text of a record, written straight from its `Serialize` form: objects
+//! with their members sorted by name, no whitespace (docs/bundle-format.md, 6.6).
+//!
+//! The bytes are exactly those of the first way shian wrote them, through `serde_json::Value`
+//! (`serde_json::to_value`, then members sorted): every station signed and checked those, so
+//! they cannot change. That way built a tree of the whole record (an allocation per string and
+//! per member) and was 17.5% of a district year's import (issue 20); this one writes each
+//! member once into the output and sorts an object's members by moving their bytes. Where the
+//! `Value` way has its own rules (floats, the keys of maps, a raw JSON value), they are kept by
+//! going through `serde_json` for that one piece.
+
+use serde::Serialize;
+use serde::ser::{self, Impossible};
+use serde_json::Value;
+
+/// Why a record cannot be written: what serde_json would have said of it.
+#[derive(Debug)]
+pub(super) struct Unwritable(String);
+
+impl std::fmt::Display for Unwritable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unwritable {}
+
+impl ser::Error for Unwritable {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        Unwritable(msg.to_string())
+    }
+}
+
+impl From<serde_json::Error> for Unwritable {
+    fn from(e: serde_json::Error) -> Self {
+        Unwritable(e.to_string())
+    }
+}
+
+type Result<T> = std::result::Result<T, Unwritable>;
+
+/// Appends the canonical JSON of `value` to `out`.
+pub(super) fn write<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<()> {
+    value.serialize(Canonical { out })
+}
+
+/// Appends the canonical JSON of a `Value`: for the pieces that go through one.
+pub(super) fn write_value(value: &Value, out: &mut Vec<u8>) {
+    match value {
+        Value::Object(map) => {
+            let mut members: Vec<(&String, &Value)> = map.iter().collect();
+            members.sort_by(|a, b| a.0.cmp(b.0));
+            out.push(b'{');
+            for (n, (name, member)) in members.into_iter().enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                scalar(name.as_str(), out);
+                out.push(b':');
+                write_value(member, out);
+            }
+            out.push(b'}');
+        }
+        Value::Array(items) => {
+            out.push(b'[');
+            for (n, item) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                write_value(item, out);
+            }
+            out.push(b']');
+        }
+        other => scalar(other, out),
+    }
+}
+
+/// A JSON scalar (string, number, boolean, null) as serde_json writes it.
+fn scalar<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    // Writing a scalar into a Vec cannot fail: a float that is not finite is written as null.
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+/// A number the way the `Value` way wrote it (an f32 widened to f64, a 128-bit integer only
+/// within 64 bits).
+fn number<T: Serialize>(value: T, out: &mut Vec<u8>) -> Result<()> {
+    write_value(&serde_json::to_value(value)?, out);
+    Ok(())
+}
+
+struct Canonical<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+macro_rules! integers {
+    ($($f:ident: $t:ty),*) => {$(
+        fn $f(self, v: $t) -> Result<()> {
+            scalar(&v, self.out);
+            Ok(())
+        }
+    )*};
+}
+
+impl<'a> ser::Serializer for Canonical<'a> {
+    type Ok = ();
+    type Error = Unwritable;
+    type SerializeSeq = Array<'a>;
+    type SerializeTuple = Array<'a>;
+    type SerializeTupleStruct = Array<'a>;
+    type SerializeTupleVariant = Array<'a>;
+    type SerializeMap = Object<'a>;
+    type SerializeStruct = Object<'a>;
+    type SerializeStructVariant = Object<'a>;
+
+    integers!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
+        serialize_bool: bool, serialize_str: &str);
+
+    fn serialize_i128(self, v: i128) -> Result<()> {
+        number(v, self.out)
+    }
+    fn serialize_u128(self, v: u128) -> Result<()> {
+        number(v, self.out)
+    }
+    fn serialize_f32(self, v: f32) -> Result<()> {
+        number(v, self.out)
+    }
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        number(v, self.out)
+    }
+    fn serialize_char(self, v: char) -> Result<()> {
+        scalar(&v, self.out);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<()> {
+        // An array of numbers, as a `Value` holds bytes.
+        let mut seq = ser::Serializer::serialize_seq(self, Some(v.len()))?;
+        for b in v {
+            ser::SerializeSeq::serialize_element(&mut seq, b)?;
+        }
+        ser::SerializeSeq::end(seq)
+    }
+    fn serialize_none(self) -> Result<()> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<()> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<()> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<()> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        // One member: nothing to sort.
+        self.out.push(b'{');
+        scalar(variant, self.out);
+        self.out.push(b':');
+        value.serialize(Canonical { out: self.out })?;
+        self.out.push(b'}');
+        Ok(())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Array<'a>> {
+        Ok(Array::open(self.out, None))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Array<'a>> {
+        Ok(Array::open(self.out, None))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Array<'a>> {
+        Ok(Array::open(self.out, None))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Array<'a>> {
+        Ok(Array::open(self.out, Some(variant)))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Object<'a>> {
+        Ok(Object::open(self.out, None, false))
+    }
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Object<'a>> {
+        // serde_json's RawValue passes its text as a struct of this name; a `Value` parses it.
+        let raw = name == "$serde_json::private::RawValue";
+        Ok(Object::open(self.out, None, raw))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Object<'a>> {
+        Ok(Object::open(self.out, Some(variant), false))
+    }
+}
+
+/// Opens `{"variant":` around what a variant holds.
+fn open_variant(out: &mut Vec<u8>, variant: Option<&'static str>) {
+    if let Some(v) = variant {
+        out.push(b'{');
+        scalar(v, out);
+        out.push(b':');
+    }
+}
+
+fn close_variant(out: &mut Vec<u8>, variant: Option<&'static str>) {
+    if variant.is_some() {
+        out.push(b'}');
+    }
+}
+
+/// An array (or a tuple, or the list of a tuple variant): written as it comes.
+struct Array<'a> {
+    out: &'a mut Vec<u8>,
+    variant: Option<&'static str>,
+    empty: bool,
+}
+
+impl<'a> Array<'a> {
+    fn open(out: &'a mut Vec<u8>, variant: Option<&'static str>) -> Array<'a> {
+        open_variant(out, variant);
+        out.push(b'[');
+        Array {
+            out,
+            variant,
+            empty: true,
+        }
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        if !std::mem::take(&mut self.empty) {
+            self.out.push(b',');
+        }
+        value.serialize(Canonical {
+            out: &mut *self.out,
+        })
+    }
+
+    fn close(self) -> Result<()> {
+        self.out.push(b']');
+        close_variant(self.out, self.variant);
+        Ok(())
+    }
+}
+
+macro_rules! array_like {
+    ($($tr:ident, $f:ident);*) => {$(
+        impl ser::$tr for Array<'_> {
+            type Ok = ();
+            type Error = Unwritable;
+            fn $f<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+                self.element(value)
+            }
+            fn end(self) -> Result<()> {
+                self.close()
+            }
+        }
+    )*};
+}
+
+array_like!(SerializeSeq, serialize_element; SerializeTuple, serialize_element;
+    SerializeTupleStruct, serialize_field; SerializeTupleVariant, serialize_field);
+
+/// A member's name, and where its value's bytes are in the object's scratch text.
+struct Member {
+    name: std::borrow::Cow<'static, str>,
+    value: std::ops::Range<usize>,
+}
+
+/// An object (a map, a struct, the members of a struct variant): each value written into a
+/// scratch text as it comes, then the members copied out sorted by name. A name given twice
+/// keeps its last value, as a `Value`'s map does.
+struct Object<'a> {
+    out: &'a mut Vec<u8>,
+    variant: Option<&'static str>,
+    /// serde_json's RawValue: its one member is JSON text, parsed and written canonically.
+    raw: bool,
+    scratch: Vec<u8>,
+    members: Vec<Member>,
+    /// A map's key, waiting for its value.
+    key: Option<String>,
+}
+
+impl<'a> Object<'a> {
+    fn open(out: &'a mut Vec<u8>, variant: Option<&'static str>, raw: bool) -> Object<'a> {
+        Object {
+            out,
+            variant,
+            raw,
+            scratch: Vec::new(),
+            members: Vec::new(),
+            key: None,
+        }
+    }
+
+    fn member<T: Serialize + ?Sized>(
+        &mut self,
+        name: std::borrow::Cow<'static, str>,
+        value: &T,
+    ) -> Result<()> {
+        if self.raw {
+            let text = serde_json::to_value(value)?;
+            let parsed: Value = serde_json::from_str(text.as_str().unwrap_or_default())?;
+            write_value(&parsed, self.out);
+            return Ok(());
+        }
+        let start = self.scratch.len();
+        value.serialize(Canonical {
+            out: &mut self.scratch,
+        })?;
+        self.members.push(Member {
+            name,
+            value: start..self.scratch.len(),
+        });
+        Ok(())
+    }
+
+    fn close(mut self) -> Result<()> {
+        if self.raw {
+            return Ok(());
+        }
+        open_variant(self.out, self.variant);
+        // Stable: of members with one name, the last given stays last.
+        self.members.sort_by(|a, b| a.name.cmp(&b.name));
+        self.out.push(b'{');
+        let mut first = true;
+        for (n, m) in self.members.iter().enumerate() {
+            if self
+                .members
+                .get(n + 1)
+                .is_some_and(|next| next.name == m.name)
+            {
+                continue;
+            }
+            if !std::mem::take(&mut first) {
+                self.out.push(b',');
+            }
+            scalar(m.name.as_ref(), self.out);
+            self.out.push(b':');
+            self.out.extend_from_slice(&self.scratch[m.value.clone()]);
+        }
+        self.out.push(b'}');
+        close_variant(self.out, self.variant);
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Object<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
+        self.key = Some(key_text(key)?);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| Unwritable("a map value without its key".into()))?;
+        self.member(key.into(), value)
+    }
+    fn end(self) -> Result<()> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStruct for Object<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.member(name.into(), value)
+    }
+    fn end(self) -> Result<()> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStructVariant for Object<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.member(name.into(), value)
+    }
+    fn end(self) -> Result<()> {
+        self.close()
+    }
+}
+
+/// A map key as a `Value` names it: a string as it is; anything else (a number, a boolean, a
+/// char) the way serde_json turns it into a name, by making a one-member map of it.
+fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<String> {
+    if let Ok(text) = key.serialize(StrKey) {
+        return Ok(text);
+    }
+    struct One<'k, K: ?Sized>(&'k K);
+    impl<K: Serialize + ?Sized> Serialize for One<'_, K> {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            use ser::SerializeMap as _;
+            let mut map = s.serialize_map(Some(1))?;
+            map.serialize_entry(self.0, &())?;
+            map.end()
+        }
+    }
+    match serde_json::to_value(One(key))? {
+        Value::Object(map) => map
+            .into_iter()
+            .next()
+            .map(|(k, _)| k)
+            .ok_or_else(|| Unwritable("a map key that names nothing".into())),
+        _ => Err(Unwritable("key must be a string".into())),
+    }
+}
+
+/// Takes a key that is a string (the common case), refuses any other for `key_text`.
+struct StrKey;
+
+macro_rules! not_a_str {
+    ($($f:ident: $t:ty),*) => {$(
+        fn $f(self, _: $t) -> Result<String> {
+            Err(Unwritable(String::new()))
+        }
+    )*};
+}
+
+impl ser::Serializer for StrKey {
+    type Ok = String;
+    type Error = Unwritable;
+    type SerializeSeq = Impossible<String, Unwritable>;
+    type SerializeTuple = Impossible<String, Unwritable>;
+    type SerializeTupleStruct = Impossible<String, Unwritable>;
+    type SerializeTupleVariant = Impossible<String, Unwritable>;
+    type SerializeMap = Impossible<String, Unwritable>;
+    type SerializeStruct = Impossible<String, Unwritable>;
+    type SerializeStructVariant = Impossible<String, Unwritable>;
+
+    fn serialize_str(self, v: &str) -> Result<String> {
+        Ok(v.to_owned())
+    }
+    not_a_str!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+        serialize_i64: i64, serialize_i128: i128, serialize_u8: u8, serialize_u16: u16,
+        serialize_u32: u32, serialize_u64: u64, serialize_u128: u128, serialize_f32: f32,
+        serialize_f64: f64, serialize_char: char, serialize_bytes: &[u8],
+        serialize_unit_struct: &'static str);
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_none(self) -> Result<String> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<String> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_unit(self) -> Result<String> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<String> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<String> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<String> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct> {
+        Err(Unwritable(String::new()))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        Err(Unwritable(String::new()))
+    }
+}
