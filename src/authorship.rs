@@ -57,7 +57,8 @@ pub enum AuthorshipError {
 
 /// The bytes a signature covers: the kind's tag, a newline, the canonical JSON of `record`.
 pub fn payload<T: Serialize>(kind: RecordKind, record: &T) -> Result<Vec<u8>, AuthorshipError> {
-    let mut out = Vec::with_capacity(1024);
+    // An inspection with its answers is a few kilobytes.
+    let mut out = Vec::with_capacity(8192);
     out.extend_from_slice(kind.tag().as_bytes());
     out.push(b'\n');
     canonical::write(record, &mut out)

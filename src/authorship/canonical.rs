@@ -128,6 +128,17 @@ impl<'a> ser::Serializer for Canonical<'a> {
     fn serialize_f64(self, v: f64) -> Result<()> {
         number(v, self.out)
     }
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, value: &T) -> Result<()> {
+        // Times (chrono writes them this way): formatted into one reused text, not a new one
+        // each.
+        TEXT.with_borrow_mut(|text| {
+            use std::fmt::Write as _;
+            text.clear();
+            write!(text, "{value}").map_err(|e| Unwritable(e.to_string()))?;
+            scalar(text.as_str(), self.out);
+            Ok(())
+        })
+    }
     fn serialize_char(self, v: char) -> Result<()> {
         scalar(&v, self.out);
         Ok(())
@@ -196,22 +207,22 @@ impl<'a> ser::Serializer for Canonical<'a> {
     ) -> Result<Array<'a>> {
         Ok(Array::open(self.out, Some(variant)))
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Object<'a>> {
-        Ok(Object::open(self.out, None, false))
+    fn serialize_map(self, len: Option<usize>) -> Result<Object<'a>> {
+        Ok(Object::open(self.out, None, false, len.unwrap_or(0)))
     }
-    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Object<'a>> {
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Object<'a>> {
         // serde_json's RawValue passes its text as a struct of this name; a `Value` parses it.
         let raw = name == "$serde_json::private::RawValue";
-        Ok(Object::open(self.out, None, raw))
+        Ok(Object::open(self.out, None, raw, len))
     }
     fn serialize_struct_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
+        len: usize,
     ) -> Result<Object<'a>> {
-        Ok(Object::open(self.out, Some(variant), false))
+        Ok(Object::open(self.out, Some(variant), false, len))
     }
 }
 
@@ -282,34 +293,51 @@ macro_rules! array_like {
 array_like!(SerializeSeq, serialize_element; SerializeTuple, serialize_element;
     SerializeTupleStruct, serialize_field; SerializeTupleVariant, serialize_field);
 
-/// A member's name, and where its value's bytes are in the object's scratch text.
+/// A member's name, and where it was written (`"name":value`) in the output.
 struct Member {
     name: std::borrow::Cow<'static, str>,
-    value: std::ops::Range<usize>,
+    text: std::ops::Range<usize>,
 }
 
-/// An object (a map, a struct, the members of a struct variant): each value written into a
-/// scratch text as it comes, then the members copied out sorted by name. A name given twice
-/// keeps its last value, as a `Value`'s map does.
+thread_local! {
+    /// A value that writes itself as text (a time), before it is written as a JSON string.
+    static TEXT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    /// An object's members while they are put in order: one buffer for every object.
+    static REORDER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// An object (a map, a struct, the members of a struct variant): each member written into the
+/// output as it comes, then, unless they came in order, the members moved into order by name.
+/// A name given twice keeps its last value, as a `Value`'s map does.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
     variant: Option<&'static str>,
     /// serde_json's RawValue: its one member is JSON text, parsed and written canonically.
     raw: bool,
-    scratch: Vec<u8>,
+    /// Where the members begin in `out`, after the opening brace.
+    start: usize,
     members: Vec<Member>,
     /// A map's key, waiting for its value.
     key: Option<String>,
 }
 
 impl<'a> Object<'a> {
-    fn open(out: &'a mut Vec<u8>, variant: Option<&'static str>, raw: bool) -> Object<'a> {
+    fn open(
+        out: &'a mut Vec<u8>,
+        variant: Option<&'static str>,
+        raw: bool,
+        len: usize,
+    ) -> Object<'a> {
+        if !raw {
+            open_variant(out, variant);
+            out.push(b'{');
+        }
         Object {
+            start: out.len(),
             out,
             variant,
             raw,
-            scratch: Vec::new(),
-            members: Vec::new(),
+            members: Vec::with_capacity(len),
             key: None,
         }
     }
@@ -325,13 +353,18 @@ impl<'a> Object<'a> {
             write_value(&parsed, self.out);
             return Ok(());
         }
-        let start = self.scratch.len();
+        if !self.members.is_empty() {
+            self.out.push(b',');
+        }
+        let start = self.out.len();
+        scalar(name.as_ref(), self.out);
+        self.out.push(b':');
         value.serialize(Canonical {
-            out: &mut self.scratch,
+            out: &mut *self.out,
         })?;
         self.members.push(Member {
             name,
-            value: start..self.scratch.len(),
+            text: start..self.out.len(),
         });
         Ok(())
     }
@@ -340,25 +373,26 @@ impl<'a> Object<'a> {
         if self.raw {
             return Ok(());
         }
-        open_variant(self.out, self.variant);
-        // Stable: of members with one name, the last given stays last.
-        self.members.sort_by(|a, b| a.name.cmp(&b.name));
-        self.out.push(b'{');
-        let mut first = true;
-        for (n, m) in self.members.iter().enumerate() {
-            if self
-                .members
-                .get(n + 1)
-                .is_some_and(|next| next.name == m.name)
-            {
-                continue;
-            }
-            if !std::mem::take(&mut first) {
-                self.out.push(b',');
-            }
-            scalar(m.name.as_ref(), self.out);
-            self.out.push(b':');
-            self.out.extend_from_slice(&self.scratch[m.value.clone()]);
+        let in_order = self.members.windows(2).all(|w| w[0].name < w[1].name);
+        if !in_order {
+            // Stable: of members with one name, the last given stays last.
+            self.members.sort_by(|a, b| a.name.cmp(&b.name));
+            let (out, start, members) = (&mut *self.out, self.start, &self.members);
+            REORDER.with_borrow_mut(|written| {
+                written.clear();
+                written.extend_from_slice(&out[start..]);
+                out.truncate(start);
+                let mut first = true;
+                for (n, m) in members.iter().enumerate() {
+                    if members.get(n + 1).is_some_and(|next| next.name == m.name) {
+                        continue;
+                    }
+                    if !std::mem::take(&mut first) {
+                        out.push(b',');
+                    }
+                    out.extend_from_slice(&written[m.text.start - start..m.text.end - start]);
+                }
+            });
         }
         self.out.push(b'}');
         close_variant(self.out, self.variant);
