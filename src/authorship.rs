@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 mod canonical;
 #[cfg(test)]
 mod canonical_tests;
+mod map_key;
 
 /// The signature of a record and the public key of the station that made it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
