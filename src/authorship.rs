@@ -10,7 +10,9 @@
 
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+mod canonical;
+mod map_key;
 
 /// The signature of a record and the public key of the station that made it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,12 +56,12 @@ pub enum AuthorshipError {
 
 /// The bytes a signature covers: the kind's tag, a newline, the canonical JSON of `record`.
 pub fn payload<T: Serialize>(kind: RecordKind, record: &T) -> Result<Vec<u8>, AuthorshipError> {
-    let value =
-        serde_json::to_value(record).map_err(|e| AuthorshipError::Unserializable(e.to_string()))?;
-    let mut out = Vec::with_capacity(1024);
+    // An inspection with its answers is a few kilobytes.
+    let mut out = Vec::with_capacity(8192);
     out.extend_from_slice(kind.tag().as_bytes());
     out.push(b'\n');
-    write_canonical(&value, &mut out);
+    canonical::write(record, &mut out)
+        .map_err(|e| AuthorshipError::Unserializable(e.to_string()))?;
     Ok(out)
 }
 
@@ -100,46 +102,10 @@ pub fn parse_key(hex_key: &str) -> Option<VerifyingKey> {
     VerifyingKey::from_bytes(&bytes).ok()
 }
 
-/// JSON with object members sorted by name and no whitespace. serde_json writes numbers and
-/// strings one way for one value, so equal records give equal bytes on every station.
-fn write_canonical(value: &Value, out: &mut Vec<u8>) {
-    match value {
-        Value::Object(map) => {
-            let mut members: Vec<(&String, &Value)> = map.iter().collect();
-            members.sort_by(|a, b| a.0.cmp(b.0));
-            out.push(b'{');
-            for (n, (name, member)) in members.into_iter().enumerate() {
-                if n > 0 {
-                    out.push(b',');
-                }
-                write_scalar(name, out);
-                out.push(b':');
-                write_canonical(member, out);
-            }
-            out.push(b'}');
-        }
-        Value::Array(items) => {
-            out.push(b'[');
-            for (n, item) in items.iter().enumerate() {
-                if n > 0 {
-                    out.push(b',');
-                }
-                write_canonical(item, out);
-            }
-            out.push(b']');
-        }
-        scalar => write_scalar(scalar, out),
-    }
-}
-
-fn write_scalar<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
-    // Writing a scalar JSON value into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, value);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[derive(Serialize)]
     struct Rec {

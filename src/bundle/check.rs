@@ -136,6 +136,20 @@ impl InspectionChecks {
         batch: &[InspectionEntry],
         original: &dyn Fn(&str) -> Result<Option<Inspection>>,
     ) -> Result<()> {
+        let ((), alone) = self.alone_beside(store, batch, || ())?;
+        self.authors(batch, alone, original)
+    }
+
+    /// The checks of each record that need nothing but the record and its checklist (its
+    /// signature, its content), on both cores while `meanwhile` runs on this one, which joins
+    /// in when it is done (an import writes the batch before while this one is checked,
+    /// issue 20). Gives what `meanwhile` gave, and each record's key or refusal, in order.
+    pub(super) fn alone_beside<M>(
+        &mut self,
+        store: &Store,
+        batch: &[InspectionEntry],
+        meanwhile: impl FnOnce() -> M,
+    ) -> Result<(M, Vec<Alone>)> {
         for e in batch {
             let hash = &e.inspection.checklist_hash;
             if !self.checklists.contains_key(hash)
@@ -145,14 +159,23 @@ impl InspectionChecks {
                 self.checklists.insert(hash.clone(), parsed);
             }
         }
-        let keys = on_two_cores(batch, |e| {
-            trust::check_inspection_alone(
-                e,
-                self.checklists.get(&e.inspection.checklist_hash),
-                self.now,
-            )
-        });
-        for (e, key) in batch.iter().zip(keys) {
+        let (checklists, now) = (&self.checklists, self.now);
+        Ok(beside(
+            batch,
+            |e| trust::check_inspection_alone(e, checklists.get(&e.inspection.checklist_hash), now),
+            meanwhile,
+        ))
+    }
+
+    /// Who may write each record of `batch`, in order, after [`Self::alone_beside`] gave
+    /// `alone`: the first refusal refuses the bundle.
+    pub(super) fn authors(
+        &self,
+        batch: &[InspectionEntry],
+        alone: Vec<Alone>,
+        original: &dyn Fn(&str) -> Result<Option<Inspection>>,
+    ) -> Result<()> {
+        for (e, key) in batch.iter().zip(alone) {
             let key = key.map_err(|rule| refused(record_name(e), rule))?;
             let original = match &e.inspection.supersedes {
                 Some(id) => original(id)?,
@@ -225,19 +248,45 @@ fn refuse_duplicates(r: &super::records::Records, seen: &mut BTreeSet<String>) -
     Ok(())
 }
 
-/// `check` of every element, the two halves on two threads, results in the elements' order.
-fn on_two_cores<T: Sync, R: Send>(items: &[T], check: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let (first, second) = items.split_at(items.len() / 2);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| second.iter().map(&check).collect::<Vec<_>>());
-        let mut all: Vec<R> = first.iter().map(&check).collect();
-        // A panic in the other half is a bug; it is raised here rather than hidden.
-        match later.join() {
-            Ok(rest) => all.extend(rest),
+/// A record's author key, or why it is refused, from the checks of the record alone.
+pub(super) type Alone = std::result::Result<ed25519_dalek::VerifyingKey, Refusal>;
+
+/// `check` of every element on two threads, while `meanwhile` runs on this one: the other
+/// thread starts at once, this one takes elements too when `meanwhile` is done. Each element
+/// is taken once, by whichever thread is free; the results are in the elements' order.
+fn beside<T: Sync, R: Send, M>(
+    items: &[T],
+    check: impl Fn(&T) -> R + Sync,
+    meanwhile: impl FnOnce() -> M,
+) -> (M, Vec<R>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, check(item)));
+        }
+    };
+    let (m, mine, theirs) = std::thread::scope(|scope| {
+        let other = scope.spawn(take);
+        let m = meanwhile();
+        let mine = take();
+        // A panic in the other thread is a bug; it is raised here rather than hidden.
+        match other.join() {
+            Ok(theirs) => (m, mine, theirs),
             Err(panic) => std::panic::resume_unwind(panic),
         }
-        all
-    })
+    });
+    let mut all: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    for (i, r) in mine.into_iter().chain(theirs) {
+        all[i] = Some(r);
+    }
+    // Every index below the length was taken by exactly one thread, so none is missing.
+    (m, all.into_iter().flatten().collect())
 }
 
 /// How a refused inspection is named: its serial number, else its id.

@@ -185,10 +185,10 @@ pub fn plan(
         },
         &r.rectifications,
     );
-    bundle.inspections.for_each_batch(progress, &mut |batch| {
-        stream.batch(&mut p, store, batch)?;
-        p.write(tx)
-    })?;
+    // Each batch written while the next is checked; the last with the corrections.
+    bundle
+        .inspections
+        .for_each_batch(progress, &mut |batch| stream.batch(&mut p, tx, batch))?;
     stream.corrections(&mut p, tx)?;
     let inspections_here = stream.finish(store, &r.rectifications)?;
 

@@ -24,11 +24,18 @@ pub(super) struct Here<'a> {
 
 pub(super) struct InspectionStream<'a> {
     checks: &'a mut InspectionChecks,
+    planned: Planned<'a>,
+    /// Corrections, held until the stream has passed.
+    corrections: Vec<InspectionEntry>,
+    /// The last batch's records, checked: planned and written while the next batch is checked.
+    pending: Vec<InspectionEntry>,
+}
+
+/// What the plan knows of the inspections planned so far.
+struct Planned<'a> {
     here: Here<'a>,
     /// The bundle's inspections planned so far.
     inspections_here: BTreeSet<String>,
-    /// Corrections, held until the stream has passed.
-    corrections: Vec<InspectionEntry>,
     /// The bundle's version of each inspection kept as a conflict (not written): a correction
     /// in the bundle is checked against the record as the bundle has it.
     conflicted: BTreeMap<String, Inspection>,
@@ -57,33 +64,45 @@ impl<'a> InspectionStream<'a> {
         }
         InspectionStream {
             checks,
-            here,
-            inspections_here: BTreeSet::new(),
+            planned: Planned {
+                here,
+                inspections_here: BTreeSet::new(),
+                conflicted: BTreeMap::new(),
+                wanted,
+                views: BTreeMap::new(),
+            },
             corrections: Vec::new(),
-            conflicted: BTreeMap::new(),
-            wanted,
-            views: BTreeMap::new(),
+            pending: Vec::new(),
         }
     }
 
-    /// One batch of the stream: corrections are held back, the rest checked and planned.
+    /// One batch of the stream: corrections are held back, the rest checked, while the batch
+    /// before is planned and written on this core (issue 20: the signature checks were half
+    /// an import's work, and the write waited for them). What is refused, and which refusal
+    /// is reported, is as if each batch were checked, planned and written in turn: the batch
+    /// before's errors first, then this one's, record by record.
     pub(super) fn batch(
         &mut self,
         p: &mut Planner,
-        store: &Store,
+        tx: &ImportTransaction<'_>,
         batch: Vec<InspectionEntry>,
     ) -> Result<()> {
-        for e in &batch {
-            self.checks.once(e)?;
-        }
+        let store = tx.store();
+        let once = batch.iter().try_for_each(|e| self.checks.once(e));
         let (corrections, plain): (Vec<_>, Vec<_>) = batch
             .into_iter()
             .partition(|e| e.inspection.supersedes.is_some());
+        let before = std::mem::take(&mut self.pending);
+        let planned = &mut self.planned;
+        let (written, alone) = self.checks.alone_beside(store, &plain, || {
+            planned.plan_all(p, store, before)?;
+            p.write(tx)
+        })?;
+        written?;
+        once?;
+        self.checks.authors(&plain, alone, &|_| Ok(None))?;
         self.corrections.extend(corrections);
-        self.checks.batch(store, &plain, &|_| Ok(None))?;
-        for entry in plain {
-            self.plan_one(p, store, entry)?;
-        }
+        self.pending = plain;
         Ok(())
     }
 
@@ -95,6 +114,10 @@ impl<'a> InspectionStream<'a> {
         tx: &ImportTransaction<'_>,
     ) -> Result<()> {
         let store = tx.store();
+        // The last batch of the stream first.
+        self.planned
+            .plan_all(p, store, std::mem::take(&mut self.pending))?;
+        p.write(tx)?;
         let mut all = std::mem::take(&mut self.corrections);
         all.sort_by(|a, b| {
             (a.inspection.revision, &a.inspection.id)
@@ -107,7 +130,7 @@ impl<'a> InspectionStream<'a> {
         let mut rest = all.into_iter().peekable();
         while rest.peek().is_some() {
             let chunk: Vec<InspectionEntry> = rest.by_ref().take(BATCH).collect();
-            let conflicted = &self.conflicted;
+            let conflicted = &self.planned.conflicted;
             let original = |id: &str| -> Result<Option<Inspection>> {
                 Ok(match pending.get(id).or_else(|| conflicted.get(id)) {
                     Some(i) => Some(i.clone()),
@@ -115,9 +138,7 @@ impl<'a> InspectionStream<'a> {
                 })
             };
             self.checks.batch(store, &chunk, &original)?;
-            for entry in chunk {
-                self.plan_one(p, store, entry)?;
-            }
+            self.planned.plan_all(p, store, chunk)?;
             p.write(tx)?;
         }
         Ok(())
@@ -132,8 +153,12 @@ impl<'a> InspectionStream<'a> {
     ) -> Result<BTreeSet<String>> {
         let InspectionStream {
             checks,
-            views,
-            inspections_here,
+            planned:
+                Planned {
+                    views,
+                    inspections_here,
+                    ..
+                },
             ..
         } = self;
         let views = &views;
@@ -147,6 +172,19 @@ impl<'a> InspectionStream<'a> {
         };
         checks.rectifications(store, rectifications, &lookup)?;
         Ok(inspections_here)
+    }
+}
+
+impl Planned<'_> {
+    fn plan_all(
+        &mut self,
+        p: &mut Planner,
+        store: &Store,
+        entries: Vec<InspectionEntry>,
+    ) -> Result<()> {
+        entries
+            .into_iter()
+            .try_for_each(|entry| self.plan_one(p, store, entry))
     }
 
     fn plan_one(&mut self, p: &mut Planner, store: &Store, entry: InspectionEntry) -> Result<()> {
