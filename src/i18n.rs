@@ -62,6 +62,8 @@ impl Lang {
             InspectionKind::Routine => self.pick("日常检查", "Routine"),
             InspectionKind::Special => self.pick("专项检查", "Special"),
             InspectionKind::FollowUp => self.pick("复查", "Follow-up"),
+            InspectionKind::Flight => self.inspection_kind_2022(true),
+            InspectionKind::System => self.inspection_kind_2022(false),
         }
     }
 

@@ -21,6 +21,7 @@ pub mod strings_follow_up;
 pub mod strings_form;
 pub mod strings_plan;
 pub mod strings_record;
+pub mod strings_review;
 pub mod strings_sync;
 pub mod tasks;
 pub mod text;

@@ -18,6 +18,7 @@ pub mod report_view;
 pub mod review;
 pub mod review_kept;
 pub mod review_missing;
+pub mod review_outcome;
 pub mod review_view;
 pub mod roster;
 pub mod roster_chooser;

@@ -8,7 +8,9 @@ use super::form::FormState;
 use super::review_missing::{Missing, missing_text};
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadline_range};
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally_items};
+use crate::domain::checklist::RecordForm;
 use crate::domain::outcome::{Handling, Outcome, Tally};
+use crate::domain::sign_off::{Notice, RULES_VERSION, SignOffProblem};
 use crate::domain::rectification::proposed_handling;
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
@@ -19,6 +21,14 @@ const DEFAULT_DEADLINE_DAYS: u64 = 15;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// The 告知页 (2022 form): 执法证件 shown, 检查任务书 shown, 回避 requested, what was done.
+    Credentials,
+    TaskLetter,
+    Recusal,
+    RecusalAction,
+    /// The result the inspectors set (←→), and their reason when it is not the computed one.
+    Outcome,
+    OutcomeReason,
     Handling,
     Deadline,
     SecondName,
@@ -31,7 +41,29 @@ pub enum Field {
     Finalize,
 }
 
-const FIELDS: [Field; 10] = [
+/// The 2016 form's fields; the 2022 form's begin with its 告知页 ([`NOTICE_FIELDS`]).
+const FIELDS: [Field; 12] = [
+    Field::Outcome,
+    Field::OutcomeReason,
+    Field::Handling,
+    Field::Deadline,
+    Field::SecondName,
+    Field::SecondBadge,
+    Field::Signatory,
+    Field::Opinion,
+    Field::Refused,
+    Field::Witness,
+    Field::Remarks,
+    Field::Finalize,
+];
+
+const NOTICE_FIELDS: [Field; 16] = [
+    Field::Credentials,
+    Field::TaskLetter,
+    Field::Recusal,
+    Field::RecusalAction,
+    Field::Outcome,
+    Field::OutcomeReason,
     Field::Handling,
     Field::Deadline,
     Field::SecondName,
@@ -47,7 +79,14 @@ const FIELDS: [Field; 10] = [
 pub struct ReviewState {
     pub form: FormState,
     pub tally: Tally,
+    /// The computed result (the rule's, or under `judgement` the proposal).
     pub outcome: Option<Outcome>,
+    /// The result the inspectors set when it is not the computed one (docs/outcome.md).
+    pub chosen: Option<Outcome>,
+    pub outcome_reason: TextInput,
+    /// The 告知页, asked for when the checklist prints on the 2022 form.
+    pub notice: Notice,
+    pub recusal_action: TextInput,
     pub handling: Handling,
     pub deadline: TextInput,
     pub second_name: TextInput,
@@ -91,9 +130,18 @@ impl ReviewState {
         let deadline = today + chrono::Days::new(DEFAULT_DEADLINE_DAYS);
         ReviewState {
             signatory: TextInput::new(&form.establishment.facts.person_in_charge),
+            focus: if form.checklist.form == RecordForm::Form2022 {
+                Field::Credentials
+            } else {
+                Field::Handling
+            },
             form,
             tally,
             outcome,
+            chosen: None,
+            outcome_reason: TextInput::default(),
+            notice: Notice::default(),
+            recusal_action: TextInput::default(),
             handling,
             deadline: TextInput::new(&deadline.to_string()),
             second_name: TextInput::new(&second.name),
@@ -103,7 +151,6 @@ impl ReviewState {
             refused: false,
             witness: TextInput::default(),
             remarks: TextInput::default(),
-            focus: Field::Handling,
             confirming: false,
             missing: Vec::new(),
             handling_chosen: false,
@@ -114,14 +161,18 @@ impl ReviewState {
     /// Every field, always in the same places: the deadline stays (disabled) when the handling
     /// has none, so a count of Tabs always reaches the same field.
     pub(super) fn fields(&self) -> &'static [Field] {
-        &FIELDS
+        if self.form.checklist.form == RecordForm::Form2022 {
+            &NOTICE_FIELDS
+        } else {
+            &FIELDS
+        }
     }
 
     /// The deadline field takes a date only when the handling has a deadline.
     /// What the review proposes: the result's handling, or 依法调查处理 when a 复查 failed an
     /// item under rectification again (`domain::rectification::proposed_handling`).
     pub fn suggested(&self) -> Option<Handling> {
-        self.outcome
+        self.result()
             .map(|o| proposed_handling(Some(o), !self.form.failed_again().is_empty()))
     }
 
@@ -138,15 +189,23 @@ impl ReviewState {
             Field::Opinion => Some(&mut self.opinion),
             Field::Witness => Some(&mut self.witness),
             Field::Remarks => Some(&mut self.remarks),
+            Field::OutcomeReason => Some(&mut self.outcome_reason),
+            Field::RecusalAction => Some(&mut self.recusal_action),
             _ => None,
         }
     }
 
     pub fn typing(&self) -> bool {
-        let disabled = self.focus == Field::Deadline && self.deadline_disabled();
+        let disabled = self.disabled(self.focus);
         let input = !matches!(
             self.focus,
-            Field::Handling | Field::Refused | Field::Finalize
+            Field::Handling
+                | Field::Refused
+                | Field::Finalize
+                | Field::Outcome
+                | Field::Credentials
+                | Field::TaskLetter
+                | Field::Recusal
         );
         !self.confirming && input && !disabled
     }
@@ -236,6 +295,9 @@ impl ReviewState {
             operator_opinion: self.opinion.text().trim().to_string(),
             operator_refused: self.refused,
             witness: self.witness.text().trim().to_string(),
+            outcome_override: self.outcome_override(),
+            notice: self.notice(),
+            rules: RULES_VERSION,
         }
     }
 
@@ -310,8 +372,16 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
+        KeyCode::Char(' ') | KeyCode::Enter if r.toggle(r.focus) => {}
+        KeyCode::Left | KeyCode::Right if r.focus == Field::Outcome => {
+            r.choose_outcome(key.code == KeyCode::Right);
+        }
         KeyCode::Enter if r.focus == Field::Finalize => match r.problem(&profile) {
-            Some(FinalProblem::NoteRequired { .. } | FinalProblem::PhotoRequired { .. }) => {
+            Some(
+                FinalProblem::NoteRequired { .. }
+                | FinalProblem::PhotoRequired { .. }
+                | FinalProblem::SignOff(SignOffProblem::Uncovered { .. }),
+            ) => {
                 r.missing = r.find_missing(&r.as_final(&profile));
                 let text = missing_text(t, &r.form, &r.missing);
                 app.error(text);
@@ -339,7 +409,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char(_) if r.focus == Field::Deadline && r.deadline_disabled() => {
             app.info(t.no_deadline_needed());
         }
-        _ if r.focus == Field::Deadline && r.deadline_disabled() => {}
+        KeyCode::Char(_) if r.focus == Field::OutcomeReason && r.disabled(r.focus) => {
+            app.info(t.no_reason_needed());
+        }
+        _ if r.disabled(r.focus) => {}
         _ => {
             let focus = r.focus;
             if let Some(input) = r.input(focus) {

@@ -11,6 +11,8 @@ impl ReviewState {
     /// and its deadline with it.
     fn kept_conclusion(&self) -> Conclusion {
         let mut c = self.conclusion();
+        // The rules version is the finalize's to set; a draft keeps only what was typed.
+        c.rules = 0;
         if !self.handling_chosen {
             c.handling = None;
             c.deadline = None;
@@ -46,6 +48,7 @@ impl ReviewState {
         if c == Conclusion::default() {
             return self;
         }
+        self.restore_2022();
         if let Some(handling) = c.handling {
             self.handling = handling;
             self.handling_chosen = true;
