@@ -228,7 +228,7 @@ fn a_newer_format_version_is_refused_with_a_clear_message() {
     let s = setup();
     let key = signing_key(&s.field);
     let path = s.variant("newer.shian", |e| {
-        resign(e, &key, |m| m["format_version"] = 4.into())
+        resign(e, &key, |m| m["format_version"] = 5.into())
     });
     s.refused(&path, "upgrade");
     let before = dump(&s.office, &[]);

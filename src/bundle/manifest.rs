@@ -248,10 +248,10 @@ mod tests {
 
     #[test]
     fn a_newer_format_is_reported_as_newer() {
-        let bytes = br#"{"format":"shian-bundle","format_version":4,"whatever":1}"#;
+        let bytes = br#"{"format":"shian-bundle","format_version":5,"whatever":1}"#;
         assert!(matches!(
             Manifest::parse(bytes),
-            Err(BundleError::NewerFormat { found: 4, .. })
+            Err(BundleError::NewerFormat { found: 5, .. })
         ));
         // Version 1 carried no record signatures: refused by name, not as damage.
         let bytes = br#"{"format":"shian-bundle","format_version":1,"whatever":1}"#;
