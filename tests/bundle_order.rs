@@ -5,6 +5,7 @@
 //! merged facts and the conflicts kept for the office.
 
 mod bundle_common;
+mod store_common;
 
 use std::path::{Path, PathBuf};
 
@@ -201,6 +202,7 @@ fn run(s: &mut Station, ops: &[Op], own: usize, out: &Path, bundles: &mut Vec<Pa
             operator_signatory: "王五".into(),
             ..Default::default()
         };
+        store_common::cover_the_rest(&store, &draft.id);
         store
             .finalize_inspection(&draft.id, &conclusion, s.identity.signing_key(), Utc::now())
             .unwrap()

@@ -149,7 +149,6 @@ pub fn check_final(
     if c.operator_signatory.trim().is_empty() && !witnessed_refusal {
         return Err(FinalProblem::NeedSignatory);
     }
-    check_rules(checklist, inspection.kind, c, answers).map_err(FinalProblem::SignOff)?;
 
     // In the checklist's order, so the first item named is the first on the form; the failed
     // answers by id, not searched per item (an import checks 20,000 records of 45 answers).
@@ -173,6 +172,9 @@ pub fn check_final(
             });
         }
     }
+    // Last, so that the review names the failed items lacking a note or photo before the
+    // items still to answer, and `p` goes to those first (src/tui/screens/review_missing.rs).
+    check_rules(checklist, inspection.kind, c, answers).map_err(FinalProblem::SignOff)?;
     Ok((result, counts))
 }
 

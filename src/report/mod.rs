@@ -14,7 +14,9 @@
 mod draw;
 mod order;
 mod record;
+mod record_2022;
 mod strings;
+mod strings_2022;
 mod summary;
 mod summary_campaigns;
 mod summary_cycle;

@@ -25,6 +25,8 @@ mod report_sql;
 mod reports;
 mod revisions;
 mod rows;
+#[cfg(test)]
+pub(crate) mod test_cover;
 pub mod schema;
 mod settings;
 pub mod signatures;

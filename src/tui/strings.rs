@@ -197,10 +197,10 @@ strings! {
     keys_next_unanswered => "下一个未答项", "next unanswered";
     keys_review_and_finalize => "结果与定稿", "review and finalize";
     keys_back_home_draft_is => "返回首页（草稿已保存）", "back home (draft is saved)";
-    keys_choose_the_handling_on => "选择结果处理；在第二检查人员上选以前的同事", "choose the handling; on the second inspector, an earlier colleague";
-    keys_refused_to_sign => "拒绝签字", "refused to sign";
+    keys_choose_the_handling_on => "选择结果处理或检查结果；在第二检查人员上选以前的同事", "choose the handling or the result; on the second inspector, an earlier colleague";
+    keys_refused_to_sign => "勾选拒绝签字或告知页各项", "tick refused to sign, or a box of the notice page";
     keys_finalize_on_the_button => "确认定稿（在按钮上）", "finalize (on the button)";
-    keys_go_to_missing => "转到缺说明或照片的不符合项", "go to the failed item lacking a note or photo";
+    keys_go_to_missing => "转到未检查或缺说明、照片的项目", "go to the item not checked, or lacking a note or photo";
     keys_back_to_the_checklist => "返回检查表", "back to the checklist";
     keys_choose_kind_grade_bright => "选择类型、风险等级、明厨亮灶", "choose kind, grade, bright kitchen";
     keys_next_field_save_on => "下一项 / 保存（在按钮上）", "next field / save (on the button)";
@@ -229,7 +229,7 @@ strings! {
     keys_guide => "方法", "guide";
     keys_next_open => "未答", "next open";
     keys_finalize => "定稿", "finalize";
-    keys_handling => "处理", "handling";
+    keys_handling => "选择", "choose";
     keys_name => "单位", "name";
     keys_choose => "选择", "choose";
     keys_scroll => "滚动", "scroll";

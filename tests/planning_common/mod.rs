@@ -71,6 +71,7 @@ pub fn inspect(
         handling: Some(Handling::Pass),
         ..store_common::signed_off(Conclusion::default())
     };
+    store_common::cover_the_rest(&store, &draft.id);
     store
         .finalize_inspection(&draft.id, &conclusion, identity.signing_key(), Utc::now())
         .map(|i| i.id)

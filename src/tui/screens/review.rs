@@ -41,10 +41,10 @@ pub enum Field {
     Finalize,
 }
 
-/// The 2016 form's fields; the 2022 form's begin with its 告知页 ([`NOTICE_FIELDS`]).
+/// The 2016 form's fields; the 2022 form's begin with its 告知页 ([`NOTICE_FIELDS`]). The
+/// result comes last before the button: confirming or changing it is the last act of the
+/// sign-off, and a count of Tabs from the handling reaches the fields it always did.
 const FIELDS: [Field; 12] = [
-    Field::Outcome,
-    Field::OutcomeReason,
     Field::Handling,
     Field::Deadline,
     Field::SecondName,
@@ -54,6 +54,8 @@ const FIELDS: [Field; 12] = [
     Field::Refused,
     Field::Witness,
     Field::Remarks,
+    Field::Outcome,
+    Field::OutcomeReason,
     Field::Finalize,
 ];
 
@@ -62,8 +64,6 @@ const NOTICE_FIELDS: [Field; 16] = [
     Field::TaskLetter,
     Field::Recusal,
     Field::RecusalAction,
-    Field::Outcome,
-    Field::OutcomeReason,
     Field::Handling,
     Field::Deadline,
     Field::SecondName,
@@ -73,6 +73,8 @@ const NOTICE_FIELDS: [Field; 16] = [
     Field::Refused,
     Field::Witness,
     Field::Remarks,
+    Field::Outcome,
+    Field::OutcomeReason,
     Field::Finalize,
 ];
 

@@ -1,0 +1,129 @@
+//! The sign-off rules of issue 18 where the store makes a record final: a result set against
+//! the computed one needs its reason and is kept with it; every kind but 飞行检查 and 复查
+//! covers the whole checklist (合理缺项 counts), and the record says it was made under these
+//! rules (docs/outcome.md).
+
+use shian::checklists::Catalog;
+use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind};
+use shian::domain::final_check::FinalProblem;
+use shian::domain::inspection::{Conclusion, InspectionKind, Status};
+use shian::domain::outcome::{Handling, Outcome, Verdict};
+use shian::domain::sign_off::{OutcomeOverride, RULES_VERSION, SignOffProblem};
+use shian::store::{Store, StoreError};
+
+#[path = "store_common/mod.rs"]
+mod store_common;
+
+use store_common::{answer, author, signed_off, start_draft, sun, zhou};
+
+/// The finalize as the review asks it, without answering anything for the test (unlike
+/// `FinalizeAsAuthor`, which covers the rest of the checklist).
+fn finalize(
+    store: &mut Store,
+    id: &str,
+    conclusion: Conclusion,
+) -> shian::store::Result<shian::domain::inspection::Inspection> {
+    let key = author();
+    store.finalize_inspection(id, &signed_off(conclusion), key.signing_key(), chrono::Utc::now())
+}
+
+fn store() -> (tempfile::TempDir, Store, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(dir.path()).expect("open");
+    let facts = EstablishmentFacts {
+        name: "鲅鱼圈区海韵餐馆".into(),
+        kind: EstablishmentKind::Restaurant,
+        person_in_charge: "王晓梅".into(),
+        ..EstablishmentFacts::default()
+    };
+    let id = store.add_establishment(&facts, "AB12CD").expect("add").id;
+    (dir, store, id)
+}
+
+/// A catering-daily draft with 1.1 passed and 3.1 failed; with `all`, every other item
+/// answered too (passed, or 合理缺项 when `na`).
+fn draft(store: &mut Store, establishment: &str, kind: InspectionKind, rest: Option<Verdict>) -> String {
+    let id = start_draft(store, establishment, kind, vec![zhou(), sun()], 2);
+    store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
+    store.save_answer(&id, &answer("3.1", Verdict::Fail)).expect("save");
+    if let Some(verdict) = rest {
+        let checklist = Catalog::shipped().get("catering-daily").expect("shipped").clone();
+        for item in checklist.items().filter(|i| i.id != "1.1" && i.id != "3.1") {
+            store.save_answer(&id, &answer(&item.id, verdict)).expect("save");
+        }
+    }
+    id
+}
+
+fn refusal(result: shian::store::Result<shian::domain::inspection::Inspection>) -> FinalProblem {
+    match result {
+        Err(StoreError::NotFinal { problem, .. }) => problem,
+        other => panic!("not refused: {other:?}"),
+    }
+}
+
+#[test]
+fn every_kind_but_flight_and_follow_up_answers_every_item_before_it_is_final() {
+    let (_dir, mut store, e) = store();
+    for kind in InspectionKind::ALL {
+        let id = draft(&mut store, &e, kind, None);
+        let result = finalize(&mut store, &id, Conclusion::default());
+        if kind.covers_whole_checklist() {
+            // The first scored item of the checklist not answered is named.
+            assert_eq!(
+                refusal(result),
+                FinalProblem::SignOff(SignOffProblem::Uncovered { item: "1.2".into() }),
+                "{kind:?}"
+            );
+            assert_eq!(store.inspection(&id).expect("get").status, Status::Draft);
+        } else {
+            let done = result.expect("finalize");
+            assert_eq!(done.status, Status::Final, "{kind:?}");
+            assert_eq!(done.conclusion.rules, RULES_VERSION);
+        }
+    }
+    // 合理缺项 counts as covered: the same routine inspection finalizes.
+    let id = draft(&mut store, &e, InspectionKind::Routine, Some(Verdict::NotApplicable));
+    let done = finalize(&mut store, &id, Conclusion::default()).expect("finalize");
+    assert_eq!(done.outcome, Some(Outcome::BasicallyCompliant));
+    assert_eq!(done.conclusion.rules, RULES_VERSION);
+    assert_eq!(store.inspection(&id).expect("get"), done);
+}
+
+#[test]
+fn a_result_set_against_the_computed_one_is_final_only_with_a_reason_and_keeps_both() {
+    let (_dir, mut store, e) = store();
+    let id = draft(&mut store, &e, InspectionKind::Routine, Some(Verdict::Pass));
+    let set = |reason: &str| Conclusion {
+        handling: Some(Handling::Investigate),
+        outcome_override: Some(OutcomeOverride {
+            computed: Outcome::BasicallyCompliant,
+            chosen: Outcome::NonCompliant,
+            reason: reason.into(),
+        }),
+        ..Conclusion::default()
+    };
+    assert_eq!(
+        refusal(finalize(&mut store, &id, set(" "))),
+        FinalProblem::SignOff(SignOffProblem::NeedOutcomeReason)
+    );
+    // Naming another computed result than the answers give is refused too.
+    let mut wrong = set("理由");
+    if let Some(o) = &mut wrong.outcome_override {
+        o.computed = Outcome::Compliant;
+    }
+    assert!(matches!(
+        refusal(finalize(&mut store, &id, wrong)),
+        FinalProblem::OutcomeDisagrees { .. }
+    ));
+    assert_eq!(store.inspection(&id).expect("get").status, Status::Draft);
+
+    let done = finalize(&mut store, &id, set("后厨排水沟与卫生间相通，现场综合判断"))
+        .expect("finalize");
+    let on_disk = store.inspection(&id).expect("get");
+    assert_eq!(on_disk, done);
+    assert_eq!(on_disk.outcome, Some(Outcome::NonCompliant));
+    let kept = on_disk.conclusion.outcome_override.expect("kept");
+    assert_eq!(kept.computed, Outcome::BasicallyCompliant);
+    assert_eq!(kept.reason, "后厨排水沟与卫生间相通，现场综合判断");
+}
