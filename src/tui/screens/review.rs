@@ -162,7 +162,7 @@ impl ReviewState {
 
     /// Every field, always in the same places: the deadline stays (disabled) when the handling
     /// has none, so a count of Tabs always reaches the same field.
-    pub(super) fn fields(&self) -> &'static [Field] {
+    pub fn fields(&self) -> &'static [Field] {
         if self.form.checklist.form == RecordForm::Form2022 {
             &NOTICE_FIELDS
         } else {

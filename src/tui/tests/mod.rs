@@ -14,6 +14,7 @@ mod photos;
 mod planning;
 mod records;
 mod report;
+mod review_2022;
 mod review_checks;
 mod review_kept;
 mod review_sign_off;
