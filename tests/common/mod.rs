@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod forms;
+
 /// A fixed station key, so serial numbers (which carry the station code) are the same every run.
 pub const STATION_KEY: &str = "0000000000000000000000000000000000000000000000000000000000000001";
 
