@@ -30,8 +30,8 @@ pub mod i18n_conflicts;
 pub mod i18n_errors;
 pub mod i18n_planning;
 pub mod i18n_roster;
-pub mod i18n_store;
 pub mod i18n_sign_off;
+pub mod i18n_store;
 pub mod i18n_trust;
 /// The station's key pair and its code.
 pub mod identity;

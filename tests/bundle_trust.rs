@@ -609,17 +609,26 @@ fn a_set_result_needs_its_reason_and_coverage_holds_from_the_rules_version_on() 
     // A routine record with a 合理缺项 taken out: one scored item left unanswered.
     let has_na = |e: &InspectionEntry| {
         e.inspection.kind != InspectionKind::FollowUp
-            && e.answers.iter().any(|a| a.verdict == Verdict::NotApplicable)
+            && e.answers
+                .iter()
+                .any(|a| a.verdict == Verdict::NotApplicable)
     };
     let unanswer = |kind: InspectionKind, rules: u32| {
         move |e: &mut InspectionEntry| {
-            let at = e.answers.iter().position(|a| a.verdict == Verdict::NotApplicable);
+            let at = e
+                .answers
+                .iter()
+                .position(|a| a.verdict == Verdict::NotApplicable);
             e.answers.remove(at.unwrap());
             e.inspection.kind = kind;
             e.inspection.conclusion.rules = rules;
         }
     };
-    for kind in [InspectionKind::Routine, InspectionKind::Special, InspectionKind::System] {
+    for kind in [
+        InspectionKind::Routine,
+        InspectionKind::Special,
+        InspectionKind::System,
+    ] {
         let (path, named) = b_signs_one(&d, "uncovered.shian", has_na, unanswer(kind, 1));
         d.refused(&path, &named, "is not checked");
     }

@@ -356,7 +356,9 @@ fn each_record_form_prints_as_its_checklist_says_with_a_set_result_and_its_reaso
     let text = flat(&pdf_text(&pdf));
     assert!(text.contains("日常监督检查结果记录表"), "{text}");
     assert!(
-        text.contains("检查结果由检查人员确定为基本符合（按各项计数为不符合）；理由：公示栏已当场补全"),
+        text.contains(
+            "检查结果由检查人员确定为基本符合（按各项计数为不符合）；理由：公示栏已当场补全"
+        ),
         "{text}"
     );
     assert!(!text.contains("告知情况"), "{text}");

@@ -24,7 +24,12 @@ fn finalize(
     conclusion: Conclusion,
 ) -> shian::store::Result<shian::domain::inspection::Inspection> {
     let key = author();
-    store.finalize_inspection(id, &signed_off(conclusion), key.signing_key(), chrono::Utc::now())
+    store.finalize_inspection(
+        id,
+        &signed_off(conclusion),
+        key.signing_key(),
+        chrono::Utc::now(),
+    )
 }
 
 fn store() -> (tempfile::TempDir, Store, String) {
@@ -48,14 +53,28 @@ fn store() -> (tempfile::TempDir, Store, String) {
 
 /// A catering-daily draft with 1.1 passed and 3.1 failed; with `all`, every other item
 /// answered too (passed, or 合理缺项 when `na`).
-fn draft(store: &mut Store, establishment: &str, kind: InspectionKind, rest: Option<Verdict>) -> String {
+fn draft(
+    store: &mut Store,
+    establishment: &str,
+    kind: InspectionKind,
+    rest: Option<Verdict>,
+) -> String {
     let id = start_draft(store, establishment, kind, vec![zhou(), sun()], 2);
-    store.save_answer(&id, &answer("1.1", Verdict::Pass)).expect("save");
-    store.save_answer(&id, &answer("3.1", Verdict::Fail)).expect("save");
+    store
+        .save_answer(&id, &answer("1.1", Verdict::Pass))
+        .expect("save");
+    store
+        .save_answer(&id, &answer("3.1", Verdict::Fail))
+        .expect("save");
     if let Some(verdict) = rest {
-        let checklist = Catalog::shipped().get("catering-daily").expect("shipped").clone();
+        let checklist = Catalog::shipped()
+            .get("catering-daily")
+            .expect("shipped")
+            .clone();
         for item in checklist.items().filter(|i| i.id != "1.1" && i.id != "3.1") {
-            store.save_answer(&id, &answer(&item.id, verdict)).expect("save");
+            store
+                .save_answer(&id, &answer(&item.id, verdict))
+                .expect("save");
         }
     }
     id
@@ -89,7 +108,12 @@ fn every_kind_but_flight_and_follow_up_answers_every_item_before_it_is_final() {
         }
     }
     // 合理缺项 counts as covered: the same routine inspection finalizes.
-    let id = draft(&mut store, &e, InspectionKind::Routine, Some(Verdict::NotApplicable));
+    let id = draft(
+        &mut store,
+        &e,
+        InspectionKind::Routine,
+        Some(Verdict::NotApplicable),
+    );
     let done = finalize(&mut store, &id, Conclusion::default()).expect("finalize");
     assert_eq!(done.outcome, Some(Outcome::BasicallyCompliant));
     assert_eq!(done.conclusion.rules, RULES_VERSION);
@@ -124,8 +148,8 @@ fn a_result_set_against_the_computed_one_is_final_only_with_a_reason_and_keeps_b
     ));
     assert_eq!(store.inspection(&id).expect("get").status, Status::Draft);
 
-    let done = finalize(&mut store, &id, set("后厨排水沟与卫生间相通，现场综合判断"))
-        .expect("finalize");
+    let done =
+        finalize(&mut store, &id, set("后厨排水沟与卫生间相通，现场综合判断")).expect("finalize");
     let on_disk = store.inspection(&id).expect("get");
     assert_eq!(on_disk, done);
     assert_eq!(on_disk.outcome, Some(Outcome::NonCompliant));

@@ -125,7 +125,11 @@ fn under_the_70_rule_the_computed_result_stands_unless_set_with_a_reason() {
     );
     assert_eq!(check(&c, &overridden, &a), Ok(Basic));
     // Without one, refused.
-    let bare = record(InspectionKind::Routine, set(NonCompliant, Basic, "  "), Basic);
+    let bare = record(
+        InspectionKind::Routine,
+        set(NonCompliant, Basic, "  "),
+        Basic,
+    );
     assert_eq!(
         check(&c, &bare, &a),
         Err(FinalProblem::SignOff(SignOffProblem::NeedOutcomeReason))
@@ -137,7 +141,11 @@ fn an_override_must_name_the_computed_result_and_differ_from_it() {
     let c = checklist("");
     let a = answers(Pass);
     // It claims the counts gave 符合: they gave 不符合.
-    let wrong_computed = record(InspectionKind::Routine, set(Compliant, Basic, "理由"), Basic);
+    let wrong_computed = record(
+        InspectionKind::Routine,
+        set(Compliant, Basic, "理由"),
+        Basic,
+    );
     assert!(matches!(
         check(&c, &wrong_computed, &a),
         Err(FinalProblem::OutcomeDisagrees { .. })
@@ -228,7 +236,11 @@ fn the_2022_form_needs_a_complete_notice_and_the_2016_form_none() {
             notice,
             ..Conclusion::default()
         };
-        check(&c, &record(InspectionKind::Routine, conclusion, NonCompliant), &a)
+        check(
+            &c,
+            &record(InspectionKind::Routine, conclusion, NonCompliant),
+            &a,
+        )
     };
     let refused = |p| Err(FinalProblem::SignOff(p));
     assert_eq!(with(None), refused(SignOffProblem::NeedNotice));
@@ -271,5 +283,9 @@ fn members_at_their_default_are_left_out_of_the_record() {
         credentials_shown: true,
         ..Notice::default()
     };
-    assert!(!serde_json::to_string(&n).unwrap().contains("recusal_action"));
+    assert!(
+        !serde_json::to_string(&n)
+            .unwrap()
+            .contains("recusal_action")
+    );
 }

@@ -7,9 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use super::record_2022::{notice, result_note};
 use super::strings_2022::Labels2022;
 use super::{BASE_CSS, Labels, Result};
-use super::record_2022::{notice, result_note};
 use crate::domain::checklist::RecordForm;
 use crate::domain::inspection::Status;
 use crate::domain::outcome::{Handling, Outcome, Verdict};

@@ -63,4 +63,3 @@ pub(super) fn result_note(r: &InspectionRecord, lang: Lang) -> String {
         None => String::new(),
     }
 }
-

@@ -15,8 +15,8 @@ use crate::domain::inspection::{
     self as rules, Answer, Conclusion, Inspection, InspectionKind, Status,
 };
 use crate::domain::outcome::{Handling, Verdict};
-use crate::domain::sign_off::RULES_VERSION;
 use crate::domain::rectification::{Step, step};
+use crate::domain::sign_off::RULES_VERSION;
 
 impl Store {
     /// Makes a draft final: the outcome is computed from the stored answers (or set by the

@@ -25,8 +25,6 @@ mod report_sql;
 mod reports;
 mod revisions;
 mod rows;
-#[cfg(test)]
-pub(crate) mod test_cover;
 pub mod schema;
 mod settings;
 pub mod signatures;
@@ -34,6 +32,8 @@ mod stations;
 mod sync;
 mod sync_apply;
 mod sync_export;
+#[cfg(test)]
+pub(crate) mod test_cover;
 mod unexported;
 
 use std::path::{Path, PathBuf};

@@ -5,11 +5,13 @@ use super::strings::Text;
 
 impl Text {
     pub fn notice_credentials(self) -> &'static str {
-        self.0.pick("告知：出示执法证件", "Notice: credentials shown")
+        self.0
+            .pick("告知：出示执法证件", "Notice: credentials shown")
     }
 
     pub fn notice_task_letter(self) -> &'static str {
-        self.0.pick("告知：出示检查任务书", "Notice: task letter shown")
+        self.0
+            .pick("告知：出示检查任务书", "Notice: task letter shown")
     }
 
     pub fn notice_recusal(self) -> &'static str {
@@ -36,7 +38,10 @@ impl Text {
 
     /// Beside the reason field while the result is the computed one.
     pub fn no_reason_needed(self) -> &'static str {
-        self.0.pick("（与计算结果相同，无需理由）", "(the computed result; no reason needed)")
+        self.0.pick(
+            "（与计算结果相同，无需理由）",
+            "(the computed result; no reason needed)",
+        )
     }
 
     /// After the result under the 2016 rule: the rule decided it.
@@ -46,7 +51,8 @@ impl Text {
 
     /// After the result under `judgement`: shian's proposal for the inspectors to confirm.
     pub fn proposal(self) -> &'static str {
-        self.0.pick("建议，由检查人员确定", "proposed; the inspectors decide")
+        self.0
+            .pick("建议，由检查人员确定", "proposed; the inspectors decide")
     }
 
     /// After a result the inspectors changed: what the counts gave.

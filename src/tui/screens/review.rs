@@ -6,12 +6,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::FormState;
 use super::review_missing::{Missing, missing_text};
+use crate::domain::checklist::RecordForm;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadline_range};
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally_items};
-use crate::domain::checklist::RecordForm;
 use crate::domain::outcome::{Handling, Outcome, Tally};
-use crate::domain::sign_off::{Notice, RULES_VERSION, SignOffProblem};
 use crate::domain::rectification::proposed_handling;
+use crate::domain::sign_off::{Notice, RULES_VERSION, SignOffProblem};
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
 use crate::tui::strings::Text;

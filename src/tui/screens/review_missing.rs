@@ -8,8 +8,8 @@ use super::form::{Edit, EditKind, FormState};
 use super::review::ReviewState;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
 use crate::domain::inspection::{Answer, Inspection};
-use crate::domain::sign_off::SignOffProblem;
 use crate::domain::outcome::Verdict;
+use crate::domain::sign_off::SignOffProblem;
 use crate::tui::input::TextInput;
 use crate::tui::strings::Text;
 
@@ -74,7 +74,11 @@ pub fn missing_text(t: Text, form: &FormState, missing: &[Missing]) -> String {
             .map_or_else(|| id.to_string(), |(_, i)| i.number.clone())
     };
     let list = |which: fn(&Missing) -> Option<&String>| -> Vec<String> {
-        missing.iter().filter_map(which).map(|id| number(id)).collect()
+        missing
+            .iter()
+            .filter_map(which)
+            .map(|id| number(id))
+            .collect()
     };
     let first = match missing.first() {
         Some(Missing::Uncovered(id) | Missing::Note(id) | Missing::Photo(id)) => number(id),

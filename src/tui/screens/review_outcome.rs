@@ -48,7 +48,11 @@ impl ReviewState {
         let current = self.result().unwrap_or(computed);
         let at = all.iter().position(|o| *o == current).unwrap_or(0);
         let n = all.len();
-        let next = all[if forward { (at + 1) % n } else { (at + n - 1) % n }];
+        let next = all[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
         self.chosen = (next != computed).then_some(next);
         if !self.handling_chosen {
             self.handling = proposed_handling(Some(next), !self.form.failed_again().is_empty());

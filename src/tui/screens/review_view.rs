@@ -147,9 +147,7 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                 };
                 buf.set_stringn(vx, y, text, usize::from(vw), ratatui::style::Style::new());
             }
-            Field::Deadline | Field::OutcomeReason | Field::RecusalAction
-                if r.disabled(field) =>
-            {
+            Field::Deadline | Field::OutcomeReason | Field::RecusalAction if r.disabled(field) => {
                 let style = if focused { label_style } else { theme.dim() };
                 buf.set_string(x, y, pad(label, usize::from(label_w)), style);
                 let why = match field {

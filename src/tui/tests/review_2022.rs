@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use super::update::current;
 use super::*;
 use crate::domain::checklist::{OutcomeRule, RecordForm};
-use crate::domain::outcome::{Outcome, Verdict};
+use crate::domain::outcome::Outcome;
 use crate::domain::sign_off::{Notice, OutcomeOverride};
 use crate::tui::app::Screen;
 use crate::tui::screens::review::{Field, ReviewState};
@@ -149,7 +149,10 @@ fn a_2022_form_begins_the_review_with_the_notice_and_judgement_shows_a_proposal(
     );
     assert_eq!(review(&app).fields()[0], Field::Credentials);
     let message = finalize(&mut app).expect("refused");
-    assert!(message.contains("告知页：需出示执法证件或检查任务书"), "{message}");
+    assert!(
+        message.contains("告知页：需出示执法证件或检查任务书"),
+        "{message}"
+    );
     focus_on(&mut app, Field::Credentials);
     step(&mut app, ch(' '));
     focus_on(&mut app, Field::Recusal);
