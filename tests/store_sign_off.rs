@@ -157,3 +157,62 @@ fn a_result_set_against_the_computed_one_is_final_only_with_a_reason_and_keeps_b
     assert_eq!(kept.computed, Outcome::BasicallyCompliant);
     assert_eq!(kept.reason, "后厨排水沟与卫生间相通，现场综合判断");
 }
+
+/// A correction keeps the rules of the record it corrects: one of a record made before the
+/// coverage rule (the demo's, made as older shian made them) may leave an item unanswered; one
+/// of a record made under it may not.
+#[test]
+fn a_correction_is_held_to_the_rules_of_its_original() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("station.key"), "01".repeat(32)).expect("key");
+    let demo = std::process::Command::new(env!("CARGO_BIN_EXE_shian"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args([
+            "demo",
+            "--establishments",
+            "3",
+            "--inspections",
+            "6",
+            "--seed",
+            "3",
+        ])
+        .output()
+        .expect("demo");
+    assert!(demo.status.success(), "{demo:?}");
+    let mut store = Store::open(dir.path()).expect("open");
+    let filter = shian::store::InspectionFilter {
+        status: Some(Status::Final),
+        ..Default::default()
+    };
+    let older = store
+        .inspections(&filter)
+        .expect("list")
+        .into_iter()
+        .map(|s| store.inspection(&s.id).expect("get"))
+        .find(|i| i.kind == InspectionKind::Routine)
+        .expect("a routine record");
+    assert_eq!(older.conclusion.rules, 0);
+    let unanswer_one = |store: &mut Store, id: &str| {
+        let revision = store.start_revision(id, "误录").expect("revise");
+        let first = store.answers(&revision.id).expect("answers")[0]
+            .item_id
+            .clone();
+        store.clear_answer(&revision.id, &first).expect("clear");
+        revision.id
+    };
+    let revision = unanswer_one(&mut store, &older.id);
+    let conclusion = older.conclusion.clone();
+    let done = finalize(&mut store, &revision, conclusion).expect("its day's rules");
+    assert_eq!(done.conclusion.rules, 0);
+
+    // A record made under the rules, corrected the same way, is refused.
+    let e = store.inspection(&older.id).expect("get").establishment_id;
+    let id = draft(&mut store, &e, InspectionKind::Routine, Some(Verdict::Pass));
+    let made = finalize(&mut store, &id, Conclusion::default()).expect("finalize");
+    let revision = unanswer_one(&mut store, &made.id);
+    assert!(matches!(
+        refusal(finalize(&mut store, &revision, made.conclusion)),
+        FinalProblem::SignOff(SignOffProblem::Uncovered { .. })
+    ));
+}

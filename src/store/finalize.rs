@@ -55,9 +55,15 @@ impl Store {
             None => facts_now(&tx, &draft.establishment_id)?,
         };
         // Made under today's rules (coverage, the 告知页, a set result's reason): the record
-        // says so, and the import holds it to them (docs/outcome.md, "Older records").
+        // says so, and the import holds it to them (docs/outcome.md, "Older records"). A
+        // correction keeps the rules of its original, as it keeps the facts of its day: fixing
+        // a typo in an older record must not ask for items nobody looked at then.
+        let rules = match &draft.supersedes {
+            Some(original) => get(&tx, original)?.conclusion.rules,
+            None => RULES_VERSION,
+        };
         let conclusion = &Conclusion {
-            rules: RULES_VERSION,
+            rules,
             ..conclusion.clone()
         };
         let to_check = Inspection {
