@@ -299,7 +299,16 @@ impl ReviewState {
             witness: self.witness.text().trim().to_string(),
             outcome_override: self.outcome_override(),
             notice: self.notice(),
-            rules: RULES_VERSION,
+            rules: self.rules(),
+        }
+    }
+
+    /// The rules the record will be made under, as the store's finalize sets them: today's,
+    /// or for a correction those of its original (which the draft carries from it).
+    pub(super) fn rules(&self) -> u32 {
+        match self.form.inspection.supersedes {
+            Some(_) => self.form.inspection.conclusion.rules,
+            None => RULES_VERSION,
         }
     }
 

@@ -11,8 +11,9 @@ impl ReviewState {
     /// and its deadline with it.
     fn kept_conclusion(&self) -> Conclusion {
         let mut c = self.conclusion();
-        // The rules version is the finalize's to set; a draft keeps only what was typed.
-        c.rules = 0;
+        // The rules version is the finalize's to set: a draft keeps the one it has (none, or
+        // a correction's original's), so a review left untouched changes nothing.
+        c.rules = self.form.inspection.conclusion.rules;
         if !self.handling_chosen {
             c.handling = None;
             c.deadline = None;

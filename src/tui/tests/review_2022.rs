@@ -97,6 +97,25 @@ fn a_routine_inspection_names_the_items_left_and_p_goes_to_the_first() {
     assert_eq!(finalize(&mut app), None);
 }
 
+/// A correction of a record made before the coverage rule (no rules version) keeps its
+/// original's rules, as the store does: the items nobody looked at then are not asked for.
+#[test]
+fn a_correction_of_an_older_record_is_not_asked_for_items_left_then() {
+    let mut app = app(Lang::Zh);
+    let mut data = form_data("food-sample", &[]);
+    data.inspection.supersedes = Some("0193a5c0-final".into());
+    data.inspection.revision = 2;
+    data.inspection.revision_reason = Some("误录".into());
+    step(&mut app, Action::FormOpened(Box::new(data)));
+    step(&mut app, ch('1'));
+    step(&mut app, ch('F'));
+    focus_on(&mut app, Field::SecondName);
+    type_text(&mut app, "李四");
+    step(&mut app, press(KeyCode::Tab));
+    type_text(&mut app, "21080002");
+    assert_eq!(confirmed(&mut app).rules, 0);
+}
+
 #[test]
 fn a_result_other_than_the_computed_one_is_final_only_with_a_reason() {
     let mut app = on_review(
