@@ -16,6 +16,7 @@ pub mod records_range;
 pub mod report;
 pub mod report_view;
 pub mod review;
+pub mod review_fields;
 pub mod review_kept;
 pub mod review_missing;
 pub mod review_outcome;

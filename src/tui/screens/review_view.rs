@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::review::{Field, ReviewState};
-use crate::domain::checklist::OutcomeRule;
 use crate::domain::outcome::Outcome;
 use crate::tui::app::App;
 use crate::tui::text::pad;
@@ -136,10 +135,11 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                         t.computed_was(lang.outcome(computed))
                     ),
                     (Some(result), _, _) => {
-                        let how = if r.form.checklist.outcome == OutcomeRule::Judgement {
-                            t.proposal()
-                        } else {
-                            t.by_rule()
+                        // The checklist's rule says whether the counts decide or propose.
+                        let proposal = r.form.checklist.outcome.propose(&r.tally);
+                        let how = match proposal {
+                            Some(p) if !p.by_rule => t.proposal(),
+                            _ => t.by_rule(),
                         };
                         format!("< {} >  ({how})", lang.outcome(result))
                     }
