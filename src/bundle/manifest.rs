@@ -4,10 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    BundleError, BundleKind, FORMAT_NAME, FORMAT_VERSION, NEWEST_FORMAT_VERSION,
-    OLDEST_FORMAT_VERSION, Result,
-};
+use super::{BundleError, BundleKind, FORMAT_NAME, FORMAT_VERSION, OLDEST_FORMAT_VERSION, Result};
 
 pub const MANIFEST: &str = "manifest.json";
 pub const SIGNATURE: &str = "manifest.sig";
@@ -77,10 +74,10 @@ impl Manifest {
             .get("format_version")
             .and_then(|v| v.as_u64())
             .ok_or_else(|| BundleError::BadManifest("no format_version".into()))?;
-        if version > u64::from(NEWEST_FORMAT_VERSION) {
+        if version > u64::from(FORMAT_VERSION) {
             return Err(BundleError::NewerFormat {
                 found: version,
-                known: NEWEST_FORMAT_VERSION,
+                known: FORMAT_VERSION,
             });
         }
         if version < u64::from(OLDEST_FORMAT_VERSION) {

@@ -38,14 +38,15 @@ pub use write::{Written, export_bundle, export_bundle_with};
 pub const FORMAT_NAME: &str = "shian-bundle";
 /// The format version this shian writes: version 2 carries each record's author signature
 /// (docs/bundle-format.md, docs/trust.md); version 3 adds the revisions an establishment
-/// revision was made from, so edits merge (docs/bundle-format.md, section 10).
-pub const FORMAT_VERSION: u32 = 3;
-/// The newest version read, written only by a field bundle that carries a re-tag
-/// (`records/untagged.json`, docs/bundle-format.md 6.9): a version 3 reader would take a
-/// re-tag for an untag, so it must refuse the bundle as newer instead. Every other bundle is
-/// still written as version 3.
-pub const NEWEST_FORMAT_VERSION: u32 = 4;
-/// The oldest version read. A version 2 bundle is read as it is: its establishment revisions
+/// revision was made from, so edits merge (docs/bundle-format.md, section 10); version 4 adds
+/// the members of a final record's conclusion set since the 2022 tables (a result set against
+/// the computed one, the 告知页, the rules version, docs/outcome.md), which an older reader
+/// would drop and then find the author's signature wrong, and a campaign tag's latest choice with
+/// its time (`records/untagged.json`, docs/bundle-format.md 6.9), which a version 3 reader would
+/// take for an untag: an older reader is told to upgrade instead.
+pub const FORMAT_VERSION: u32 = 4;
+/// The oldest version read. A version 3 bundle is read as it is (its records have none of
+/// version 4's members). A version 2 bundle is read as it is: its establishment revisions
 /// name no parents and follow the one numbered one less, as they were made. A version 1 bundle
 /// is refused by name: its records cannot prove who wrote them.
 pub const OLDEST_FORMAT_VERSION: u32 = 2;

@@ -8,8 +8,8 @@
 //!
 //! `records/untagged.json`: in a field bundle, the inspections of the signing station that its
 //! inspector took out of a campaign or put back in, with when; the office applies one only for
-//! an inspection made at the bundle's signer, and keeps the later choice. A bundle carrying a
-//! re-tag is written as format version 4 (`NEWEST_FORMAT_VERSION`).
+//! an inspection made at the bundle's signer, and keeps the later choice. A re-tag needs
+//! format version 4 to be read as one (docs/bundle-format.md 6.9).
 
 use std::collections::BTreeMap;
 
@@ -37,12 +37,6 @@ pub(super) fn entry(
             (!untags.is_empty()).then(|| (UNTAGGED, json(&untags)))
         }
     })
-}
-
-/// Whether a bundle of `kind` from `station` carries a re-tag, which only a reader of format
-/// version 4 understands (`NEWEST_FORMAT_VERSION`).
-pub(super) fn carries_retag(store: &Store, kind: BundleKind, station: &str) -> Result<bool> {
-    Ok(kind == BundleKind::Field && store.own_untags(station)?.iter().any(|u| u.tagged))
 }
 
 fn bad(entry: &str, detail: String) -> BundleError {

@@ -324,10 +324,7 @@ fn write_file(
             public_key: hex::encode(identity.public_key().as_bytes()),
             name: name.to_string(),
         };
-        let mut manifest = Manifest::new(*kind, source, records.counts(), entries);
-        if super::planning::carries_retag(store, *kind, &identity.station_code())? {
-            manifest.format_version = super::NEWEST_FORMAT_VERSION;
-        }
+        let manifest = Manifest::new(*kind, source, records.counts(), entries);
         let manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
         let signature = identity.signing_key().sign(&manifest_bytes);
         zip.start_file(manifest::MANIFEST, deflated)

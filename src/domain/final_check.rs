@@ -10,6 +10,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use super::checklist::Checklist;
 use super::inspection::{Answer, Inspection, Status, tally};
 use super::outcome::{Outcome, Tally, Verdict};
+use super::sign_off::{SignOffProblem, check_rules, stated_result};
 
 /// The longest text shian keeps in one field of a record, the same bound as a roster cell
 /// (docs/roster.md): a longer value is refused, not cut.
@@ -60,6 +61,9 @@ pub enum FinalProblem {
     TextTooLong { field: String, limit: usize },
     /// A time before [`EARLIEST_YEAR`], after the check's clock, or finalized before started.
     ImplausibleTime { field: &'static str },
+    /// The result set against the computed one, the 告知页 or the coverage of the checklist
+    /// (`domain::sign_off`).
+    SignOff(SignOffProblem),
 }
 
 /// What the check needs besides the record: which items carry a photo, and the clock of the
@@ -70,7 +74,8 @@ pub struct FinalContext<'a> {
 }
 
 /// Checks a record about to be final (or arriving as final) and gives its result and counts.
-/// A final record must state the result its answers give; a draft states none yet.
+/// A final record must state the result its answers give, or the one its inspectors set with a
+/// reason (`sign_off::stated_result`); a draft states none yet.
 pub fn check_final(
     checklist: &Checklist,
     inspection: &Inspection,
@@ -95,15 +100,21 @@ pub fn check_final(
 
     let counts = tally(checklist, answers);
     let computed = counts.outcome().ok_or(FinalProblem::NothingChecked)?;
+    let disagreement = FinalProblem::OutcomeDisagrees {
+        stated: inspection.outcome,
+        computed,
+    };
+    let result = match stated_result(computed, &inspection.conclusion) {
+        Ok(result) => result,
+        Err(Some(problem)) => return Err(FinalProblem::SignOff(problem)),
+        Err(None) => return Err(disagreement),
+    };
     let disagrees = match inspection.outcome {
-        Some(stated) => stated != computed,
+        Some(stated) => stated != result,
         None => inspection.status == Status::Final,
     };
     if disagrees {
-        return Err(FinalProblem::OutcomeDisagrees {
-            stated: inspection.outcome,
-            computed,
-        });
+        return Err(disagreement);
     }
 
     let second_missing = inspection
@@ -161,7 +172,10 @@ pub fn check_final(
             });
         }
     }
-    Ok((computed, counts))
+    // Last, so that the review names the failed items lacking a note or photo before the
+    // items still to answer, and `p` goes to those first (src/tui/screens/review_missing.rs).
+    check_rules(checklist, inspection.kind, c, answers).map_err(FinalProblem::SignOff)?;
+    Ok((result, counts))
 }
 
 /// The dates a written order's deadline may take: from the inspection's local day to
@@ -207,6 +221,12 @@ fn check_texts(inspection: &Inspection, answers: &[Answer]) -> Result<(), FinalP
     }
     long(&c.remarks, &|| "remarks".into())?;
     long(&c.operator_opinion, &|| "operator_opinion".into())?;
+    if let Some(o) = &c.outcome_override {
+        long(&o.reason, &|| "outcome_override.reason".into())?;
+    }
+    if let Some(n) = &c.notice {
+        long(&n.recusal_action, &|| "notice.recusal_action".into())?;
+    }
     if let Some(reason) = &inspection.revision_reason {
         long(reason, &|| "revision_reason".into())?;
     }

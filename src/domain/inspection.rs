@@ -7,15 +7,22 @@ use super::checklist::{Checklist, Item};
 use super::codes::codes;
 use super::establishment::EstablishmentFacts;
 use super::outcome::{Handling, Outcome, Tally, Verdict};
+use super::sign_off::{Notice, OutcomeOverride};
 
 codes! {
-    /// 日常检查 · 专项检查 · 复查
+    /// 日常检查 · 专项检查 · 复查 · 飞行检查 · 体系检查 (Order 49 art. 53). The order is the
+    /// one the chooser cycles through; the two added in 2022 come last so older keystrokes keep
+    /// their meaning.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum InspectionKind {
         Routine => "routine",
         Special => "special",
         FollowUp => "follow_up",
+        /// 飞行检查: unannounced; may cover part of the checklist.
+        Flight => "flight",
+        /// 体系检查: of the operator's food-safety management system.
+        System => "system",
     }
 }
 
@@ -65,6 +72,21 @@ pub struct Conclusion {
     /// The operator refused to sign; `witness` names who saw it (Order 49 art. 34).
     pub operator_refused: bool,
     pub witness: String,
+    /// A result the inspectors set other than the computed one, with their reason
+    /// (docs/outcome.md). The members below are left out when at their default, so the signed
+    /// bytes of every record made before them stay the same (docs/bundle-format.md, 6.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome_override: Option<OutcomeOverride>,
+    /// The 告知页, the first step of the review for a 2022-form checklist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
+    /// The rules the record was made final under (`sign_off::RULES_VERSION`); 0 before.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rules: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

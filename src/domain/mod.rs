@@ -11,3 +11,4 @@ pub mod outcome;
 pub mod planning;
 pub mod rectification;
 pub mod rectification_cycle;
+pub mod sign_off;

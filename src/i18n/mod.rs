@@ -22,7 +22,9 @@ mod errors;
 pub mod order;
 mod planning;
 pub mod report;
+pub mod report_2022;
 mod roster;
+mod sign_off;
 mod store;
 mod table;
 mod trust;
@@ -50,6 +52,20 @@ impl Lang {
     /// The `lang` of a printed page's `<html>`.
     pub fn html_lang(self) -> &'static str {
         self.pick("zh-CN", "en")
+    }
+
+    /// A date as a printed form writes it: 2026年3月5日, or 2026-03-05.
+    pub fn printed_date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        match self {
+            Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+            Lang::En => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// Between two words: nothing in Chinese, a space in English.
+    pub fn word_space(self) -> &'static str {
+        self.pick("", " ")
     }
 
     /// Between the items of a list: 、 in Chinese, a comma in English.
@@ -113,6 +129,8 @@ impl Lang {
             InspectionKind::Routine => self.pick("日常检查", "Routine"),
             InspectionKind::Special => self.pick("专项检查", "Special"),
             InspectionKind::FollowUp => self.pick("复查", "Follow-up"),
+            InspectionKind::Flight => self.inspection_kind_2022(true),
+            InspectionKind::System => self.inspection_kind_2022(false),
         }
     }
 

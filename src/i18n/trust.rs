@@ -231,6 +231,7 @@ impl Lang {
             FinalProblem::ImplausibleTime { field } => format!(
                 "the time {field} is implausible (before 2000, after now, or finished before started)"
             ),
+            FinalProblem::SignOff(problem) => self.sign_off_problem(problem),
         }
     }
 }

@@ -14,6 +14,7 @@
 mod draw;
 mod order;
 mod record;
+mod record_2022;
 mod summary;
 mod summary_campaigns;
 mod summary_cycle;

@@ -3,14 +3,17 @@
 
 use askama::Template;
 use base64::Engine as _;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use super::record_2022::{notice, result_note};
 use super::{BASE_CSS, Labels, Result};
+use crate::domain::checklist::RecordForm;
 use crate::domain::inspection::Status;
 use crate::domain::outcome::{Handling, Outcome, Verdict};
 use crate::i18n::Lang;
+use crate::i18n::report_2022::Labels2022;
 use crate::store::{InspectionRecord, PhotoBytes};
 
 /// How many hex digits of the SHA-256 are printed: 48 bits, enough that a wrong paper or a
@@ -102,14 +105,15 @@ fn write_canonical(value: &Value, out: &mut String) {
 #[template(path = "record.html")]
 struct RecordPage<'a> {
     t: &'a Labels,
+    t2: &'a Labels2022,
     css: &'a str,
     title: String,
     forms: Vec<Form>,
 }
 
-struct Tick {
-    label: &'static str,
-    on: bool,
+pub(super) struct Tick {
+    pub(super) label: &'static str,
+    pub(super) on: bool,
 }
 
 struct Finding {
@@ -127,6 +131,13 @@ struct Thumb {
 }
 
 struct Form {
+    /// 日常监督检查结果记录表 (2016) or 表2-2 (2022), as the pinned checklist's `form` says.
+    form_title: &'static str,
+    /// The 告知页 as recorded, printed on the 2022 form: what was shown, and the 回避 line.
+    notice: Option<(Vec<Tick>, String)>,
+    /// Beside the counts: a result the inspectors set, with the computed one and the reason,
+    /// or under `judgement` that they confirmed the proposal.
+    result_note: String,
     code: String,
     draft: bool,
     superseded_by: Vec<String>,
@@ -173,16 +184,17 @@ struct Form {
 pub fn render_records(inputs: &[RecordInput], lang: Lang) -> Result<String> {
     let t = Labels::of(lang);
     let forms: Vec<Form> = inputs.iter().map(|input| form(input, lang)).collect();
-    let title = match inputs {
-        [one] => format!(
+    let title = match (inputs, forms.as_slice()) {
+        ([one], [f]) => format!(
             "{} {}",
-            t.form_title,
+            f.form_title,
             one.record.inspection.serial.as_deref().unwrap_or_default()
         ),
         _ => t.form_title.to_string(),
     };
     Ok(RecordPage {
         t,
+        t2: Labels2022::of(lang),
         css: BASE_CSS,
         title,
         forms,
@@ -191,10 +203,7 @@ pub fn render_records(inputs: &[RecordInput], lang: Lang) -> Result<String> {
 }
 
 pub(crate) fn format_date(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-        Lang::En => date.format("%Y-%m-%d").to_string(),
-    }
+    lang.printed_date(date)
 }
 
 fn form(input: &RecordInput, lang: Lang) -> Form {
@@ -224,7 +233,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
             n => format!(
                 "{n}{unit}{}{}{}",
                 Labels::of(lang).lp,
-                numbers.join(lang.pick("、", ", ")),
+                numbers.join(lang.list_separator()),
                 Labels::of(lang).rp
             ),
         }
@@ -260,7 +269,15 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
         })
         .collect();
     let date = i.local_started_at().date_naive();
+    let form2022 = r.checklist.form == RecordForm::Form2022;
     Form {
+        form_title: if form2022 {
+            Labels2022::of(lang).form_title
+        } else {
+            Labels::of(lang).form_title
+        },
+        notice: form2022.then(|| notice(c.notice.as_ref(), lang)).flatten(),
+        result_note: result_note(r, lang),
         code: record_code(r, input.photos),
         draft: i.status == Status::Draft,
         superseded_by: input.superseded_by.clone(),

@@ -171,6 +171,6 @@ impl SummaryPage<'_> {
     }
 
     fn sep(&self) -> &'static str {
-        self.lang.pick("、", ", ")
+        self.lang.list_separator()
     }
 }

@@ -16,9 +16,11 @@ use crate::domain::inspection::{
 };
 use crate::domain::outcome::{Handling, Verdict};
 use crate::domain::rectification::{Step, step};
+use crate::domain::sign_off::RULES_VERSION;
 
 impl Store {
-    /// Makes a draft final: the outcome is computed from the stored answers, the serial number
+    /// Makes a draft final: the outcome is computed from the stored answers (or set by the
+    /// inspectors in `conclusion`, with their reason, docs/outcome.md), the serial number
     /// and 本年度第 N 次 are given, rectifications are opened for failed items when the handling
     /// is a written deadline, and a follow-up closes the rectifications whose items now pass.
     /// Every rule of a final record is checked first (`domain::final_check`), and the record is
@@ -51,6 +53,18 @@ impl Store {
         let facts = match &draft.establishment {
             Some(kept) => kept.clone(),
             None => facts_now(&tx, &draft.establishment_id)?,
+        };
+        // Made under today's rules (coverage, the 告知页, a set result's reason): the record
+        // says so, and the import holds it to them (docs/outcome.md, "Older records"). A
+        // correction keeps the rules of its original, as it keeps the facts of its day: fixing
+        // a typo in an older record must not ask for items nobody looked at then.
+        let rules = match &draft.supersedes {
+            Some(original) => get(&tx, original)?.conclusion.rules,
+            None => RULES_VERSION,
+        };
+        let conclusion = &Conclusion {
+            rules,
+            ..conclusion.clone()
         };
         let to_check = Inspection {
             conclusion: conclusion.clone(),

@@ -31,6 +31,8 @@ mod stations;
 mod sync;
 mod sync_apply;
 mod sync_export;
+#[cfg(test)]
+pub(crate) mod test_cover;
 mod types;
 mod unexported;
 

@@ -78,6 +78,7 @@ fn inspect(dir: &Path, name: &str, days_ago: i64, handling: Handling) -> String 
             .then(|| (started_at + Duration::hours(8)).date_naive() + Days::new(30)),
         ..store::signed_off(Conclusion::default())
     };
+    store::cover_the_rest(&store, &draft.id);
     store
         .finalize_inspection(&draft.id, &conclusion, identity.signing_key(), Utc::now())
         .unwrap()

@@ -56,7 +56,7 @@ fn a_plain_zip_reader_checks_every_hash_and_the_signature() {
     let manifest_bytes = read("manifest.json");
     let manifest: serde_json::Value = serde_json::from_slice(&manifest_bytes).unwrap();
     assert_eq!(manifest["format"], "shian-bundle");
-    assert_eq!(manifest["format_version"], 3);
+    assert_eq!(manifest["format_version"], 4);
     assert_eq!(manifest["kind"], "field");
 
     // The signature: Ed25519 over the exact bytes of manifest.json, by the key it names.

@@ -159,11 +159,21 @@ fn b_signs_its_own(
     name: &str,
     edit: impl FnOnce(&mut InspectionEntry),
 ) -> (PathBuf, String) {
+    b_signs_one(d, name, |_| true, edit)
+}
+
+/// As [`b_signs_its_own`], editing the first inspection that is no correction and `pick`s.
+fn b_signs_one(
+    d: &District,
+    name: &str,
+    pick: impl Fn(&InspectionEntry) -> bool,
+    edit: impl FnOnce(&mut InspectionEntry),
+) -> (PathBuf, String) {
     let mut r = Records::of(&d.b_bundle);
     let mut list = r.inspections();
     let first = list
         .iter_mut()
-        .find(|e| e.inspection.supersedes.is_none())
+        .find(|e| e.inspection.supersedes.is_none() && pick(e))
         .unwrap();
     edit(first);
     first.signed = Some(first.sign(&d.b_key()).unwrap());
@@ -560,4 +570,93 @@ fn an_establishment_edit_is_signed_when_it_is_saved() {
         assert_eq!(shian::identity::station_code(&author), code);
         assert_eq!(revision.changed_by, code);
     }
+}
+
+/// Issue 18 at import: a result other than the computed one needs its reason, and a record
+/// finalized under rules version 1 covers its checklist unless it is a 飞行检查; a record made
+/// before that version (no `rules`) still imports with an item unanswered (docs/outcome.md).
+#[test]
+fn a_set_result_needs_its_reason_and_coverage_holds_from_the_rules_version_on() {
+    use shian::domain::inspection::InspectionKind;
+    use shian::domain::outcome::{Outcome, Verdict};
+    use shian::domain::sign_off::OutcomeOverride;
+    let d = district();
+    let accepted = |path: &Path| {
+        stdout(shian_en(&d.office).arg("import").arg(path).arg("--dry-run"));
+    };
+    // A version 3 bundle, as the shian before these rules wrote it, is still read.
+    let mut r = Records::of(&d.b_bundle);
+    resign(&mut r.entries, &d.b_key(), |m| {
+        m["format_version"] = 3.into()
+    });
+    let v3 = d.path("v3.shian");
+    write_entries(&v3, &r.entries);
+    accepted(&v3);
+    let set = |reason: &'static str| {
+        move |e: &mut InspectionEntry| {
+            let computed = e.inspection.outcome.unwrap();
+            let chosen = match computed {
+                Outcome::Compliant => Outcome::BasicallyCompliant,
+                _ => Outcome::Compliant,
+            };
+            e.inspection.outcome = Some(chosen);
+            e.inspection.conclusion.outcome_override = Some(OutcomeOverride {
+                computed,
+                chosen,
+                reason: reason.into(),
+            });
+        }
+    };
+    let (path, named) = b_signs_its_own(&d, "no-reason.shian", set("  "));
+    d.refused(&path, &named, "needs a written reason");
+    let (path, _) = b_signs_its_own(&d, "reason.shian", set("现场综合判断"));
+    accepted(&path);
+    // A stated result without the override is the old disagreement.
+    let (path, named) = b_signs_its_own(&d, "stated.shian", |e| {
+        set("理由")(e);
+        e.inspection.conclusion.outcome_override = None;
+    });
+    d.refused(&path, &named, "states the result");
+
+    // A routine record with a 合理缺项 taken out: one scored item left unanswered.
+    let has_na = |e: &InspectionEntry| {
+        e.inspection.kind != InspectionKind::FollowUp
+            && e.answers
+                .iter()
+                .any(|a| a.verdict == Verdict::NotApplicable)
+    };
+    let unanswer = |kind: InspectionKind, rules: u32| {
+        move |e: &mut InspectionEntry| {
+            let at = e
+                .answers
+                .iter()
+                .position(|a| a.verdict == Verdict::NotApplicable);
+            e.answers.remove(at.unwrap());
+            e.inspection.kind = kind;
+            e.inspection.conclusion.rules = rules;
+        }
+    };
+    for kind in [
+        InspectionKind::Routine,
+        InspectionKind::Special,
+        InspectionKind::System,
+    ] {
+        let (path, named) = b_signs_one(&d, "uncovered.shian", has_na, unanswer(kind, 1));
+        d.refused(&path, &named, "is not checked");
+    }
+    let (path, _) = b_signs_one(
+        &d,
+        "flight.shian",
+        has_na,
+        unanswer(InspectionKind::Flight, 1),
+    );
+    accepted(&path);
+    // Made before the rules version: its day's rules, under which it was right.
+    let (path, _) = b_signs_one(
+        &d,
+        "older.shian",
+        has_na,
+        unanswer(InspectionKind::Routine, 0),
+    );
+    accepted(&path);
 }

@@ -315,3 +315,52 @@ fn a_draw_prints_on_one_a4_page() {
     assert!(text.contains("监督人"), "{text}");
     assert_eq!(pdf_pages(&pdf), 1);
 }
+
+/// Issue 18: the record form the checklist's `form` names. The 2022 one (表2-2) prints its
+/// title and the 告知页 as recorded; both print a result the inspectors set beside the counts,
+/// with the computed one and their reason.
+#[test]
+fn each_record_form_prints_as_its_checklist_says_with_a_set_result_and_its_reason() {
+    let station = district::empty_station();
+    let dir = station.path();
+    let (form_2022, form_2016) = crate::support::forms::records_on_both_forms(dir);
+    let html_2022 = report(dir, &["record", &form_2022], "r2022.html");
+    let html_2016 = report(dir, &["record", &form_2016], "r2016.html");
+    // The HTML as written, checked with or without a browser.
+    assert!(read(&html_2022).contains("食品经营监督检查结果记录表"));
+    assert!(!read(&html_2016).contains("告知情况"));
+    let Some(browser) = tools() else { return };
+
+    let pdf = dir.join("r2022.pdf");
+    print_to_pdf(&browser, &html_2022, &pdf);
+    // Without spaces: the reason wraps where the cell ends.
+    let flat = |text: &str| text.split_whitespace().collect::<String>();
+    let text = flat(&pdf_text(&pdf));
+    for expected in [
+        "食品经营监督检查结果记录表",
+        "飞行检查",
+        "告知情况",
+        "☑ 出示执法证件",
+        "☐ 出示检查任务书",
+        "被检查单位申请回避（处理情况：更换检查人员孙立）",
+        "检查结果由检查人员确定为基本符合（按各项计数为不符合）；理由：投诉电话已当场补充公示",
+        "☑ 基本符合",
+    ] {
+        assert!(text.contains(&flat(expected)), "{expected} not in {text}");
+    }
+    assert!(!text.contains("日常监督检查结果记录表"), "{text}");
+    assert_eq!(pdf_pages(&pdf), 1);
+
+    let pdf = dir.join("r2016.pdf");
+    print_to_pdf(&browser, &html_2016, &pdf);
+    let text = flat(&pdf_text(&pdf));
+    assert!(text.contains("日常监督检查结果记录表"), "{text}");
+    assert!(
+        text.contains(
+            "检查结果由检查人员确定为基本符合（按各项计数为不符合）；理由：公示栏已当场补全"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("告知情况"), "{text}");
+    assert_eq!(pdf_pages(&pdf), 1);
+}

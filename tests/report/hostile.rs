@@ -96,6 +96,7 @@ fn hostile_record(dir: &Path) -> (String, String) {
         operator_opinion: "<marquee>不同意</marquee>".into(),
         operator_refused: true,
         witness: "<em>见证人</em>".into(),
+        ..Default::default()
     };
     let done = store
         .finalize_inspection(

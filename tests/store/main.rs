@@ -11,4 +11,5 @@ mod open;
 mod query_plans;
 mod records_page;
 mod rectification_cases;
+mod sign_off;
 mod unexported;

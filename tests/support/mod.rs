@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod cli;
 pub mod district;
+pub mod forms;
 pub mod planning;
 pub mod pty;
 pub mod store;

@@ -78,6 +78,12 @@ fn inspect_kill_resume_finalize() {
     assert!(row("2.3").contains("未答"), "{text}");
     term.send("1"); // 2.3 符合
     term.wait_for(&["已答 5/10"]);
+    // A 专项检查 covers every scored item: 2.4, 2.5, 3.1 and 3.2 are 合理缺项 here (3.3, a
+    // text item, is not scored).
+    for _ in 0..4 {
+        term.send("3");
+    }
+    term.wait_for(&["已答 9/10"]);
     term.send("F");
     term.wait_for(&["检查结果:", "结果处理"]);
     for _ in 0..5 {
@@ -100,6 +106,8 @@ fn inspect_kill_resume_finalize() {
     term.send(TAB); // refused
     term.send(TAB); // witness
     term.send(TAB); // remarks
+    term.send(TAB); // the result, as computed
+    term.send(TAB); // its reason: none needed
     term.send(TAB); // finalize
     term.send(ENTER);
     term.wait_for(&["确认定稿？"]);
@@ -132,7 +140,8 @@ fn inspect_kill_resume_finalize() {
     assert_eq!(answer("2.1")["note"], "冰箱内有饮料");
     assert_eq!(answer("2.2")["verdict"], "not_applicable");
     assert_eq!(answer("2.3")["verdict"], "pass");
-    assert_eq!(record["answers"].as_array().map(Vec::len), Some(5));
+    assert_eq!(answer("3.2")["verdict"], "not_applicable");
+    assert_eq!(record["answers"].as_array().map(Vec::len), Some(9));
     assert_eq!(record["inspection"]["status"], "final");
     // The food-sample checklist is a special one: 专项检查 unless chosen otherwise.
     assert_eq!(record["inspection"]["kind"], "special");

@@ -8,8 +8,17 @@ use crate::i18n::Lang;
 
 impl Text {
     /// The failed items that still lack a note or a photo, and where `p` goes.
-    pub fn missing_notes_photos(self, notes: &[String], photos: &[String], first: &str) -> String {
+    pub fn missing_notes_photos(
+        self,
+        uncovered: &[String],
+        notes: &[String],
+        photos: &[String],
+        first: &str,
+    ) -> String {
         let (sep, mut parts) = (self.0.pick("、", ", "), Vec::new());
+        if !uncovered.is_empty() {
+            parts.push(self.uncovered_items(uncovered));
+        }
         if !notes.is_empty() {
             let head = self
                 .0
@@ -28,6 +37,22 @@ impl Text {
         match self.0 {
             Lang::Zh => format!("{}。按 p 转到 {first}", parts.join("；")),
             Lang::En => format!("{}. p goes to {first}", parts.join("; ")),
+        }
+    }
+
+    /// The items an inspection that covers its whole checklist has not answered (issue 18):
+    /// the first eight named, the rest counted.
+    fn uncovered_items(self, uncovered: &[String]) -> String {
+        const NAMED: usize = 8;
+        let named = uncovered[..uncovered.len().min(NAMED)].join(self.0.pick("、", ", "));
+        let more = uncovered.len().saturating_sub(NAMED);
+        match (self.0, more) {
+            (Lang::Zh, 0) => format!("须检查全部项目，未检查：{named}"),
+            (Lang::Zh, n) => format!("须检查全部项目，未检查：{named} 等 {} 项", n + NAMED),
+            (Lang::En, 0) => format!("every item must be checked; not checked: {named}"),
+            (Lang::En, n) => {
+                format!("every item must be checked; not checked: {named} and {n} more")
+            }
         }
     }
 

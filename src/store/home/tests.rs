@@ -103,6 +103,7 @@ fn a_finalized_failure_is_due_again_and_its_rectification_overdue() {
         operator_signatory: "王五".into(),
         ..Default::default()
     };
+    crate::store::test_cover::cover_the_rest(&store, &draft.id);
     store
         .finalize_inspection(
             &draft.id,
@@ -185,6 +186,7 @@ fn photos_are_stored_once_and_only_on_drafts() {
     store
         .save_answer(&draft.id, &answer("1.1", Verdict::Pass))
         .unwrap();
+    crate::store::test_cover::cover_the_rest(&store, &draft.id);
     store
         .finalize_inspection(
             &draft.id,

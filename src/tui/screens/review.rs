@@ -5,11 +5,14 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::FormState;
+pub use super::review_fields::Field;
 use super::review_missing::{Missing, missing_text};
+use crate::domain::checklist::RecordForm;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadline_range};
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally_items};
 use crate::domain::outcome::{Handling, Outcome, Tally};
 use crate::domain::rectification::proposed_handling;
+use crate::domain::sign_off::{Notice, RULES_VERSION, SignOffProblem};
 use crate::i18n::tui::Text;
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
@@ -17,37 +20,17 @@ use crate::tui::input::TextInput;
 /// Default time given by a written rectification order; the inspector changes it as needed.
 const DEFAULT_DEADLINE_DAYS: u64 = 15;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Handling,
-    Deadline,
-    SecondName,
-    SecondBadge,
-    Signatory,
-    Opinion,
-    Refused,
-    Witness,
-    Remarks,
-    Finalize,
-}
-
-const FIELDS: [Field; 10] = [
-    Field::Handling,
-    Field::Deadline,
-    Field::SecondName,
-    Field::SecondBadge,
-    Field::Signatory,
-    Field::Opinion,
-    Field::Refused,
-    Field::Witness,
-    Field::Remarks,
-    Field::Finalize,
-];
-
 pub struct ReviewState {
     pub form: FormState,
     pub tally: Tally,
+    /// The computed result (the rule's, or under `judgement` the proposal).
     pub outcome: Option<Outcome>,
+    /// The result the inspectors set when it is not the computed one (docs/outcome.md).
+    pub chosen: Option<Outcome>,
+    pub outcome_reason: TextInput,
+    /// The 告知页, asked for when the checklist prints on the 2022 form.
+    pub notice: Notice,
+    pub recusal_action: TextInput,
     pub handling: Handling,
     pub deadline: TextInput,
     pub second_name: TextInput,
@@ -91,9 +74,18 @@ impl ReviewState {
         let deadline = today + chrono::Days::new(DEFAULT_DEADLINE_DAYS);
         ReviewState {
             signatory: TextInput::new(&form.establishment.facts.person_in_charge),
+            focus: if form.checklist.form == RecordForm::Form2022 {
+                Field::Credentials
+            } else {
+                Field::Handling
+            },
             form,
             tally,
             outcome,
+            chosen: None,
+            outcome_reason: TextInput::default(),
+            notice: Notice::default(),
+            recusal_action: TextInput::default(),
             handling,
             deadline: TextInput::new(&deadline.to_string()),
             second_name: TextInput::new(&second.name),
@@ -103,7 +95,6 @@ impl ReviewState {
             refused: false,
             witness: TextInput::default(),
             remarks: TextInput::default(),
-            focus: Field::Handling,
             confirming: false,
             missing: Vec::new(),
             handling_chosen: false,
@@ -111,64 +102,16 @@ impl ReviewState {
         .restored()
     }
 
-    /// Every field, always in the same places: the deadline stays (disabled) when the handling
-    /// has none, so a count of Tabs always reaches the same field.
-    pub(super) fn fields(&self) -> &'static [Field] {
-        &FIELDS
-    }
-
     /// The deadline field takes a date only when the handling has a deadline.
     /// What the review proposes: the result's handling, or 依法调查处理 when a 复查 failed an
     /// item under rectification again (`domain::rectification::proposed_handling`).
     pub fn suggested(&self) -> Option<Handling> {
-        self.outcome
+        self.result()
             .map(|o| proposed_handling(Some(o), !self.form.failed_again().is_empty()))
     }
 
     pub fn deadline_disabled(&self) -> bool {
         !self.handling.needs_deadline()
-    }
-
-    pub fn input(&mut self, field: Field) -> Option<&mut TextInput> {
-        match field {
-            Field::Deadline => Some(&mut self.deadline),
-            Field::SecondName => Some(&mut self.second_name),
-            Field::SecondBadge => Some(&mut self.second_badge),
-            Field::Signatory => Some(&mut self.signatory),
-            Field::Opinion => Some(&mut self.opinion),
-            Field::Witness => Some(&mut self.witness),
-            Field::Remarks => Some(&mut self.remarks),
-            _ => None,
-        }
-    }
-
-    pub fn typing(&self) -> bool {
-        let disabled = self.focus == Field::Deadline && self.deadline_disabled();
-        let input = !matches!(
-            self.focus,
-            Field::Handling | Field::Refused | Field::Finalize
-        );
-        !self.confirming && input && !disabled
-    }
-
-    pub fn paste(&mut self, text: &str) {
-        if !self.typing() {
-            return;
-        }
-        if let Some(input) = self.input(self.focus) {
-            input.insert(text);
-        }
-    }
-
-    fn step(&mut self, forward: bool) {
-        let fields = self.fields();
-        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let n = fields.len();
-        self.focus = fields[if forward {
-            (at + 1) % n
-        } else {
-            (at + n - 1) % n
-        }];
     }
 
     /// What stops finalizing; `None` when the record may become final. The rules are the
@@ -236,6 +179,18 @@ impl ReviewState {
             operator_opinion: self.opinion.text().trim().to_string(),
             operator_refused: self.refused,
             witness: self.witness.text().trim().to_string(),
+            outcome_override: self.outcome_override(),
+            notice: self.notice(),
+            rules: self.rules(),
+        }
+    }
+
+    /// The rules the record will be made under, as the store's finalize sets them: today's,
+    /// or for a correction those of its original (which the draft carries from it).
+    pub(super) fn rules(&self) -> u32 {
+        match self.form.inspection.supersedes {
+            Some(_) => self.form.inspection.conclusion.rules,
+            None => RULES_VERSION,
         }
     }
 
@@ -310,8 +265,16 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
+        KeyCode::Char(' ') | KeyCode::Enter if r.toggle(r.focus) => {}
+        KeyCode::Left | KeyCode::Right if r.focus == Field::Outcome => {
+            r.choose_outcome(key.code == KeyCode::Right);
+        }
         KeyCode::Enter if r.focus == Field::Finalize => match r.problem(&profile) {
-            Some(FinalProblem::NoteRequired { .. } | FinalProblem::PhotoRequired { .. }) => {
+            Some(
+                FinalProblem::NoteRequired { .. }
+                | FinalProblem::PhotoRequired { .. }
+                | FinalProblem::SignOff(SignOffProblem::Uncovered { .. }),
+            ) => {
                 r.missing = r.find_missing(&r.as_final(&profile));
                 let text = missing_text(t, &r.form, &r.missing);
                 app.error(text);
@@ -339,7 +302,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char(_) if r.focus == Field::Deadline && r.deadline_disabled() => {
             app.info(t.no_deadline_needed());
         }
-        _ if r.focus == Field::Deadline && r.deadline_disabled() => {}
+        KeyCode::Char(_) if r.focus == Field::OutcomeReason && r.disabled(r.focus) => {
+            app.info(t.no_reason_needed());
+        }
+        _ if r.disabled(r.focus) => {}
         _ => {
             let focus = r.focus;
             if let Some(input) = r.input(focus) {

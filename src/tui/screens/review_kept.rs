@@ -11,6 +11,9 @@ impl ReviewState {
     /// and its deadline with it.
     fn kept_conclusion(&self) -> Conclusion {
         let mut c = self.conclusion();
+        // The rules version is the finalize's to set: a draft keeps the one it has (none, or
+        // a correction's original's), so a review left untouched changes nothing.
+        c.rules = self.form.inspection.conclusion.rules;
         if !self.handling_chosen {
             c.handling = None;
             c.deadline = None;
@@ -46,6 +49,7 @@ impl ReviewState {
         if c == Conclusion::default() {
             return self;
         }
+        self.restore_2022();
         if let Some(handling) = c.handling {
             self.handling = handling;
             self.handling_chosen = true;

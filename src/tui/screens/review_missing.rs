@@ -7,14 +7,17 @@ use std::collections::BTreeSet;
 use super::form::{Edit, EditKind, FormState};
 use super::review::ReviewState;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
-use crate::domain::inspection::Inspection;
+use crate::domain::inspection::{Answer, Inspection};
 use crate::domain::outcome::Verdict;
+use crate::domain::sign_off::SignOffProblem;
 use crate::i18n::tui::Text;
 use crate::tui::input::TextInput;
 
 /// What a failed item still needs before the record may be final.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Missing {
+    /// Not answered in an inspection that covers its whole checklist (`domain::sign_off`).
+    Uncovered(String),
     Note(String),
     Photo(String),
 }
@@ -26,8 +29,9 @@ impl ReviewState {
         let mut photos: BTreeSet<String> =
             self.form.photos.iter().map(|p| p.item_id.clone()).collect();
         let mut found = Vec::new();
-        // Each round settles one need of one item in the copies: at most two per answer.
-        for _ in 0..=2 * answers.len() {
+        // Each round settles one need of one item in the copies: at most two per answer, and
+        // an answer for each item not answered.
+        for _ in 0..=2 * answers.len() + self.form.checklist.items().count() {
             let cx = FinalContext {
                 items_with_photos: &photos,
                 now: chrono::Utc::now(),
@@ -42,6 +46,17 @@ impl ReviewState {
                 Err(FinalProblem::PhotoRequired { item }) => {
                     photos.insert(item.clone());
                     found.push(Missing::Photo(item));
+                }
+                Err(FinalProblem::SignOff(SignOffProblem::Uncovered { item })) => {
+                    answers.push(Answer {
+                        item_id: item.clone(),
+                        verdict: Verdict::NotApplicable,
+                        value: None,
+                        choice: None,
+                        note: String::new(),
+                        answered_at: chrono::Utc::now(),
+                    });
+                    found.push(Missing::Uncovered(item));
                 }
                 _ => break,
             }
@@ -58,31 +73,44 @@ pub fn missing_text(t: Text, form: &FormState, missing: &[Missing]) -> String {
             .find(|(_, i)| i.id == id)
             .map_or_else(|| id.to_string(), |(_, i)| i.number.clone())
     };
-    let list = |photo: bool| -> Vec<String> {
+    let list = |which: fn(&Missing) -> Option<&String>| -> Vec<String> {
         missing
             .iter()
-            .filter_map(|m| match m {
-                Missing::Note(id) if !photo => Some(number(id)),
-                Missing::Photo(id) if photo => Some(number(id)),
-                _ => None,
-            })
+            .filter_map(which)
+            .map(|id| number(id))
             .collect()
     };
     let first = match missing.first() {
-        Some(Missing::Note(id) | Missing::Photo(id)) => number(id),
+        Some(Missing::Uncovered(id) | Missing::Note(id) | Missing::Photo(id)) => number(id),
         None => String::new(),
     };
-    t.missing_notes_photos(&list(false), &list(true), &first)
+    t.missing_notes_photos(
+        &list(|m| match m {
+            Missing::Uncovered(id) => Some(id),
+            _ => None,
+        }),
+        &list(|m| match m {
+            Missing::Note(id) => Some(id),
+            _ => None,
+        }),
+        &list(|m| match m {
+            Missing::Photo(id) => Some(id),
+            _ => None,
+        }),
+        &first,
+    )
 }
 
 impl FormState {
     /// Back from the review at an item that lacks something, with its note or photo open.
     pub fn go_to_missing(&mut self, missing: &Missing) {
-        let (Missing::Note(id) | Missing::Photo(id)) = missing;
+        let (Missing::Uncovered(id) | Missing::Note(id) | Missing::Photo(id)) = missing;
         if let Some(at) = self.position_of(id) {
             self.cursor = at;
         }
         match missing {
+            // The item to answer, with nothing open.
+            Missing::Uncovered(_) => {}
             Missing::Note(_) => self.open_note(Verdict::Fail, false),
             Missing::Photo(_) => {
                 self.edit = Some(Edit {

@@ -24,8 +24,8 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
         }
         *y += 1;
     };
-    let outcome = r.outcome.map_or(t.no_result(), |o| lang.outcome(o));
-    let outcome_style = match r.outcome {
+    let outcome = r.result().map_or(t.no_result(), |o| lang.outcome(o));
+    let outcome_style = match r.result() {
         Some(Outcome::Compliant) => theme.pass(),
         Some(_) => theme.fail(),
         None => theme.dim(),
@@ -87,6 +87,12 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
             Field::Refused => t.refused(),
             Field::Witness => t.witness(),
             Field::Remarks => t.remarks(),
+            Field::Credentials => t.notice_credentials(),
+            Field::TaskLetter => t.notice_task_letter(),
+            Field::Recusal => t.notice_recusal(),
+            Field::RecusalAction => t.notice_recusal_action(),
+            Field::Outcome => t.result_set(),
+            Field::OutcomeReason => t.result_reason(),
             Field::Finalize => "",
         };
         let vx = x + label_w + 1;
@@ -109,19 +115,47 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                 }
                 buf.set_stringn(vx, y, text, usize::from(vw), ratatui::style::Style::new());
             }
-            Field::Refused => {
+            Field::Refused | Field::Credentials | Field::TaskLetter | Field::Recusal => {
+                let on = match field {
+                    Field::Credentials => r.notice.credentials_shown,
+                    Field::TaskLetter => r.notice.task_letter_shown,
+                    Field::Recusal => r.notice.recusal_requested,
+                    _ => r.refused,
+                };
                 buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
-                buf.set_string(
-                    vx,
-                    y,
-                    if r.refused { "[x]" } else { "[ ]" },
-                    ratatui::style::Style::new(),
-                );
+                let mark = if on { "[x]" } else { "[ ]" };
+                buf.set_string(vx, y, mark, ratatui::style::Style::new());
             }
-            Field::Deadline if r.deadline_disabled() => {
+            Field::Outcome => {
+                buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
+                let text = match (r.result(), r.chosen, r.outcome) {
+                    (Some(result), Some(_), Some(computed)) => format!(
+                        "< {} >  ({})",
+                        lang.outcome(result),
+                        t.computed_was(lang.outcome(computed))
+                    ),
+                    (Some(result), _, _) => {
+                        // The checklist's rule says whether the counts decide or propose.
+                        let proposal = r.form.checklist.outcome.propose(&r.tally);
+                        let how = match proposal {
+                            Some(p) if !p.by_rule => t.proposal(),
+                            _ => t.by_rule(),
+                        };
+                        format!("< {} >  ({how})", lang.outcome(result))
+                    }
+                    (None, _, _) => t.no_result().to_string(),
+                };
+                buf.set_stringn(vx, y, text, usize::from(vw), ratatui::style::Style::new());
+            }
+            Field::Deadline | Field::OutcomeReason | Field::RecusalAction if r.disabled(field) => {
                 let style = if focused { label_style } else { theme.dim() };
                 buf.set_string(x, y, pad(label, usize::from(label_w)), style);
-                buf.set_stringn(vx, y, t.no_deadline_needed(), usize::from(vw), theme.dim());
+                let why = match field {
+                    Field::Deadline => t.no_deadline_needed(),
+                    Field::OutcomeReason => t.no_reason_needed(),
+                    _ => t.no_recusal(),
+                };
+                buf.set_stringn(vx, y, why, usize::from(vw), theme.dim());
             }
             _ => {
                 buf.set_string(x, y, pad(label, usize::from(label_w)), label_style);
@@ -132,6 +166,8 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                     Field::Signatory => &r.signatory,
                     Field::Opinion => &r.opinion,
                     Field::Witness => &r.witness,
+                    Field::OutcomeReason => &r.outcome_reason,
+                    Field::RecusalAction => &r.recusal_action,
                     _ => &r.remarks,
                 };
                 // The deadline is a date: a short field, with the range allowed beside it; a

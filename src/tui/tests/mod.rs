@@ -17,6 +17,7 @@ mod photos;
 mod planning;
 mod records;
 mod report;
+mod review_2022;
 mod review_checks;
 mod review_kept;
 mod review_sign_off;
@@ -37,7 +38,7 @@ use crate::domain::inspection::{
     Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
 };
 use crate::i18n::Lang;
-use crate::tui::app::{Action, App, Effect, FormData, Profile};
+use crate::tui::app::{Action, App, Effect, FormData, Profile, Screen};
 use crate::tui::theme::Theme;
 
 pub fn today() -> NaiveDate {
@@ -161,6 +162,36 @@ pub fn step(app: &mut App, action: Action) -> Vec<Effect> {
 /// The store's answer to `LoadRecords`: these inspections, and `total` matching in all.
 pub fn records_page(inspections: Vec<crate::store::InspectionSummary>, total: usize) -> Action {
     Action::RecordsLoaded(crate::store::InspectionPage { inspections, total })
+}
+
+/// Answers 合理缺项 (`3`) to every scored item still unanswered on the open form, walking it
+/// from the top with Down: every kind but 飞行检查 and 复查 covers its checklist before the
+/// review may finalize (docs/outcome.md).
+pub fn cover_the_rest(app: &mut App) {
+    cover_the_rest_with(app, &mut |app, action| {
+        step(app, action);
+    });
+}
+
+/// [`cover_the_rest`], each key fed by `feed` (the shell tests' store behind it).
+pub fn cover_the_rest_with(app: &mut App, feed: &mut dyn FnMut(&mut App, Action)) {
+    feed(app, press(KeyCode::Home));
+    loop {
+        let Screen::Form(f) = &app.screen else {
+            panic!("not on the form");
+        };
+        let open = f
+            .current()
+            .is_some_and(|i| i.kind.is_scored() && !f.answers.contains_key(&i.id));
+        let last = f.cursor + 1 >= f.order.len();
+        if open {
+            feed(app, ch('3'));
+        } else if last {
+            return;
+        } else {
+            feed(app, press(KeyCode::Down));
+        }
+    }
 }
 
 pub fn type_text(app: &mut App, text: &str) {

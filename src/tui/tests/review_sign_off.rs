@@ -17,6 +17,8 @@ fn review_needs_two_inspectors_and_finalizes_with_the_chosen_handling() {
     step(&mut app, ch('2'));
     type_text(&mut app, "不足");
     step(&mut app, press(KeyCode::Enter));
+    // The routine inspection covers the rest: 合理缺项.
+    cover_the_rest(&mut app);
     step(&mut app, ch('F'));
     let Screen::Review(r) = &app.screen else {
         panic!("not on review");

@@ -59,6 +59,7 @@ pub(super) fn finalize(shell: &mut Shell, id: &str) {
             badge: "21080002".into(),
         },
     ];
+    crate::store::test_cover::cover_the_rest(&shell.store, id);
     let actions = shell.perform(Effect::Finalize {
         inspection_id: id.to_string(),
         inspectors,
@@ -200,6 +201,8 @@ fn from_first_run_to_a_final_record_and_its_correction() {
     assert_eq!(photos[0].item_id, "2.1");
     assert_eq!(photos[0].file_name, "冰箱内饮料.jpg");
 
+    // A 专项检查 covers its whole checklist: the six scored items left are 合理缺项 here.
+    super::cover_the_rest_with(&mut app, &mut |app, action| run(app, &mut shell, action));
     run(&mut app, &mut shell, ch('F'));
     // 不符合 suggests stopping operations; the inspector chooses a written order instead.
     run(&mut app, &mut shell, press(KeyCode::Left));
@@ -209,7 +212,8 @@ fn from_first_run_to_a_final_record_and_its_correction() {
     keys(&mut app, &mut shell, "李四");
     run(&mut app, &mut shell, press(KeyCode::Tab));
     keys(&mut app, &mut shell, "21080002");
-    for _ in 0..6 {
+    // Past the operator's side and the result (confirmed as computed) to 确认定稿.
+    for _ in 0..8 {
         run(&mut app, &mut shell, press(KeyCode::Tab));
     }
     run(&mut app, &mut shell, press(KeyCode::Enter));
@@ -240,7 +244,8 @@ fn from_first_run_to_a_final_record_and_its_correction() {
         f.inspection.revision_reason.as_deref(),
         Some("测量值录入有误")
     );
-    assert_eq!(f.progress().0, 2);
+    // Every answer of the original: its three and the six 合理缺项.
+    assert_eq!(f.progress().0, 9);
     assert_eq!(f.photos.len(), 1);
     // The item that failed is 必查 at the next inspection and comes first.
     assert_eq!(f.must_check, vec!["1.2".to_string()]);
