@@ -3,6 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::roster::{Encoding, EncodingProblem};
+use crate::roster::{RosterError, RosterProblem};
 
 impl Lang {
     pub fn roster_encoding_problem(self, problem: &EncodingProblem) -> String {
@@ -101,6 +102,112 @@ impl Lang {
                 "{file}: warning: a roster has no such columns; their values were not imported: {} (see docs/roster.md)",
                 listed.join(", ")
             )
+        }
+    }
+}
+
+impl Lang {
+    /// `file:line: column: problem` for one roster row.
+    pub fn roster_error(self, file: &str, e: &RosterError) -> String {
+        let zh = self == Lang::Zh;
+        let problem = match &e.problem {
+            RosterProblem::NoHeader => self
+                .pick("文件为空或第一行不是表头", "empty file or no header line")
+                .to_string(),
+            RosterProblem::MissingColumn => self
+                .pick("表头缺少此列", "this column is missing from the header")
+                .to_string(),
+            RosterProblem::DuplicateColumn => self
+                .pick(
+                    "表头中此列出现了两次",
+                    "this column appears twice in the header",
+                )
+                .to_string(),
+            RosterProblem::Malformed(msg) => {
+                format!("{}：{msg}", self.pick("CSV 格式错误", "malformed CSV"))
+            }
+            RosterProblem::WrongFieldCount { expected, found } => {
+                if zh {
+                    format!("应有 {expected} 列，实际 {found} 列")
+                } else {
+                    format!("expected {expected} fields, found {found}")
+                }
+            }
+            RosterProblem::TooLong { limit } => {
+                if zh {
+                    format!("内容过长（超过 {limit} 个字），请检查文件是否损坏")
+                } else {
+                    format!("too long (over {limit} characters); is the file damaged?")
+                }
+            }
+            RosterProblem::FileTooLarge { limit } => {
+                if zh {
+                    format!("文件过大（超过 {} MB），不是花名册", limit >> 20)
+                } else {
+                    format!("file too large (over {} MB) for a roster", limit >> 20)
+                }
+            }
+            RosterProblem::BadActive(v) => {
+                if zh {
+                    format!("“{v}” 应为“是”或“否”")
+                } else {
+                    format!("{v:?} should be 是 (yes) or 否 (no)")
+                }
+            }
+            RosterProblem::Required => self
+                .pick("必填，不能为空", "required, must not be empty")
+                .to_string(),
+            RosterProblem::UnknownKind(k) => {
+                if zh {
+                    format!("未知的单位类型 “{k}”（见 docs/roster.md）")
+                } else {
+                    format!("unknown establishment kind {k:?} (see docs/roster.md)")
+                }
+            }
+            RosterProblem::BadRiskGrade(g) => {
+                if zh {
+                    format!("风险等级 “{g}” 无效，应为 A、B、C 或 D")
+                } else {
+                    format!("risk grade {g:?} is invalid: A, B, C or D")
+                }
+            }
+            RosterProblem::BadBrightKitchen(v) => {
+                if zh {
+                    format!("明厨亮灶 “{v}” 无效，应为 无、透明厨房、视频厨房 或 互联网+明厨亮灶")
+                } else {
+                    format!("明厨亮灶 {v:?} is invalid: 无, 透明厨房, 视频厨房 or 互联网+明厨亮灶")
+                }
+            }
+            RosterProblem::DuplicateIdentifier { other_line } => {
+                if zh {
+                    format!("与第 {other_line} 行重复")
+                } else {
+                    format!("the same as on line {other_line}")
+                }
+            }
+            RosterProblem::DuplicateNameAddress { other_line } => {
+                if zh {
+                    format!("名称和地址与第 {other_line} 行相同（同一单位只能有一行）")
+                } else {
+                    format!(
+                        "the same name and address as line {other_line} (one row per establishment)"
+                    )
+                }
+            }
+            RosterProblem::ForbiddenCharacter(c) => self.roster_forbidden_character(*c),
+            RosterProblem::Encoding(problem) => self.roster_encoding_problem(problem),
+        };
+        let line = if zh {
+            format!("第 {} 行", e.line)
+        } else {
+            format!("line {}", e.line)
+        };
+        match &e.column {
+            Some(column) => format!(
+                "{file}: {line}, {}“{column}”: {problem}",
+                self.pick("列", "column ")
+            ),
+            None => format!("{file}: {line}: {problem}"),
         }
     }
 }

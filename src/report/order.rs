@@ -7,7 +7,8 @@
 
 use askama::Template;
 
-use super::record::{format_date, record_code};
+use super::record::format_date;
+use super::record_code::record_code;
 use super::{BASE_CSS, Result};
 use crate::domain::checklist::ItemKind;
 use crate::domain::outcome::{Handling, Verdict};

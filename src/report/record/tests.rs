@@ -5,6 +5,8 @@ use crate::domain::checklist::Checklist;
 use crate::domain::establishment::{Establishment, EstablishmentFacts, EstablishmentKind};
 use crate::domain::inspection::{Answer, Conclusion, Inspection, InspectionKind};
 use crate::domain::outcome::Tally;
+use crate::report::record_code::{CODE_LEN, write_canonical};
+use serde_json::json;
 
 fn record() -> InspectionRecord {
     let at = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
