@@ -1,7 +1,7 @@
 //! The command line's help in Chinese, the default language.
 //!
 //! The English help is the clap derive definitions' doc comments (src/cli/*.rs). The Chinese texts
-//! live in one place (help_zh/texts.rs), keyed by the command path and the argument id, and are
+//! live in one place (`i18n/cli_help.rs`), keyed by the command path and the argument id, and are
 //! laid over the built `clap::Command` tree. The language has to be known before parsing, so it is
 //! read from argv and the environment first (`--lang`, `SHIAN_LANG`). A test walks the whole tree
 //! so that a command or option added without a Chinese text fails the suite (docs/packaging.md).
@@ -13,9 +13,7 @@ use clap::{Arg, Command, CommandFactory, FromArgMatches, ValueEnum};
 use super::Cli;
 use crate::i18n::Lang;
 
-mod texts;
-
-use texts::{ARGS, COMMANDS};
+use crate::i18n::cli_help::{ARGS, COMMANDS};
 
 /// The language of this run, read before parsing so that `--help` can speak it: the last
 /// `--lang X` or `--lang=X` before a `--`, else `SHIAN_LANG`, else Chinese. A value clap would

@@ -25,15 +25,6 @@ pub struct PackageFilesError {
     pub source: std::io::Error,
 }
 
-/// Section titles clap_mangen writes in English, and their names in Chinese manual pages.
-const ZH_SECTIONS: &[(&str, &str)] = &[
-    ("NAME", "名称"),
-    ("SYNOPSIS", "概述"),
-    ("DESCRIPTION", "描述"),
-    ("VERSION", "版本"),
-    ("EXTRA", "附注"),
-];
-
 /// Writes the pages and completions under `out` (made if missing); returns how many files.
 pub fn write(out: &Path) -> Result<usize, PackageFilesError> {
     let mut written = 0;
@@ -103,7 +94,7 @@ fn manual_page(cmd: Command, lang: Lang) -> (String, String) {
         String::from_utf8_lossy(&roff)
     );
     if lang == Lang::Zh {
-        for (en, zh) in ZH_SECTIONS {
+        for (en, zh) in crate::i18n::cli_help::MAN_SECTIONS {
             text = text.replace(&format!("\n.SH {en}\n"), &format!("\n.SH {zh}\n"));
         }
     }

@@ -24,6 +24,7 @@ macro_rules! words {
 mod bundle;
 mod checklist;
 mod cli;
+pub mod cli_help;
 mod conflicts;
 mod domain;
 mod errors;

@@ -1,9 +1,9 @@
-//! The Chinese texts of the command line's help, keyed by command path and argument id; help_zh.rs
-//! lays them over the clap tree.
+//! The Chinese texts of the command line's help, keyed by command path and argument id; `cli/help_zh.rs`
+//! lays them over the clap tree. (The English help is the doc comments of `cli/`, as clap reads them.)
 
 /// `about` of each command, by its path below `shian` ("" is `shian` itself). The `help`
 /// subcommands clap adds mirror the tree and share these texts.
-pub(super) const COMMANDS: &[(&str, &str)] = &[
+pub const COMMANDS: &[(&str, &str)] = &[
     (
         "",
         "食安巡查：食品安全日常监督检查，现场离线填写，签名数据包同步",
@@ -150,7 +150,7 @@ pub(super) const COMMANDS: &[(&str, &str)] = &[
 
 /// Help of each argument, by "command path + space + arg id", or by the id alone for an argument
 /// that means the same wherever it appears (the global options, `--json`, `--out`…).
-pub(super) const ARGS: &[(&str, &str)] = &[
+pub const ARGS: &[(&str, &str)] = &[
     ("help", "显示帮助"),
     ("version", "显示版本"),
     (
@@ -339,4 +339,13 @@ pub(super) const ARGS: &[(&str, &str)] = &[
     ("draws print number", "抽取编号"),
     ("draws csv number", "抽取编号"),
     ("tasks list station", "只列出该站点（站点代码）的任务"),
+];
+
+/// Section titles clap_mangen writes in English, and their names in Chinese manual pages.
+pub const MAN_SECTIONS: &[(&str, &str)] = &[
+    ("NAME", "名称"),
+    ("SYNOPSIS", "概述"),
+    ("DESCRIPTION", "描述"),
+    ("VERSION", "版本"),
+    ("EXTRA", "附注"),
 ];
