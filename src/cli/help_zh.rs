@@ -12,7 +12,6 @@ use clap::{Arg, Command, CommandFactory, FromArgMatches, ValueEnum};
 
 use super::Cli;
 use crate::i18n::Lang;
-
 use crate::i18n::cli_help::{ARGS, COMMANDS};
 
 /// The language of this run, read before parsing so that `--help` can speak it: the last
