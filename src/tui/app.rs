@@ -149,7 +149,7 @@ impl App {
         if let Some(effects) = super::screens::draws::update(self, &action) {
             return effects;
         }
-        if let Some(effects) = super::screens::record_tags::update(self, &action) {
+        if let Some(effects) = super::screens::record::tags::update(self, &action) {
             return effects;
         }
         match action {
@@ -341,14 +341,14 @@ impl App {
             return Vec::new();
         }
         use super::screens::{
-            draws, establishment, form_keys, home, inspectors, record, records, report, review,
-            roster, sync, welcome,
+            draws, establishment, form, home, inspectors, record, records, report, review, roster,
+            sync, welcome,
         };
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Home(_) => home::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
-            Screen::Form(_) => form_keys::key(self, key),
+            Screen::Form(_) => form::keys::key(self, key),
             Screen::Review(_) => review::key(self, key),
             Screen::Records(_) => records::key(self, key),
             Screen::Record(_) => record::key(self, key),

@@ -12,8 +12,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::app::{App, Screen};
 use super::keymap;
 use super::screens::{
-    draws_view, establishment, form_view, home, inspectors, record, records, report_view,
-    review_view, roster, sync_view, welcome,
+    draws, establishment, form, home, inspectors, record, records, report, review, roster, sync,
+    welcome,
 };
 use super::text::{pad, width};
 use super::widgets::popup;
@@ -117,15 +117,15 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             None
         }
         Screen::Roster(r) => roster::render(app, r, body, buf),
-        Screen::Form(f) => form_view::render(app, f, body, buf),
-        Screen::Review(r) => review_view::render(app, r, body, buf),
+        Screen::Form(f) => form::view::render(app, f, body, buf),
+        Screen::Review(r) => review::view::render(app, r, body, buf),
         Screen::Records(r) => records::render_list(app, r, body, buf),
         Screen::Record(r) => record::render_record(app, r, body, buf),
         Screen::Establishment(e) => establishment::render(app, e, body, buf),
-        Screen::Sync(s) => sync_view::render(app, s, body, buf),
-        Screen::Report(r) => report_view::render(app, r, body, buf),
+        Screen::Sync(s) => sync::view::render(app, s, body, buf),
+        Screen::Report(r) => report::view::render(app, r, body, buf),
         Screen::Inspectors(s) => inspectors::render(app, s, body, buf),
-        Screen::Draws(s) => draws_view::render(app, s, body, buf),
+        Screen::Draws(s) => draws::view::render(app, s, body, buf),
     };
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };

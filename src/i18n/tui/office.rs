@@ -118,7 +118,7 @@ impl Text {
             "Several values with |; seed and deadline may stay empty. Enter on the last draws; Esc cancels",
         )
     }
-    /// The label of a new draw's input (screens/draws.rs numbers them).
+    /// The label of a new draw's input (screens/draws/mod.rs numbers them).
     pub fn draw_label(self, i: usize) -> &'static str {
         match i {
             0 => self.p("单位类型", "Kinds"),

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
-use super::form::{EditKind, FormState, MUST_GROUP};
+use super::{EditKind, FormState, MUST_GROUP};
 use crate::domain::checklist::{Item, ItemKind};
 use crate::domain::outcome::Verdict;
 use crate::i18n::tui::Text;
@@ -246,7 +246,7 @@ fn render_detail(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> O
         lines.push(Line::styled(hint, theme.dim()));
     }
     if let Some(case) = form.case_of(&item.id) {
-        lines.extend(super::form_follow_up::finding_lines(
+        lines.extend(super::follow_up::finding_lines(
             t, theme, case, app.today, width,
         ));
     }

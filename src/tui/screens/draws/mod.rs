@@ -3,6 +3,8 @@
 //! rules are `shian draw`'s (src/planning.rs); a draw is never re-run: each is a new number
 //! (issue 14, docs/planning.md). Drawn by draws_view.rs.
 
+pub mod view;
+
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

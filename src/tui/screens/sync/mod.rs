@@ -1,10 +1,13 @@
 //! 同步: export a bundle to a folder (remembered), import one with its plan shown before
 //! anything is written, first contact with an office key, the bundle log, and the
-//! establishment facts in conflict for the office to settle (`c`, screens/conflicts.rs).
+//! establishment facts in conflict for the office to settle (`c`, screens/sync/conflicts.rs).
 //!
 //! Import is two effects: `PlanImport` checks the bundle and plans it without writing, the
 //! inspector reads the plan, and only `y` sends `ApplyImport`, which checks and plans again
 //! (the database may have changed meanwhile) and applies in one transaction.
+
+pub mod conflicts;
+pub mod view;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -31,8 +34,8 @@ pub enum Mode {
     Plan(Box<ImportPreview>),
     /// An export or import is running.
     Working(Work),
-    /// The establishment facts in conflict, one chosen (screens/conflicts.rs).
-    Conflicts(super::conflicts::Choosing),
+    /// The establishment facts in conflict, one chosen (screens/sync/conflicts.rs).
+    Conflicts(conflicts::Choosing),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,12 +121,10 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let mut effects = Vec::new();
     match &mut s.mode {
         Mode::Working(_) => {}
-        Mode::Conflicts(choosing) => {
-            match super::conflicts::key(choosing, &s.data.conflicts, key) {
-                Some(asked) => effects = asked,
-                None => s.mode = Mode::Menu,
-            }
-        }
+        Mode::Conflicts(choosing) => match conflicts::key(choosing, &s.data.conflicts, key) {
+            Some(asked) => effects = asked,
+            None => s.mode = Mode::Menu,
+        },
         Mode::Folder { input, office, all } => match key.code {
             KeyCode::Esc => s.mode = Mode::Menu,
             KeyCode::Tab => effects.push(Effect::CompletePath(input.text().to_string())),
@@ -223,7 +224,7 @@ pub fn update(app: &mut App, action: &crate::tui::app::Action) -> Option<Vec<Eff
             s.data = data.clone();
             s.scroll = s.scroll.min(s.data.log.len().saturating_sub(1));
             if let Mode::Conflicts(choosing) = &mut s.mode {
-                super::conflicts::clamp(choosing, &s.data.conflicts);
+                conflicts::clamp(choosing, &s.data.conflicts);
                 if s.data.conflicts.is_empty() {
                     s.mode = Mode::Menu;
                 }
@@ -231,7 +232,7 @@ pub fn update(app: &mut App, action: &crate::tui::app::Action) -> Option<Vec<Eff
             Vec::new()
         }
         Action::ConflictSettled { name, fact, value } => {
-            let text = super::conflicts::settled(app, name, *fact, value);
+            let text = conflicts::settled(app, name, *fact, value);
             app.info(text);
             vec![Effect::LoadSync, Effect::LoadRoster, Effect::LoadHome]
         }

@@ -1,7 +1,7 @@
 //! The review's sign-off kept in the draft: written when the inspector leaves the review (Esc,
 //! `p`, Ctrl-C) and shown again when they come back, after a restart too (issue 15).
 
-use super::review::ReviewState;
+use super::ReviewState;
 use crate::domain::inspection::Conclusion;
 use crate::tui::app::{Effect, Profile};
 use crate::tui::input::TextInput;

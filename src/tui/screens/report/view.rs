@@ -6,10 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Widget, Wrap};
 
+use super::{Field, ReportState};
 use crate::domain::outcome::Outcome;
 use crate::tui::app::App;
 use crate::tui::msg::ReportKind;
-use crate::tui::screens::report::{Field, ReportState};
 use crate::tui::text::pad;
 
 const LABEL: usize = 14;

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::form::{Edit, EditKind};
+use super::{Edit, EditKind};
 use crate::domain::checklist::ItemKind;
 use crate::domain::outcome::Verdict;
 use crate::tui::app::{App, Effect, Screen};
@@ -29,7 +29,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     let mut effects = Vec::new();
     if form.edit.is_some() {
-        let (message, mut more) = super::form_edit::edit_key(form, &item, key);
+        let (message, mut more) = super::edit::edit_key(form, &item, key);
         effects.append(&mut more);
         form.remember_current(&mut effects);
         if let Some(m) = message {

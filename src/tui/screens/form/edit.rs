@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::form::{EditKind, FormState};
+use super::{EditKind, FormState};
 use crate::domain::checklist::{Item, ItemKind};
 use crate::domain::outcome::Verdict;
 use crate::tui::app::Effect;
@@ -24,7 +24,7 @@ impl FormState {
             .position(|o| Some(&o.label) == old && fits(o))
             .or_else(|| options.iter().position(fits))
             .unwrap_or(0);
-        self.edit = Some(super::form::Edit {
+        self.edit = Some(super::Edit {
             kind: EditKind::Choice(at),
             input: crate::tui::input::TextInput::default(),
             then_next: true,

@@ -1,5 +1,7 @@
 //! One inspection record, read-only as the printed form lays it out; `c` starts a correction.
 
+pub mod tags;
+
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Position, Rect};
@@ -117,7 +119,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 kind: crate::domain::inspection::InspectionKind::FollowUp,
             }];
         }
-        KeyCode::Char('u') => return super::record_tags::toggle(app),
+        KeyCode::Char('u') => return tags::toggle(app),
         KeyCode::Char('c') => {
             if let Some(why) = r.start_correction() {
                 app.info(why(t));
@@ -278,7 +280,7 @@ pub fn render_record(app: &App, r: &RecordState, area: Rect, buf: &mut Buffer) -
     let area = if r.tags.is_empty() || area.height < 2 {
         area
     } else {
-        super::record_tags::render(app, &r.tags, Rect { height: 1, ..area }, buf);
+        tags::render(app, &r.tags, Rect { height: 1, ..area }, buf);
         Rect {
             y: area.y + 1,
             height: area.height - 1,

@@ -1,6 +1,12 @@
 //! The checklist form's state: the items in order, the answers and photos, and saving each answer
 //! (committed before it shows as saved). Its keys are in `form_keys`.
 
+pub mod edit;
+pub mod follow_up;
+pub mod keys;
+pub mod section;
+pub mod view;
+
 use std::collections::HashMap;
 
 use crate::domain::checklist::{Checklist, Item, ItemKind};

@@ -2,7 +2,7 @@
 //! form, and the result the inspectors set against the computed one, with their reason. The
 //! rules are the domain's (src/domain/sign_off.rs); this keeps what was typed.
 
-use super::review::{Field, ReviewState};
+use super::{Field, ReviewState};
 use crate::domain::outcome::Outcome;
 use crate::domain::rectification::proposed_handling;
 use crate::domain::sign_off::{Notice, OutcomeOverride};

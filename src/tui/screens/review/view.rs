@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::review::{Field, ReviewState};
+use super::{Field, ReviewState};
 use crate::domain::outcome::Outcome;
 use crate::tui::app::App;
 use crate::tui::text::pad;
@@ -172,7 +172,7 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                 };
                 // The deadline is a date: a short field, with the range allowed beside it; a
                 // name with the list's matches beside it.
-                let others = super::review::second_candidates(&app.colleagues, r);
+                let others = super::second_candidates(&app.colleagues, r);
                 let picking = field == Field::SecondName && focused && !others.is_empty();
                 let width = match field {
                     Field::Deadline => 12,

@@ -5,6 +5,8 @@
 //! beyond the page (issue 7). The name is resolved to establishment ids here, with the roster's
 //! search keys, because the pinyin lives in memory and not in the database.
 
+pub mod range;
+
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -157,7 +159,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     if r.range.is_some() {
-        return super::records_range::key(app, key);
+        return range::key(app, key);
     }
     if r.typing {
         let before = r.name.text().to_string();
@@ -210,7 +212,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             r.query.to = None;
             return r.reload();
         }
-        KeyCode::Char('D') => super::records_range::open(r, today),
+        KeyCode::Char('D') => range::open(r, today),
         // Record forms: `p` the selected final record, `P` every final record listed. When the
         // list is a page, `P` prints the page: what the inspector sees is what is printed.
         KeyCode::Char('p') => {

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::records::{Period, RecordsState};
+use super::{Period, RecordsState};
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::input::TextInput;
 

@@ -1,4 +1,4 @@
-//! Drawing the draws (screens/draws.rs): the numbered list, one draw in full, the new draw's
+//! Drawing the draws (screens/draws/mod.rs): the numbered list, one draw in full, the new draw's
 //! form and the folder to write to.
 
 use ratatui::buffer::Buffer;
@@ -6,9 +6,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
+use super::{DrawsState, Mode};
 use crate::domain::planning::draw::DrawRecord;
 use crate::tui::app::App;
-use crate::tui::screens::draws::{DrawsState, Mode};
 use crate::tui::text::{pad, truncate};
 
 pub fn render(app: &App, s: &DrawsState, area: Rect, buf: &mut Buffer) -> Option<Position> {

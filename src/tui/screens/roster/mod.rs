@@ -1,5 +1,8 @@
 //! 单位名录: live search as you type, a detail pane, and starting an inspection.
 
+pub mod chooser;
+pub mod filter;
+
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -11,10 +14,10 @@ use crate::tui::app::{App, Effect, History, Screen};
 use crate::tui::due::recently_elsewhere;
 use crate::tui::input::TextInput;
 use crate::tui::screens::establishment::EditState;
-use crate::tui::screens::roster_chooser::{self, Chooser};
-use crate::tui::screens::roster_filter::Filters;
 use crate::tui::search::{SearchKey, rank};
 use crate::tui::text::{pad, truncate};
+use chooser::Chooser;
+use filter::Filters;
 
 pub struct RosterState {
     pub query: TextInput,
@@ -46,7 +49,7 @@ impl RosterState {
         let mut state = Self::new(app);
         if let Some(i) = app.roster.iter().position(|e| e.id == establishment_id) {
             state.selected = state.hits.iter().position(|h| *h == i).unwrap_or(0);
-            state.chooser = roster_chooser::chooser(app, &app.roster[i], follow_up);
+            state.chooser = chooser::chooser(app, &app.roster[i], follow_up);
         }
         state
     }
@@ -108,7 +111,7 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             .hits
             .get(state.selected)
             .and_then(|i| app.roster.get(*i));
-        return roster_chooser::key(c, &app.checklists, establishment, key);
+        return chooser::key(c, &app.checklists, establishment, key);
     }
     let last = state.hits.len().saturating_sub(1);
     match key.code {
@@ -149,7 +152,7 @@ fn key_inner(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             });
             let found = state
                 .current(&app.roster)
-                .map(|e| roster_chooser::chooser(app, e, follow_up.is_some()));
+                .map(|e| chooser::chooser(app, e, follow_up.is_some()));
             match found {
                 Some(Some(mut c)) => {
                     if let Some(checklist) = &follow_up {
@@ -244,7 +247,7 @@ pub fn render(app: &App, state: &RosterState, area: Rect, buf: &mut Buffer) -> O
                 .filter(|h| h.establishment_id == e.id)
                 .and_then(|h| recently_elsewhere(h.elsewhere.as_ref(), app.today))
                 .map(|x| app.t.inspected_elsewhere(&x.station, x.date));
-            roster_chooser::render(app, c, notice.as_deref(), area, buf);
+            chooser::render(app, c, notice.as_deref(), area, buf);
             return None;
         }
     }

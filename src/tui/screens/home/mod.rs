@@ -1,6 +1,8 @@
 //! 首页: drafts to resume, establishments due, overdue rectifications, final records not yet
 //! exported.
 
+pub mod tasks;
+
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -193,7 +195,7 @@ pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
         heading(&mut items, t.tasks(), false);
         for task in &h.tasks {
             selectable.push(items.len());
-            items.push(super::home_tasks::line(app, task, name_w));
+            items.push(tasks::line(app, task, name_w));
         }
     }
     heading(&mut items, t.due(), app.due.is_empty());

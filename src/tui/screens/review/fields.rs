@@ -1,7 +1,7 @@
 //! The review's fields: which there are (the 2022 form's 告知页 first), in a fixed order, and
 //! which take typing.
 
-use super::review::ReviewState;
+use super::ReviewState;
 use crate::domain::checklist::RecordForm;
 use crate::tui::input::TextInput;
 

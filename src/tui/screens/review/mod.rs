@@ -1,12 +1,15 @@
 //! Review and finalize: the outcome with its counts, the handling, the two inspectors and the
 //! operator's side, then a confirmation before the record becomes final.
 
+pub mod fields;
+pub mod kept;
+pub mod missing;
+pub mod outcome;
+pub mod view;
+
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::form::FormState;
-pub use super::review_fields::Field;
-use super::review_missing::{Missing, missing_text};
 use crate::domain::checklist::RecordForm;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadline_range};
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally_items};
@@ -16,6 +19,9 @@ use crate::domain::sign_off::{Notice, RULES_VERSION, SignOffProblem};
 use crate::i18n::tui::Text;
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
+use crate::tui::screens::form::FormState;
+pub use fields::Field;
+use missing::{Missing, missing_text};
 
 /// Default time given by a written rectification order; the inspector changes it as needed.
 const DEFAULT_DEADLINE_DAYS: u64 = 15;

@@ -1,6 +1,8 @@
 //! 报表: pick a report and a period (default: this year so far), see the headline numbers and
 //! a chart, write the file to a folder (remembered), and open it.
 
+pub mod view;
+
 use chrono::{Datelike, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

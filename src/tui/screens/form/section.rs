@@ -1,7 +1,7 @@
 //! `A` in the checklist form: the rest of the current section is in order (issue 15). A
 //! compliant 80-item canteen then takes a key per section, not per item.
 
-use super::form::{FormState, MUST_GROUP};
+use super::{FormState, MUST_GROUP};
 use crate::domain::checklist::ItemKind;
 use crate::domain::outcome::Verdict;
 use crate::i18n::tui::Text;

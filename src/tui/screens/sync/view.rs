@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
+use super::conflicts;
+use super::{Mode, SyncState, Work};
 use crate::tui::app::App;
-use crate::tui::screens::conflicts;
-use crate::tui::screens::sync::{Mode, SyncState, Work};
 use crate::tui::text::{pad, truncate, wrap};
 
 /// Draws the screen; returns where the terminal cursor goes while a path is typed.

@@ -4,7 +4,7 @@
 
 use ratatui::text::Line;
 
-use super::form::{FormState, MUST_GROUP};
+use super::{FormState, MUST_GROUP};
 use crate::domain::checklist::Item;
 use crate::domain::outcome::Verdict;
 use crate::domain::rectification::Case;
