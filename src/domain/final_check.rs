@@ -173,7 +173,7 @@ pub fn check_final(
         }
     }
     // Last, so that the review names the failed items lacking a note or photo before the
-    // items still to answer, and `p` goes to those first (src/tui/screens/review/missing.rs).
+    // items still to answer, and `p` goes to those first (src/tui/screens/form/review/missing.rs).
     check_rules(checklist, inspection.kind, c, answers).map_err(FinalProblem::SignOff)?;
     Ok((result, counts))
 }

@@ -13,15 +13,15 @@ pub use super::msg::{
 
 use super::due::{Due, Frequencies};
 use super::screens::draws::DrawsState;
-use super::screens::establishment::EditState;
 use super::screens::form::FormState;
+use super::screens::form::review::ReviewState;
 use super::screens::home::HomeState;
 use super::screens::inspectors::InspectorsState;
-use super::screens::record::RecordState;
 use super::screens::records::RecordsState;
+use super::screens::records::record::RecordState;
 use super::screens::report::ReportState;
-use super::screens::review::ReviewState;
 use super::screens::roster::RosterState;
+use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
 use super::search::SearchKey;
@@ -149,7 +149,7 @@ impl App {
         if let Some(effects) = super::screens::draws::update(self, &action) {
             return effects;
         }
-        if let Some(effects) = super::screens::record::tags::update(self, &action) {
+        if let Some(effects) = super::screens::records::record::tags::update(self, &action) {
             return effects;
         }
         match action {
@@ -247,7 +247,7 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::RecordLoaded(record) => super::screens::record::loaded(self, *record),
+            Action::RecordLoaded(record) => super::screens::records::record::loaded(self, *record),
             Action::Finalized(record) => {
                 let serial = record.inspection.serial.clone().unwrap_or_default();
                 let mut text = format!("{} {serial}", self.t.finalized());
@@ -340,9 +340,11 @@ impl App {
             self.help = true;
             return Vec::new();
         }
+        use super::screens::form::review;
+        use super::screens::records::record;
+        use super::screens::roster::establishment;
         use super::screens::{
-            draws, establishment, form, home, inspectors, record, records, report, review, roster,
-            sync, welcome,
+            draws, form, home, inspectors, records, report, roster, sync, welcome,
         };
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),

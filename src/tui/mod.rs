@@ -15,6 +15,7 @@ pub mod msg;
 pub mod msg_office;
 pub mod paths;
 pub mod people;
+pub mod route;
 pub mod run;
 pub mod screens;
 pub mod search;

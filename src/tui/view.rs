@@ -11,10 +11,10 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::screens::{
-    draws, establishment, form, home, inspectors, record, records, report, review, roster, sync,
-    welcome,
-};
+use super::screens::form::review;
+use super::screens::records::record;
+use super::screens::roster::establishment;
+use super::screens::{draws, form, home, inspectors, records, report, roster, sync, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 

@@ -35,7 +35,7 @@ impl Text {
         }
     }
 
-    /// The opened record's line of campaigns (screens/record/tags.rs).
+    /// The opened record's line of campaigns (screens/records/record/tags.rs).
     pub fn campaigns_label(self) -> &'static str {
         self.0.pick("专项行动：", "Campaigns:")
     }

@@ -2,14 +2,11 @@
 //! beside them), or one file for a small screen.
 
 pub mod draws;
-pub mod establishment;
 pub mod form;
 pub mod home;
 pub mod inspectors;
-pub mod record;
 pub mod records;
 pub mod report;
-pub mod review;
 pub mod roster;
 pub mod sync;
 pub mod welcome;

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::i18n::tui::Text;
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::screens::sync::SyncState;
+use crate::tui::route::Route;
 use crate::tui::text::pad;
 use crate::tui::theme::Theme;
 
@@ -145,7 +145,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     path: office,
                     trust: None,
                 });
-                app.screen = Screen::Sync(Box::new(SyncState::checking()));
+                effects.extend(app.go(Route::SyncChecking));
             }
             return effects;
         }

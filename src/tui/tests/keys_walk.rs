@@ -8,7 +8,7 @@ use super::update::open;
 use super::*;
 use crate::tui::app::Screen;
 use crate::tui::keymap::{footer, help};
-use crate::tui::screens::review::Field;
+use crate::tui::screens::form::review::Field;
 
 /// The keys a help line names: `Up Down j k`, `Ctrl-T`, `Shift-Tab`, `1-9` (its first), `Esc q`.
 /// `输入` (typing) names no key.

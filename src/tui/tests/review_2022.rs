@@ -10,7 +10,7 @@ use crate::domain::checklist::{OutcomeRule, RecordForm};
 use crate::domain::outcome::Outcome;
 use crate::domain::sign_off::{Notice, OutcomeOverride};
 use crate::tui::app::Screen;
-use crate::tui::screens::review::{Field, ReviewState};
+use crate::tui::screens::form::review::{Field, ReviewState};
 
 fn review(app: &App) -> &ReviewState {
     match &app.screen {

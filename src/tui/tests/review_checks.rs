@@ -8,9 +8,9 @@ use super::*;
 use crate::domain::outcome::Verdict;
 use crate::tui::app::Screen;
 use crate::tui::screens::form::EditKind;
-use crate::tui::screens::review::Field;
+use crate::tui::screens::form::review::Field;
 
-fn review(app: &App) -> &crate::tui::screens::review::ReviewState {
+fn review(app: &App) -> &crate::tui::screens::form::review::ReviewState {
     match &app.screen {
         Screen::Review(r) => r,
         _ => panic!("not on review"),

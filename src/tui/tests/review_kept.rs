@@ -7,7 +7,7 @@ use super::shell::{keys, run, start_food_sample};
 use super::*;
 use crate::tui::app::Screen;
 use crate::tui::effects::Shell;
-use crate::tui::screens::review::Field;
+use crate::tui::screens::form::review::Field;
 
 fn started(shell: &mut Shell) -> App {
     let mut app = App::new(

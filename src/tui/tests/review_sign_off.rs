@@ -7,7 +7,7 @@ use super::update::open;
 use super::*;
 use crate::domain::outcome::{Handling, Outcome};
 use crate::tui::app::Screen;
-use crate::tui::screens::review::Field;
+use crate::tui::screens::form::review::Field;
 
 #[test]
 fn review_needs_two_inspectors_and_finalizes_with_the_chosen_handling() {

@@ -3,12 +3,12 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use super::review::ReviewState;
 use super::{Edit, EditKind};
 use crate::domain::checklist::ItemKind;
 use crate::domain::outcome::Verdict;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::screens::review::ReviewState;
 
 pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let t = app.t;

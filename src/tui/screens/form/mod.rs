@@ -4,6 +4,7 @@
 pub mod edit;
 pub mod follow_up;
 pub mod keys;
+pub mod review;
 pub mod section;
 pub mod view;
 

@@ -10,8 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
 use crate::tui::app::{App, Effect, Message, Screen};
-use crate::tui::screens::records::RecordsState;
-use crate::tui::screens::roster::RosterState;
+use crate::tui::route::Route;
 use crate::tui::text::{pad, truncate};
 
 /// Due establishments shown on the home screen; the roster lists the rest.
@@ -76,23 +75,17 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::PageDown => state.selected = (state.selected + 10).min(last),
         KeyCode::PageUp => state.selected = state.selected.saturating_sub(10),
         KeyCode::Char('/') | KeyCode::Char('s') => {
-            app.screen = Screen::Roster(RosterState::new(app));
-            return crate::tui::screens::roster::history_effect(app);
+            return app.go(Route::Roster);
         }
         KeyCode::Char('r') => {
-            app.screen = Screen::Records(RecordsState::default());
-            return vec![Effect::LoadRecords(Default::default())];
+            return app.go(Route::Records);
         }
-        KeyCode::Char('t') => return crate::tui::screens::sync::open(app),
-        KeyCode::Char('b') => return crate::tui::screens::report::open(app),
-        KeyCode::Char('i') if state.office => return crate::tui::screens::inspectors::open(app),
-        KeyCode::Char('w') if state.office => return crate::tui::screens::draws::open(app),
+        KeyCode::Char('t') => return app.go(Route::Sync),
+        KeyCode::Char('b') => return app.go(Route::Report),
+        KeyCode::Char('i') if state.office => return app.go(Route::Inspectors),
+        KeyCode::Char('w') if state.office => return app.go(Route::Draws),
         KeyCode::Char('i' | 'w') => app.info(app.t.office_only()),
-        KeyCode::Char('p') => {
-            let profile = app.profile.clone().unwrap_or_default();
-            app.screen =
-                Screen::Welcome(crate::tui::screens::welcome::WelcomeState::edit(&profile));
-        }
+        KeyCode::Char('p') => return app.go(Route::Profile),
         KeyCode::Char('q') => app.quit = true,
         // Esc means "back" everywhere else: pressed once too often it must not end the
         // program, so here it only says which key does (docs/tui.md).
@@ -115,30 +108,34 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Some(HomeRow::Task(i)) => {
                 if let Some(task) = app.home.tasks.get(*i) {
-                    let id = task.establishment_id.clone();
-                    app.screen = Screen::Roster(RosterState::choosing(app, &id, false));
+                    return app.go(choose(&task.establishment_id, false, None));
                 }
             }
             Some(HomeRow::Due(i)) => {
                 if let Some(d) = app.due.get(*i) {
-                    let id = d.establishment_id.clone();
-                    app.screen = Screen::Roster(RosterState::choosing(app, &id, false));
+                    return app.go(choose(&d.establishment_id, false, None));
                 }
             }
             Some(HomeRow::Overdue(i)) => {
                 if let Some(o) = app.home.overdue.get(*i) {
-                    let (id, checklist) = (o.establishment_id.clone(), o.checklist_id.clone());
-                    let mut roster = RosterState::choosing(app, &id, true);
-                    roster.prefer_checklist(&checklist);
-                    app.screen = Screen::Roster(roster);
+                    let route = choose(&o.establishment_id, true, Some(&o.checklist_id));
+                    return app.go(route);
                 }
             }
             None => {}
         },
         _ => {}
     }
-    // Opening the roster on an establishment loads its history for the detail pane.
-    crate::tui::screens::roster::history_effect(app)
+    Vec::new()
+}
+
+/// The roster on an establishment, its checklist chooser open.
+fn choose(establishment: &str, follow_up: bool, checklist: Option<&str>) -> Route {
+    Route::Choose {
+        establishment: establishment.to_string(),
+        follow_up,
+        checklist: checklist.map(str::to_string),
+    }
 }
 
 pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {

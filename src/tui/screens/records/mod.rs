@@ -6,6 +6,7 @@
 //! search keys, because the pinyin lives in memory and not in the database.
 
 pub mod range;
+pub mod record;
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -20,6 +21,7 @@ use crate::domain::outcome::Outcome;
 use crate::store::{InspectionPage, InspectionSummary};
 use crate::tui::app::{App, Effect, RecordsQuery, Screen};
 use crate::tui::input::TextInput;
+use crate::tui::route::Route;
 use crate::tui::search::{SearchKey, rank};
 use crate::tui::text::pad;
 
@@ -220,7 +222,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 && s.status == Status::Final
             {
                 let ids = vec![s.id.clone()];
-                return crate::tui::screens::report::open_records(app, ids);
+                return app.go(Route::PrintRecords(ids));
             }
         }
         KeyCode::Char('P') => {
@@ -231,7 +233,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 .map(|s| s.id.clone())
                 .collect();
             if !ids.is_empty() {
-                return crate::tui::screens::report::open_records(app, ids);
+                return app.go(Route::PrintRecords(ids));
             }
         }
         // `c` corrects the selected final record as `c` on the opened record does: it opens,

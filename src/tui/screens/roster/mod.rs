@@ -1,6 +1,7 @@
 //! 单位名录: live search as you type, a detail pane, and starting an inspection.
 
 pub mod chooser;
+pub mod establishment;
 pub mod filter;
 
 use ratatui::buffer::Buffer;
@@ -13,10 +14,10 @@ use crate::domain::establishment::Establishment;
 use crate::tui::app::{App, Effect, History, Screen};
 use crate::tui::due::recently_elsewhere;
 use crate::tui::input::TextInput;
-use crate::tui::screens::establishment::EditState;
 use crate::tui::search::{SearchKey, rank};
 use crate::tui::text::{pad, truncate};
 use chooser::Chooser;
+use establishment::EditState;
 use filter::Filters;
 
 pub struct RosterState {

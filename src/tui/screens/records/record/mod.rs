@@ -8,12 +8,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::RecordsState;
 use crate::domain::inspection::Status;
 use crate::i18n::tui::Text;
 use crate::store::InspectionRecord;
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::screens::records::RecordsState;
+use crate::tui::route::Route;
 use crate::tui::text::{pad, wrap};
 
 pub struct RecordState {
@@ -97,11 +98,11 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match key.code {
         KeyCode::Char('p') if r.record.inspection.status == Status::Final => {
             let ids = vec![r.record.inspection.id.clone()];
-            return crate::tui::screens::report::open_records(app, ids);
+            return app.go(Route::PrintRecords(ids));
         }
         KeyCode::Char('O') if r.record.inspection.status == Status::Final => {
             let id = r.record.inspection.id.clone();
-            return crate::tui::screens::report::open_order(app, id);
+            return app.go(Route::PrintOrder(id));
         }
         // A 复查 of a written order, on the order's checklist (issue 13).
         KeyCode::Char('f') => {

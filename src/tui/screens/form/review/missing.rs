@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use super::super::{Edit, EditKind, FormState};
 use super::ReviewState;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
 use crate::domain::inspection::{Answer, Inspection};
@@ -11,7 +12,6 @@ use crate::domain::outcome::Verdict;
 use crate::domain::sign_off::SignOffProblem;
 use crate::i18n::tui::Text;
 use crate::tui::input::TextInput;
-use crate::tui::screens::form::{Edit, EditKind, FormState};
 
 /// What a failed item still needs before the record may be final.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,6 +10,7 @@ pub mod view;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use super::FormState;
 use crate::domain::checklist::RecordForm;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadline_range};
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally_items};
@@ -19,7 +20,6 @@ use crate::domain::sign_off::{Notice, RULES_VERSION, SignOffProblem};
 use crate::i18n::tui::Text;
 use crate::tui::app::{App, Effect, Profile, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::screens::form::FormState;
 pub use fields::Field;
 use missing::{Missing, missing_text};
 

@@ -5,12 +5,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
+use super::RosterState;
 use crate::domain::establishment::{
     BrightKitchen, Establishment, EstablishmentFacts, EstablishmentKind, RiskGrade,
 };
 use crate::tui::app::{App, Effect, Screen};
 use crate::tui::input::TextInput;
-use crate::tui::screens::roster::RosterState;
 use crate::tui::text::pad;
 
 /// The text fields, in screen order; the choices follow them.

@@ -1,0 +1,84 @@
+//! Where a screen asks to go next. A screen names another with a `Route`, and `App::go` builds
+//! it: so no screen module knows another, and a new screen is reached by adding a route here
+//! (docs/architecture.md).
+
+use super::app::{App, Effect, Screen};
+use super::screens::records::RecordsState;
+use super::screens::roster::RosterState;
+use super::screens::sync::SyncState;
+use super::screens::welcome::WelcomeState;
+use super::screens::{draws, inspectors, report, roster, sync};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// 单位名录, searching.
+    Roster,
+    /// 单位名录 with an establishment chosen: its checklist chooser, for a 复查 when
+    /// `follow_up`, with `checklist` first when given (the order's).
+    Choose {
+        establishment: String,
+        follow_up: bool,
+        checklist: Option<String>,
+    },
+    /// 检查记录, unfiltered.
+    Records,
+    /// 同步.
+    Sync,
+    /// 同步, checking the office bundle named at the first start.
+    SyncChecking,
+    /// 报表.
+    Report,
+    /// 报表 on the record forms of these final inspections.
+    PrintRecords(Vec<String>),
+    /// 报表 on the 责令改正通知书 of this record.
+    PrintOrder(String),
+    /// The office's 检查人员 list.
+    Inspectors,
+    /// The office's 双随机 draws.
+    Draws,
+    /// The inspector's own details, to change.
+    Profile,
+}
+
+impl App {
+    /// Opens the screen `route` names, and what it needs loaded.
+    pub fn go(&mut self, route: Route) -> Vec<Effect> {
+        match route {
+            Route::Roster => {
+                self.screen = Screen::Roster(RosterState::new(self));
+                roster::history_effect(self)
+            }
+            Route::Choose {
+                establishment,
+                follow_up,
+                checklist,
+            } => {
+                let mut state = RosterState::choosing(self, &establishment, follow_up);
+                if let Some(checklist) = checklist {
+                    state.prefer_checklist(&checklist);
+                }
+                self.screen = Screen::Roster(state);
+                roster::history_effect(self)
+            }
+            Route::Records => {
+                self.screen = Screen::Records(RecordsState::default());
+                vec![Effect::LoadRecords(Default::default())]
+            }
+            Route::Sync => sync::open(self),
+            Route::SyncChecking => {
+                self.screen = Screen::Sync(Box::new(SyncState::checking()));
+                Vec::new()
+            }
+            Route::Report => report::open(self),
+            Route::PrintRecords(ids) => report::open_records(self, ids),
+            Route::PrintOrder(id) => report::open_order(self, id),
+            Route::Inspectors => inspectors::open(self),
+            Route::Draws => draws::open(self),
+            Route::Profile => {
+                let profile = self.profile.clone().unwrap_or_default();
+                self.screen = Screen::Welcome(WelcomeState::edit(&profile));
+                Vec::new()
+            }
+        }
+    }
+}
