@@ -122,8 +122,8 @@ fn list_follow_ups(
             lang.inspection_kind(i.kind),
             i.outcome.map_or("-", |o| lang.outcome(o)),
             i.id,
-            lang.pick("复查的是", "follows up"),
-            followed.join(lang.pick("、", ", ")),
+            lang.label_follows_up(),
+            followed.join(lang.list_separator()),
         )?;
     }
     Ok(())
@@ -182,33 +182,23 @@ fn readable(ctx: &Context, r: &InspectionRecord) -> String {
         r.checklist.title
     );
     let names: Vec<&str> = i.inspectors.iter().map(|p| p.name.as_str()).collect();
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        lang.pick("检查人员", "Inspectors"),
-        names.join("、")
-    );
+    let _ = writeln!(out, "{}: {}", lang.label_inspectors(), names.join("、"));
     let outcome = i.outcome.or(t.outcome()).map_or("-", |o| lang.outcome(o));
     let _ = writeln!(
         out,
         "{}: {outcome}  ({} {}/{}, {} {}/{}, {} {})",
-        lang.pick("检查结果", "Result"),
-        lang.pick("重点项不符合/检查", "key failed/checked"),
+        lang.label_result(),
+        lang.label_key_failed_checked(),
         t.key_failed,
         t.key_checked(),
-        lang.pick("一般项不符合/检查", "general failed/checked"),
+        lang.label_general_failed_checked(),
         t.general_failed,
         t.general_checked(),
-        lang.pick("合理缺项", "not applicable"),
+        lang.label_not_applicable(),
         t.not_applicable()
     );
     if let Some(h) = i.conclusion.handling {
-        let _ = writeln!(
-            out,
-            "{}: {}",
-            lang.pick("结果处理", "Handling"),
-            lang.handling(h)
-        );
+        let _ = writeln!(out, "{}: {}", lang.label_handling(), lang.handling(h));
     }
     for item in r.checklist.items() {
         if let Some(a) = r.answers.iter().find(|a| a.item_id == item.id) {

@@ -27,6 +27,14 @@ words! { Lang;
     items_key_items => "项，其中重点项", "items, key items:";
     sections => "个部分", "sections";
     wrote => "已写入", "Wrote";
+    // inspections show
+    label_follows_up => "复查的是", "follows up";
+    label_inspectors => "检查人员", "Inspectors";
+    label_result => "检查结果", "Result";
+    label_key_failed_checked => "重点项不符合/检查", "key failed/checked";
+    label_general_failed_checked => "一般项不符合/检查", "general failed/checked";
+    label_not_applicable => "合理缺项", "not applicable";
+    label_handling => "结果处理", "Handling";
     // devices
     station_code_label => "站点代码", "Station code";
     key_fingerprint_label => "密钥指纹", "Key fingerprint";
