@@ -62,7 +62,7 @@ pub mod limits {
     pub const SIGNATURE: u64 = 1 << 10;
     /// One record file (records/*.json): a district's year of inspections is about 120 MB.
     pub const ENTRY: u64 = 512 << 20;
-    /// One attachment: the photo limit of the form (src/store/attachments.rs).
+    /// One attachment: the photo limit of the form (src/store/tables/attachments.rs).
     pub const ATTACHMENT: u64 = crate::store::MAX_PHOTO_BYTES;
     /// Everything a bundle decompresses to.
     pub const TOTAL: u64 = 1 << 30;

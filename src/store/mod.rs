@@ -2,65 +2,51 @@
 //!
 //! Every call that changes data commits before it returns, so what the screen shows as saved is
 //! on disk (WAL with `synchronous=FULL`).
+//!
+//! Laid out by what it holds (docs/architecture.md): `tables/` one file per table and the rules
+//! of writing it; `sync/` what a bundle takes out and puts in; `queries/` what the screens and
+//! reports read. Beside them: opening and migrating (`open.rs`, `schema.rs`), the typed settings,
+//! the row decoders (`rows.rs`) and the shapes the parts share (`types.rs`).
 
-mod attachments;
-mod checklists;
-mod conflicts;
-mod decisions;
-mod establishments;
-mod finalize;
-mod home;
-mod inspection_lists;
-mod inspection_rows;
-mod inspections;
 mod open;
-mod planning;
-mod planning_sync;
-mod planning_tags;
-mod plans;
-mod rectification_cases;
-mod rectifications;
-mod report_sql;
-mod reports;
-mod revisions;
+mod queries;
 mod rows;
 pub mod schema;
 mod settings;
 pub mod signatures;
-mod stations;
 mod sync;
-mod sync_apply;
-mod sync_export;
+mod tables;
 #[cfg(test)]
 pub(crate) mod test_cover;
 mod types;
-mod unexported;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use attachments::{MAX_PHOTO_BYTES, Photo, photo_media_type};
-pub use conflicts::EstablishmentConflicts;
-pub use decisions::{Decision, DecisionRefusal};
-pub use establishments::{RosterOutcome, roster_import_queries};
-pub use home::{InspectedElsewhere, OverdueRectification, Standing};
-pub use inspection_lists::InspectionPage;
-pub use inspections::{InspectionRecord, NewInspection};
-pub use planning_sync::{CarriedPlanning, PlanningSet, Untag};
-pub use planning_tags::CampaignTag;
-pub use plans::screen_queries;
-pub use rectification_cases::CaseFilter;
-pub use reports::{FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow};
-pub use revisions::{EstablishmentRevision, merge_revisions};
+pub use queries::home::{InspectedElsewhere, OverdueRectification, Standing};
+pub use queries::inspection_lists::InspectionPage;
+pub use queries::plans::screen_queries;
+pub use queries::rectification_cases::CaseFilter;
+pub use queries::reports::{
+    FailedItem, Period, PeriodData, PeriodInspection, PhotoBytes, RectificationRow,
+};
 pub use settings::Setting;
-pub use stations::{BundleLogEntry, StationRow};
+pub use sync::apply::{ConflictRow, ImportChanges, ImportTransaction, KeptConflict};
+pub use sync::export::OFFICE_RECENT_DAYS;
+pub use sync::planning::{CarriedPlanning, PlanningSet, Untag};
 pub use sync::{
     AttachmentLink, AttachmentMeta, ChecklistVersion, ExportSet, InspectionEntry,
     MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION,
 };
-pub use sync_apply::{ConflictRow, ImportChanges, ImportTransaction, KeptConflict};
-pub use sync_export::OFFICE_RECENT_DAYS;
+pub use tables::attachments::{MAX_PHOTO_BYTES, Photo, photo_media_type};
+pub use tables::conflicts::EstablishmentConflicts;
+pub use tables::decisions::{Decision, DecisionRefusal};
+pub use tables::establishments::{RosterOutcome, roster_import_queries};
+pub use tables::inspections::{InspectionRecord, NewInspection};
+pub use tables::planning_tags::CampaignTag;
+pub use tables::revisions::{EstablishmentRevision, merge_revisions};
+pub use tables::stations::{BundleLogEntry, StationRow};
 pub use types::{InspectionFilter, InspectionSummary, revision_key};
 
 /// The database file's name inside the data folder.
@@ -94,7 +80,7 @@ pub enum StoreError {
     NotFound { what: &'static str, id: String },
     #[error("inspection {id} is final and cannot be changed")]
     ReadOnly { id: String },
-    /// The bytes offered as a photo are not one by their content (src/store/attachments.rs).
+    /// The bytes offered as a photo are not one by their content (src/store/tables/attachments.rs).
     #[error("{file_name}: not a photo (JPEG, PNG, HEIC or WebP, by its content)")]
     NotAPhoto { file_name: String },
     #[error("inspection {id} has no item passed or failed: there is nothing to judge")]
@@ -108,7 +94,7 @@ pub enum StoreError {
     /// The office's decision on a rectification is not taken (docs/trust.md, rule 7).
     #[error("rectification {id}: decision refused ({why:?})")]
     DecisionRefused { id: String, why: DecisionRefusal },
-    /// `conflicts resolve` of a fact that is not in conflict (src/store/revisions.rs).
+    /// `conflicts resolve` of a fact that is not in conflict (src/store/tables/revisions.rs).
     #[error("establishment {id}: {fact} is not in conflict")]
     NoConflict { id: String, fact: &'static str },
     #[error("{fact}: \"{value}\" is not a value of this fact")]

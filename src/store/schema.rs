@@ -198,7 +198,7 @@ CREATE INDEX inspections_by_started ON inspections(started_at);
     // screen lists the newest of them and counts them on every visit; as a query ("final, and
     // no sync mark") that walked every final record: 0.6 s on a district's five years, where an
     // office has all of them marked (issue 7). The definition stays the query (the field export
-    // uses it); the triggers keep this table equal to it, and tests/store/unexported.rs checks.
+    // uses it); the triggers keep this table equal to it, and tests/store/sync/unexported.rs checks.
     r#"
 CREATE TABLE unexported (
     inspection_id TEXT PRIMARY KEY,

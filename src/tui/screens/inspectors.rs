@@ -1,6 +1,6 @@
 //! 检查人员 (office): the bureau's inspectors — name, 执法证号, unit, station, active — with one
 //! added (`a`) or retired (`r`, then `y`). The rules are those of `shian inspectors add|retire`
-//! (src/planning.rs, store/planning.rs); the office bundle carries the list to every laptop
+//! (src/planning.rs, store/tables/planning.rs); the office bundle carries the list to every laptop
 //! (issue 14, docs/planning.md).
 
 use ratatui::buffer::Buffer;

@@ -1,6 +1,6 @@
 //! The campaigns an opened record counts for (issue 14): shown above the record, and `u` takes
 //! it out of the first one or puts it back. The choice is kept with its time and travels to the
-//! office in the next field bundle (store/planning_tags.rs, docs/planning.md). Part of the
+//! office in the next field bundle (store/tables/planning_tags.rs, docs/planning.md). Part of the
 //! record screen (record.rs).
 
 use ratatui::buffer::Buffer;

@@ -6,14 +6,14 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::rows::to_json;
-use super::types::revision_key;
-use super::{Result, StoreError, signatures};
 use crate::authorship::{self, AuthorshipError, RecordKind, RecordSignature};
 use crate::domain::establishment::EstablishmentFacts;
 use crate::domain::establishment_merge::{
     Fact, MergeError, Merged, Revision as MergeRevision, RevisionRef, merge,
 };
+use crate::store::rows::to_json;
+use crate::store::types::revision_key;
+use crate::store::{Result, StoreError, signatures};
 
 /// One entry of an establishment's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,11 +105,12 @@ impl EstablishmentRevision {
 
 const TABLE: &str = "establishment_revisions";
 
-pub(super) const HISTORY: &str = "SELECT revision, changed_by, facts, changed_at, parents, resolves
+pub(in crate::store) const HISTORY: &str =
+    "SELECT revision, changed_by, facts, changed_at, parents, resolves
      FROM establishment_revisions WHERE establishment_id = ?1 ORDER BY revision, changed_by";
 
 /// Every revision of one establishment, oldest first.
-pub(super) fn history(conn: &Connection, id: &str) -> Result<Vec<EstablishmentRevision>> {
+pub(in crate::store) fn history(conn: &Connection, id: &str) -> Result<Vec<EstablishmentRevision>> {
     let mut stmt = conn.prepare_cached(HISTORY)?;
     let rows = stmt.query_map([id], |r| {
         Ok((
@@ -163,7 +164,7 @@ pub fn merge_revisions(
     merge(&views)
 }
 
-pub(super) fn merged(conn: &Connection, id: &str) -> Result<Merged> {
+pub(in crate::store) fn merged(conn: &Connection, id: &str) -> Result<Merged> {
     merge_revisions(&history(conn, id)?).map_err(|e| damaged_history(id, e))
 }
 
@@ -175,7 +176,7 @@ fn damaged_history(id: &str, e: MergeError) -> StoreError {
 }
 
 /// Adds one revision and its signature, as made (the current row is [`settle`]d after).
-pub(super) fn insert(conn: &Connection, r: &EstablishmentRevision) -> Result<()> {
+pub(in crate::store) fn insert(conn: &Connection, r: &EstablishmentRevision) -> Result<()> {
     let parents = match &r.parents {
         Some(p) => Some(to_json(TABLE, p)?),
         None => None,
@@ -207,7 +208,7 @@ pub(super) fn insert(conn: &Connection, r: &EstablishmentRevision) -> Result<()>
 
 /// Writes the current row and the kept conflicts of an establishment from the merge of all its
 /// revisions. The row must exist (a new establishment's is written with its first revision).
-pub(super) fn settle(conn: &Connection, id: &str) -> Result<Merged> {
+pub(in crate::store) fn settle(conn: &Connection, id: &str) -> Result<Merged> {
     let m = merged(conn, id)?;
     write_row(
         conn,
@@ -234,7 +235,7 @@ pub(super) fn settle(conn: &Connection, id: &str) -> Result<Merged> {
 
 /// Writes the current row of an establishment (`new`: inserts it; else updates it), with its
 /// highest revision number and its latest change (when, by which station).
-pub(super) fn write_row(
+pub(in crate::store) fn write_row(
     conn: &Connection,
     id: &str,
     f: &EstablishmentFacts,
@@ -273,7 +274,7 @@ pub(super) fn write_row(
 
 /// The next revision of an establishment made here: numbered after every one known, made from
 /// the ones no other has seen.
-pub(super) fn next(
+pub(in crate::store) fn next(
     conn: &Connection,
     id: &str,
     facts: &EstablishmentFacts,

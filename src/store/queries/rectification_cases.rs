@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::{Result, Store};
+use crate::store::{Result, Store};
 use std::collections::HashMap;
 
 use crate::domain::inspection::Rectification;
@@ -86,13 +86,13 @@ impl Store {
         &self,
         today: NaiveDate,
         until: NaiveDate,
-    ) -> Result<Vec<super::OverdueRectification>> {
+    ) -> Result<Vec<crate::store::OverdueRectification>> {
         let mut out: Vec<_> = cases(&self.conn, CaseFilter::Open(None), Photos::Left)?
             .into_iter()
             .filter_map(|case| {
                 let deadline = case.deadline().filter(|d| *d <= until)?;
                 let marks = case.marks(today);
-                Some(super::OverdueRectification {
+                Some(crate::store::OverdueRectification {
                     establishment_id: case.rectification.establishment_id,
                     establishment: case.establishment,
                     inspection_id: case.rectification.inspection_id,
@@ -124,7 +124,7 @@ impl Store {
 }
 
 /// The queries of this file for tests/store/query_plans.rs (`plans::screen_queries`).
-pub(super) fn screen_queries() -> Vec<(&'static str, String)> {
+pub(in crate::store) fn screen_queries() -> Vec<(&'static str, String)> {
     vec![
         (
             "home: open rectifications",
@@ -145,12 +145,16 @@ pub(super) fn screen_queries() -> Vec<(&'static str, String)> {
 /// Whether the visits carry their photos' names: the form shows them; the lists and the
 /// summary do not, and a year's summary reads thousands of cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Photos {
+pub(in crate::store) enum Photos {
     Named,
     Left,
 }
 
-pub(super) fn cases(conn: &Connection, filter: CaseFilter, photos: Photos) -> Result<Vec<Case>> {
+pub(in crate::store) fn cases(
+    conn: &Connection,
+    filter: CaseFilter,
+    photos: Photos,
+) -> Result<Vec<Case>> {
     let (clause, args): (&str, Vec<Option<String>>) = match filter {
         CaseFilter::Open(Some(establishment)) => {
             (OPEN_OF_ONE, vec![Some(establishment.to_string())])
@@ -215,9 +219,9 @@ pub(super) fn cases(conn: &Connection, filter: CaseFilter, photos: Photos) -> Re
 }
 
 /// The cases of a period report: of the roster's establishments (the town's, when one is given).
-pub(super) fn period_cases(
+pub(in crate::store) fn period_cases(
     conn: &Connection,
-    period: &super::Period,
+    period: &crate::store::Period,
     establishments: &[crate::domain::establishment::Establishment],
 ) -> Result<Vec<Case>> {
     let ids: std::collections::HashSet<&str> =

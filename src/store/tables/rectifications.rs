@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Result, Store};
 use crate::domain::inspection::Rectification;
+use crate::store::{Result, Store};
 
 const COLUMNS: &str =
     "id, establishment_id, inspection_id, item_id, deadline, status, follow_up_id, closed_at";
@@ -21,7 +21,7 @@ impl Store {
 }
 
 /// Writes one rectification as it is (demo data, imported bundles).
-pub(super) fn insert(conn: &rusqlite::Connection, r: &Rectification) -> Result<()> {
+pub(in crate::store) fn insert(conn: &rusqlite::Connection, r: &Rectification) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO rectifications ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
     ))?
@@ -33,7 +33,7 @@ pub(super) fn insert(conn: &rusqlite::Connection, r: &Rectification) -> Result<(
         r.deadline.map(|d| d.to_string()),
         if r.open { "open" } else { "closed" },
         r.follow_up_id,
-        r.closed_at.map(super::rows::timestamp),
+        r.closed_at.map(crate::store::rows::timestamp),
     ])?;
     Ok(())
 }

@@ -6,31 +6,32 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::OptionalExtension;
 
-use super::{Result, Store};
+use crate::store::{Result, Store};
 
 /// One index seek per establishment: on five years a GROUP BY over every final record took
 /// ten times as long (BENCHMARKS.md).
 /// The latest visit of each establishment that counts toward the risk grade's frequency: a 复查
 /// follows an order up and is not one (issue 13).
-pub(super) const LAST_FINALS: &str = "SELECT e.id, (SELECT i.started_at FROM inspections i
+pub(in crate::store) const LAST_FINALS: &str =
+    "SELECT e.id, (SELECT i.started_at FROM inspections i
          WHERE i.establishment_id = e.id AND i.status = 'final' AND i.kind <> 'follow_up'
          ORDER BY i.started_at DESC LIMIT 1)
      FROM establishments e";
 
-pub(super) const OVERDUE: &str =
+pub(in crate::store) const OVERDUE: &str =
     "SELECT r.establishment_id, e.name, r.inspection_id, r.item_id, r.deadline
      FROM rectifications r JOIN establishments e ON e.id = r.establishment_id
      WHERE r.status = 'open' AND r.deadline IS NOT NULL AND r.deadline < ?1
      ORDER BY r.deadline, e.name";
 
-pub(super) const LAST_FINAL_OF: &str =
+pub(in crate::store) const LAST_FINAL_OF: &str =
     "SELECT id FROM inspections WHERE establishment_id = ?1 AND status = 'final'
      ORDER BY started_at DESC, revision DESC LIMIT 1";
 
-pub(super) const FAILED_ITEMS: &str =
+pub(in crate::store) const FAILED_ITEMS: &str =
     "SELECT item_id FROM answers WHERE inspection_id = ?1 AND verdict = 'fail'";
 
-pub(super) const FINALS_IN_YEAR: &str = "SELECT count(*) FROM inspections
+pub(in crate::store) const FINALS_IN_YEAR: &str = "SELECT count(*) FROM inspections
      WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
        AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2";
 
@@ -51,7 +52,7 @@ const LAST_ELSEWHERE: &str = "SELECT date(started_at, utc_offset || ' seconds'),
      WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL AND station <> ?2
      ORDER BY started_at DESC LIMIT 1";
 
-pub(super) const KNOWN_INSPECTORS: &str =
+pub(in crate::store) const KNOWN_INSPECTORS: &str =
     "SELECT inspectors FROM inspections ORDER BY started_at DESC LIMIT 500";
 
 /// A written rectification order still open after its deadline, or (on 首页) due soon.

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 use sha2::{Digest, Sha256};
 
-use super::rows::timestamp;
-use super::{Result, Store, StoreError};
+use crate::store::rows::timestamp;
+use crate::store::{Result, Store, StoreError};
 
 /// Photos larger than this are refused, on the form and in bundles: a phone photo is a few MB,
 /// a video is not a photo.
@@ -38,7 +38,7 @@ impl Store {
         let sha = hex::encode(Sha256::digest(bytes));
         let tx = self.write_transaction()?;
         // Photos are attached to and removed from drafts only.
-        super::inspections::require_draft(&tx, inspection_id)?;
+        crate::store::tables::inspections::require_draft(&tx, inspection_id)?;
         let Some(media_type) = photo_media_type(bytes) else {
             return Err(StoreError::NotAPhoto {
                 file_name: file_name.to_string(),
@@ -65,7 +65,7 @@ impl Store {
     pub fn remove_photo(&mut self, inspection_id: &str, item_id: &str, sha256: &str) -> Result<()> {
         let tx = self.write_transaction()?;
         // Photos are attached to and removed from drafts only.
-        super::inspections::require_draft(&tx, inspection_id)?;
+        crate::store::tables::inspections::require_draft(&tx, inspection_id)?;
         tx.execute(
             "DELETE FROM answer_attachments WHERE inspection_id = ?1 AND item_id = ?2 AND sha256 = ?3",
             params![inspection_id, item_id, sha256],

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Result, Store};
+use crate::store::{Result, Store};
 
 /// A station as stored: its code, public key (hexadecimal), name and role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,13 +141,13 @@ impl Store {
 
     /// This station's own public key, as its finalized records and exports were signed with.
     pub fn own_public_key(&self) -> Result<Option<String>> {
-        super::settings::get(&self.conn, super::settings::OWN_PUBLIC_KEY)
+        crate::store::settings::get(&self.conn, crate::store::settings::OWN_PUBLIC_KEY)
     }
 
     /// Remembers this station's public key (see `settings::remember_own_key`).
     pub fn remember_own_key(&self, public_key: &str) -> Result<()> {
         if self.own_public_key()?.as_deref() != Some(public_key) {
-            super::settings::remember_own_key(&self.conn, public_key)?;
+            crate::store::settings::remember_own_key(&self.conn, public_key)?;
         }
         Ok(())
     }
@@ -162,7 +162,10 @@ impl Store {
     }
 }
 
-pub(super) fn station_by_key(conn: &Connection, public_key: &str) -> Result<Option<StationRow>> {
+pub(in crate::store) fn station_by_key(
+    conn: &Connection,
+    public_key: &str,
+) -> Result<Option<StationRow>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {STATION_COLUMNS} FROM stations WHERE public_key = ?1"
@@ -173,7 +176,7 @@ pub(super) fn station_by_key(conn: &Connection, public_key: &str) -> Result<Opti
 
 /// A station the office lists (an office bundle): a new one is added as the office says; a
 /// known one only takes the office's revocation, never a reinstatement.
-pub(super) fn from_office(conn: &Connection, s: &StationRow) -> Result<()> {
+pub(in crate::store) fn from_office(conn: &Connection, s: &StationRow) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO stations (code, public_key, name, role, trusted, added_at, revoked_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -194,7 +197,7 @@ pub(super) fn from_office(conn: &Connection, s: &StationRow) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn trust(conn: &Connection, s: &StationRow) -> Result<()> {
+pub(in crate::store) fn trust(conn: &Connection, s: &StationRow) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO stations (code, public_key, name, role, trusted, added_at, revoked_at)
          VALUES (?1, ?2, ?3, ?4, 1, ?5, NULL)
@@ -206,7 +209,7 @@ pub(super) fn trust(conn: &Connection, s: &StationRow) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn log(conn: &Connection, e: &BundleLogEntry) -> Result<()> {
+pub(in crate::store) fn log(conn: &Connection, e: &BundleLogEntry) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO bundle_log (id, bundle_id, direction, kind, station, file_name, sha256,
              counts, at, manifest_sha256, signer_key)

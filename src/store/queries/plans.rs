@@ -2,11 +2,13 @@
 //! (`EXPLAIN QUERY PLAN`): on the five-year database a full scan of inspections or answers is
 //! what makes a screen slow (tests/store/query_plans.rs, BENCHMARKS.md).
 
-use super::inspection_lists::{count_sql, list_sql};
-use super::types::InspectionFilter;
-use super::{finalize, home, report_sql, unexported};
 use crate::domain::inspection::Status;
 use crate::domain::outcome::Outcome;
+use crate::store::queries::inspection_lists::{count_sql, list_sql};
+use crate::store::queries::{home, report_sql};
+use crate::store::sync::unexported;
+use crate::store::tables::finalize;
+use crate::store::types::InspectionFilter;
 
 /// (what the query is for, its SQL) for every query a TUI screen or a report runs against
 /// inspections and answers. Parameters stay unbound: the plan does not depend on their values.
@@ -167,6 +169,6 @@ pub fn screen_queries() -> Vec<(&'static str, String)> {
         ("report: last inspected", report_sql::last_inspected_sql()),
     ]
     .into_iter()
-    .chain(super::rectification_cases::screen_queries())
+    .chain(crate::store::queries::rectification_cases::screen_queries())
     .collect()
 }

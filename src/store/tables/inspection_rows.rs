@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use rusqlite::{Connection, params};
 
-use super::rows::{ANSWER_COLUMNS, INSPECTION_COLUMNS, timestamp, to_json};
-use super::{Result, Store};
 use crate::domain::inspection::{Answer, Inspection, Rectification};
+use crate::store::rows::{ANSWER_COLUMNS, INSPECTION_COLUMNS, timestamp, to_json};
+use crate::store::{Result, Store};
 
 impl Store {
     /// Writes whole final records (with answers) and their rectifications in one transaction:
@@ -27,14 +27,14 @@ impl Store {
             }
         }
         for r in rectifications {
-            super::rectifications::insert(&tx, r)?;
+            crate::store::tables::rectifications::insert(&tx, r)?;
         }
         tx.commit()?;
         Ok(())
     }
 }
 
-pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
+pub(in crate::store) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
     let inspectors = to_json("inspections", &i.inspectors)?;
     let conclusion = to_json("inspections", &i.conclusion)?;
     let facts = match &i.establishment {
@@ -70,7 +70,11 @@ pub(super) fn insert(conn: &Connection, i: &Inspection) -> Result<()> {
 /// An answer of an inspection written whole (demo data, imports, a revision's copy). A plain
 /// insert, not the form's upsert: an upsert may fire the read-only trigger, so SQLite keeps a
 /// statement journal for every row (15–20 % of the inserts' time, issue 7).
-pub(super) fn insert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<()> {
+pub(in crate::store) fn insert_answer(
+    conn: &Connection,
+    inspection_id: &str,
+    a: &Answer,
+) -> Result<()> {
     write_answer(conn, &INSERT_ANSWER, inspection_id, a)
 }
 
@@ -81,7 +85,7 @@ static INSERT_ANSWER: LazyLock<String> = LazyLock::new(|| {
         "INSERT INTO answers (inspection_id, {ANSWER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
     )
 });
-pub(super) static UPSERT_ANSWER: LazyLock<String> = LazyLock::new(|| {
+pub(in crate::store) static UPSERT_ANSWER: LazyLock<String> = LazyLock::new(|| {
     format!(
         "{} ON CONFLICT (inspection_id, item_id) DO UPDATE SET verdict = excluded.verdict,
              value = excluded.value, choice = excluded.choice, note = excluded.note,
@@ -97,7 +101,7 @@ static INSERT_INSPECTION: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-pub(super) fn write_answer(
+pub(in crate::store) fn write_answer(
     conn: &Connection,
     sql: &str,
     inspection_id: &str,

@@ -4,10 +4,10 @@
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::planning::{PLANNED_AT, put_campaign, put_inspector, put_task};
-use super::{Result, Store};
 use crate::domain::planning::campaign::Campaign;
 use crate::domain::planning::{OfficeInspector, Task};
+use crate::store::tables::planning::{PLANNED_AT, put_campaign, put_inspector, put_task};
+use crate::store::{Result, Store};
 
 /// An inspection an inspector took out of a campaign (`shian campaigns untag`, or `u` on the
 /// opened record), or put back in (`tagged`), and when: the later choice wins.
@@ -72,7 +72,7 @@ impl Store {
         if inspectors.is_empty() && campaigns.is_empty() && tasks.is_empty() {
             return Ok(None);
         }
-        let planned_at = super::settings::get(&self.conn, PLANNED_AT)?.unwrap_or_default();
+        let planned_at = crate::store::settings::get(&self.conn, PLANNED_AT)?.unwrap_or_default();
         Ok(Some(PlanningSet {
             planned_at,
             inspectors,
@@ -83,7 +83,7 @@ impl Store {
 }
 
 /// Applies what a bundle carries of planning inside its import's transaction.
-pub(super) fn apply_carried(conn: &Connection, carried: &CarriedPlanning) -> Result<()> {
+pub(in crate::store) fn apply_carried(conn: &Connection, carried: &CarriedPlanning) -> Result<()> {
     match carried {
         CarriedPlanning::Office(set) => apply(conn, set),
         CarriedPlanning::Untagged(list) => {

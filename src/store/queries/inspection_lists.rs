@@ -1,9 +1,9 @@
 //! Lists of inspections, newest first: the SQL behind the home screen, the roster's history and
 //! the records screen, whose list is a page with the count of all it matches (issue 7).
 
-use super::rows::{self, SUMMARY_COLUMNS};
-use super::types::{InspectionFilter, InspectionSummary};
-use super::{Result, Store};
+use crate::store::rows::{self, SUMMARY_COLUMNS};
+use crate::store::types::{InspectionFilter, InspectionSummary};
+use crate::store::{Result, Store};
 
 /// The first inspections of a list, newest first, and how many the whole list holds.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,7 +35,7 @@ impl Store {
 }
 
 /// The SQL and arguments of a list of inspections, newest first.
-pub(super) fn list_sql(filter: &InspectionFilter) -> (String, Vec<String>) {
+pub(in crate::store) fn list_sql(filter: &InspectionFilter) -> (String, Vec<String>) {
     let (conditions, args) = conditions(filter);
     let mut sql = format!(
         "SELECT {SUMMARY_COLUMNS}
@@ -51,7 +51,7 @@ pub(super) fn list_sql(filter: &InspectionFilter) -> (String, Vec<String>) {
 /// The SQL and arguments that count the whole list of [`list_sql`]. The establishments are not
 /// joined: every inspection has its establishment (a foreign key), and without the join the
 /// count reads an index only.
-pub(super) fn count_sql(filter: &InspectionFilter) -> (String, Vec<String>) {
+pub(in crate::store) fn count_sql(filter: &InspectionFilter) -> (String, Vec<String>) {
     let (conditions, args) = conditions(filter);
     (
         format!("SELECT count(*) FROM inspections i{conditions}"),

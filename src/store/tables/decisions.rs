@@ -7,10 +7,10 @@ use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::rows::timestamp;
-use super::{Result, Store, StoreError, signatures};
 use crate::authorship::{self, AuthorshipError, RecordKind, RecordSignature};
 use crate::domain::final_check::MAX_LONG_TEXT_CHARS;
+use crate::store::rows::timestamp;
+use crate::store::{Result, Store, StoreError, signatures};
 
 /// The office's decision on one rectification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,7 +126,7 @@ impl Store {
     }
 }
 
-pub(super) fn get(conn: &Connection, rectification_id: &str) -> Result<Option<Decision>> {
+pub(in crate::store) fn get(conn: &Connection, rectification_id: &str) -> Result<Option<Decision>> {
     let row = conn
         .prepare_cached(
             "SELECT reason, decided_at, station FROM rectification_decisions
@@ -153,7 +153,7 @@ pub(super) fn get(conn: &Connection, rectification_id: &str) -> Result<Option<De
 }
 
 /// Keeps a decision with its signature; one arriving again is the same decision.
-pub(super) fn insert(conn: &Connection, d: &Decision) -> Result<()> {
+pub(in crate::store) fn insert(conn: &Connection, d: &Decision) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR IGNORE INTO rectification_decisions (rectification_id, reason, decided_at,
              station)

@@ -7,28 +7,28 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use super::{Result, Store, StoreError};
 use crate::domain::planning::campaign::Campaign;
 use crate::domain::planning::draw::DrawRecord;
 use crate::domain::planning::{OfficeInspector, Task, TaskSource};
+use crate::store::{Result, Store, StoreError};
 
 /// The setting that holds when this station's planning last changed (office) or the time of the
 /// planning last received (laptop): an older office bundle never takes newer planning back.
-pub(super) const PLANNED_AT: &str = "planning_changed_at";
+pub(in crate::store) const PLANNED_AT: &str = "planning_changed_at";
 
-pub(super) fn damaged(table: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
+pub(in crate::store) fn damaged(table: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
     move |e| StoreError::Damaged {
         table,
         detail: e.to_string(),
     }
 }
 
-pub(super) fn json<T: Serialize>(value: &T) -> String {
+pub(in crate::store) fn json<T: Serialize>(value: &T) -> String {
     // Plain data (strings, numbers, dates, vectors) always serializes.
     serde_json::to_string(value).unwrap_or_default()
 }
 
-pub(super) fn touch(conn: &Connection) -> Result<()> {
+pub(in crate::store) fn touch(conn: &Connection) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -69,7 +69,7 @@ fn read_inspectors(conn: &Connection) -> Result<Vec<OfficeInspector>> {
     Ok(out)
 }
 
-pub(super) fn put_inspector(conn: &Connection, i: &OfficeInspector) -> Result<()> {
+pub(in crate::store) fn put_inspector(conn: &Connection, i: &OfficeInspector) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO office_inspectors (badge, name, unit, station, active, towns)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -87,7 +87,7 @@ pub(super) fn put_inspector(conn: &Connection, i: &OfficeInspector) -> Result<()
     Ok(())
 }
 
-pub(super) fn put_task(conn: &Connection, t: &Task) -> Result<()> {
+pub(in crate::store) fn put_task(conn: &Connection, t: &Task) -> Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO tasks (id, source, establishment_id, from_day, deadline,
              inspectors, stations)
@@ -105,7 +105,7 @@ pub(super) fn put_task(conn: &Connection, t: &Task) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn put_campaign(conn: &Connection, c: &Campaign, source: &str) -> Result<()> {
+pub(in crate::store) fn put_campaign(conn: &Connection, c: &Campaign, source: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO campaigns (id, content, source) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET content = excluded.content, source = excluded.source",
@@ -300,6 +300,6 @@ impl Store {
 }
 
 /// The office's list, for the store's check of a record's inspectors at finalize.
-pub(super) fn listed_inspectors(conn: &Connection) -> Result<Vec<OfficeInspector>> {
+pub(in crate::store) fn listed_inspectors(conn: &Connection) -> Result<Vec<OfficeInspector>> {
     read_inspectors(conn)
 }

@@ -7,9 +7,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::rows::{self, ESTABLISHMENT_COLUMNS, timestamp};
-use super::{EstablishmentRevision, Result, Store, StoreError, revisions};
 use crate::domain::establishment::{Establishment, EstablishmentFacts};
+use crate::store::rows::{self, ESTABLISHMENT_COLUMNS, timestamp};
+use crate::store::tables::revisions;
+use crate::store::{EstablishmentRevision, Result, Store, StoreError};
 
 /// What a roster import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -234,7 +235,7 @@ fn update(
 }
 
 /// Adds a revision made here (signed when the store has a key) and settles the current row.
-pub(super) fn add_revision(
+pub(in crate::store) fn add_revision(
     conn: &Connection,
     revision: EstablishmentRevision,
     author: Option<&ed25519_dalek::SigningKey>,

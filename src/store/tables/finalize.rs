@@ -6,9 +6,6 @@ use rusqlite::{Connection, params};
 
 use ed25519_dalek::SigningKey;
 
-use super::inspections::{answers, checklist_of, get};
-use super::rows::{self, ESTABLISHMENT_COLUMNS, timestamp, to_json};
-use super::{Result, Store, StoreError, signatures, sync};
 use crate::domain::establishment::EstablishmentFacts;
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
 use crate::domain::inspection::{
@@ -17,6 +14,9 @@ use crate::domain::inspection::{
 use crate::domain::outcome::{Handling, Verdict};
 use crate::domain::rectification::{Step, step};
 use crate::domain::sign_off::RULES_VERSION;
+use crate::store::rows::{self, ESTABLISHMENT_COLUMNS, timestamp, to_json};
+use crate::store::tables::inspections::{answers, checklist_of, get};
+use crate::store::{Result, Store, StoreError, signatures, sync};
 
 impl Store {
     /// Makes a draft final: the outcome is computed from the stored answers (or set by the
@@ -93,7 +93,7 @@ impl Store {
         // The office's list refuses a retired inspector, or a name under another's 执法证号, on
         // a new record (issue 14); a correction keeps the people of its original.
         if draft.supersedes.is_none() {
-            let list = super::planning::listed_inspectors(&tx)?;
+            let list = crate::store::tables::planning::listed_inspectors(&tx)?;
             crate::domain::planning::check_inspectors(&draft.inspectors, &list).map_err(|why| {
                 StoreError::InspectorRefused {
                     id: inspection_id.to_string(),
@@ -181,7 +181,7 @@ impl Store {
             detail: format!("{inspection_id}: {e}"),
         })?;
         signatures::put(&tx, signatures::INSPECTION, inspection_id, &signed)?;
-        super::settings::remember_own_key(&tx, &signed.key)?;
+        crate::store::settings::remember_own_key(&tx, &signed.key)?;
         let finalized = get(&tx, inspection_id)?;
         tx.commit()?;
         Ok(finalized)
@@ -200,11 +200,11 @@ fn facts_now(conn: &Connection, establishment_id: &str) -> Result<EstablishmentF
 
 /// The prefix as a range (`~` sorts after the digits and `-r` of every serial), so the lookup
 /// stays on the serial's index; a LIKE with a bound prefix would read the whole index.
-pub(super) const NEXT_SERIAL: &str =
+pub(in crate::store) const NEXT_SERIAL: &str =
     "SELECT max(CAST(substr(serial, length(?1) + 1) AS INTEGER)) FROM inspections
      WHERE serial > ?1 AND serial < ?1 || '~' AND serial NOT LIKE '%-r%'";
 
-pub(super) const YEAR_SEQUENCE: &str = "SELECT count(*) FROM inspections
+pub(in crate::store) const YEAR_SEQUENCE: &str = "SELECT count(*) FROM inspections
      WHERE establishment_id = ?1 AND status = 'final' AND supersedes IS NULL
        AND strftime('%Y', started_at, utc_offset || ' seconds') = ?2
        AND started_at <= ?3";

@@ -5,13 +5,13 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::rows::timestamp;
-use super::sync::{
+use crate::store::rows::timestamp;
+use crate::store::sync::{
     ExportSet, MARK_ESTABLISHMENT_REVISION, MARK_INSPECTION, all_checklists, all_rectifications,
     attachment_meta, checklist_version, inspection_entry,
 };
-use super::types::revision_key;
-use super::{Result, Store, StoreError};
+use crate::store::types::revision_key;
+use crate::store::{Result, Store, StoreError};
 
 /// How many days back an office bundle carries every final inspection of the district, besides
 /// each establishment's latest (docs/bundle-format.md, section 1): enough for a laptop to see who
@@ -173,7 +173,7 @@ impl Store {
         let mut set = ExportSet::default();
         for id in &establishments {
             set.establishment_revisions
-                .extend(super::revisions::history(conn, id)?);
+                .extend(crate::store::tables::revisions::history(conn, id)?);
         }
         for hash in &checklist_hashes {
             if let Some(c) = checklist_version(conn, hash)? {
@@ -193,7 +193,7 @@ impl Store {
             })
             .collect();
         for r in &set.rectifications {
-            if let Some(d) = super::decisions::get(conn, &r.id)? {
+            if let Some(d) = crate::store::tables::decisions::get(conn, &r.id)? {
                 set.decisions.push(d);
             }
         }

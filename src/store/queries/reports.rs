@@ -7,15 +7,15 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::report_sql::{
-    answers_of_sql, last_inspected_sql, period_inspections_sql, period_rectifications_sql,
-};
-use super::rows::{self, ESTABLISHMENT_COLUMNS};
-use super::{Result, Store, StoreError};
 use crate::domain::checklist::{Checklist, ItemKind};
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::{self as rules, Inspection};
 use crate::domain::outcome::{Tally, Verdict};
+use crate::store::queries::report_sql::{
+    answers_of_sql, last_inspected_sql, period_inspections_sql, period_rectifications_sql,
+};
+use crate::store::rows::{self, ESTABLISHMENT_COLUMNS};
+use crate::store::{Result, Store, StoreError};
 
 /// A photo attached to an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,7 +119,8 @@ impl Store {
         let inspections = inspections(&tx, period, &mut checklists)?;
         let rectifications = rectifications(&tx, period, &establishments, &mut checklists)?;
         let last_inspected = last_inspected(&tx, period)?;
-        let cases = super::rectification_cases::period_cases(&tx, period, &establishments)?;
+        let cases =
+            crate::store::queries::rectification_cases::period_cases(&tx, period, &establishments)?;
         tx.finish()?;
         Ok(PeriodData {
             period: period.clone(),

@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::revisions::{merged, next};
-use super::rows::timestamp;
-use super::{Result, Store, StoreError};
 use crate::domain::establishment::Establishment;
 use crate::domain::establishment_merge::{Fact, FactConflict};
+use crate::store::rows::timestamp;
+use crate::store::tables::revisions::{merged, next};
+use crate::store::{Result, Store, StoreError};
 
 /// An establishment with facts in conflict, for the office to settle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,7 +94,8 @@ impl Store {
         let now = timestamp(chrono::Utc::now());
         let mut revision = next(&tx, id, &facts, station, &now)?;
         revision.resolves = vec![fact];
-        let settled = super::establishments::add_revision(&tx, revision, author.as_ref())?;
+        let settled =
+            crate::store::tables::establishments::add_revision(&tx, revision, author.as_ref())?;
         tx.commit()?;
         Ok(settled)
     }

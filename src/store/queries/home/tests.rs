@@ -10,7 +10,7 @@ fn store_with_roster() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let (rows, _) =
-        crate::roster::parse(include_bytes!("../../../data/roster-sample.csv")).unwrap();
+        crate::roster::parse(include_bytes!("../../../../data/roster-sample.csv")).unwrap();
     store.import_roster(&rows, "TEST01").unwrap();
     (dir, store)
 }

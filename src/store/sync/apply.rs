@@ -2,14 +2,15 @@
 
 use rusqlite::{Connection, params};
 
-use super::revisions::EstablishmentRevision;
-use super::rows::timestamp;
-use super::stations::{self, BundleLogEntry, StationRow};
-use super::sync::{AttachmentMeta, ChecklistVersion, InspectionEntry};
-use super::{Result, Store, inspection_rows, signatures};
 use crate::authorship::RecordSignature;
 use crate::domain::establishment_merge::Merged;
 use crate::domain::inspection::Rectification;
+use crate::store::rows::timestamp;
+use crate::store::sync::{AttachmentMeta, ChecklistVersion, InspectionEntry};
+use crate::store::tables::inspection_rows;
+use crate::store::tables::revisions::EstablishmentRevision;
+use crate::store::tables::stations::{self, BundleLogEntry, StationRow};
+use crate::store::{Result, Store, signatures};
 
 /// A record that arrived with an id already here and other content: kept aside, not applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,12 +55,12 @@ pub struct ImportChanges {
     /// Office bundles: the stations the office lists (docs/trust.md).
     pub stations: Vec<StationRow>,
     /// The office's decisions that close rectifications, with their signatures.
-    pub decisions: Vec<super::Decision>,
+    pub decisions: Vec<crate::store::Decision>,
     /// `(record kind, record id)` of the records this import brings in.
     pub marks: Vec<(String, String)>,
     pub log: Option<BundleLogEntry>,
     /// The office's planning (issue 14), applied whole; or a station's untags.
-    pub planning: Option<super::CarriedPlanning>,
+    pub planning: Option<crate::store::CarriedPlanning>,
 }
 
 /// An import under way: one write transaction that the import fills in parts (the records
@@ -104,7 +105,7 @@ impl Store {
     pub fn begin_import(&self) -> Result<ImportTransaction<'_>> {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
-            .map_err(|e| super::open::classify(&self.path, e))?;
+            .map_err(|e| crate::store::open::classify(&self.path, e))?;
         Ok(ImportTransaction {
             store: self,
             open: true,
@@ -128,7 +129,7 @@ impl Store {
             stations::from_office(tx, s)?;
         }
         if let Some(p) = &c.planning {
-            super::planning_sync::apply_carried(tx, p)?;
+            crate::store::sync::planning::apply_carried(tx, p)?;
         }
         for v in &c.checklists {
             // The earliest stored time wins, so the same version from two bundles converges.
@@ -165,13 +166,13 @@ impl Store {
         // settled from the revisions in the database, so it is the merge of all of them.
         for (id, m) in &c.establishments_merged {
             let latest = (m.revision, m.latest_at.as_str(), m.latest.station.as_str());
-            super::revisions::write_row(tx, id, &m.facts, latest, true)?;
+            crate::store::tables::revisions::write_row(tx, id, &m.facts, latest, true)?;
         }
         for e in &c.establishment_revisions {
-            super::revisions::insert(tx, e)?;
+            crate::store::tables::revisions::insert(tx, e)?;
         }
         for (id, _) in &c.establishments_merged {
-            super::revisions::settle(tx, id)?;
+            crate::store::tables::revisions::settle(tx, id)?;
         }
         // Marked first, so the records come in already marked and never pass through the
         // `unexported` table (its triggers would insert each, then delete it).
@@ -180,7 +181,7 @@ impl Store {
             insert_inspection(tx, entry)?;
         }
         for r in &c.new_rectifications {
-            super::rectifications::insert(tx, r)?;
+            crate::store::tables::rectifications::insert(tx, r)?;
         }
         for r in &c.updated_rectifications {
             tx.prepare_cached(
@@ -195,7 +196,7 @@ impl Store {
             ])?;
         }
         for d in &c.decisions {
-            super::decisions::insert(tx, d)?;
+            crate::store::tables::decisions::insert(tx, d)?;
         }
         for k in &c.conflicts {
             tx.prepare_cached(

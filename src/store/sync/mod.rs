@@ -4,16 +4,22 @@
 //! only carried (not computed with) stay text, exactly as stored, so a record read here and
 //! written elsewhere compares equal when it comes back.
 
+pub(super) mod apply;
+pub(super) mod export;
+pub(super) mod planning;
+pub(super) mod unexported;
+
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::revisions::EstablishmentRevision;
-use super::rows::{self, INSPECTION_COLUMNS};
-use super::{Result, Store, StoreError, inspections, signatures};
 use crate::authorship::{self, AuthorshipError, RecordKind, RecordSignature};
 use crate::domain::inspection::{Answer, Inspection, Rectification};
+use crate::store::rows::{self, INSPECTION_COLUMNS};
+use crate::store::tables::inspections;
+use crate::store::tables::revisions::EstablishmentRevision;
+use crate::store::{Result, Store, StoreError, signatures};
 
 /// A final inspection with its answers and the photos attached to them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,10 +103,10 @@ pub struct ExportSet {
     pub rectifications: Vec<Rectification>,
     pub attachments: Vec<AttachmentMeta>,
     /// The office's decisions that closed carried rectifications without a follow-up.
-    pub decisions: Vec<super::Decision>,
+    pub decisions: Vec<crate::store::Decision>,
     /// Office bundles: every station the office knows, trusted or revoked, so a laptop can
     /// check who wrote each record the office relays (docs/trust.md).
-    pub stations: Vec<super::StationRow>,
+    pub stations: Vec<crate::store::StationRow>,
     /// `(record kind, record id)` to mark as exported once the bundle is written.
     pub marks: Vec<(String, String)>,
     /// Signatures made for this export (records from before signatures), kept with its marks.
@@ -136,7 +142,7 @@ impl Store {
     }
 
     pub fn sync_establishment_history(&self, id: &str) -> Result<Vec<EstablishmentRevision>> {
-        super::revisions::history(&self.conn, id)
+        crate::store::tables::revisions::history(&self.conn, id)
     }
 
     pub fn sync_checklist_version(&self, hash: &str) -> Result<Option<ChecklistVersion>> {
@@ -180,7 +186,10 @@ fn exists(conn: &Connection, sql: &str, id: &str) -> Result<bool> {
         .is_some())
 }
 
-pub(super) fn inspection_entry(conn: &Connection, id: &str) -> Result<Option<InspectionEntry>> {
+pub(in crate::store) fn inspection_entry(
+    conn: &Connection,
+    id: &str,
+) -> Result<Option<InspectionEntry>> {
     let inspection: Option<Inspection> = conn
         .prepare_cached(&format!(
             "SELECT {INSPECTION_COLUMNS} FROM inspections WHERE id = ?1"
@@ -228,7 +237,10 @@ fn checklist_row(r: &rusqlite::Row) -> rusqlite::Result<ChecklistVersion> {
     })
 }
 
-pub(super) fn checklist_version(conn: &Connection, hash: &str) -> Result<Option<ChecklistVersion>> {
+pub(in crate::store) fn checklist_version(
+    conn: &Connection,
+    hash: &str,
+) -> Result<Option<ChecklistVersion>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {CHECKLIST_COLUMNS} FROM checklist_versions WHERE hash = ?1"
@@ -237,7 +249,7 @@ pub(super) fn checklist_version(conn: &Connection, hash: &str) -> Result<Option<
         .optional()?)
 }
 
-pub(super) fn all_checklists(conn: &Connection) -> Result<Vec<ChecklistVersion>> {
+pub(in crate::store) fn all_checklists(conn: &Connection) -> Result<Vec<ChecklistVersion>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CHECKLIST_COLUMNS} FROM checklist_versions ORDER BY hash"
     ))?;
@@ -245,7 +257,10 @@ pub(super) fn all_checklists(conn: &Connection) -> Result<Vec<ChecklistVersion>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(super) fn attachment_meta(conn: &Connection, sha256: &str) -> Result<Option<AttachmentMeta>> {
+pub(in crate::store) fn attachment_meta(
+    conn: &Connection,
+    sha256: &str,
+) -> Result<Option<AttachmentMeta>> {
     Ok(conn
         .prepare_cached(
             "SELECT sha256, size, media_type, stored_at FROM attachments WHERE sha256 = ?1",
@@ -261,7 +276,7 @@ pub(super) fn attachment_meta(conn: &Connection, sha256: &str) -> Result<Option<
         .optional()?)
 }
 
-pub(super) fn all_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {
+pub(in crate::store) fn all_rectifications(conn: &Connection) -> Result<Vec<Rectification>> {
     rectifications_where(conn, "ORDER BY id", &[])
 }
 

@@ -3,9 +3,9 @@
 use chrono::Utc;
 use rusqlite::OptionalExtension;
 
-use super::rows::timestamp;
-use super::{Result, Store, StoreError};
 use crate::domain::checklist::Checklist;
+use crate::store::rows::timestamp;
+use crate::store::{Result, Store, StoreError};
 
 impl Store {
     /// Stores this exact version if it is not stored yet, and returns its hash.
@@ -33,10 +33,10 @@ impl Store {
     }
 }
 
-pub(super) fn put(conn: &rusqlite::Connection, checklist: &Checklist) -> Result<String> {
+pub(in crate::store) fn put(conn: &rusqlite::Connection, checklist: &Checklist) -> Result<String> {
     let hash = checklist.content_hash();
     // The hash above was made from the same bytes.
-    let content = super::rows::to_json("checklist_versions", checklist)?;
+    let content = crate::store::rows::to_json("checklist_versions", checklist)?;
     conn.prepare_cached(
         "INSERT OR IGNORE INTO checklist_versions
              (hash, checklist_id, version, title, content, stored_at)

@@ -1,13 +1,13 @@
 //! Which campaigns count an inspection (issue 14, docs/planning.md): an inspection of a
 //! campaign's target started within its period counts, unless its inspector untagged it; the
 //! latest choice (untagged, or tagged again) is kept with its time, so it travels to the office
-//! and an older bundle imported late never undoes a newer choice (store/planning_sync.rs).
+//! and an older bundle imported late never undoes a newer choice (store/sync/planning.rs).
 
 use rusqlite::{OptionalExtension, params};
 
-use super::planning::damaged;
-use super::{Result, Store};
 use crate::domain::planning::campaign::Campaign;
+use crate::store::tables::planning::damaged;
+use crate::store::{Result, Store};
 
 /// A campaign an inspection falls in, and whether it counts there now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,7 @@ impl Store {
         campaign_id: &str,
         tagged: bool,
     ) -> Result<()> {
-        let now = super::rows::timestamp(chrono::Utc::now());
+        let now = crate::store::rows::timestamp(chrono::Utc::now());
         let sql = if tagged {
             "UPDATE campaign_untagged SET tagged = 1, changed_at = ?3
              WHERE inspection_id = ?1 AND campaign_id = ?2"

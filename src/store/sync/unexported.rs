@@ -4,10 +4,10 @@
 //! station nor into it. The `unexported` table (migration 5) holds exactly those, kept by
 //! triggers, so the home screen reads a few rows instead of checking every final record.
 
-use super::rows::{self, SUMMARY_COLUMNS};
-use super::{InspectionPage, Result, Store};
+use crate::store::rows::{self, SUMMARY_COLUMNS};
+use crate::store::{InspectionPage, Result, Store};
 
-pub(super) fn unexported_newest_sql() -> String {
+pub(in crate::store) fn unexported_newest_sql() -> String {
     format!(
         "SELECT {SUMMARY_COLUMNS}
          FROM unexported u

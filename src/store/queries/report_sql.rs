@@ -1,7 +1,7 @@
 //! The SQL text of a period report's queries, built once here so the store runs them and the
 //! query-plan check (plans.rs) looks at the very same statements.
 
-use super::rows::INSPECTION_COLUMNS;
+use crate::store::rows::INSPECTION_COLUMNS;
 
 /// The local date of `started_at`, in SQL.
 const LOCAL_DATE: &str = "date(i.started_at, i.utc_offset || ' seconds')";
@@ -9,7 +9,7 @@ const LOCAL_DATE: &str = "date(i.started_at, i.utc_offset || ' seconds')";
 /// The final, not superseded inspections of a period (?1..?2 local dates, ?3 town or null).
 /// The UTC range a day wider on each side than any offset keeps the search on the
 /// (status, started_at) index; the local date then decides exactly.
-pub(super) fn period_inspections_sql() -> String {
+pub(in crate::store) fn period_inspections_sql() -> String {
     let columns = INSPECTION_COLUMNS
         .split(", ")
         .map(|c| format!("i.{}", c.trim()))
@@ -27,11 +27,11 @@ pub(super) fn period_inspections_sql() -> String {
     )
 }
 
-pub(super) fn answers_of_sql() -> String {
+pub(in crate::store) fn answers_of_sql() -> String {
     "SELECT item_id, verdict, value, note FROM answers WHERE inspection_id = ?1".to_string()
 }
 
-pub(super) fn period_rectifications_sql() -> String {
+pub(in crate::store) fn period_rectifications_sql() -> String {
     // The open orders from the status index, then the closed ones ordered in the period from
     // the inspections' date index: two disjoint parts, so no de-duplication and no lookup by id
     // (an OR, or a UNION of ids, read every order twice over). Sorted by the caller.
@@ -62,7 +62,7 @@ pub(super) fn period_rectifications_sql() -> String {
     )
 }
 
-pub(super) fn last_inspected_sql() -> String {
+pub(in crate::store) fn last_inspected_sql() -> String {
     // Per establishment, its finals newest first from the (establishment, status, started_at)
     // index, stopping at the first whose local date is on or before the day: a handful of rows
     // each instead of every final inspection grouped (issue 7). A 复查 is not a visit toward the

@@ -3,17 +3,18 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::inspection_lists::list_sql;
-use super::inspection_rows::{UPSERT_ANSWER, insert, insert_answer, write_answer};
-use super::rows::{self, ANSWER_COLUMNS, INSPECTION_COLUMNS, to_json};
-use super::types::{InspectionFilter, InspectionSummary};
-use super::{Result, Store, StoreError, checklists};
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::{
     self as rules, Answer, Conclusion, Inspection, InspectionKind, Inspector, Status,
 };
 use crate::domain::outcome::Tally;
+use crate::store::queries::inspection_lists::list_sql;
+use crate::store::rows::{self, ANSWER_COLUMNS, INSPECTION_COLUMNS, to_json};
+use crate::store::tables::checklists;
+use crate::store::tables::inspection_rows::{UPSERT_ANSWER, insert, insert_answer, write_answer};
+use crate::store::types::{InspectionFilter, InspectionSummary};
+use crate::store::{Result, Store, StoreError};
 
 /// What is needed to start a draft.
 pub struct NewInspection<'a> {
@@ -259,7 +260,7 @@ impl Store {
 
 /// Answers can change only while the inspection is a draft; the triggers guard finals anyway,
 /// this says which record and why.
-pub(super) fn require_draft(conn: &Connection, inspection_id: &str) -> Result<()> {
+pub(in crate::store) fn require_draft(conn: &Connection, inspection_id: &str) -> Result<()> {
     let status: Option<String> = conn
         .prepare_cached("SELECT status FROM inspections WHERE id = ?1")?
         .query_row([inspection_id], |r| r.get(0))
@@ -287,7 +288,7 @@ fn upsert_answer(conn: &Connection, inspection_id: &str, a: &Answer) -> Result<(
     write_answer(conn, &UPSERT_ANSWER, inspection_id, a)
 }
 
-pub(super) fn get(conn: &Connection, id: &str) -> Result<Inspection> {
+pub(in crate::store) fn get(conn: &Connection, id: &str) -> Result<Inspection> {
     conn.prepare_cached(&format!(
         "SELECT {INSPECTION_COLUMNS} FROM inspections WHERE id = ?1"
     ))?
@@ -299,7 +300,7 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<Inspection> {
     })
 }
 
-pub(super) fn answers(conn: &Connection, inspection_id: &str) -> Result<Vec<Answer>> {
+pub(in crate::store) fn answers(conn: &Connection, inspection_id: &str) -> Result<Vec<Answer>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ANSWER_COLUMNS} FROM answers WHERE inspection_id = ?1"
     ))?;
@@ -307,7 +308,10 @@ pub(super) fn answers(conn: &Connection, inspection_id: &str) -> Result<Vec<Answ
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(super) fn checklist_of(conn: &Connection, inspection: &Inspection) -> Result<Checklist> {
+pub(in crate::store) fn checklist_of(
+    conn: &Connection,
+    inspection: &Inspection,
+) -> Result<Checklist> {
     let content: String = conn
         .prepare_cached("SELECT content FROM checklist_versions WHERE hash = ?1")?
         .query_row([&inspection.checklist_hash], |r| r.get(0))?;
