@@ -4,14 +4,13 @@
 //! rules (docs/outcome.md).
 
 use shian::checklists::Catalog;
-use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind};
 use shian::domain::final_check::FinalProblem;
 use shian::domain::inspection::{Conclusion, InspectionKind, Status};
 use shian::domain::outcome::{Handling, Outcome, Verdict};
 use shian::domain::sign_off::{OutcomeOverride, RULES_VERSION, SignOffProblem};
 use shian::store::{Store, StoreError};
 
-use crate::support::store::{answer, author, signed_off, start_draft, sun, zhou};
+use crate::support::store::{answer, author, restaurant, signed_off, start_draft, sun, zhou};
 
 /// The finalize as the review asks it, without answering anything for the test (unlike
 /// `FinalizeAsAuthor`, which covers the rest of the checklist).
@@ -32,18 +31,7 @@ fn finalize(
 fn store() -> (tempfile::TempDir, Store, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(dir.path()).expect("open");
-    let facts = EstablishmentFacts {
-        name: "鲅鱼圈区海韵餐馆".into(),
-        kind: EstablishmentKind::Restaurant,
-        address: "鲅鱼圈区红海街道海韵路1号".into(),
-        town: "红海街道".into(),
-        person_in_charge: "王晓梅".into(),
-        phone: "0417-5550102".into(),
-        license_no: "JY32108040000002".into(),
-        credit_code: String::new(),
-        risk_grade: None,
-        bright_kitchen: None,
-    };
+    let facts = restaurant();
     let id = store.add_establishment(&facts, "AB12CD").expect("add").id;
     (dir, store, id)
 }

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
+use super::store::restaurant;
 use chrono::{Duration, Utc};
 use shian::checklists::Catalog;
-use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind};
 use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Inspector};
 use shian::domain::outcome::{Handling, Outcome, Verdict};
 use shian::domain::sign_off::{Notice, OutcomeOverride};
@@ -34,18 +34,7 @@ fn one_record(dir: &Path, checklist_id: &str, conclusion: Conclusion) -> String 
     let catalog = Catalog::load(Some(&dir.join("checklists")));
     let checklist = catalog.get(checklist_id).expect("loaded").clone();
     let mut store = Store::open(dir).unwrap();
-    let facts = EstablishmentFacts {
-        name: "鲅鱼圈区海韵餐馆".into(),
-        kind: EstablishmentKind::Restaurant,
-        address: "鲅鱼圈区红海街道海韵路1号".into(),
-        town: "红海街道".into(),
-        person_in_charge: "王晓梅".into(),
-        phone: "0417-5550102".into(),
-        license_no: "JY32108040000002".into(),
-        credit_code: String::new(),
-        risk_grade: None,
-        bright_kitchen: None,
-    };
+    let facts = restaurant();
     let establishment = store.add_establishment(&facts, "000000").unwrap().id;
     let person = |name: &str, badge: &str| Inspector {
         name: name.into(),

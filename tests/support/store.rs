@@ -142,3 +142,19 @@ pub fn cover_the_rest(store: &Store, id: &str) {
         }
     }
 }
+
+/// 鲅鱼圈区海韵餐馆, a restaurant with no risk grade yet.
+pub fn restaurant() -> EstablishmentFacts {
+    EstablishmentFacts {
+        name: "鲅鱼圈区海韵餐馆".into(),
+        kind: EstablishmentKind::Restaurant,
+        address: "鲅鱼圈区红海街道海韵路1号".into(),
+        town: "红海街道".into(),
+        person_in_charge: "王晓梅".into(),
+        phone: "0417-5550102".into(),
+        license_no: "JY32108040000002".into(),
+        credit_code: String::new(),
+        risk_grade: None,
+        bright_kitchen: None,
+    }
+}
