@@ -35,9 +35,10 @@ pub mod store;
 /// Bundles between stations (docs/bundle-format.md).
 pub mod bundle;
 
-/// Every word in Chinese and English (`Lang`): the domain's, the errors' of the layers above,
-/// the reports', the UI's and the command line's. Its word tables need only `Lang`; one arrow
-/// points up: `report_error` names `report`'s error, as `report` prints with its labels.
+/// Every word in Chinese and English (`Lang`): the domain's, every layer's errors, the reports',
+/// the UI's and the command line's. Its word tables need only `Lang`; its error parts name the
+/// error they translate, so four of them point at modules listed below (`checklist_table`,
+/// `report`, `planning`), whose messages they are (docs/architecture.md).
 pub mod i18n;
 
 /// Checklists read from a bureau's spreadsheet.
