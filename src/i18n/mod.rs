@@ -35,6 +35,7 @@ pub mod report_2022;
 mod roster;
 mod sign_off;
 mod store;
+mod summary;
 mod table;
 mod trust;
 pub mod tui;

@@ -31,11 +31,7 @@ struct CampaignsPart<'a> {
 
 impl CampaignsPart<'_> {
     fn goal(&self, c: &CampaignSection) -> String {
-        match (c.target_count, self.lang) {
-            (None, l) => l.pick("全覆盖", "full coverage").to_string(),
-            (Some(n), Lang::Zh) => format!("计划检查 {n} 家"),
-            (Some(n), Lang::En) => format!("{n} planned"),
-        }
+        self.lang.campaign_goal(c.target_count)
     }
 
     fn outcome(&self, o: &Option<Outcome>) -> &'static str {
@@ -48,24 +44,24 @@ pub fn render_campaigns(sections: &[CampaignSection], lang: Lang) -> Result<Stri
     if sections.is_empty() {
         return Ok(String::new());
     }
-    let l = |zh, en| lang.pick(zh, en);
+    let t = super::Labels::of(lang);
     let part = CampaignsPart {
         sections,
         lang,
-        heading: l("专项行动：", "Campaign: "),
-        period_label: l("行动时间：", "Period: "),
-        targets_label: l("目标", "Goal"),
-        covered_label: l("已检查 / 目标单位", "Covered / targets"),
-        inspections_label: l("检查次数", "Inspections"),
+        heading: lang.campaign_heading(),
+        period_label: lang.campaign_period(),
+        targets_label: lang.campaign_goal_label(),
+        covered_label: lang.campaign_covered(),
+        inspections_label: lang.campaign_inspections(),
         outcome_names: Outcome::ALL.iter().map(|o| lang.outcome(*o)).collect(),
-        ordered_label: l("责令整改项", "Orders"),
-        open_label: l("未关闭", "Open"),
-        failures_label: l("不符合项", "Failed items"),
-        cases_label: l("实例", "Cases"),
-        not_covered_label: l("尚未检查的目标单位", "Targets not inspected yet"),
-        lp: l("（", " ("),
-        rp: l("）", ")"),
-        sep: l("、", ", "),
+        ordered_label: lang.campaign_orders(),
+        open_label: lang.campaign_open(),
+        failures_label: lang.campaign_failures(),
+        cases_label: lang.campaign_cases(),
+        not_covered_label: lang.campaign_not_covered(),
+        lp: t.lp,
+        rp: t.rp,
+        sep: lang.list_separator(),
     };
     Ok(part.render()?)
 }

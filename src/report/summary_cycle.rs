@@ -25,21 +25,16 @@ pub(super) struct CycleWords {
 }
 
 pub(super) fn words(lang: Lang) -> CycleWords {
-    let p = |zh, en| lang.pick(zh, en);
     CycleWords {
-        heading: p("整改与复查", "Orders and follow-ups"),
-        what: p("项目", "What"),
-        count: p("数量", "Count"),
-        names: p("涉及单位", "Establishments"),
-        follow_up_note: p(
-            "复查是对整改的跟进，不计入按风险等级的检查频次。",
-            "A follow-up (复查) follows an order up; it does not count toward the frequency by grade.",
-        ),
+        heading: lang.cycle_heading(),
+        what: lang.cycle_what(),
+        count: lang.cycle_count(),
+        names: lang.cycle_names(),
+        follow_up_note: lang.cycle_follow_up_note(),
     }
 }
 
 pub(super) fn rows(cycle: &Cycle, lang: Lang) -> Vec<CycleRow> {
-    let p = |zh, en| lang.pick(zh, en);
     let row = |label, f: &Figure, count: String| CycleRow {
         label,
         count,
@@ -47,30 +42,27 @@ pub(super) fn rows(cycle: &Cycle, lang: Lang) -> Vec<CycleRow> {
     };
     vec![
         row(
-            p("下达责令改正通知书", "Orders to rectify issued"),
+            lang.cycle_orders_issued(),
             &cycle.orders,
-            match lang {
-                Lang::Zh => format!("{} 份（{} 项）", cycle.orders.count, cycle.ordered_items),
-                Lang::En => format!("{} ({} items)", cycle.orders.count, cycle.ordered_items),
-            },
+            lang.cycle_orders_count(cycle.orders.count, cycle.ordered_items),
         ),
         row(
-            p("按期整改（复查合格）", "Closed on time"),
+            lang.cycle_closed_on_time(),
             &cycle.closed_on_time,
             cycle.closed_on_time.count.to_string(),
         ),
         row(
-            p("逾期整改（复查合格）", "Closed late"),
+            lang.cycle_closed_late(),
             &cycle.closed_late,
             cycle.closed_late.count.to_string(),
         ),
         row(
-            p("复查不合格", "Failed at follow-up"),
+            lang.cycle_failed_again(),
             &cycle.failed_again,
             cycle.failed_again.count.to_string(),
         ),
         row(
-            p("转依法调查处理", "Escalated to investigation"),
+            lang.cycle_escalated(),
             &cycle.escalated,
             cycle.escalated.count.to_string(),
         ),
@@ -84,13 +76,10 @@ fn names(f: &Figure, lang: Lang) -> String {
         .take(NAMES)
         .map(String::as_str)
         .collect();
-    let mut text = shown.join(lang.pick("、", ", "));
+    let mut text = shown.join(lang.list_separator());
     let more = f.establishments.len().saturating_sub(NAMES);
     if more > 0 {
-        text.push_str(&match lang {
-            Lang::Zh => format!(" 等 {} 家", f.establishments.len()),
-            Lang::En => format!(" and {more} more"),
-        });
+        text.push_str(&lang.and_more(f.establishments.len(), more));
     }
     text
 }
