@@ -263,7 +263,7 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
         Screen::Home(_) => &[
             ("Enter", Text::keys_open),
             ("/", Text::keys_search),
-            ("r", Text::keys_records_2),
+            ("r", Text::keys_records_short),
             ("t", Text::keys_sync_short),
             ("b", Text::keys_reports_short),
             ("q", Text::keys_quit),
@@ -279,7 +279,7 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
             ("1", Text::keys_pass),
             ("2", Text::keys_fail),
             ("3", Text::keys_n_a),
-            ("e", Text::keys_note_2),
+            ("e", Text::keys_note_short),
             ("v", Text::keys_value),
             ("g", Text::keys_guide),
             ("u", Text::keys_next_open),
