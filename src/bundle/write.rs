@@ -10,7 +10,7 @@ use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::manifest::{self, EntryDigest, Manifest, Source};
-use super::records::{self, Records};
+use super::records::{self, RecordsRef};
 use super::{
     BundleError, BundleKind, EXTENSION, Progress, PublicIdentity, Result, Stage, sha256_hex,
 };
@@ -260,7 +260,7 @@ fn write_file(
     let result = (|| {
         let file = std::fs::File::create(&tmp).map_err(io(&tmp))?;
         let mut zip = ZipWriter::new(std::io::BufWriter::new(file));
-        let records = Records::from_export(set);
+        let records = RecordsRef::of_export(set);
         let mut entries = BTreeMap::new();
         // Deflate at its default level (6) was a third of an export's time (issue 20,
         // BENCHMARKS.md); the entries' hashes are of their content, so the level changes no
