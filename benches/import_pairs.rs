@@ -15,7 +15,8 @@
 //!
 //! `cargo bench --bench import_pairs` (SHIAN_BENCH_PAIRS pairs, 7 by default;
 //! SHIAN_BENCH_CITY_PAIRS for the six districts, 3 by default; SHIAN_BENCH_CITY=0 skips them;
-//! SHIAN_BENCH_EXPORT=0 and SHIAN_BENCH_SUMMARY=0 skip the export and the summary).
+//! SHIAN_BENCH_IMPORT=0, SHIAN_BENCH_EXPORT=0 and SHIAN_BENCH_SUMMARY=0 skip the district
+//! import, the export and the summary).
 
 mod common;
 
@@ -163,13 +164,15 @@ fn main() {
     let dir = common::district(establishments, inspections);
     let (rows, year) = bundle_of(&dir, out.path(), "year.shian");
     let count: usize = rows.iter().map(|(_, r)| r.len()).sum();
-    pairs(
-        "signed import of a district year: every record's signature verified (target ≤ 1.5)",
-        count,
-        common::size("SHIAN_BENCH_PAIRS", 7, 3),
-        &|| shian_imports(std::slice::from_ref(&year)),
-        &|| bare_inserts(std::slice::from_ref(&rows)),
-    );
+    if wanted("SHIAN_BENCH_IMPORT") {
+        pairs(
+            "signed import of a district year: every record's signature verified (target ≤ 1.5)",
+            count,
+            common::size("SHIAN_BENCH_PAIRS", 7, 3),
+            &|| shian_imports(std::slice::from_ref(&year)),
+            &|| bare_inserts(std::slice::from_ref(&rows)),
+        );
+    }
 
     if wanted("SHIAN_BENCH_EXPORT") {
         let db = dir.join(shian::store::DATABASE_FILE);

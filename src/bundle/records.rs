@@ -47,16 +47,29 @@ pub struct Records {
     pub decisions: Vec<Decision>,
 }
 
-impl Records {
-    pub fn from_export(set: &ExportSet) -> Records {
-        Records {
-            inspections: set.inspections.clone(),
-            establishment_revisions: set.establishment_revisions.clone(),
-            checklists: set.checklists.clone(),
-            rectifications: set.rectifications.clone(),
-            attachments: set.attachments.clone(),
-            stations: set.stations.clone(),
-            decisions: set.decisions.clone(),
+/// The record files of a bundle, borrowed: an export writes them straight from its set, without
+/// a copy of every record and answer (issue 20).
+#[derive(Debug, Clone, Copy)]
+pub struct RecordsRef<'a> {
+    pub inspections: &'a [InspectionEntry],
+    pub establishment_revisions: &'a [EstablishmentRevision],
+    pub checklists: &'a [ChecklistVersion],
+    pub rectifications: &'a [Rectification],
+    pub attachments: &'a [AttachmentMeta],
+    pub stations: &'a [StationRow],
+    pub decisions: &'a [Decision],
+}
+
+impl<'a> RecordsRef<'a> {
+    pub fn of_export(set: &'a ExportSet) -> RecordsRef<'a> {
+        RecordsRef {
+            inspections: &set.inspections,
+            establishment_revisions: &set.establishment_revisions,
+            checklists: &set.checklists,
+            rectifications: &set.rectifications,
+            attachments: &set.attachments,
+            stations: &set.stations,
+            decisions: &set.decisions,
         }
     }
 
@@ -92,6 +105,25 @@ impl Records {
             (STATIONS, json(&self.stations)),
             (DECISIONS, json(&self.decisions)),
         ]
+    }
+}
+
+impl Records {
+    pub fn borrowed(&self) -> RecordsRef<'_> {
+        RecordsRef {
+            inspections: &self.inspections,
+            establishment_revisions: &self.establishment_revisions,
+            checklists: &self.checklists,
+            rectifications: &self.rectifications,
+            attachments: &self.attachments,
+            stations: &self.stations,
+            decisions: &self.decisions,
+        }
+    }
+
+    /// The manifest's `counts`.
+    pub fn counts(&self) -> BTreeMap<String, u64> {
+        self.borrowed().counts()
     }
 
     /// Parses the record files from their bytes by entry name, all but the inspections, which

@@ -10,12 +10,17 @@ use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::manifest::{self, EntryDigest, Manifest, Source};
-use super::records::{self, Records};
+use super::records::{self, RecordsRef};
 use super::{
     BundleError, BundleKind, EXTENSION, Progress, PublicIdentity, Result, Stage, sha256_hex,
 };
 use crate::identity::Identity;
 use crate::store::{BundleLogEntry, ExportSet, Store, signatures};
+
+/// The deflate level of the record entries. On a district year's records (BENCHMARKS.md,
+/// issue 20) level 2 takes 40 % of level 6's time for a file a quarter larger; level 1 is
+/// faster still but half again as large.
+const DEFLATE_LEVEL: i64 = 2;
 
 /// What an export wrote.
 #[derive(Debug, Clone)]
@@ -255,10 +260,14 @@ fn write_file(
     let result = (|| {
         let file = std::fs::File::create(&tmp).map_err(io(&tmp))?;
         let mut zip = ZipWriter::new(std::io::BufWriter::new(file));
-        let records = Records::from_export(set);
+        let records = RecordsRef::of_export(set);
         let mut entries = BTreeMap::new();
+        // Deflate at its default level (6) was a third of an export's time (issue 20,
+        // BENCHMARKS.md); the entries' hashes are of their content, so the level changes no
+        // signature and no reader.
         let deflated = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(DEFLATE_LEVEL))
             .large_file(true);
         // Photos are compressed already.
         let stored = SimpleFileOptions::default()
