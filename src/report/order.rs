@@ -7,7 +7,6 @@
 
 use askama::Template;
 
-use super::record::format_date;
 use super::record_code::record_code;
 use super::{BASE_CSS, Result};
 use crate::domain::checklist::ItemKind;
@@ -70,7 +69,7 @@ pub fn render_order(
     };
     let f = i.facts_or(&record.establishment.facts);
     let serial = i.serial.clone().unwrap_or_else(|| i.id.clone());
-    let date = format_date(i.local_started_at().date_naive(), lang);
+    let date = lang.printed_date(i.local_started_at().date_naive());
     let mut rows = Vec::new();
     let mut basis = vec![lang.order_49_art_33().to_string()];
     for item in record.checklist.items() {
@@ -100,7 +99,7 @@ pub fn render_order(
             basis.push(b.clone());
         }
     }
-    let deadline = format_date(deadline, lang);
+    let deadline = lang.printed_date(deadline);
     let bureau = i.bureau.clone();
     let page = OrderPage {
         opening: lang.order_opening(&date, i.kind, &serial, &deadline),

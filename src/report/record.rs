@@ -3,7 +3,6 @@
 
 use askama::Template;
 use base64::Engine as _;
-use chrono::NaiveDate;
 
 use super::record_2022::{notice, result_note};
 use super::record_code::record_code;
@@ -127,10 +126,6 @@ pub fn render_records(inputs: &[RecordInput], lang: Lang) -> Result<String> {
     .render()?)
 }
 
-pub(crate) fn format_date(date: NaiveDate, lang: Lang) -> String {
-    lang.printed_date(date)
-}
-
 fn form(input: &RecordInput, lang: Lang) -> Form {
     let r = input.record;
     let i = &r.inspection;
@@ -227,7 +222,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
             .iter()
             .map(|p| (p.name.clone(), p.badge.clone()))
             .collect(),
-        date: format_date(date, lang),
+        date: lang.printed_date(date),
         checklist: format!(
             "{}{}{}{}",
             r.checklist.title,
@@ -261,7 +256,7 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
                 on: c.handling == Some(h),
             })
             .collect(),
-        deadline: c.deadline.map(|d| format_date(d, lang)).unwrap_or_default(),
+        deadline: c.deadline.map(|d| lang.printed_date(d)).unwrap_or_default(),
         remarks,
         remarks_more,
         operator_signatory: c.operator_signatory.clone(),
@@ -271,10 +266,9 @@ fn form(input: &RecordInput, lang: Lang) -> Form {
         sign_date: i
             .finalized_at
             .map(|at| {
-                format_date(
+                lang.printed_date(
                     at.with_timezone(&i.local_started_at().timezone())
                         .date_naive(),
-                    lang,
                 )
             })
             .unwrap_or_default(),

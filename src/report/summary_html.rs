@@ -2,7 +2,6 @@
 
 use askama::Template;
 
-use super::record::format_date;
 use super::summary::Summary;
 use super::svg::{self, BarRow, FILLS};
 use super::{BASE_CSS, Labels, Result};
@@ -111,10 +110,10 @@ pub fn render_summary(summary: &Summary, lang: Lang) -> Result<String> {
         lang,
         period: format!(
             "{} — {}",
-            format_date(summary.from, lang),
-            format_date(summary.to, lang)
+            lang.printed_date(summary.from),
+            lang.printed_date(summary.to)
         ),
-        as_of: format_date(summary.to, lang),
+        as_of: lang.printed_date(summary.to),
         outcome_names: Outcome::ALL
             .iter()
             .zip(FILLS)
@@ -141,11 +140,11 @@ pub fn render_summary(summary: &Summary, lang: Lang) -> Result<String> {
 
 impl SummaryPage<'_> {
     fn date(&self, date: &Option<chrono::NaiveDate>) -> String {
-        date.map_or_else(|| self.t.never.to_string(), |d| format_date(d, self.lang))
+        date.map_or_else(|| self.t.never.to_string(), |d| self.lang.printed_date(d))
     }
 
     fn plain_date(&self, date: &chrono::NaiveDate) -> String {
-        format_date(*date, self.lang)
+        self.lang.printed_date(*date)
     }
 
     fn kind(&self, kind: &crate::domain::establishment::EstablishmentKind) -> &'static str {

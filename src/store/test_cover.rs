@@ -7,25 +7,22 @@ use chrono::Utc;
 use super::Store;
 use crate::domain::inspection::Answer;
 use crate::domain::outcome::Verdict;
+use crate::domain::sign_off::uncovered;
 
-/// Covers the rest of the draft `id`'s checklist; nothing for a kind that need not.
+/// Covers the rest of the draft `id`'s checklist (`domain::sign_off::uncovered`): nothing for a
+/// kind that need not cover it.
 pub(crate) fn cover_the_rest(store: &Store, id: &str) {
     let record = store.inspection_record(id).expect("draft");
-    if !record.inspection.kind.covers_whole_checklist() {
-        return;
-    }
-    for item in record.checklist.items() {
-        let answered = record.answers.iter().any(|a| a.item_id == item.id);
-        if item.kind.is_scored() && !answered {
-            let answer = Answer {
-                item_id: item.id.clone(),
-                verdict: Verdict::NotApplicable,
-                value: None,
-                choice: None,
-                note: String::new(),
-                answered_at: Utc::now(),
-            };
-            store.save_answer(id, &answer).expect("answer");
-        }
+    let kind = record.inspection.kind;
+    for item_id in uncovered(&record.checklist, kind, &record.answers) {
+        let answer = Answer {
+            item_id,
+            verdict: Verdict::NotApplicable,
+            value: None,
+            choice: None,
+            note: String::new(),
+            answered_at: Utc::now(),
+        };
+        store.save_answer(id, &answer).expect("answer");
     }
 }

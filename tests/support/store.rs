@@ -6,6 +6,7 @@ use shian::checklists::Catalog;
 use shian::domain::establishment::{EstablishmentFacts, EstablishmentKind, RiskGrade};
 use shian::domain::inspection::{Answer, Conclusion, InspectionKind, Inspector};
 use shian::domain::outcome::Verdict;
+use shian::domain::sign_off::uncovered;
 use shian::identity::Identity;
 use shian::store::{NewInspection, Store};
 
@@ -130,16 +131,11 @@ pub fn school() -> EstablishmentFacts {
 /// do not call this.
 pub fn cover_the_rest(store: &Store, id: &str) {
     let record = store.inspection_record(id).expect("draft");
-    if !record.inspection.kind.covers_whole_checklist() {
-        return;
-    }
-    let answered: Vec<String> = record.answers.iter().map(|a| a.item_id.clone()).collect();
-    for item in record.checklist.items() {
-        if item.kind.is_scored() && !answered.contains(&item.id) {
-            store
-                .save_answer(id, &answer(&item.id, Verdict::NotApplicable))
-                .expect("answer");
-        }
+    let kind = record.inspection.kind;
+    for item in uncovered(&record.checklist, kind, &record.answers) {
+        store
+            .save_answer(id, &answer(&item, Verdict::NotApplicable))
+            .expect("answer");
     }
 }
 

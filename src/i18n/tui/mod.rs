@@ -334,6 +334,10 @@ words! { Text;
 }
 
 impl Text {
+    /// A file written by the 报表 or draws screen, and how to open it.
+    pub fn written_ctrl_o_opens(self, path: &str) -> String {
+        format!("{} {path}  {}", self.report_written(), self.ctrl_o_opens())
+    }
     pub fn lang(self) -> Lang {
         self.0
     }

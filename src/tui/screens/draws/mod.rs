@@ -267,11 +267,7 @@ pub fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         Action::ReportWritten(path) => {
             s.working = false;
             s.written = Some(path.clone());
-            app.info(format!(
-                "{} {path}  {}",
-                t.report_written(),
-                t.ctrl_o_opens()
-            ));
+            app.info(t.written_ctrl_o_opens(path));
         }
         // A refused draw keeps what was typed, to be corrected.
         Action::Failed(text) => {

@@ -27,25 +27,11 @@ pub enum Field {
     Finalize,
 }
 
-/// The 2016 form's fields; the 2022 form's begin with its 告知页 ([`NOTICE_FIELDS`]). The
-/// result comes last before the button: confirming or changing it is the last act of the
-/// sign-off, and a count of Tabs from the handling reaches the fields it always did.
-const FIELDS: [Field; 12] = [
-    Field::Handling,
-    Field::Deadline,
-    Field::SecondName,
-    Field::SecondBadge,
-    Field::Signatory,
-    Field::Opinion,
-    Field::Refused,
-    Field::Witness,
-    Field::Remarks,
-    Field::Outcome,
-    Field::OutcomeReason,
-    Field::Finalize,
-];
-
-const NOTICE_FIELDS: [Field; 16] = [
+/// Every field in screen order. The 2022 form begins with its 告知页 (the first
+/// [`NOTICE_FIELDS`]); the 2016 form has the rest. The result comes last before the button:
+/// confirming or changing it is the last act of the sign-off, and a count of Tabs from the
+/// handling reaches the fields it always did.
+const FIELDS: [Field; 16] = [
     Field::Credentials,
     Field::TaskLetter,
     Field::Recusal,
@@ -64,14 +50,17 @@ const NOTICE_FIELDS: [Field; 16] = [
     Field::Finalize,
 ];
 
+/// How many of [`FIELDS`] are the 告知页's.
+const NOTICE_FIELDS: usize = 4;
+
 impl ReviewState {
     /// Every field, always in the same places: the deadline stays (disabled) when the handling
     /// has none, so a count of Tabs always reaches the same field.
     pub fn fields(&self) -> &'static [Field] {
         if self.form.checklist.form == RecordForm::Form2022 {
-            &NOTICE_FIELDS
-        } else {
             &FIELDS
+        } else {
+            &FIELDS[NOTICE_FIELDS..]
         }
     }
 
