@@ -63,12 +63,8 @@ impl Store {
         // (docs/trust.md, rule 8). Refused here, before anything is written.
         let own = author
             .as_ref()
-            .map(|k| hex::encode(k.verifying_key().as_bytes()));
-        if let Some(office) = self
-            .stations()?
-            .into_iter()
-            .find(|s| s.role == "office" && s.accepted() && Some(&s.public_key) != own.as_ref())
-        {
+            .map(|k| crate::identity::station_code(&k.verifying_key()));
+        if let Some(office) = self.office_above(own.as_deref())? {
             return Err(StoreError::NotTheOffice {
                 office: if office.name.is_empty() {
                     office.code

@@ -71,6 +71,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The office this station answers to: a trusted office other than itself (`own`, its
+    /// code). `None` on the office itself, and on a station that has trusted no office yet;
+    /// such a station is its own office (settles conflicts, keeps the inspectors and draws).
+    pub fn office_above(&self, own: Option<&str>) -> Result<Option<StationRow>> {
+        Ok(self
+            .stations()?
+            .into_iter()
+            .find(|s| s.role == "office" && s.accepted() && Some(s.code.as_str()) != own))
+    }
+
     pub fn station_by_key(&self, public_key: &str) -> Result<Option<StationRow>> {
         station_by_key(&self.conn, public_key)
     }

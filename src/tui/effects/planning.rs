@@ -11,10 +11,7 @@ use super::{Failure, Shell};
 /// laptop trusts its office at the first office bundle (docs/trust.md); the office trusts only
 /// field stations, and a fresh station has not met an office yet.
 pub fn is_office(store: &Store, station: &str) -> Result<bool, StoreError> {
-    Ok(!store
-        .stations()?
-        .iter()
-        .any(|s| s.role == "office" && s.code != station && s.accepted()))
+    Ok(store.office_above(Some(station))?.is_none())
 }
 
 impl Shell {
