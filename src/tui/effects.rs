@@ -104,24 +104,7 @@ impl Shell {
         progress: &mut dyn FnMut(crate::bundle::Progress),
     ) -> Vec<Action> {
         let what = format!("{effect:?}");
-        let result = match effect {
-            Effect::LoadSync
-            | Effect::ExportBundle { .. }
-            | Effect::PlanImport { .. }
-            | Effect::ApplyImport { .. }
-            | Effect::ResolveConflict { .. } => self.sync(effect, progress),
-            Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
-                self.report(effect)
-            }
-            Effect::LoadInspectors
-            | Effect::AddInspector(_)
-            | Effect::RetireInspector(_)
-            | Effect::LoadDraws
-            | Effect::RunDraw(_)
-            | Effect::LoadCampaignTags(_)
-            | Effect::SetCampaignTag { .. } => self.planning(effect),
-            other => self.run(other),
-        };
+        let result = self.run(effect, progress);
         match result {
             Ok(actions) => actions,
             Err(failure) => {
@@ -135,7 +118,11 @@ impl Shell {
         }
     }
 
-    fn run(&mut self, effect: Effect) -> Result<Vec<Action>, Failure> {
+    fn run(
+        &mut self,
+        effect: Effect,
+        progress: &mut dyn FnMut(crate::bundle::Progress),
+    ) -> Result<Vec<Action>, Failure> {
         let store = &mut self.store;
         Ok(match effect {
             Effect::SaveProfile(p) => {
@@ -247,7 +234,7 @@ impl Shell {
             Effect::DiscardDraft(id) => {
                 store.discard_draft(&id)?;
                 log::info(&format!("discarded draft {id}"));
-                self.run(Effect::LoadHome)?
+                self.run(Effect::LoadHome, progress)?
             }
             Effect::AttachPhoto {
                 inspection_id,
@@ -287,7 +274,7 @@ impl Shell {
             | Effect::ExportBundle { .. }
             | Effect::PlanImport { .. }
             | Effect::ApplyImport { .. }
-            | Effect::ResolveConflict { .. } => self.sync(effect, &mut |_| {})?,
+            | Effect::ResolveConflict { .. } => self.sync(effect, progress)?,
             Effect::LoadReport { .. } | Effect::WriteReport { .. } | Effect::OpenFile(_) => {
                 self.report(effect)?
             }
