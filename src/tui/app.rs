@@ -11,18 +11,13 @@ pub use super::msg::{
     Action, AnswerDraft, Effect, FormData, History, HomeData, Profile, RecordsQuery,
 };
 
+use super::component::{Context, Step};
 use super::due::{Due, Frequencies};
-use super::screens::draws::DrawsState;
+pub use super::screens::Screen;
 use super::screens::form::FormState;
-use super::screens::form::review::ReviewState;
 use super::screens::home::HomeState;
-use super::screens::inspectors::InspectorsState;
-use super::screens::records::RecordsState;
 use super::screens::records::record::RecordState;
-use super::screens::report::ReportState;
 use super::screens::roster::RosterState;
-use super::screens::roster::establishment::EditState;
-use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
 use super::search::SearchKey;
 use super::theme::Theme;
@@ -30,23 +25,6 @@ use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
 use crate::i18n::Lang;
 use crate::i18n::tui::Text;
-
-pub enum Screen {
-    Welcome(WelcomeState),
-    Home(HomeState),
-    Roster(RosterState),
-    Form(Box<FormState>),
-    Review(Box<ReviewState>),
-    Records(RecordsState),
-    Record(Box<RecordState>),
-    Establishment(Box<EditState>),
-    Sync(Box<SyncState>),
-    Report(Box<ReportState>),
-    /// The office's inspectors list (issue 14).
-    Inspectors(Box<InspectorsState>),
-    /// The office's 双随机 draws (issue 14).
-    Draws(Box<DrawsState>),
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -131,12 +109,93 @@ impl App {
         });
     }
 
+    /// What every screen may read, borrowed.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            t: self.t,
+            theme: self.theme,
+            today: self.today,
+            profile: self.profile.as_ref(),
+            roster: &self.roster,
+            keys: &self.keys,
+            checklists: &self.checklists,
+            frequencies: &self.frequencies,
+            home: &self.home,
+            due: &self.due,
+            colleagues: &self.colleagues,
+            report_period: self.report_period,
+        }
+    }
+
+    /// The screen to change, beside what it may read.
+    fn parts(&mut self) -> (Context<'_>, &mut Screen) {
+        let App {
+            t,
+            theme,
+            today,
+            profile,
+            roster,
+            keys,
+            checklists,
+            frequencies,
+            home,
+            due,
+            screen,
+            colleagues,
+            report_period,
+            ..
+        } = self;
+        let cx = Context {
+            t: *t,
+            theme: *theme,
+            today: *today,
+            profile: profile.as_ref(),
+            roster,
+            keys,
+            checklists,
+            frequencies,
+            home,
+            due,
+            colleagues,
+            report_period: *report_period,
+        };
+        (cx, screen)
+    }
+
+    /// Does what a screen's step asks: its message, the quit, and the route, which only `App`
+    /// follows.
+    fn apply(&mut self, step: Step) -> Vec<Effect> {
+        let Step {
+            mut effects,
+            route,
+            message,
+            quit,
+        } = step;
+        if message.is_some() {
+            self.message = message;
+        }
+        self.quit |= quit;
+        if let Some(route) = route {
+            effects.extend(self.go(route));
+        }
+        effects
+    }
+
     pub fn go_home(&mut self) -> Vec<Effect> {
         self.screen = Screen::Home(HomeState::default());
         vec![Effect::LoadHome]
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(key) => return self.key(key),
+            Action::Paste(text) => return self.paste(&text),
+            _ => self.absorb(&action),
+        }
+        let (cx, screen) = self.parts();
+        if let Some(step) = screen.component_mut().and_then(|c| c.answer(&cx, &action)) {
+            return self.apply(step);
+        }
         if let Some(effects) = super::screens::sync::update(self, &action) {
             return effects;
         }
@@ -153,9 +212,7 @@ impl App {
             return effects;
         }
         match action {
-            Action::Key(key) => self.key(key),
-            Action::Paste(text) => self.paste(&text),
-            Action::Resize => Vec::new(),
+            Action::Key(_) | Action::Paste(_) | Action::Resize => Vec::new(),
             Action::Failed(text) => {
                 self.error(text);
                 Vec::new()
@@ -171,23 +228,13 @@ impl App {
                 self.info(format!("{}: {added}", self.t.sample_loaded()));
                 Vec::new()
             }
-            Action::RosterLoaded(list) => {
-                self.keys = list.iter().map(SearchKey::new).collect();
-                self.roster = list;
-                self.refresh_due();
+            Action::RosterLoaded(_) => {
                 if let Screen::Roster(r) = &mut self.screen {
                     r.refresh(&self.keys, &self.roster);
                 }
                 Vec::new()
             }
-            Action::HomeLoaded(data) => {
-                if let Screen::Home(h) = &mut self.screen {
-                    h.office = data.office;
-                }
-                self.home = data;
-                self.refresh_due();
-                Vec::new()
-            }
+            Action::HomeLoaded(_) => Vec::new(),
             Action::FormOpened(data) => {
                 let mut form = FormState::new(*data);
                 let mut effects = Vec::new();
@@ -229,10 +276,7 @@ impl App {
                     }
                 })
             }
-            Action::ColleaguesLoaded(list) => {
-                self.colleagues = list;
-                Vec::new()
-            }
+            Action::ColleaguesLoaded(_) => Vec::new(),
             Action::HistoryLoaded(history) => {
                 if let Screen::Roster(r) = &mut self.screen {
                     r.history = Some(history);
@@ -279,6 +323,23 @@ impl App {
         }
     }
 
+    /// What every screen reads, kept by `App` before the screen sees the action.
+    fn absorb(&mut self, action: &Action) {
+        match action {
+            Action::RosterLoaded(list) => {
+                self.keys = list.iter().map(SearchKey::new).collect();
+                self.roster = list.clone();
+                self.refresh_due();
+            }
+            Action::HomeLoaded(data) => {
+                self.home = data.clone();
+                self.refresh_due();
+            }
+            Action::ColleaguesLoaded(list) => self.colleagues = list.clone(),
+            _ => {}
+        }
+    }
+
     fn with_form(&mut self, f: impl FnOnce(&mut FormState)) -> Vec<Effect> {
         match &mut self.screen {
             Screen::Form(form) => f(form),
@@ -294,6 +355,9 @@ impl App {
 
     /// Whether the focus is in a text input, where letters are text rather than commands.
     fn typing(&self) -> bool {
+        if let Some(c) = self.screen.component() {
+            return c.typing();
+        }
         match &self.screen {
             Screen::Welcome(w) => w.typing(),
             Screen::Roster(r) => r.chooser.is_none(),
@@ -323,6 +387,11 @@ impl App {
             }
             // Everything shown as saved is already on disk; only a note being typed, or the
             // review's sign-off, is saved on the way out.
+            let (cx, screen) = self.parts();
+            if let Some(c) = screen.component_mut() {
+                let step = c.quit(&cx);
+                return self.apply(step);
+            }
             self.quit = true;
             let profile = self.profile.clone().unwrap_or_default();
             return match &mut self.screen {
@@ -340,15 +409,18 @@ impl App {
             self.help = true;
             return Vec::new();
         }
+        let (cx, screen) = self.parts();
+        if let Some(c) = screen.component_mut() {
+            let command = c.keys(&cx).command(key);
+            let step = c.on(&cx, command);
+            return self.apply(step);
+        }
         use super::screens::form::review;
         use super::screens::records::record;
         use super::screens::roster::establishment;
-        use super::screens::{
-            draws, form, home, inspectors, records, report, roster, sync, welcome,
-        };
+        use super::screens::{draws, form, inspectors, records, report, roster, sync, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
-            Screen::Home(_) => home::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
             Screen::Form(_) => form::keys::key(self, key),
             Screen::Review(_) => review::key(self, key),
@@ -359,10 +431,17 @@ impl App {
             Screen::Report(_) => report::key(self, key),
             Screen::Inspectors(_) => inspectors::key(self, key),
             Screen::Draws(_) => draws::key(self, key),
+            // Screens that are components took the key above.
+            _ => Vec::new(),
         }
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
+        let (cx, screen) = self.parts();
+        if let Some(c) = screen.component_mut() {
+            let step = c.paste(&cx, text);
+            return self.apply(step);
+        }
         match &mut self.screen {
             Screen::Welcome(w) => w.paste(text),
             Screen::Roster(r) if r.chooser.is_none() => {

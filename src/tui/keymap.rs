@@ -1,9 +1,9 @@
 //! The keys of each screen, as the help overlay (`?`) and the footer show them. The handling
 //! itself lives with each screen; this is the one list people read.
 
-use crate::i18n::Lang;
 use crate::i18n::tui::Text;
-use crate::tui::app::Screen;
+use crate::tui::app::{App, Screen};
+use crate::tui::keys;
 use crate::tui::screens::draws::Mode as DrawsMode;
 use crate::tui::screens::inspectors::Mode as InspectorsMode;
 
@@ -225,16 +225,42 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
 }
 
 /// Every key of the screen, then the keys that work everywhere.
-pub fn help(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    screen_keys(screen)
+pub fn help(app: &App) -> Vec<(String, &'static str)> {
+    let t = app.t;
+    if let Some(c) = app.screen.component() {
+        let keys = c.keys(&app.context());
+        return keys
+            .lines
+            .iter()
+            .map(|line| keys::line_text(line, t))
+            .chain(
+                keys::GLOBAL
+                    .iter()
+                    .map(|(k, what)| (k.to_string(), what(t))),
+            )
+            .collect();
+    }
+    screen_keys(&app.screen)
         .iter()
         .chain(GLOBAL)
-        .map(|(k, what)| (*k, what(Text(lang))))
+        .map(|(k, what)| (k.to_string(), what(t)))
         .collect()
 }
 
 /// The footer: the screen's keys in short, as many as fit.
-pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> {
+pub fn footer(app: &App) -> Vec<(String, &'static str)> {
+    let t = app.t;
+    if let Some(c) = app.screen.component() {
+        let keys = c.keys(&app.context());
+        let (help, what) = keys::FOOTER_HELP;
+        return keys
+            .footer
+            .iter()
+            .map(|short| keys::short_text(short, t))
+            .chain([(help.to_string(), what(t))])
+            .collect();
+    }
+    let screen = &app.screen;
     let short: &[Binding] = match screen {
         Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
         Screen::Form(f) if f.typing() => TYPING_TEXT,
@@ -325,6 +351,6 @@ pub fn footer(screen: &Screen, lang: Lang) -> Vec<(&'static str, &'static str)> 
     short
         .iter()
         .chain(FOOTER_HELP)
-        .map(|(k, what)| (*k, what(Text(lang))))
+        .map(|(k, what)| (k.to_string(), what(t)))
         .collect()
 }

@@ -5,11 +5,14 @@
 //! docs/tui.md.
 
 pub mod app;
+pub mod command;
+pub mod component;
 pub mod due;
 pub mod effects;
 pub mod fields;
 pub mod input;
 pub mod keymap;
+pub mod keys;
 pub mod log;
 pub mod msg;
 pub mod msg_office;

@@ -14,7 +14,7 @@ use super::keymap;
 use super::screens::form::review;
 use super::screens::records::record;
 use super::screens::roster::establishment;
-use super::screens::{draws, form, home, inspectors, records, report, roster, sync, welcome};
+use super::screens::{draws, form, inspectors, records, report, roster, sync, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -73,21 +73,24 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Constraint::Length(1),
     ])
     .areas(area);
-    let title = match &app.screen {
-        Screen::Welcome(w) if w.editing => t.profile(),
-        Screen::Welcome(_) => t.welcome(),
-        Screen::Home(_) => t.home(),
-        Screen::Roster(_) => t.roster(),
-        Screen::Form(_) => t.form(),
-        Screen::Review(_) => t.review(),
-        Screen::Records(_) => t.records(),
-        Screen::Record(_) => t.record(),
-        Screen::Establishment(e) if e.id.is_some() => t.edit_establishment(),
-        Screen::Establishment(_) => t.new_establishment(),
-        Screen::Sync(_) => t.sync(),
-        Screen::Report(_) => t.reports(),
-        Screen::Inspectors(_) => t.inspectors_title(),
-        Screen::Draws(_) => t.draws_title(),
+    let component = app.screen.component();
+    let cx = app.context();
+    let title: String = match &app.screen {
+        _ if component.is_some() => component.map(|c| c.title(t)).unwrap_or_default(),
+        Screen::Welcome(w) if w.editing => t.profile().into(),
+        Screen::Welcome(_) => t.welcome().into(),
+        Screen::Roster(_) => t.roster().into(),
+        Screen::Form(_) => t.form().into(),
+        Screen::Review(_) => t.review().into(),
+        Screen::Records(_) => t.records().into(),
+        Screen::Record(_) => t.record().into(),
+        Screen::Establishment(e) if e.id.is_some() => t.edit_establishment().into(),
+        Screen::Establishment(_) => t.new_establishment().into(),
+        Screen::Sync(_) => t.sync().into(),
+        Screen::Report(_) => t.reports().into(),
+        Screen::Inspectors(_) => t.inspectors_title().into(),
+        Screen::Draws(_) => t.draws_title().into(),
+        _ => String::new(),
     };
     let mut spans = vec![
         Span::styled(format!(" {} ", t.app_title()), theme.title()),
@@ -111,11 +114,8 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
     }
     let cursor = match &app.screen {
+        _ if component.is_some() => component.and_then(|c| c.render(&cx, body, buf)),
         Screen::Welcome(w) => welcome::render(w, t, theme, (body, &app.colleagues), buf),
-        Screen::Home(h) => {
-            home::render(app, h, body, buf);
-            None
-        }
         Screen::Roster(r) => roster::render(app, r, body, buf),
         Screen::Form(f) => form::view::render(app, f, body, buf),
         Screen::Review(r) => review::view::render(app, r, body, buf),
@@ -126,6 +126,7 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Report(r) => report::view::render(app, r, body, buf),
         Screen::Inspectors(s) => inspectors::render(app, s, body, buf),
         Screen::Draws(s) => draws::view::render(app, s, body, buf),
+        _ => None,
     };
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };
@@ -141,8 +142,8 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, what) in keymap::footer(&app.screen, t.lang()) {
-        let part = width(key) + width(what) + 3;
+    for (key, what) in keymap::footer(app) {
+        let part = width(&key) + width(what) + 3;
         if used + part > usize::from(bottom.width) {
             break;
         }
@@ -160,7 +161,7 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 
 fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     const KEY_WIDTH: usize = 14;
-    let keys = keymap::help(&app.screen, app.t.lang());
+    let keys = keymap::help(app);
     let box_width = area.width.min(76);
     // Descriptions wrap under themselves, beside the key column.
     let text_width = usize::from(box_width.saturating_sub(2)).saturating_sub(KEY_WIDTH);

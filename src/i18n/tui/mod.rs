@@ -176,6 +176,7 @@ words! { Text;
     keys_establishments_search => "单位名录（搜索）", "establishments (search)";
     keys_records => "检查记录", "records";
     keys_quit => "退出", "quit";
+    keys_says_how_to_quit => "提示如何退出（首页不因 Esc 退出）", "says how to quit (Esc does not quit here)";
     keys_search_by_name_pinyin => "按名称、拼音首字母、全拼、许可证号、地址搜索", "search by name, pinyin, licence, address";
     keys_choose_a_checklist_and => "选择检查表并开始检查", "choose a checklist and start";
     keys_filter_by_kind => "按类型筛选", "filter by kind";

@@ -10,3 +10,51 @@ pub mod report;
 pub mod roster;
 pub mod sync;
 pub mod welcome;
+
+use super::component::Component;
+use draws::DrawsState;
+use form::FormState;
+use form::review::ReviewState;
+use home::HomeState;
+use inspectors::InspectorsState;
+use records::RecordsState;
+use records::record::RecordState;
+use report::ReportState;
+use roster::RosterState;
+use roster::establishment::EditState;
+use sync::SyncState;
+use welcome::WelcomeState;
+
+pub enum Screen {
+    Welcome(WelcomeState),
+    Home(HomeState),
+    Roster(RosterState),
+    Form(Box<FormState>),
+    Review(Box<ReviewState>),
+    Records(RecordsState),
+    Record(Box<RecordState>),
+    Establishment(Box<EditState>),
+    Sync(Box<SyncState>),
+    Report(Box<ReportState>),
+    /// The office's inspectors list (issue 14).
+    Inspectors(Box<InspectorsState>),
+    /// The office's 双随机 draws (issue 14).
+    Draws(Box<DrawsState>),
+}
+
+impl Screen {
+    /// The screen as a component: the one match over the screens (docs/architecture.md).
+    pub fn component(&self) -> Option<&dyn Component> {
+        match self {
+            Screen::Home(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
+        match self {
+            Screen::Home(s) => Some(s),
+            _ => None,
+        }
+    }
+}

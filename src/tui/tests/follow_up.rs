@@ -108,7 +108,7 @@ fn a_follow_up_from_an_order_not_yet_due_closes_a_pass_and_keeps_a_fail() {
     let mut app = started(&mut shell);
 
     // 首页 offers the order before its deadline, and Enter proposes a 复查 on its checklist.
-    let at = rows(&app)
+    let at = rows(&app.context())
         .iter()
         .position(|r| matches!(r, HomeRow::Overdue(_)))
         .expect("the order is listed on 首页");

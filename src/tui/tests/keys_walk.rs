@@ -28,6 +28,9 @@ fn parse(spec: &str) -> Vec<KeyEvent> {
                 "Space" => plain(KeyCode::Char(' ')),
                 "PageUp" => plain(KeyCode::PageUp),
                 "PageDown" => plain(KeyCode::PageDown),
+                "Home" => plain(KeyCode::Home),
+                "End" => plain(KeyCode::End),
+                "Delete" => plain(KeyCode::Delete),
                 "1-9" => plain(KeyCode::Char('1')),
                 "输入" => None,
                 k if k.starts_with("Ctrl-") => k.chars().last().map(|c| {
@@ -48,6 +51,7 @@ fn forward_of(key: KeyEvent) -> Option<KeyEvent> {
         KeyCode::PageUp => KeyCode::PageDown,
         KeyCode::Left => KeyCode::Right,
         KeyCode::BackTab => KeyCode::Tab,
+        KeyCode::Home => KeyCode::End,
         _ => return None,
     };
     Some(KeyEvent::new(code, KeyModifiers::NONE))
@@ -74,11 +78,14 @@ fn walk(name: &str, fresh: &dyn Fn() -> App) {
 /// [`walk`], with `prepare` setting up what a key needs before it is pressed (the field it
 /// works on, an item it goes to).
 fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&str, &mut App)) {
-    let listed = help(&fresh().screen, Lang::Zh);
+    let listed = listed_keys(name, &fresh());
     // The footer shows a few of the same keys, never one the help does not list.
-    let helped: Vec<KeyEvent> = listed.iter().flat_map(|(k, _)| parse(k)).collect();
-    for (spec, _) in footer(&fresh().screen, Lang::Zh) {
-        for key in parse(spec) {
+    let helped: Vec<KeyEvent> = listed
+        .iter()
+        .flat_map(|(_, _, keys)| keys.clone())
+        .collect();
+    for (spec, _) in footer(&fresh()) {
+        for key in parse(&spec) {
             assert!(
                 helped.contains(&key),
                 "{name}: the footer's {spec} is not in the help"
@@ -86,10 +93,10 @@ fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&str, &mut Ap
         }
     }
     let mut idle = Vec::new();
-    for (spec, what) in listed {
-        for key in parse(spec) {
+    for (spec, what, keys) in listed {
+        for key in keys {
             let mut app = fresh();
-            prepare(spec, &mut app);
+            prepare(&spec, &mut app);
             if let Some(forward) = forward_of(key) {
                 step(&mut app, Action::Key(forward));
             }
@@ -105,6 +112,60 @@ fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&str, &mut Ap
         "{name}: listed keys that do nothing:\n{}",
         idle.join("\n")
     );
+}
+
+/// Each help line (its keys in one word, what they do) with the keys it names. A screen's key
+/// table is checked on the way: every key it lists gives the command of its line, not one an
+/// earlier line took (the table drives the keys, the footer and the help alike).
+fn listed_keys(name: &str, app: &App) -> Vec<(String, &'static str, Vec<KeyEvent>)> {
+    let Some(component) = app.screen.component() else {
+        return help(app)
+            .into_iter()
+            .map(|(spec, what)| {
+                let keys = parse(&spec);
+                (spec, what, keys)
+            })
+            .collect();
+    };
+    let table = component.keys(&app.context());
+    for line in table.lines {
+        for (key, command) in line.keys {
+            if let Some(event) = key.event() {
+                assert_eq!(
+                    table.command(event),
+                    *command,
+                    "{name}: {} does not reach its command",
+                    key.name()
+                );
+            }
+        }
+    }
+    for short in table.footer {
+        for key in short.keys {
+            assert!(
+                table
+                    .lines
+                    .iter()
+                    .any(|l| l.keys.iter().any(|(k, _)| k == key)),
+                "{name}: the footer's {} is in no line",
+                key.name()
+            );
+        }
+    }
+    table
+        .lines
+        .iter()
+        .map(|line| {
+            let (spec, what) = crate::tui::keys::line_text(line, app.t);
+            let keys = line.keys.iter().filter_map(|(k, _)| k.event()).collect();
+            (spec, what, keys)
+        })
+        .chain(
+            crate::tui::keys::GLOBAL
+                .iter()
+                .map(|(spec, what)| (spec.to_string(), what(app.t), parse(spec))),
+        )
+        .collect()
 }
 
 #[test]

@@ -116,7 +116,7 @@ fn the_offices_tasks_are_listed_above_the_due_list() {
     step(&mut app, Action::HomeLoaded(data));
     draw(&app, "home_tasks");
     // Enter on a task opens the roster on its establishment, to start the inspection there.
-    let rows = crate::tui::screens::home::rows(&app);
+    let rows = crate::tui::screens::home::rows(&app.context());
     let at = rows
         .iter()
         .position(|r| matches!(r, crate::tui::screens::home::HomeRow::Task(1)))

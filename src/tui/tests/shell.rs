@@ -340,7 +340,7 @@ fn a_district_with_five_years_of_records() {
     run(&mut app, &mut shell, press(KeyCode::Esc));
     assert!(matches!(app.screen, Screen::Home(_)));
     // Open an overdue rectification: a follow-up.
-    let overdue = crate::tui::screens::home::rows(&app)
+    let overdue = crate::tui::screens::home::rows(&app.context())
         .iter()
         .position(|r| matches!(r, crate::tui::screens::home::HomeRow::Overdue(_)));
     if let Some(i) = overdue {

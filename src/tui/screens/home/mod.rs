@@ -2,16 +2,17 @@
 //! exported.
 
 pub mod tasks;
+mod view;
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
+use ratatui::layout::{Position, Rect};
 
-use crate::tui::app::{App, Effect, Message, Screen};
+use crate::i18n::tui::Text;
+use crate::tui::app::{Action, Effect};
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
+use crate::tui::keys::{ENTER, ESC, Key, Keys, Line, MOVE, PAGE, Short, ch, concat};
 use crate::tui::route::Route;
-use crate::tui::text::{pad, truncate};
 
 /// Due establishments shown on the home screen; the roster lists the rest.
 const DUE_SHOWN: usize = 30;
@@ -39,94 +40,199 @@ pub enum HomeRow {
     Task(usize),
 }
 
-pub fn rows(app: &App) -> Vec<HomeRow> {
-    let h = &app.home;
+pub fn rows(cx: &Context) -> Vec<HomeRow> {
+    let h = cx.home;
     (0..h.drafts.len())
         .map(HomeRow::Draft)
         .chain((0..h.overdue.len()).map(HomeRow::Overdue))
         .chain((0..h.unexported.inspections.len().min(FINALS_SHOWN)).map(HomeRow::Final))
         .chain((0..h.tasks.len()).map(HomeRow::Task))
-        .chain((0..app.due.len().min(DUE_SHOWN)).map(HomeRow::Due))
+        .chain((0..cx.due.len().min(DUE_SHOWN)).map(HomeRow::Due))
         .collect()
 }
 
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let rows = rows(app);
-    let Screen::Home(state) = &mut app.screen else {
-        return Vec::new();
-    };
-    let last = rows.len().saturating_sub(1);
-    if let Some(id) = state.discarding.take() {
-        return match key.code {
-            KeyCode::Char('y' | 'Y') => vec![Effect::DiscardDraft(id)],
-            _ => Vec::new(),
+/// The lines every station's 首页 has, before and after the office's two.
+const FIRST: [Line; 6] = [
+    MOVE,
+    PAGE,
+    crate::key_line!(
+        Text::keys_resume_draft_inspect_open,
+        Command::Confirm,
+        [ENTER]
+    ),
+    crate::key_line!(
+        Text::keys_establishments_search,
+        Command::Search,
+        [ch('/'), ch('s')]
+    ),
+    crate::key_line!(Text::keys_records, Command::Records, [ch('r')]),
+    crate::key_line!(Text::keys_sync, Command::Sync, [ch('t')]),
+];
+const REPORTS: Line = crate::key_line!(Text::keys_reports, Command::Reports, [ch('b')]);
+const LAST: [Line; 4] = [
+    crate::key_line!(Text::keys_delete_a_draft, Command::DiscardDraft, [ch('d')]),
+    crate::key_line!(
+        Text::keys_change_the_inspector,
+        Command::ChangeProfile,
+        [ch('p')]
+    ),
+    crate::key_line!(Text::keys_quit, Command::Quit, [ch('q')]),
+    // Esc means "back" everywhere else: pressed once too often it must not end the program,
+    // so here it only says which key does (docs/tui.md).
+    crate::key_line!(Text::keys_says_how_to_quit, Command::Back, [ESC]),
+];
+
+const FOOTER: &[Short] = &[
+    Short {
+        keys: &[ENTER],
+        what: Text::keys_open,
+    },
+    Short {
+        keys: &[ch('/')],
+        what: Text::keys_search,
+    },
+    Short {
+        keys: &[ch('r')],
+        what: Text::keys_records_short,
+    },
+    Short {
+        keys: &[ch('t')],
+        what: Text::keys_sync_short,
+    },
+    Short {
+        keys: &[ch('b')],
+        what: Text::keys_reports_short,
+    },
+    Short {
+        keys: &[ch('q')],
+        what: Text::keys_quit,
+    },
+];
+
+const KEYS: Keys = Keys {
+    lines: &concat::<11>(&[&FIRST, &[REPORTS], &LAST]),
+    footer: FOOTER,
+};
+
+/// 首页 of the station that plans for the district (issue 14): the office's two screens too.
+const OFFICE_KEYS: Keys = Keys {
+    lines: &concat::<13>(&[
+        &FIRST,
+        &[
+            REPORTS,
+            crate::key_line!(Text::keys_inspectors, Command::Inspectors, [ch('i')]),
+            crate::key_line!(Text::keys_draws, Command::Draws, [ch('w')]),
+        ],
+        &LAST,
+    ]),
+    footer: FOOTER,
+};
+
+/// Discarding a draft: `y` confirms, any other key keeps it.
+const CONFIRM_KEYS: Keys = Keys {
+    lines: &[
+        crate::key_line!(Text::keys_ok, Command::Yes, [Key::Letter('y')]),
+        crate::key_line!(Text::keys_cancel, Command::Back, [ESC]),
+    ],
+    footer: &[],
+};
+
+impl Component for HomeState {
+    fn title(&self, t: Text) -> String {
+        t.home().into()
+    }
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        match (&self.discarding, self.office) {
+            (Some(_), _) => &CONFIRM_KEYS,
+            (None, true) => &OFFICE_KEYS,
+            (None, false) => &KEYS,
+        }
+    }
+
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        if let Some(id) = self.discarding.take() {
+            return match command {
+                Command::Yes => Step::effect(Effect::DiscardDraft(id)),
+                _ => Step::none(),
+            };
+        }
+        let rows = rows(cx);
+        let last = rows.len().saturating_sub(1);
+        match command {
+            Command::DiscardDraft => {
+                if let Some(HomeRow::Draft(i)) = rows.get(self.selected)
+                    && let Some(d) = cx.home.drafts.get(*i)
+                {
+                    self.discarding = Some(d.id.clone());
+                }
+            }
+            Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::PageDown => self.selected = (self.selected + 10).min(last),
+            Command::PageUp => self.selected = self.selected.saturating_sub(10),
+            Command::Search => return Step::go(Route::Roster),
+            Command::Records => return Step::go(Route::Records),
+            Command::Sync => return Step::go(Route::Sync),
+            Command::Reports => return Step::go(Route::Report),
+            Command::Inspectors => return Step::go(Route::Inspectors),
+            Command::Draws => return Step::go(Route::Draws),
+            Command::ChangeProfile => return Step::go(Route::Profile),
+            Command::Quit => return Step::quit(),
+            Command::Back => return Step::info(cx.t.quit_with_q()),
+            Command::Confirm => return self.open(cx, rows.get(self.selected).copied()),
+            // The office's keys on a field station: say whose they are.
+            Command::Input(typed) if matches!(typed.char(), Some('i' | 'w')) => {
+                return Step::info(cx.t.office_only());
+            }
+            _ => {}
+        }
+        Step::none()
+    }
+
+    fn answer(&mut self, _cx: &Context, action: &Action) -> Option<Step> {
+        if let Action::HomeLoaded(data) = action {
+            self.office = data.office;
+        }
+        None
+    }
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        view::render(cx, self, area, buf);
+        None
+    }
+}
+
+impl HomeState {
+    /// Enter on a row: a draft resumed, a record opened, or an establishment to inspect.
+    fn open(&self, cx: &Context, row: Option<HomeRow>) -> Step {
+        let home = cx.home;
+        let found = match row {
+            Some(HomeRow::Draft(i)) => home
+                .drafts
+                .get(i)
+                .map(|d| Step::effect(Effect::OpenDraft(d.id.clone()))),
+            Some(HomeRow::Final(i)) => home
+                .unexported
+                .inspections
+                .get(i)
+                .map(|d| Step::effect(Effect::LoadRecord(d.id.clone()))),
+            Some(HomeRow::Task(i)) => home
+                .tasks
+                .get(i)
+                .map(|task| Step::go(choose(&task.establishment_id, false, None))),
+            Some(HomeRow::Due(i)) => cx
+                .due
+                .get(i)
+                .map(|d| Step::go(choose(&d.establishment_id, false, None))),
+            Some(HomeRow::Overdue(i)) => home
+                .overdue
+                .get(i)
+                .map(|o| Step::go(choose(&o.establishment_id, true, Some(&o.checklist_id)))),
+            None => None,
         };
+        found.unwrap_or_default()
     }
-    match key.code {
-        KeyCode::Char('d') => {
-            if let Some(HomeRow::Draft(i)) = rows.get(state.selected)
-                && let Some(d) = app.home.drafts.get(*i)
-            {
-                state.discarding = Some(d.id.clone());
-            }
-        }
-        KeyCode::Down | KeyCode::Char('j') => state.selected = (state.selected + 1).min(last),
-        KeyCode::Up | KeyCode::Char('k') => state.selected = state.selected.saturating_sub(1),
-        KeyCode::PageDown => state.selected = (state.selected + 10).min(last),
-        KeyCode::PageUp => state.selected = state.selected.saturating_sub(10),
-        KeyCode::Char('/') | KeyCode::Char('s') => {
-            return app.go(Route::Roster);
-        }
-        KeyCode::Char('r') => {
-            return app.go(Route::Records);
-        }
-        KeyCode::Char('t') => return app.go(Route::Sync),
-        KeyCode::Char('b') => return app.go(Route::Report),
-        KeyCode::Char('i') if state.office => return app.go(Route::Inspectors),
-        KeyCode::Char('w') if state.office => return app.go(Route::Draws),
-        KeyCode::Char('i' | 'w') => app.info(app.t.office_only()),
-        KeyCode::Char('p') => return app.go(Route::Profile),
-        KeyCode::Char('q') => app.quit = true,
-        // Esc means "back" everywhere else: pressed once too often it must not end the
-        // program, so here it only says which key does (docs/tui.md).
-        KeyCode::Esc => {
-            app.message = Some(Message {
-                text: app.t.quit_with_q().into(),
-                error: false,
-            });
-        }
-        KeyCode::Enter => match rows.get(state.selected) {
-            Some(HomeRow::Draft(i)) => {
-                if let Some(d) = app.home.drafts.get(*i) {
-                    return vec![Effect::OpenDraft(d.id.clone())];
-                }
-            }
-            Some(HomeRow::Final(i)) => {
-                if let Some(d) = app.home.unexported.inspections.get(*i) {
-                    return vec![Effect::LoadRecord(d.id.clone())];
-                }
-            }
-            Some(HomeRow::Task(i)) => {
-                if let Some(task) = app.home.tasks.get(*i) {
-                    return app.go(choose(&task.establishment_id, false, None));
-                }
-            }
-            Some(HomeRow::Due(i)) => {
-                if let Some(d) = app.due.get(*i) {
-                    return app.go(choose(&d.establishment_id, false, None));
-                }
-            }
-            Some(HomeRow::Overdue(i)) => {
-                if let Some(o) = app.home.overdue.get(*i) {
-                    let route = choose(&o.establishment_id, true, Some(&o.checklist_id));
-                    return app.go(route);
-                }
-            }
-            None => {}
-        },
-        _ => {}
-    }
-    Vec::new()
 }
 
 /// The roster on an establishment, its checklist chooser open.
@@ -136,139 +242,4 @@ fn choose(establishment: &str, follow_up: bool, checklist: Option<&str>) -> Rout
         follow_up,
         checklist: checklist.map(str::to_string),
     }
-}
-
-pub fn render(app: &App, state: &HomeState, area: Rect, buf: &mut Buffer) {
-    let t = app.t;
-    let theme = app.theme;
-    let w = usize::from(area.width);
-    let mut items: Vec<ListItem> = Vec::new();
-    let mut selectable: Vec<usize> = Vec::new();
-    let heading = |items: &mut Vec<ListItem>, title: &str, empty: bool| {
-        items.push(ListItem::new(Line::styled(
-            title.to_string(),
-            theme.heading(),
-        )));
-        if empty {
-            items.push(ListItem::new(Line::styled(
-                format!("  {}", t.none()),
-                theme.dim(),
-            )));
-        }
-    };
-    let h = &app.home;
-    let name_w = if w >= 120 { 40 } else { 30 };
-    heading(&mut items, t.drafts(), h.drafts.is_empty());
-    for d in &h.drafts {
-        selectable.push(items.len());
-        items.push(ListItem::new(format!(
-            "  {}  {}  {}",
-            d.local_started_at().format("%m-%d"),
-            pad(&d.establishment, name_w),
-            t.lang().inspection_kind(d.kind),
-        )));
-    }
-    heading(&mut items, t.to_follow_up(), h.overdue.is_empty());
-    for o in &h.overdue {
-        selectable.push(items.len());
-        items.push(ListItem::new(Line::from(follow_up_row(app, o, name_w))));
-    }
-    let unexported = &h.unexported;
-    let finals = t.with_count(t.finals(), unexported.total);
-    heading(&mut items, &finals, unexported.inspections.is_empty());
-    for f in unexported.inspections.iter().take(FINALS_SHOWN) {
-        selectable.push(items.len());
-        let outcome = f.outcome.map_or("-", |o| t.lang().outcome(o));
-        items.push(ListItem::new(format!(
-            "  {}  {}  {}  {}",
-            f.local_started_at().format("%m-%d"),
-            pad(&f.establishment, name_w),
-            pad(outcome, 8),
-            truncate(f.serial.as_deref().unwrap_or(""), 20),
-        )));
-    }
-    // The office's tasks, above the due list, only when there are any (issue 14).
-    if !h.tasks.is_empty() {
-        heading(&mut items, t.tasks(), false);
-        for task in &h.tasks {
-            selectable.push(items.len());
-            items.push(tasks::line(app, task, name_w));
-        }
-    }
-    heading(&mut items, t.due(), app.due.is_empty());
-    for d in app.due.iter().take(DUE_SHOWN) {
-        selectable.push(items.len());
-        let last = d.last.map_or(t.never_inspected().to_string(), |day| {
-            format!("{} {day}", t.last_inspected())
-        });
-        let mut spans = vec![
-            Span::raw(format!("  {}  ", pad(&d.name, name_w))),
-            Span::styled(pad(&last, 18), theme.dim()),
-        ];
-        if d.lacks_bright_kitchen {
-            spans.push(Span::styled(t.no_bright_kitchen(), theme.must()));
-        } else if w >= 100 {
-            spans.push(Span::styled(t.lang().kind(d.kind), theme.dim()));
-        }
-        items.push(ListItem::new(Line::from(spans)));
-    }
-    let mut list_state =
-        ListState::default().with_selected(selectable.get(state.selected).copied());
-    StatefulWidget::render(
-        List::new(items).highlight_style(theme.selected()),
-        area,
-        buf,
-        &mut list_state,
-    );
-    if state.discarding.is_some() {
-        let inner = crate::tui::widgets::popup(area, 50, 4, t.discard(), buf);
-        let lines: Vec<Line> =
-            crate::tui::text::wrap(t.confirm_discard(), usize::from(inner.width))
-                .into_iter()
-                .map(Line::raw)
-                .collect();
-        ratatui::widgets::Widget::render(ratatui::widgets::Paragraph::new(lines), inner, buf);
-    }
-}
-
-/// An item as the form prints it: an included checklist's item under its short name
-/// (`bright-kitchen/1.6` → `明厨 1.6`).
-fn item_number(app: &App, item_id: &str) -> String {
-    match item_id.split_once('/') {
-        Some((origin, number)) => app
-            .checklists
-            .iter()
-            .find(|c| c.id == origin)
-            .and_then(|c| c.short.as_deref())
-            .map_or_else(|| item_id.to_string(), |short| format!("{short} {number}")),
-        None => item_id.to_string(),
-    }
-}
-
-/// An order to follow up: the establishment, the deadline in force (red when past: 逾期未改),
-/// the item, and 复查不合格 when a 复查 failed it again.
-fn follow_up_row<'a>(
-    app: &App,
-    o: &crate::store::OverdueRectification,
-    name_w: usize,
-) -> Vec<Span<'a>> {
-    let t = app.t;
-    let theme = app.theme;
-    let (word, style) = if o.overdue {
-        (t.deadline_was(), theme.fail())
-    } else {
-        (t.deadline_in_force(), theme.dim())
-    };
-    let mut spans = vec![
-        Span::raw(format!("  {}  ", pad(&o.establishment, name_w))),
-        Span::styled(format!("{word} {}", o.deadline), style),
-        Span::raw(format!("  {} {}", t.item(), item_number(app, &o.item_id))),
-    ];
-    if o.failed_again {
-        spans.push(Span::styled(
-            format!("  {}", t.failed_again_mark()),
-            theme.must(),
-        ));
-    }
-    spans
 }

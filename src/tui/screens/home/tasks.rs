@@ -5,12 +5,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
 use crate::domain::planning::TaskState;
-use crate::tui::app::App;
+use crate::tui::component::Context;
 use crate::tui::tasks::HomeTask;
 use crate::tui::text::{pad, truncate};
 
-pub fn line<'a>(app: &App, task: &HomeTask, name_w: usize) -> ListItem<'a> {
-    let (t, theme) = (app.t, app.theme);
+pub fn line<'a>(cx: &Context, task: &HomeTask, name_w: usize) -> ListItem<'a> {
+    let (t, theme) = (cx.t, cx.theme);
     let source = t.lang().task_source(&task.source);
     let deadline = match task.state {
         TaskState::Overdue => Span::styled(pad(&t.task_overdue(task.deadline), 20), theme.fail()),
