@@ -99,6 +99,11 @@ pub struct Short {
     pub what: Words,
 }
 
+/// A footer entry.
+pub const fn short(keys: &'static [Key], what: Words) -> Short {
+    Short { keys, what }
+}
+
 /// A screen's keys while it is in one state.
 #[derive(Debug, Clone, Copy)]
 pub struct Keys {

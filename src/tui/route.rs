@@ -3,14 +3,26 @@
 //! (docs/architecture.md).
 
 use super::app::{App, Effect, Screen};
+use super::screens::form::review::ReviewState;
 use super::screens::records::RecordsState;
 use super::screens::roster::RosterState;
+use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
 use super::screens::{draws, inspectors, report, roster, sync};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
+    /// 首页.
+    Home,
+    /// The review of the checklist on screen (确认定稿).
+    Review,
+    /// Back from the review to its checklist: on the first thing it lacks when `to_missing`.
+    Checklist { to_missing: bool },
+    /// A new establishment, typed in.
+    NewEstablishment,
+    /// The roster's establishment with this id, to edit.
+    EditEstablishment(String),
     /// 单位名录, searching.
     Roster,
     /// 单位名录 with an establishment chosen: its checklist chooser, for a 复查 when
@@ -44,6 +56,45 @@ impl App {
     /// Opens the screen `route` names, and what it needs loaded.
     pub fn go(&mut self, route: Route) -> Vec<Effect> {
         match route {
+            Route::Home => self.go_home(),
+            Route::Review => {
+                let screen = std::mem::replace(&mut self.screen, Screen::Home(Default::default()));
+                match screen {
+                    Screen::Form(form) => {
+                        let profile = self.profile.clone().unwrap_or_default();
+                        self.screen =
+                            Screen::Review(Box::new(ReviewState::new(*form, &profile, self.today)));
+                    }
+                    other => self.screen = other,
+                }
+                Vec::new()
+            }
+            Route::Checklist { to_missing } => {
+                let screen = std::mem::replace(&mut self.screen, Screen::Home(Default::default()));
+                let mut effects = Vec::new();
+                match screen {
+                    Screen::Review(review) => {
+                        let mut form = review.form;
+                        if to_missing && let Some(missing) = review.missing.first() {
+                            form.go_to_missing(missing);
+                            form.remember_current(&mut effects);
+                        }
+                        self.screen = Screen::Form(Box::new(form));
+                    }
+                    other => self.screen = other,
+                }
+                effects
+            }
+            Route::NewEstablishment => {
+                self.screen = Screen::Establishment(Box::new(EditState::new(None)));
+                Vec::new()
+            }
+            Route::EditEstablishment(id) => {
+                if let Some(e) = self.roster.iter().find(|e| e.id == id) {
+                    self.screen = Screen::Establishment(Box::new(EditState::new(Some(e))));
+                }
+                Vec::new()
+            }
             Route::Roster => {
                 self.screen = Screen::Roster(RosterState::new(self));
                 roster::history_effect(self)

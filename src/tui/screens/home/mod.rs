@@ -11,7 +11,7 @@ use crate::i18n::tui::Text;
 use crate::tui::app::{Action, Effect};
 use crate::tui::command::Command;
 use crate::tui::component::{Component, Context, Step};
-use crate::tui::keys::{ENTER, ESC, Key, Keys, Line, MOVE, PAGE, Short, ch, concat};
+use crate::tui::keys::{ENTER, ESC, Key, Keys, Line, MOVE, PAGE, Short, ch, concat, short};
 use crate::tui::route::Route;
 
 /// Due establishments shown on the home screen; the roster lists the rest.
@@ -83,30 +83,12 @@ const LAST: [Line; 4] = [
 ];
 
 const FOOTER: &[Short] = &[
-    Short {
-        keys: &[ENTER],
-        what: Text::keys_open,
-    },
-    Short {
-        keys: &[ch('/')],
-        what: Text::keys_search,
-    },
-    Short {
-        keys: &[ch('r')],
-        what: Text::keys_records_short,
-    },
-    Short {
-        keys: &[ch('t')],
-        what: Text::keys_sync_short,
-    },
-    Short {
-        keys: &[ch('b')],
-        what: Text::keys_reports_short,
-    },
-    Short {
-        keys: &[ch('q')],
-        what: Text::keys_quit,
-    },
+    short(&[ENTER], Text::keys_open),
+    short(&[ch('/')], Text::keys_search),
+    short(&[ch('r')], Text::keys_records_short),
+    short(&[ch('t')], Text::keys_sync_short),
+    short(&[ch('b')], Text::keys_reports_short),
+    short(&[ch('q')], Text::keys_quit),
 ];
 
 const KEYS: Keys = Keys {
