@@ -228,12 +228,7 @@ impl App {
                 self.info(format!("{}: {added}", self.t.sample_loaded()));
                 Vec::new()
             }
-            Action::RosterLoaded(_) => {
-                if let Screen::Roster(r) = &mut self.screen {
-                    r.refresh(&self.keys, &self.roster);
-                }
-                Vec::new()
-            }
+            Action::RosterLoaded(_) => Vec::new(),
             Action::HomeLoaded(_) => Vec::new(),
             Action::FormOpened(data) => {
                 let mut form = FormState::new(*data);
@@ -244,7 +239,7 @@ impl App {
             }
             Action::EstablishmentSaved(saved) => {
                 self.info(self.t.establishment_saved());
-                let mut roster = RosterState::new(self);
+                let mut roster = RosterState::new(&self.context());
                 roster.query = super::input::TextInput::new(&saved.facts.name);
                 self.screen = Screen::Roster(roster);
                 vec![Effect::LoadRoster]
@@ -277,12 +272,7 @@ impl App {
                 })
             }
             Action::ColleaguesLoaded(_) => Vec::new(),
-            Action::HistoryLoaded(history) => {
-                if let Screen::Roster(r) = &mut self.screen {
-                    r.history = Some(history);
-                }
-                Vec::new()
-            }
+            Action::HistoryLoaded(_) => Vec::new(),
             Action::AnswerSaved(answer) => self.with_form(|f| f.saved(answer)),
             Action::AnswerCleared(item_id) => self.with_form(|f| f.cleared(&item_id)),
             Action::RecordsLoaded(page) => {
@@ -360,12 +350,10 @@ impl App {
         }
         match &self.screen {
             Screen::Welcome(w) => w.typing(),
-            Screen::Roster(r) => r.chooser.is_none(),
             Screen::Form(f) => f.typing(),
             Screen::Review(r) => r.typing(),
             Screen::Record(r) => r.reason.is_some(),
             Screen::Records(r) => r.typing || r.range.is_some(),
-            Screen::Establishment(e) => e.typing(),
             Screen::Sync(s) => s.typing(),
             Screen::Report(r) => r.typing(),
             Screen::Inspectors(s) => s.typing(),
@@ -377,14 +365,6 @@ impl App {
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
-            // An establishment's unsaved edits are not thrown away without a word: the first
-            // Ctrl-C asks, a second one quits (issue 15, item 3).
-            if let Screen::Establishment(e) = &mut self.screen
-                && !e.may_leave()
-            {
-                self.error(self.t.unsaved_establishment_quit());
-                return Vec::new();
-            }
             // Everything shown as saved is already on disk; only a note being typed, or the
             // review's sign-off, is saved on the way out.
             let (cx, screen) = self.parts();
@@ -417,16 +397,13 @@ impl App {
         }
         use super::screens::form::review;
         use super::screens::records::record;
-        use super::screens::roster::establishment;
-        use super::screens::{draws, form, inspectors, records, report, roster, sync, welcome};
+        use super::screens::{draws, form, inspectors, records, report, sync, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
-            Screen::Roster(_) => roster::key(self, key),
             Screen::Form(_) => form::keys::key(self, key),
             Screen::Review(_) => review::key(self, key),
             Screen::Records(_) => records::key(self, key),
             Screen::Record(_) => record::key(self, key),
-            Screen::Establishment(_) => establishment::key(self, key),
             Screen::Sync(_) => sync::key(self, key),
             Screen::Report(_) => report::key(self, key),
             Screen::Inspectors(_) => inspectors::key(self, key),
@@ -444,15 +421,9 @@ impl App {
         }
         match &mut self.screen {
             Screen::Welcome(w) => w.paste(text),
-            Screen::Roster(r) if r.chooser.is_none() => {
-                r.query.insert(text);
-                r.refresh(&self.keys, &self.roster);
-                return super::screens::roster::history_effect(self);
-            }
             Screen::Form(f) => f.paste(text),
             Screen::Review(r) => r.paste(text),
             Screen::Records(_) => return super::screens::records::paste(self, text),
-            Screen::Establishment(e) => e.paste(text),
             Screen::Sync(s) => {
                 if let Some(input) = s.input() {
                     input.insert(text);

@@ -85,18 +85,6 @@ const OFFICE_FORM: &[Binding] = &[
 /// Retiring an inspector: `y` confirms, any other key cancels.
 const CONFIRM: &[Binding] = &[("y", Text::keys_ok), ("Esc", Text::keys_cancel)];
 
-const ROSTER: &[Binding] = &[
-    ("输入", Text::keys_search_by_name_pinyin),
-    ("Up Down", Text::keys_move),
-    ("Enter", Text::keys_choose_a_checklist_and),
-    ("Tab", Text::keys_filter_by_kind),
-    ("Shift-Tab", Text::keys_filter_by_risk_grade),
-    ("Ctrl-T", Text::keys_filter_by_town),
-    ("Ctrl-N", Text::keys_add_an_establishment),
-    ("Ctrl-E", Text::keys_edit_the_selected_establishment),
-    ("Esc", Text::keys_back_home),
-];
-
 const FORM: &[Binding] = &[
     ("1 y", Text::keys_compliant_next),
     ("2 n", Text::keys_non_compliant_asks_for),
@@ -122,13 +110,6 @@ const REVIEW: &[Binding] = &[
     ("Enter", Text::keys_finalize_on_the_button),
     ("p", Text::keys_go_to_missing),
     ("Esc", Text::keys_back_to_the_checklist),
-];
-
-const ESTABLISHMENT: &[Binding] = &[
-    ("Tab Up Down", Text::keys_next_previous_field),
-    ("Left Right", Text::keys_choose_kind_grade_bright),
-    ("Enter", Text::keys_next_field_save_on),
-    ("Esc", Text::keys_back_to_the_roster),
 ];
 
 const RECORDS: &[Binding] = &[
@@ -159,14 +140,6 @@ const RECORD: &[Binding] = &[
 
 /// While a note, a value or a correction's reason is typed: letters are text.
 const TYPING_TEXT: &[Binding] = &[("Enter", Text::keys_ok), ("Esc", Text::keys_cancel)];
-
-/// The checklist chooser over the roster.
-const CHOOSER: &[Binding] = &[
-    ("Up Down j k", Text::keys_choose_a_checklist),
-    ("Left Right Tab", Text::keys_kind_of_inspection),
-    ("Enter", Text::keys_inspect),
-    ("Esc", Text::keys_back),
-];
 
 const SYNC: &[Binding] = &[
     ("e", Text::keys_export_field),
@@ -199,15 +172,12 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Welcome(_) => WELCOME,
         Screen::Home(h) if h.office => HOME_OFFICE,
         Screen::Home(_) => HOME,
-        Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
-        Screen::Roster(_) => ROSTER,
         Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Form(_) => FORM,
         Screen::Review(_) => REVIEW,
         Screen::Records(_) => RECORDS,
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
         Screen::Record(_) => RECORD,
-        Screen::Establishment(_) => ESTABLISHMENT,
         Screen::Sync(_) => SYNC,
         Screen::Report(_) => REPORT,
         Screen::Inspectors(s) => match s.mode {
@@ -221,6 +191,8 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
             DrawsMode::New(_) => OFFICE_FORM,
             DrawsMode::Folder { .. } => TYPING_TEXT,
         },
+        // Components list their own keys (`help`, `footer`).
+        _ => &[],
     }
 }
 
@@ -262,7 +234,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
     }
     let screen = &app.screen;
     let short: &[Binding] = match screen {
-        Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
         Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
         Screen::Inspectors(s) if s.mode != InspectorsMode::List => screen_keys(screen),
@@ -294,13 +265,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("b", Text::keys_reports_short),
             ("q", Text::keys_quit),
         ],
-        Screen::Roster(_) => &[
-            ("Up Down", Text::keys_move),
-            ("Enter", Text::keys_inspect),
-            ("Tab", Text::keys_filter),
-            ("Ctrl-N", Text::keys_new),
-            ("Esc", Text::keys_back),
-        ],
         Screen::Form(_) => &[
             ("1", Text::keys_pass),
             ("2", Text::keys_fail),
@@ -324,11 +288,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("Tab", Text::keys_filter),
             ("Esc", Text::keys_back),
         ],
-        Screen::Establishment(_) => &[
-            ("Tab", Text::keys_next),
-            ("Left Right", Text::keys_choose),
-            ("Esc", Text::keys_back),
-        ],
         Screen::Sync(_) => &[
             ("e", Text::keys_export),
             ("i", Text::keys_import_short),
@@ -347,6 +306,7 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("c", Text::keys_correct),
             ("Esc", Text::keys_back),
         ],
+        _ => &[],
     };
     short
         .iter()

@@ -209,6 +209,18 @@ pub const FIELDS: Line = Line {
     what: Text::keys_next_previous_field,
 };
 
+/// Whatever is typed, given to the screen as `Command::Input` (the event here is never used:
+/// `Key::Typing` matches no key, and `Keys::command` hands on the key pressed).
+const TYPED: &[(Key, Command)] = &[(
+    Key::Typing,
+    Command::Input(Typed(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE))),
+)];
+
+/// The help's line for a text input (输入): what typing does there.
+pub const fn typing(what: Words) -> Line {
+    Line { keys: TYPED, what }
+}
+
 /// The keys of every screen, listed after its own.
 pub const GLOBAL: &[(&str, Words)] = &[
     ("?", Text::keys_this_help),

@@ -9,7 +9,7 @@ use super::screens::roster::RosterState;
 use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
-use super::screens::{draws, inspectors, report, roster, sync};
+use super::screens::{draws, inspectors, report, sync};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -96,20 +96,23 @@ impl App {
                 Vec::new()
             }
             Route::Roster => {
-                self.screen = Screen::Roster(RosterState::new(self));
-                roster::history_effect(self)
+                let state = RosterState::new(&self.context());
+                let effects = state.history_effect(&self.roster);
+                self.screen = Screen::Roster(state);
+                effects
             }
             Route::Choose {
                 establishment,
                 follow_up,
                 checklist,
             } => {
-                let mut state = RosterState::choosing(self, &establishment, follow_up);
+                let mut state = RosterState::choosing(&self.context(), &establishment, follow_up);
                 if let Some(checklist) = checklist {
                     state.prefer_checklist(&checklist);
                 }
+                let effects = state.history_effect(&self.roster);
                 self.screen = Screen::Roster(state);
-                roster::history_effect(self)
+                effects
             }
             Route::Records => {
                 self.screen = Screen::Records(RecordsState::default());

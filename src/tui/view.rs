@@ -13,8 +13,7 @@ use super::app::{App, Screen};
 use super::keymap;
 use super::screens::form::review;
 use super::screens::records::record;
-use super::screens::roster::establishment;
-use super::screens::{draws, form, inspectors, records, report, roster, sync, welcome};
+use super::screens::{draws, form, inspectors, records, report, sync, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -79,13 +78,10 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         _ if component.is_some() => component.map(|c| c.title(t)).unwrap_or_default(),
         Screen::Welcome(w) if w.editing => t.profile().into(),
         Screen::Welcome(_) => t.welcome().into(),
-        Screen::Roster(_) => t.roster().into(),
         Screen::Form(_) => t.form().into(),
         Screen::Review(_) => t.review().into(),
         Screen::Records(_) => t.records().into(),
         Screen::Record(_) => t.record().into(),
-        Screen::Establishment(e) if e.id.is_some() => t.edit_establishment().into(),
-        Screen::Establishment(_) => t.new_establishment().into(),
         Screen::Sync(_) => t.sync().into(),
         Screen::Report(_) => t.reports().into(),
         Screen::Inspectors(_) => t.inspectors_title().into(),
@@ -116,12 +112,10 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let cursor = match &app.screen {
         _ if component.is_some() => component.and_then(|c| c.render(&cx, body, buf)),
         Screen::Welcome(w) => welcome::render(w, t, theme, (body, &app.colleagues), buf),
-        Screen::Roster(r) => roster::render(app, r, body, buf),
         Screen::Form(f) => form::view::render(app, f, body, buf),
         Screen::Review(r) => review::view::render(app, r, body, buf),
         Screen::Records(r) => records::render_list(app, r, body, buf),
         Screen::Record(r) => record::render_record(app, r, body, buf),
-        Screen::Establishment(e) => establishment::render(app, e, body, buf),
         Screen::Sync(s) => sync::view::render(app, s, body, buf),
         Screen::Report(r) => report::view::render(app, r, body, buf),
         Screen::Inspectors(s) => inspectors::render(app, s, body, buf),

@@ -1,7 +1,13 @@
-//! The words of a correction (更正) started from 检查记录 or an opened record, in both
-//! languages (the fixed words of the screens are in `i18n/tui/mod.rs`).
+//! The words of a correction (更正) started from 检查记录 or an opened record, and of the keys
+//! of 检查记录's name filter, in both languages (the fixed words of the screens are in
+//! `i18n/tui/mod.rs`).
 
 use super::Text;
+
+words! { Text;
+    keys_back_to_the_list => "回到列表（单位筛选保留）", "back to the list (the name stays)";
+    keys_clear_the_name => "清除单位筛选，列出全部单位", "clear the name: every establishment";
+}
 
 impl Text {
     /// Enter on an empty reason: a correction must say why (docs/tui.md, Corrections).

@@ -246,26 +246,22 @@ fn every_listed_key_does_something_on_every_screen() {
         );
         app
     });
-    // ←→ choose on the kind, grade and 明厨亮灶 fields, after the text fields.
-    walk_with(
-        "establishment",
-        &|| {
-            let mut app = super::snapshots::loaded(Lang::Zh);
-            step(&mut app, ch('/'));
-            step(
-                &mut app,
-                Action::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
-            );
-            app
-        },
-        &|spec, app| {
-            if spec == "Left Right" {
-                while matches!(&app.screen, Screen::Establishment(e) if e.typing()) {
-                    step(app, press(KeyCode::Tab));
-                }
-            }
-        },
-    );
+    // On a text field, on the kind (after the text fields: ←→ choose), and on [保存].
+    let establishment = |tabs: usize| {
+        let mut app = super::snapshots::loaded(Lang::Zh);
+        step(&mut app, ch('/'));
+        step(
+            &mut app,
+            Action::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+        );
+        for _ in 0..tabs {
+            step(&mut app, press(KeyCode::Tab));
+        }
+        app
+    };
+    walk("establishment", &|| establishment(0));
+    walk("establishment choice", &|| establishment(7));
+    walk("establishment save", &|| establishment(10));
     // The log has two lines to scroll; `y` answers a plan; the conflict keys work in the list.
     walk_with(
         "sync",

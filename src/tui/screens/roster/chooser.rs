@@ -2,7 +2,6 @@
 //! start for the selected establishment.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
@@ -10,8 +9,41 @@ use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, StatefulWidg
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::InspectionKind;
-use crate::tui::app::{App, Effect};
+use crate::i18n::tui::Text;
+use crate::tui::app::Effect;
+use crate::tui::command::Command;
+use crate::tui::component::{Context, Step};
+use crate::tui::keys::{
+    BACK_TAB, DOWN, ENTER, ESC, Keys, LEFT, Line as KeyLine, MOVE, RIGHT, TAB, UP, ch, short,
+};
 use crate::tui::widgets::popup;
+
+/// The chooser open over the roster: its keys, not the search's.
+pub const KEYS: Keys = Keys {
+    lines: &[
+        KeyLine {
+            what: Text::keys_choose_a_checklist,
+            ..MOVE
+        },
+        KeyLine {
+            keys: &[
+                (LEFT, Command::Previous),
+                (RIGHT, Command::Next),
+                (TAB, Command::Next),
+                (BACK_TAB, Command::Previous),
+            ],
+            what: Text::keys_kind_of_inspection,
+        },
+        crate::key_line!(Text::keys_inspect, Command::Confirm, [ENTER]),
+        crate::key_line!(Text::keys_back, Command::Back, [ESC]),
+    ],
+    footer: &[
+        short(&[UP, DOWN, ch('j'), ch('k')], Text::keys_choose_a_checklist),
+        short(&[LEFT, RIGHT, TAB], Text::keys_kind_of_inspection),
+        short(&[ENTER], Text::keys_inspect),
+        short(&[ESC], Text::keys_back),
+    ],
+};
 
 /// Picking the checklist and the kind of inspection for the selected establishment.
 pub struct Chooser {
@@ -38,8 +70,8 @@ fn default_kind(checklists: &[Checklist], checklist_id: Option<&String>) -> Insp
     }
 }
 
-pub fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser> {
-    let mut checklists: Vec<_> = app
+pub fn chooser(cx: &Context, e: &Establishment, follow_up: bool) -> Option<Chooser> {
+    let mut checklists: Vec<_> = cx
         .checklists
         .iter()
         .filter(|c| c.applies_to_kind(e.facts.kind))
@@ -50,15 +82,15 @@ pub fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser>
     let mut checklist_ids: Vec<String> = checklists.iter().map(|c| c.id.clone()).collect();
     // A campaign's own checklists before all others, in the campaign's order, so Enter starts
     // the inspection the campaign asks for.
-    let running: Vec<_> = app
+    let running: Vec<_> = cx
         .home
         .campaigns
         .iter()
-        .filter(|c| c.counts(&e.id, app.today))
+        .filter(|c| c.counts(&e.id, cx.today))
         .collect();
     let mut first: Vec<String> = Vec::new();
     for id in running.iter().flat_map(|c| &c.checklists) {
-        if !first.contains(id) && app.checklists.iter().any(|c| &c.id == id) {
+        if !first.contains(id) && cx.checklists.iter().any(|c| &c.id == id) {
             first.push(id.clone());
         }
     }
@@ -75,7 +107,7 @@ pub fn chooser(app: &App, e: &Establishment, follow_up: bool) -> Option<Chooser>
     let kind = if follow_up {
         InspectionKind::FollowUp
     } else {
-        default_kind(&app.checklists, checklist_ids.first())
+        default_kind(cx.checklists, checklist_ids.first())
     };
     (!checklist_ids.is_empty()).then_some(Chooser {
         checklist_ids,
@@ -95,56 +127,58 @@ impl Chooser {
     }
 }
 
-/// A key in the open chooser (Esc, which closes it, is the roster's); `establishment` is the
-/// one selected in the roster.
-pub fn key(
-    c: &mut Chooser,
-    checklists: &[Checklist],
-    establishment: Option<&Establishment>,
-    key: KeyEvent,
-) -> Vec<Effect> {
-    let kinds = InspectionKind::ALL;
-    let k = kinds.iter().position(|k| *k == c.kind).unwrap_or(0);
-    match key.code {
-        KeyCode::Down | KeyCode::Char('j') | KeyCode::Up | KeyCode::Char('k') => {
-            let down = matches!(key.code, KeyCode::Down | KeyCode::Char('j'));
-            c.selected = if down {
-                (c.selected + 1).min(c.checklist_ids.len().saturating_sub(1))
-            } else {
-                c.selected.saturating_sub(1)
-            };
-            if !c.kind_chosen {
-                c.kind = default_kind(checklists, c.checklist_ids.get(c.selected));
+impl Chooser {
+    /// A command in the open chooser (Esc, which closes it, is the roster's); `establishment`
+    /// is the one selected in the roster.
+    pub fn on(
+        &mut self,
+        cx: &Context,
+        establishment: Option<&Establishment>,
+        command: Command,
+    ) -> Step {
+        let kinds = InspectionKind::ALL;
+        let k = kinds.iter().position(|k| *k == self.kind).unwrap_or(0);
+        match command {
+            Command::Down | Command::Up => {
+                self.selected = if command == Command::Down {
+                    (self.selected + 1).min(self.checklist_ids.len().saturating_sub(1))
+                } else {
+                    self.selected.saturating_sub(1)
+                };
+                if !self.kind_chosen {
+                    self.kind = default_kind(cx.checklists, self.checklist_ids.get(self.selected));
+                }
             }
-        }
-        KeyCode::Right | KeyCode::Tab => {
-            c.kind = kinds[(k + 1) % kinds.len()];
-            c.kind_chosen = true;
-        }
-        KeyCode::Left | KeyCode::BackTab => {
-            c.kind = kinds[(k + kinds.len() - 1) % kinds.len()];
-            c.kind_chosen = true;
-        }
-        KeyCode::Enter => {
-            if let (Some(e), Some(checklist_id)) = (establishment, c.checklist_ids.get(c.selected))
-            {
-                return vec![Effect::StartInspection {
-                    establishment_id: e.id.clone(),
-                    checklist_id: checklist_id.clone(),
-                    kind: c.kind,
-                }];
+            Command::Next => {
+                self.kind = kinds[(k + 1) % kinds.len()];
+                self.kind_chosen = true;
             }
+            Command::Previous => {
+                self.kind = kinds[(k + kinds.len() - 1) % kinds.len()];
+                self.kind_chosen = true;
+            }
+            Command::Confirm => {
+                if let (Some(e), Some(checklist_id)) =
+                    (establishment, self.checklist_ids.get(self.selected))
+                {
+                    return Step::effect(Effect::StartInspection {
+                        establishment_id: e.id.clone(),
+                        checklist_id: checklist_id.clone(),
+                        kind: self.kind,
+                    });
+                }
+            }
+            _ => {}
         }
-        _ => {}
+        Step::none()
     }
-    Vec::new()
 }
 
 /// The checklist chooser; `notice` (another station's recent inspection) on the line under the
 /// kinds.
-pub fn render(app: &App, c: &Chooser, notice: Option<&str>, area: Rect, buf: &mut Buffer) {
-    let t = app.t;
-    let theme = app.theme;
+pub fn render(cx: &Context, c: &Chooser, notice: Option<&str>, area: Rect, buf: &mut Buffer) {
+    let t = cx.t;
+    let theme = cx.theme;
     // The campaign's line goes under the kinds, or under the notice when there is one.
     let extra = u16::from(c.campaign.is_some() && notice.is_some());
     let height = u16::try_from(c.checklist_ids.len())
@@ -185,7 +219,7 @@ pub fn render(app: &App, c: &Chooser, notice: Option<&str>, area: Rect, buf: &mu
     let items: Vec<ListItem> = c
         .checklist_ids
         .iter()
-        .filter_map(|id| app.checklists.iter().find(|x| &x.id == id))
+        .filter_map(|id| cx.checklists.iter().find(|x| &x.id == id))
         .map(|x| ListItem::new(format!("{} ({})", x.title, x.items().count())))
         .collect();
     if let Some(names) = &c.campaign

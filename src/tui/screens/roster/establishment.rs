@@ -1,16 +1,19 @@
 //! Adding or editing an establishment: validated, then saved at once as a new revision.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use super::RosterState;
 use crate::domain::establishment::{
     BrightKitchen, Establishment, EstablishmentFacts, EstablishmentKind, RiskGrade,
 };
-use crate::tui::app::{App, Effect, Screen};
+use crate::i18n::tui::Text;
+use crate::tui::app::Effect;
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
 use crate::tui::input::TextInput;
+use crate::tui::keys::{BACK_TAB, DOWN, ENTER, ESC, Keys, LEFT, Line, RIGHT, TAB, UP, short};
+use crate::tui::route::Route;
 use crate::tui::text::pad;
 
 /// The text fields, in screen order; the choices follow them.
@@ -78,16 +81,6 @@ impl EditState {
         false
     }
 
-    pub fn typing(&self) -> bool {
-        self.focus < TEXTS
-    }
-
-    pub fn paste(&mut self, text: &str) {
-        if let Some(input) = self.texts.get_mut(self.focus) {
-            input.insert(text);
-        }
-    }
-
     pub(crate) fn facts(&self) -> EstablishmentFacts {
         let t = |i: usize| self.texts[i].text().trim().to_string();
         EstablishmentFacts {
@@ -102,6 +95,11 @@ impl EditState {
             risk_grade: self.grade,
             bright_kitchen: self.kitchen,
         }
+    }
+
+    /// Whether the focus is on a text field, where letters are text.
+    pub fn typing(&self) -> bool {
+        self.focus < TEXTS
     }
 
     /// Name and town are required, as in the roster file; a licence number or credit code
@@ -137,59 +135,138 @@ fn cycle<T: Copy + PartialEq>(values: &[T], current: Option<T>, forward: bool) -
     next.checked_sub(1).and_then(|i| values.get(i).copied())
 }
 
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let t = app.t;
-    let Screen::Establishment(s) = &mut app.screen else {
-        return Vec::new();
-    };
-    let forward = key.code == KeyCode::Right;
-    if key.code != KeyCode::Esc {
-        s.leaving = false;
-    }
-    match key.code {
-        KeyCode::Esc => {
-            if s.may_leave() {
-                app.screen = Screen::Roster(RosterState::new(app));
-            } else {
-                app.error(t.unsaved_establishment());
-            }
-        }
-        KeyCode::Tab | KeyCode::Down => s.focus = (s.focus + 1) % FIELDS,
-        KeyCode::BackTab | KeyCode::Up => s.focus = (s.focus + FIELDS - 1) % FIELDS,
-        KeyCode::Left | KeyCode::Right if s.focus == KIND => {
-            let all = EstablishmentKind::ALL;
-            let next = cycle(&all, Some(s.kind), forward);
-            // The kind is required: stepping past the ends wraps instead of clearing it.
-            s.kind = next.unwrap_or(if forward { all[0] } else { all[all.len() - 1] });
-        }
-        KeyCode::Left | KeyCode::Right if s.focus == GRADE => {
-            s.grade = cycle(&RiskGrade::ALL, s.grade, forward);
-        }
-        KeyCode::Left | KeyCode::Right if s.focus == KITCHEN => {
-            s.kitchen = cycle(&BrightKitchen::ALL, s.kitchen, forward);
-        }
-        KeyCode::Enter if s.focus == SAVE => match s.problem(&app.roster) {
-            Some(m) => app.error(m(t)),
-            None => {
-                return vec![Effect::SaveEstablishment {
-                    id: s.id.clone(),
-                    facts: s.facts(),
-                }];
-            }
+/// Tab ↑↓ (and Shift-Tab) between the fields.
+const FIELD_KEYS: Line = Line {
+    keys: &[
+        (TAB, Command::NextField),
+        (UP, Command::PreviousField),
+        (DOWN, Command::NextField),
+        (BACK_TAB, Command::PreviousField),
+    ],
+    what: Text::keys_next_previous_field,
+};
+const ENTER_KEY: Line = crate::key_line!(Text::keys_next_field_save_on, Command::Confirm, [ENTER]);
+const ESC_KEY: Line = crate::key_line!(Text::keys_back_to_the_roster, Command::Back, [ESC]);
+
+/// On a text field (where ←→ move in the text) and on [保存].
+const KEYS: Keys = Keys {
+    lines: &[FIELD_KEYS, ENTER_KEY, ESC_KEY],
+    footer: &[
+        short(&[TAB], Text::keys_next),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// On the kind, the risk grade or 明厨亮灶: ←→ choose.
+const CHOICE_KEYS: Keys = Keys {
+    lines: &[
+        FIELD_KEYS,
+        Line {
+            keys: &[(LEFT, Command::Previous), (RIGHT, Command::Next)],
+            what: Text::keys_choose_kind_grade_bright,
         },
-        KeyCode::Enter => s.focus = (s.focus + 1) % FIELDS,
-        _ => {
-            if let Some(input) = s.texts.get_mut(s.focus) {
-                input.handle_key(key);
-            }
+        ENTER_KEY,
+        ESC_KEY,
+    ],
+    footer: &[
+        short(&[TAB], Text::keys_next),
+        short(&[LEFT, RIGHT], Text::keys_choose),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+impl Component for EditState {
+    fn title(&self, t: Text) -> String {
+        match self.id {
+            Some(_) => t.edit_establishment().into(),
+            None => t.new_establishment().into(),
         }
     }
-    Vec::new()
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        match self.focus {
+            KIND | GRADE | KITCHEN => &CHOICE_KEYS,
+            _ => &KEYS,
+        }
+    }
+
+    fn typing(&self) -> bool {
+        EditState::typing(self)
+    }
+
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        let t = cx.t;
+        if command != Command::Back {
+            self.leaving = false;
+        }
+        match command {
+            Command::Back if self.may_leave() => return Step::go(Route::Roster),
+            Command::Back => return Step::error(t.unsaved_establishment()),
+            Command::NextField => self.focus = (self.focus + 1) % FIELDS,
+            Command::PreviousField => self.focus = (self.focus + FIELDS - 1) % FIELDS,
+            Command::Previous | Command::Next => self.choose(command == Command::Next),
+            Command::Confirm if self.focus == SAVE => {
+                return match self.problem(cx.roster) {
+                    Some(m) => Step::error(m(t)),
+                    None => Step::effect(Effect::SaveEstablishment {
+                        id: self.id.clone(),
+                        facts: self.facts(),
+                    }),
+                };
+            }
+            Command::Confirm => self.focus = (self.focus + 1) % FIELDS,
+            Command::Input(typed) => {
+                if let Some(input) = self.texts.get_mut(self.focus) {
+                    input.handle_key(typed.0);
+                }
+            }
+            _ => {}
+        }
+        Step::none()
+    }
+
+    fn paste(&mut self, _cx: &Context, text: &str) -> Step {
+        if let Some(input) = self.texts.get_mut(self.focus) {
+            input.insert(text);
+        }
+        Step::none()
+    }
+
+    /// Unsaved edits are not thrown away without a word: the first Ctrl-C asks, a second one
+    /// quits (issue 15, item 3).
+    fn quit(&mut self, cx: &Context) -> Step {
+        if self.may_leave() {
+            Step::quit()
+        } else {
+            Step::error(cx.t.unsaved_establishment_quit())
+        }
+    }
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        render(cx, self, area, buf)
+    }
 }
 
-pub fn render(app: &App, s: &EditState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = app.t;
-    let theme = app.theme;
+impl EditState {
+    /// ←→ on the kind, the risk grade or 明厨亮灶.
+    fn choose(&mut self, forward: bool) {
+        match self.focus {
+            KIND => {
+                let all = EstablishmentKind::ALL;
+                let next = cycle(&all, Some(self.kind), forward);
+                // The kind is required: stepping past the ends wraps instead of clearing it.
+                self.kind = next.unwrap_or(if forward { all[0] } else { all[all.len() - 1] });
+            }
+            GRADE => self.grade = cycle(&RiskGrade::ALL, self.grade, forward),
+            KITCHEN => self.kitchen = cycle(&BrightKitchen::ALL, self.kitchen, forward),
+            _ => {}
+        }
+    }
+}
+
+fn render(cx: &Context, s: &EditState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = cx.t;
+    let theme = cx.theme;
     let lang = t.lang();
     let labels = [
         t.name(),
