@@ -208,9 +208,6 @@ impl App {
         if let Some(effects) = super::screens::draws::update(self, &action) {
             return effects;
         }
-        if let Some(effects) = super::screens::records::record::tags::update(self, &action) {
-            return effects;
-        }
         match action {
             Action::Key(_) | Action::Paste(_) | Action::Resize => Vec::new(),
             Action::Failed(text) => {
@@ -275,13 +272,8 @@ impl App {
             Action::HistoryLoaded(_) => Vec::new(),
             Action::AnswerSaved(answer) => self.with_form(|f| f.saved(answer)),
             Action::AnswerCleared(item_id) => self.with_form(|f| f.cleared(&item_id)),
-            Action::RecordsLoaded(page) => {
-                if let Screen::Records(r) = &mut self.screen {
-                    r.loaded(page);
-                }
-                Vec::new()
-            }
-            Action::RecordLoaded(record) => super::screens::records::record::loaded(self, *record),
+            Action::RecordsLoaded(_) => Vec::new(),
+            Action::RecordLoaded(record) => self.open_record(*record),
             Action::Finalized(record) => {
                 let serial = record.inspection.serial.clone().unwrap_or_default();
                 let mut text = format!("{} {serial}", self.t.finalized());
@@ -352,8 +344,6 @@ impl App {
             Screen::Welcome(w) => w.typing(),
             Screen::Form(f) => f.typing(),
             Screen::Review(r) => r.typing(),
-            Screen::Record(r) => r.reason.is_some(),
-            Screen::Records(r) => r.typing || r.range.is_some(),
             Screen::Sync(s) => s.typing(),
             Screen::Report(r) => r.typing(),
             Screen::Inspectors(s) => s.typing(),
@@ -396,14 +386,11 @@ impl App {
             return self.apply(step);
         }
         use super::screens::form::review;
-        use super::screens::records::record;
-        use super::screens::{draws, form, inspectors, records, report, sync, welcome};
+        use super::screens::{draws, form, inspectors, report, sync, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Form(_) => form::keys::key(self, key),
             Screen::Review(_) => review::key(self, key),
-            Screen::Records(_) => records::key(self, key),
-            Screen::Record(_) => record::key(self, key),
             Screen::Sync(_) => sync::key(self, key),
             Screen::Report(_) => report::key(self, key),
             Screen::Inspectors(_) => inspectors::key(self, key),
@@ -423,7 +410,6 @@ impl App {
             Screen::Welcome(w) => w.paste(text),
             Screen::Form(f) => f.paste(text),
             Screen::Review(r) => r.paste(text),
-            Screen::Records(_) => return super::screens::records::paste(self, text),
             Screen::Sync(s) => {
                 if let Some(input) = s.input() {
                     input.insert(text);
@@ -432,11 +418,6 @@ impl App {
             Screen::Report(r) => {
                 if let Some(input) = r.input() {
                     input.insert(text);
-                }
-            }
-            Screen::Record(r) => {
-                if let Some(reason) = &mut r.reason {
-                    reason.insert(text);
                 }
             }
             Screen::Inspectors(s) => s.paste(text),

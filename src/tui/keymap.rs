@@ -112,32 +112,6 @@ const REVIEW: &[Binding] = &[
     ("Esc", Text::keys_back_to_the_checklist),
 ];
 
-const RECORDS: &[Binding] = &[
-    ("Up Down j k", Text::keys_move_scroll),
-    ("Tab", Text::keys_filter_all_drafts_final),
-    ("/", Text::keys_filter_by_establishment_name),
-    ("o", Text::keys_filter_by_result),
-    ("d", Text::keys_filter_by_date_last),
-    ("D", Text::keys_filter_by_range),
-    ("Enter", Text::keys_open),
-    ("c", Text::keys_correct_a_final_record),
-    ("p", Text::keys_print_record),
-    ("P", Text::keys_print_records),
-    ("Esc", Text::keys_back),
-];
-
-/// An opened record (检查记录表), not the list it was opened from.
-const RECORD: &[Binding] = &[
-    ("Up Down j k", Text::keys_scroll),
-    ("PageDown Space PageUp", Text::keys_page),
-    ("c", Text::keys_correct_a_final_record),
-    ("p", Text::keys_print_this_record),
-    ("f", Text::keys_follow_up_record),
-    ("O", Text::keys_print_order),
-    ("u", Text::keys_untag),
-    ("Esc q", Text::keys_back),
-];
-
 /// While a note, a value or a correction's reason is typed: letters are text.
 const TYPING_TEXT: &[Binding] = &[("Enter", Text::keys_ok), ("Esc", Text::keys_cancel)];
 
@@ -175,9 +149,6 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Form(_) => FORM,
         Screen::Review(_) => REVIEW,
-        Screen::Records(_) => RECORDS,
-        Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
-        Screen::Record(_) => RECORD,
         Screen::Sync(_) => SYNC,
         Screen::Report(_) => REPORT,
         Screen::Inspectors(s) => match s.mode {
@@ -235,7 +206,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
     let screen = &app.screen;
     let short: &[Binding] = match screen {
         Screen::Form(f) if f.typing() => TYPING_TEXT,
-        Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
         Screen::Inspectors(s) if s.mode != InspectorsMode::List => screen_keys(screen),
         Screen::Draws(s) if s.typing() => screen_keys(screen),
         Screen::Draws(s) if s.mode == DrawsMode::View => &[
@@ -282,12 +252,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("Enter", Text::keys_ok),
             ("Esc", Text::keys_back),
         ],
-        Screen::Records(_) => &[
-            ("/", Text::keys_name),
-            ("Enter", Text::keys_open),
-            ("Tab", Text::keys_filter),
-            ("Esc", Text::keys_back),
-        ],
         Screen::Sync(_) => &[
             ("e", Text::keys_export),
             ("i", Text::keys_import_short),
@@ -299,11 +263,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("Left Right", Text::keys_choose),
             ("Enter", Text::keys_ok),
             ("Ctrl-O", Text::keys_open_short),
-            ("Esc", Text::keys_back),
-        ],
-        Screen::Record(_) => &[
-            ("Up Down", Text::keys_scroll),
-            ("c", Text::keys_correct),
             ("Esc", Text::keys_back),
         ],
         _ => &[],

@@ -5,11 +5,13 @@
 use super::app::{App, Effect, Screen};
 use super::screens::form::review::ReviewState;
 use super::screens::records::RecordsState;
+use super::screens::records::record::RecordState;
 use super::screens::roster::RosterState;
 use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
 use super::screens::{draws, inspectors, report, sync};
+use crate::store::InspectionRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -134,5 +136,21 @@ impl App {
                 Vec::new()
             }
         }
+    }
+}
+
+impl App {
+    /// A record loaded from the store, opened; when `c` on 检查记录 asked for it, with the
+    /// reason of its correction asked at once, as `c` on the opened record does.
+    pub(super) fn open_record(&mut self, record: InspectionRecord) -> Vec<Effect> {
+        let correct =
+            matches!(&self.screen, Screen::Records(r) if r.corrects(&record.inspection.id));
+        let mut state = RecordState::new(record, false);
+        if correct && let Some(why) = state.start_correction() {
+            self.info(why(self.t));
+        }
+        let id = state.record.inspection.id.clone();
+        self.screen = Screen::Record(Box::new(state));
+        vec![Effect::LoadCampaignTags(id)]
     }
 }

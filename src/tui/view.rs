@@ -12,8 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::app::{App, Screen};
 use super::keymap;
 use super::screens::form::review;
-use super::screens::records::record;
-use super::screens::{draws, form, inspectors, records, report, sync, welcome};
+use super::screens::{draws, form, inspectors, report, sync, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -80,8 +79,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Welcome(_) => t.welcome().into(),
         Screen::Form(_) => t.form().into(),
         Screen::Review(_) => t.review().into(),
-        Screen::Records(_) => t.records().into(),
-        Screen::Record(_) => t.record().into(),
         Screen::Sync(_) => t.sync().into(),
         Screen::Report(_) => t.reports().into(),
         Screen::Inspectors(_) => t.inspectors_title().into(),
@@ -114,8 +111,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Welcome(w) => welcome::render(w, t, theme, (body, &app.colleagues), buf),
         Screen::Form(f) => form::view::render(app, f, body, buf),
         Screen::Review(r) => review::view::render(app, r, body, buf),
-        Screen::Records(r) => records::render_list(app, r, body, buf),
-        Screen::Record(r) => record::render_record(app, r, body, buf),
         Screen::Sync(s) => sync::view::render(app, s, body, buf),
         Screen::Report(r) => report::view::render(app, r, body, buf),
         Screen::Inspectors(s) => inspectors::render(app, s, body, buf),

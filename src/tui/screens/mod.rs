@@ -48,6 +48,8 @@ impl Screen {
         match self {
             Screen::Home(s) => Some(s),
             Screen::Roster(s) => Some(s),
+            Screen::Records(s) => Some(s),
+            Screen::Record(s) => Some(s.as_ref()),
             Screen::Establishment(s) => Some(s.as_ref()),
             _ => None,
         }
@@ -57,6 +59,8 @@ impl Screen {
         match self {
             Screen::Home(s) => Some(s),
             Screen::Roster(s) => Some(s),
+            Screen::Records(s) => Some(s),
+            Screen::Record(s) => Some(s.as_mut()),
             Screen::Establishment(s) => Some(s.as_mut()),
             _ => None,
         }

@@ -238,12 +238,30 @@ fn every_listed_key_does_something_on_every_screen() {
             step(app, press(KeyCode::Down));
         }
     });
-    walk("record", &|| {
+    // The name typed (a name already there, so that Esc clears it), and the range typed.
+    walk("records name", &|| {
+        let mut app = super::corrections::on_records();
+        step(&mut app, ch('/'));
+        type_text(&mut app, "星帆");
+        app
+    });
+    walk("records range", &|| {
+        let mut app = super::corrections::on_records();
+        step(&mut app, ch('D'));
+        app
+    });
+    let record = || {
         let mut app = super::corrections::on_records();
         step(
             &mut app,
             Action::RecordLoaded(Box::new(super::corrections::final_record(&[]))),
         );
+        app
+    };
+    walk("record", &record);
+    walk("record reason", &|| {
+        let mut app = record();
+        step(&mut app, ch('c'));
         app
     });
     // On a text field, on the kind (after the text fields: ←→ choose), and on [保存].

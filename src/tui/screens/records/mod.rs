@@ -7,23 +7,24 @@
 
 pub mod range;
 pub mod record;
+mod view;
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use ratatui::layout::{Position, Rect};
 
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::Status;
 use crate::domain::outcome::Outcome;
+use crate::i18n::tui::Text;
 use crate::store::{InspectionPage, InspectionSummary};
-use crate::tui::app::{App, Effect, RecordsQuery, Screen};
+use crate::tui::app::{Action, Effect, RecordsQuery};
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
 use crate::tui::input::TextInput;
+use crate::tui::keys::{DOWN, ENTER, ESC, Keys, Line, MOVE, PAGE, TAB, ch, short, typing};
 use crate::tui::route::Route;
 use crate::tui::search::{SearchKey, rank};
-use crate::tui::text::pad;
 
 #[derive(Debug, Clone, Default)]
 pub struct RecordsState {
@@ -100,14 +101,20 @@ impl RecordsState {
     }
 
     /// Asks for the first page of the query.
-    pub(super) fn reload(&mut self) -> Vec<Effect> {
+    fn reload(&mut self) -> Step {
         self.selected = 0;
         if self.no_establishment() {
             // No establishment has that name, so no inspection can match: nothing to ask.
             self.loaded(InspectionPage::default());
-            return Vec::new();
+            return Step::none();
         }
-        vec![Effect::LoadRecords(self.query.clone())]
+        Step::effect(Effect::LoadRecords(self.query.clone()))
+    }
+
+    /// Whether `c` on this list asked for the record `id`: it opens with the reason of its
+    /// correction asked at once, as `c` on the opened record does.
+    pub fn corrects(&self, id: &str) -> bool {
+        self.correcting.as_deref() == Some(id)
     }
 }
 
@@ -130,258 +137,220 @@ fn establishments_named(
     Some(ids)
 }
 
-/// After the typed name changed: the establishments it finds, and their inspections.
-fn name_changed(app: &mut App) -> Vec<Effect> {
-    let Screen::Records(r) = &mut app.screen else {
-        return Vec::new();
-    };
-    r.query.establishment_ids = establishments_named(&app.keys, &app.roster, r.name.text());
-    r.reload()
-}
-
-/// Text pasted into the name filter.
-pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
-    let Screen::Records(r) = &mut app.screen else {
-        return Vec::new();
-    };
-    if let Some(range) = &mut r.range {
-        range.insert(text);
-        return Vec::new();
-    }
-    if !r.typing {
-        return Vec::new();
-    }
-    r.name.insert(text);
-    name_changed(app)
-}
-
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let today = app.today;
-    let Screen::Records(r) = &mut app.screen else {
-        return Vec::new();
-    };
-    if r.range.is_some() {
-        return range::key(app, key);
-    }
-    if r.typing {
-        let before = r.name.text().to_string();
-        match key.code {
-            KeyCode::Enter | KeyCode::Down => r.typing = false,
-            KeyCode::Esc => {
-                r.name.clear();
-                r.typing = false;
-            }
-            _ => {
-                r.name.handle_key(key);
-            }
-        }
-        if r.name.text() == before {
-            return Vec::new();
-        }
-        return name_changed(app);
-    }
-    let last = r.list.len().saturating_sub(1);
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') => return app.go_home(),
-        KeyCode::Char('/') => r.typing = true,
-        KeyCode::Down | KeyCode::Char('j') => r.selected = (r.selected + 1).min(last),
-        KeyCode::Up | KeyCode::Char('k') => r.selected = r.selected.saturating_sub(1),
-        KeyCode::PageDown => r.selected = (r.selected + 10).min(last),
-        KeyCode::PageUp => r.selected = r.selected.saturating_sub(10),
-        KeyCode::Tab => {
-            r.query.status = match r.query.status {
-                None => Some(Status::Draft),
-                Some(Status::Draft) => Some(Status::Final),
-                Some(Status::Final) => None,
-            };
-            return r.reload();
-        }
-        KeyCode::Char('o') => {
-            let all = Outcome::ALL;
-            r.query.outcome = match r.query.outcome {
-                None => Some(all[0]),
-                Some(o) => all
-                    .iter()
-                    .position(|x| *x == o)
-                    .and_then(|i| all.get(i + 1))
-                    .copied(),
-            };
-            return r.reload();
-        }
-        KeyCode::Char('d') => {
-            r.period = r.period.next();
-            r.query.from = r.period.from(today);
-            r.query.to = None;
-            return r.reload();
-        }
-        KeyCode::Char('D') => range::open(r, today),
-        // Record forms: `p` the selected final record, `P` every final record listed. When the
-        // list is a page, `P` prints the page: what the inspector sees is what is printed.
-        KeyCode::Char('p') => {
-            if let Some(s) = r.list.get(r.selected)
-                && s.status == Status::Final
-            {
-                let ids = vec![s.id.clone()];
-                return app.go(Route::PrintRecords(ids));
-            }
-        }
-        KeyCode::Char('P') => {
-            let ids: Vec<String> = r
-                .list
-                .iter()
-                .filter(|s| s.status == Status::Final)
-                .map(|s| s.id.clone())
-                .collect();
-            if !ids.is_empty() {
-                return app.go(Route::PrintRecords(ids));
-            }
-        }
-        // `c` corrects the selected final record as `c` on the opened record does: it opens,
-        // so the inspector sees what is corrected, with the reason asked at once.
-        KeyCode::Char('c') => {
-            if let Some(s) = r.list.get(r.selected) {
-                if s.status != Status::Final {
-                    let t = app.t;
-                    app.info(t.draft_needs_no_correction());
-                    return Vec::new();
-                }
-                r.correcting = Some(s.id.clone());
-                return vec![Effect::LoadRecord(s.id.clone())];
-            }
-        }
-        KeyCode::Enter => {
-            r.correcting = None;
-            if let Some(s) = r.list.get(r.selected) {
-                return vec![match s.status {
-                    Status::Draft => Effect::OpenDraft(s.id.clone()),
-                    Status::Final => Effect::LoadRecord(s.id.clone()),
-                }];
-            }
-        }
-        _ => {}
-    }
-    Vec::new()
-}
-
-pub fn render_list(app: &App, r: &RecordsState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = app.t;
-    let theme = app.theme;
-    let lang = t.lang();
-    let paged = r.total > r.list.len();
-    let [top, search, body, narrow] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(u16::from(paged)),
-    ])
-    .areas(area);
-    let filters = [
-        (None, t.all()),
-        (Some(Status::Draft), lang.status(Status::Draft)),
-        (Some(Status::Final), lang.status(Status::Final)),
-    ];
-    let mut spans = vec![Span::styled(format!("{}: ", t.filter()), theme.heading())];
-    for (f, label) in filters {
-        let style = if f == r.query.status {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        spans.push(Span::styled(format!(" {label} "), style));
-        spans.push(Span::raw(" "));
-    }
-    let outcome = r.query.outcome.map_or(t.all(), |o| lang.outcome(o));
-    spans.push(Span::styled(
-        format!(
-            "| {} {outcome} | {} {}",
-            t.result(),
-            t.date(),
-            r.period.label(t)
+const KEYS: Keys = Keys {
+    lines: &[
+        Line {
+            what: Text::keys_move_scroll,
+            ..MOVE
+        },
+        PAGE,
+        crate::key_line!(
+            Text::keys_filter_all_drafts_final,
+            Command::FilterStatus,
+            [TAB]
         ),
-        theme.dim(),
-    ));
-    Paragraph::new(Line::from(spans)).render(top, buf);
-    if let Some(input) = &r.range {
-        let label = format!("{}: ", t.records_range());
-        buf.set_string(search.x, search.y, &label, theme.selected());
-        let lw = u16::try_from(crate::tui::text::width(&label)).unwrap_or(0);
-        let field = Rect::new(
-            search.x + lw,
-            search.y,
-            search.width.saturating_sub(lw).min(30),
-            1,
-        );
-        let cursor = input.render(field, buf, theme.input());
-        render_rows(app, r, area.width, body, buf);
-        return Some(cursor);
+        crate::key_line!(
+            Text::keys_filter_by_establishment_name,
+            Command::FilterName,
+            [ch('/')]
+        ),
+        crate::key_line!(
+            Text::keys_filter_by_result,
+            Command::FilterResult,
+            [ch('o')]
+        ),
+        crate::key_line!(
+            Text::keys_filter_by_date_last,
+            Command::FilterDays,
+            [ch('d')]
+        ),
+        crate::key_line!(Text::keys_filter_by_range, Command::FilterRange, [ch('D')]),
+        crate::key_line!(Text::keys_open, Command::Confirm, [ENTER]),
+        crate::key_line!(
+            Text::keys_correct_a_final_record,
+            Command::Correct,
+            [ch('c')]
+        ),
+        crate::key_line!(Text::keys_print_record, Command::Print, [ch('p')]),
+        crate::key_line!(Text::keys_print_records, Command::PrintAll, [ch('P')]),
+        crate::key_line!(Text::keys_back, Command::Back, [ESC, ch('q')]),
+    ],
+    footer: &[
+        short(&[ch('/')], Text::keys_name),
+        short(&[ENTER], Text::keys_open),
+        short(&[TAB], Text::keys_filter),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// Typing the establishment's name (`/`): letters are text.
+const NAME_KEYS: Keys = Keys {
+    lines: &[
+        typing(Text::keys_filter_by_establishment_name),
+        crate::key_line!(Text::keys_back_to_the_list, Command::Confirm, [ENTER, DOWN]),
+        crate::key_line!(Text::keys_clear_the_name, Command::Back, [ESC]),
+    ],
+    footer: &[
+        short(&[ENTER], Text::keys_ok),
+        short(&[ESC], Text::keys_cancel),
+    ],
+};
+
+impl Component for RecordsState {
+    fn title(&self, t: Text) -> String {
+        t.records().into()
     }
-    let label = format!("{} (/): ", t.establishment());
-    let style = if r.typing {
-        theme.selected()
-    } else {
-        theme.heading()
-    };
-    buf.set_string(search.x, search.y, &label, style);
-    let lw = u16::try_from(crate::tui::text::width(&label)).unwrap_or(0);
-    let field = Rect::new(
-        search.x + lw,
-        search.y,
-        search.width.saturating_sub(lw).min(40),
-        1,
-    );
-    let cursor = r.name.render(field, buf, theme.input());
-    let total = t.records_total(r.total);
-    let total_w = u16::try_from(crate::tui::text::width(&total)).unwrap_or(u16::MAX);
-    if field.right() + 2 + total_w <= search.right() {
-        buf.set_string(search.right() - total_w, search.y, &total, theme.dim());
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        if self.range.is_some() {
+            &range::KEYS
+        } else if self.typing {
+            &NAME_KEYS
+        } else {
+            &KEYS
+        }
     }
-    if paged {
-        let hint = t.records_narrow(r.list.len());
-        Paragraph::new(Line::styled(hint, theme.heading())).render(narrow, buf);
+
+    fn typing(&self) -> bool {
+        self.typing || self.range.is_some()
     }
-    render_rows(app, r, area.width, body, buf);
-    r.typing.then_some(cursor)
+
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        if self.range.is_some() {
+            return range::on(self, cx, command);
+        }
+        if self.typing {
+            return self.on_name(cx, command);
+        }
+        let last = self.list.len().saturating_sub(1);
+        match command {
+            Command::Back => return Step::go(Route::Home),
+            Command::FilterName => self.typing = true,
+            Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::PageDown => self.selected = (self.selected + 10).min(last),
+            Command::PageUp => self.selected = self.selected.saturating_sub(10),
+            Command::FilterStatus => {
+                self.query.status = match self.query.status {
+                    None => Some(Status::Draft),
+                    Some(Status::Draft) => Some(Status::Final),
+                    Some(Status::Final) => None,
+                };
+                return self.reload();
+            }
+            Command::FilterResult => {
+                let all = Outcome::ALL;
+                self.query.outcome = match self.query.outcome {
+                    None => Some(all[0]),
+                    Some(o) => all
+                        .iter()
+                        .position(|x| *x == o)
+                        .and_then(|i| all.get(i + 1))
+                        .copied(),
+                };
+                return self.reload();
+            }
+            Command::FilterDays => {
+                self.period = self.period.next();
+                self.query.from = self.period.from(cx.today);
+                self.query.to = None;
+                return self.reload();
+            }
+            Command::FilterRange => range::open(self, cx.today),
+            // Record forms: `p` the selected final record, `P` every final record listed. When
+            // the list is a page, `P` prints the page: what the inspector sees is what is printed.
+            Command::Print => {
+                if let Some(s) = self.list.get(self.selected)
+                    && s.status == Status::Final
+                {
+                    return Step::go(Route::PrintRecords(vec![s.id.clone()]));
+                }
+            }
+            Command::PrintAll => {
+                let ids: Vec<String> = self
+                    .list
+                    .iter()
+                    .filter(|s| s.status == Status::Final)
+                    .map(|s| s.id.clone())
+                    .collect();
+                if !ids.is_empty() {
+                    return Step::go(Route::PrintRecords(ids));
+                }
+            }
+            // `c` corrects the selected final record as `c` on the opened record does: it
+            // opens, so the inspector sees what is corrected, with the reason asked at once.
+            Command::Correct => {
+                if let Some(s) = self.list.get(self.selected) {
+                    if s.status != Status::Final {
+                        return Step::info(cx.t.draft_needs_no_correction());
+                    }
+                    self.correcting = Some(s.id.clone());
+                    return Step::effect(Effect::LoadRecord(s.id.clone()));
+                }
+            }
+            Command::Confirm => {
+                self.correcting = None;
+                if let Some(s) = self.list.get(self.selected) {
+                    return Step::effect(match s.status {
+                        Status::Draft => Effect::OpenDraft(s.id.clone()),
+                        Status::Final => Effect::LoadRecord(s.id.clone()),
+                    });
+                }
+            }
+            _ => {}
+        }
+        Step::none()
+    }
+
+    fn paste(&mut self, cx: &Context, text: &str) -> Step {
+        if let Some(range) = &mut self.range {
+            range.insert(text);
+            return Step::none();
+        }
+        if !self.typing {
+            return Step::none();
+        }
+        self.name.insert(text);
+        self.name_changed(cx)
+    }
+
+    fn answer(&mut self, _cx: &Context, action: &Action) -> Option<Step> {
+        let Action::RecordsLoaded(page) = action else {
+            return None;
+        };
+        self.loaded(page.clone());
+        Some(Step::none())
+    }
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        view::render(cx, self, area, buf)
+    }
 }
 
-/// The inspections of the page, or why there are none.
-fn render_rows(app: &App, r: &RecordsState, width: u16, body: Rect, buf: &mut Buffer) {
-    let t = app.t;
-    let theme = app.theme;
-    let lang = t.lang();
-    let name_w = if width >= 120 { 40 } else { 26 };
-    let items: Vec<ListItem> = r
-        .list
-        .iter()
-        .map(|s| {
-            let outcome = s.outcome.map_or("-", |o| lang.outcome(o));
-            let serial = s
-                .serial
-                .clone()
-                .unwrap_or_else(|| lang.status(s.status).to_string());
-            ListItem::new(format!(
-                "{}  {}  {}  {}  {}",
-                s.local_started_at().format("%Y-%m-%d"),
-                pad(&s.establishment, name_w),
-                pad(lang.inspection_kind(s.kind), 8),
-                pad(outcome, 8),
-                serial
-            ))
-        })
-        .collect();
-    if items.is_empty() {
-        let none = if r.no_establishment() {
-            t.no_match()
-        } else {
-            t.none()
-        };
-        Paragraph::new(Line::styled(none, theme.dim())).render(body, buf);
-    } else {
-        let mut ls = ListState::default().with_selected(Some(r.selected));
-        StatefulWidget::render(
-            List::new(items).highlight_style(theme.selected()),
-            body,
-            buf,
-            &mut ls,
-        );
+impl RecordsState {
+    /// A command while the name is typed: Enter or ↓ back to the list, Esc clears the name.
+    fn on_name(&mut self, cx: &Context, command: Command) -> Step {
+        let before = self.name.text().to_string();
+        match command {
+            Command::Confirm => self.typing = false,
+            Command::Back => {
+                self.name.clear();
+                self.typing = false;
+            }
+            Command::Input(typed) => {
+                self.name.handle_key(typed.0);
+            }
+            _ => {}
+        }
+        if self.name.text() == before {
+            return Step::none();
+        }
+        self.name_changed(cx)
+    }
+
+    /// After the typed name changed: the establishments it finds, and their inspections.
+    fn name_changed(&mut self, cx: &Context) -> Step {
+        self.query.establishment_ids = establishments_named(cx.keys, cx.roster, self.name.text());
+        self.reload()
     }
 }

@@ -1,12 +1,27 @@
 //! 记录's custom date range (`D`): two days typed, "2026-03-01 2026-06-30" (or with 至 or ~
-//! between), checked before the list is asked for; the other periods are `d`'s (records.rs).
+//! between), checked before the list is asked for; the other periods are `d`'s (mod.rs).
 
 use chrono::{Datelike, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{Period, RecordsState};
-use crate::tui::app::{App, Effect, Screen};
+use crate::i18n::tui::Text;
+use crate::tui::command::Command;
+use crate::tui::component::{Context, Step};
 use crate::tui::input::TextInput;
+use crate::tui::keys::{ENTER, ESC, Keys, short, typing};
+
+/// Typing the range: letters are text.
+pub const KEYS: Keys = Keys {
+    lines: &[
+        typing(Text::keys_filter_by_range),
+        crate::key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
+        crate::key_line!(Text::keys_cancel, Command::Back, [ESC]),
+    ],
+    footer: &[
+        short(&[ENTER], Text::keys_ok),
+        short(&[ESC], Text::keys_cancel),
+    ],
+};
 
 /// Starts typing a range: the current one, else this year so far.
 pub fn open(r: &mut RecordsState, today: NaiveDate) {
@@ -34,18 +49,14 @@ pub fn parse(text: &str) -> Option<(NaiveDate, NaiveDate)> {
     (from <= to).then_some((from, to))
 }
 
-/// A key while the range is typed: Enter applies a good range, Esc leaves it as it was.
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let t = app.t;
-    let Screen::Records(r) = &mut app.screen else {
-        return Vec::new();
-    };
+/// A command while the range is typed: Enter applies a good range, Esc leaves it as it was.
+pub fn on(r: &mut RecordsState, cx: &Context, command: Command) -> Step {
     let Some(input) = &mut r.range else {
-        return Vec::new();
+        return Step::none();
     };
-    match key.code {
-        KeyCode::Esc => r.range = None,
-        KeyCode::Enter => match parse(input.text()) {
+    match command {
+        Command::Back => r.range = None,
+        Command::Confirm => match parse(input.text()) {
             Some((from, to)) => {
                 r.range = None;
                 r.period = Period::Range(from, to);
@@ -53,13 +64,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 r.query.to = Some(to);
                 return r.reload();
             }
-            None => app.error(t.bad_period()),
+            None => return Step::error(cx.t.bad_period()),
         },
-        _ => {
-            input.handle_key(key);
+        Command::Input(typed) => {
+            input.handle_key(typed.0);
         }
+        _ => {}
     }
-    Vec::new()
+    Step::none()
 }
 
 #[cfg(test)]

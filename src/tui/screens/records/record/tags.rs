@@ -1,37 +1,33 @@
 //! The campaigns an opened record counts for (issue 14): shown above the record, and `u` takes
 //! it out of the first one or puts it back. The choice is kept with its time and travels to the
 //! office in the next field bundle (store/tables/planning_tags.rs, docs/planning.md). Part of the
-//! record screen (record.rs).
+//! record screen (mod.rs).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::RecordState;
 use crate::store::CampaignTag;
-use crate::tui::app::{Action, App, Effect, Screen};
+use crate::tui::app::{Action, Effect};
+use crate::tui::component::{Context, Step};
 
 /// `u` on the opened record: the first campaign's tag turned over.
-pub fn toggle(app: &mut App) -> Vec<Effect> {
-    let Screen::Record(r) = &app.screen else {
-        return Vec::new();
-    };
+pub fn toggle(r: &RecordState, cx: &Context) -> Step {
     match r.tags.first() {
-        Some(tag) => vec![Effect::SetCampaignTag {
+        Some(tag) => Step::effect(Effect::SetCampaignTag {
             inspection_id: r.record.inspection.id.clone(),
             campaign_id: tag.campaign_id.clone(),
             tagged: !tag.tagged,
-        }],
-        None => {
-            app.info(app.t.in_no_campaign());
-            Vec::new()
-        }
+        }),
+        None => Step::info(cx.t.in_no_campaign()),
     }
 }
 
 /// The campaigns of the record on screen, loaded or just changed; `None` when the action is
-/// not theirs.
-pub fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
+/// not theirs. Those of another record, come late, are not shown on this one.
+pub fn answer(r: &mut RecordState, cx: &Context, action: &Action) -> Option<Step> {
     let Action::CampaignTagsLoaded {
         inspection_id,
         tags,
@@ -40,21 +36,19 @@ pub fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     else {
         return None;
     };
-    let t = app.t;
-    if let Screen::Record(r) = &mut app.screen
-        && &r.record.inspection.id == inspection_id
-    {
-        r.tags = tags.clone();
-        if let Some(tag) = changed {
-            app.info(t.campaign_tag_changed(&tag.name, tag.tagged));
-        }
+    if &r.record.inspection.id != inspection_id {
+        return Some(Step::none());
     }
-    Some(Vec::new())
+    r.tags = tags.clone();
+    Some(match changed {
+        Some(tag) => Step::info(cx.t.campaign_tag_changed(&tag.name, tag.tagged)),
+        None => Step::none(),
+    })
 }
 
 /// One line: each campaign, counted or taken out, and the key that turns the first over.
-pub fn render(app: &App, tags: &[CampaignTag], area: Rect, buf: &mut Buffer) {
-    let (t, theme) = (app.t, app.theme);
+pub fn render(cx: &Context, tags: &[CampaignTag], area: Rect, buf: &mut Buffer) {
+    let (t, theme) = (cx.t, cx.theme);
     let mut spans = vec![Span::styled(t.campaigns_label(), theme.heading())];
     for tag in tags {
         let style = if tag.tagged {
