@@ -249,14 +249,6 @@ impl App {
                 self.screen = Screen::Roster(roster);
                 vec![Effect::LoadRoster]
             }
-            Action::PhotoAttached(photo) => {
-                self.info(format!("{}: {}", self.t.photo_attached(), photo.file_name));
-                self.with_form(|f| f.photo_attached(photo))
-            }
-            Action::PhotoRemoved(photo) => {
-                self.info(format!("{}: {}", self.t.photo_removed(), photo.file_name));
-                self.with_form(|f| f.photo_removed(&photo))
-            }
             Action::PathCompleted { text, candidates } => {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));
@@ -270,11 +262,7 @@ impl App {
                     Screen::Welcome(w) => w.completed(&text),
                     _ => {}
                 }
-                self.with_form(|f| {
-                    if let Some(edit) = &mut f.edit {
-                        edit.input = super::input::TextInput::new(&text);
-                    }
-                })
+                Vec::new()
             }
             Action::ColleaguesLoaded(_) => Vec::new(),
             Action::HistoryLoaded(history) => {
@@ -283,8 +271,6 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::AnswerSaved(answer) => self.with_form(|f| f.saved(answer)),
-            Action::AnswerCleared(item_id) => self.with_form(|f| f.cleared(&item_id)),
             Action::RecordsLoaded(page) => {
                 if let Screen::Records(r) = &mut self.screen {
                     r.loaded(page);
@@ -319,7 +305,12 @@ impl App {
             | Action::InspectorsLoaded { .. }
             | Action::DrawsLoaded { .. }
             | Action::DrawMade(_)
-            | Action::CampaignTagsLoaded { .. } => Vec::new(),
+            | Action::CampaignTagsLoaded { .. }
+            // Answers only the checklist and its review wait for.
+            | Action::AnswerSaved(_)
+            | Action::AnswerCleared(_)
+            | Action::PhotoAttached(_)
+            | Action::PhotoRemoved(_) => Vec::new(),
         }
     }
 
@@ -340,15 +331,6 @@ impl App {
         }
     }
 
-    fn with_form(&mut self, f: impl FnOnce(&mut FormState)) -> Vec<Effect> {
-        match &mut self.screen {
-            Screen::Form(form) => f(form),
-            Screen::Review(review) => f(&mut review.form),
-            _ => {}
-        }
-        Vec::new()
-    }
-
     fn refresh_due(&mut self) {
         self.due = super::due::due(&self.roster, &self.home.last, self.today, &self.frequencies);
     }
@@ -361,8 +343,6 @@ impl App {
         match &self.screen {
             Screen::Welcome(w) => w.typing(),
             Screen::Roster(r) => r.chooser.is_none(),
-            Screen::Form(f) => f.typing(),
-            Screen::Review(r) => r.typing(),
             Screen::Record(r) => r.reason.is_some(),
             Screen::Records(r) => r.typing || r.range.is_some(),
             Screen::Establishment(e) => e.typing(),
@@ -393,12 +373,7 @@ impl App {
                 return self.apply(step);
             }
             self.quit = true;
-            let profile = self.profile.clone().unwrap_or_default();
-            return match &mut self.screen {
-                Screen::Form(f) => f.save_open_note(),
-                Screen::Review(r) => r.keep_sign_off(&profile),
-                _ => Vec::new(),
-            };
+            return Vec::new();
         }
         self.message = None;
         if self.help {
@@ -415,15 +390,12 @@ impl App {
             let step = c.on(&cx, command);
             return self.apply(step);
         }
-        use super::screens::form::review;
         use super::screens::records::record;
         use super::screens::roster::establishment;
-        use super::screens::{draws, form, inspectors, records, report, roster, sync, welcome};
+        use super::screens::{draws, inspectors, records, report, roster, sync, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
-            Screen::Form(_) => form::keys::key(self, key),
-            Screen::Review(_) => review::key(self, key),
             Screen::Records(_) => records::key(self, key),
             Screen::Record(_) => record::key(self, key),
             Screen::Establishment(_) => establishment::key(self, key),
@@ -449,8 +421,6 @@ impl App {
                 r.refresh(&self.keys, &self.roster);
                 return super::screens::roster::history_effect(self);
             }
-            Screen::Form(f) => f.paste(text),
-            Screen::Review(r) => r.paste(text),
             Screen::Records(_) => return super::screens::records::paste(self, text),
             Screen::Establishment(e) => e.paste(text),
             Screen::Sync(s) => {

@@ -97,33 +97,6 @@ const ROSTER: &[Binding] = &[
     ("Esc", Text::keys_back_home),
 ];
 
-const FORM: &[Binding] = &[
-    ("1 y", Text::keys_compliant_next),
-    ("2 n", Text::keys_non_compliant_asks_for),
-    ("3 x", Text::keys_not_applicable_next),
-    ("A", Text::keys_rest_of_section_compliant),
-    ("0", Text::keys_clear_the_answer),
-    ("Up Down j k", Text::keys_move),
-    ("Tab", Text::keys_next_section),
-    ("e Enter", Text::keys_note),
-    ("v", Text::keys_measured_value_choice),
-    ("p", Text::keys_attach_a_photo_file),
-    ("P", Text::keys_remove_a_photo),
-    ("g", Text::keys_guidance_and_basis),
-    ("u", Text::keys_next_unanswered),
-    ("F", Text::keys_review_and_finalize),
-    ("Esc", Text::keys_back_home_draft_is),
-];
-
-const REVIEW: &[Binding] = &[
-    ("Tab Up Down", Text::keys_next_previous_field),
-    ("Left Right", Text::keys_choose_the_handling_on),
-    ("Space", Text::keys_refused_to_sign),
-    ("Enter", Text::keys_finalize_on_the_button),
-    ("p", Text::keys_go_to_missing),
-    ("Esc", Text::keys_back_to_the_checklist),
-];
-
 const ESTABLISHMENT: &[Binding] = &[
     ("Tab Up Down", Text::keys_next_previous_field),
     ("Left Right", Text::keys_choose_kind_grade_bright),
@@ -201,9 +174,8 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Home(_) => HOME,
         Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
         Screen::Roster(_) => ROSTER,
-        Screen::Form(f) if f.typing() => TYPING_TEXT,
-        Screen::Form(_) => FORM,
-        Screen::Review(_) => REVIEW,
+        // The checklist and its review are components: they list their own keys.
+        Screen::Form(_) | Screen::Review(_) => &[],
         Screen::Records(_) => RECORDS,
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
         Screen::Record(_) => RECORD,
@@ -263,7 +235,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
     let screen = &app.screen;
     let short: &[Binding] = match screen {
         Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
-        Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
         Screen::Inspectors(s) if s.mode != InspectorsMode::List => screen_keys(screen),
         Screen::Draws(s) if s.typing() => screen_keys(screen),
@@ -301,23 +272,7 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("Ctrl-N", Text::keys_new),
             ("Esc", Text::keys_back),
         ],
-        Screen::Form(_) => &[
-            ("1", Text::keys_pass),
-            ("2", Text::keys_fail),
-            ("3", Text::keys_n_a),
-            ("e", Text::keys_note_short),
-            ("v", Text::keys_value),
-            ("g", Text::keys_guide),
-            ("u", Text::keys_next_open),
-            ("F", Text::keys_finalize),
-            ("Esc", Text::keys_back),
-        ],
-        Screen::Review(_) => &[
-            ("Tab", Text::keys_next),
-            ("Left Right", Text::keys_handling),
-            ("Enter", Text::keys_ok),
-            ("Esc", Text::keys_back),
-        ],
+        Screen::Form(_) | Screen::Review(_) => &[],
         Screen::Records(_) => &[
             ("/", Text::keys_name),
             ("Enter", Text::keys_open),

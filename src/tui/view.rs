@@ -11,10 +11,9 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::screens::form::review;
 use super::screens::records::record;
 use super::screens::roster::establishment;
-use super::screens::{draws, form, inspectors, records, report, roster, sync, welcome};
+use super::screens::{draws, inspectors, records, report, roster, sync, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -80,8 +79,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Welcome(w) if w.editing => t.profile().into(),
         Screen::Welcome(_) => t.welcome().into(),
         Screen::Roster(_) => t.roster().into(),
-        Screen::Form(_) => t.form().into(),
-        Screen::Review(_) => t.review().into(),
         Screen::Records(_) => t.records().into(),
         Screen::Record(_) => t.record().into(),
         Screen::Establishment(e) if e.id.is_some() => t.edit_establishment().into(),
@@ -92,19 +89,10 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Draws(_) => t.draws_title().into(),
         _ => String::new(),
     };
-    let mut spans = vec![
+    let spans = vec![
         Span::styled(format!(" {} ", t.app_title()), theme.title()),
         Span::raw(format!("| {title}")),
     ];
-    if let Screen::Form(f) = &app.screen {
-        spans.push(Span::raw(format!(
-            " | {}",
-            f.checklist
-                .short
-                .clone()
-                .unwrap_or_else(|| f.checklist.title.clone())
-        )));
-    }
     Paragraph::new(Line::from(spans)).render(top, buf);
     if let Some(p) = &app.profile {
         let who = format!("{} {} ", p.name, p.badge);
@@ -117,8 +105,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         _ if component.is_some() => component.and_then(|c| c.render(&cx, body, buf)),
         Screen::Welcome(w) => welcome::render(w, t, theme, (body, &app.colleagues), buf),
         Screen::Roster(r) => roster::render(app, r, body, buf),
-        Screen::Form(f) => form::view::render(app, f, body, buf),
-        Screen::Review(r) => review::view::render(app, r, body, buf),
         Screen::Records(r) => records::render_list(app, r, body, buf),
         Screen::Record(r) => record::render_record(app, r, body, buf),
         Screen::Establishment(e) => establishment::render(app, e, body, buf),

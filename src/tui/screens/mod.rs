@@ -47,6 +47,8 @@ impl Screen {
     pub fn component(&self) -> Option<&dyn Component> {
         match self {
             Screen::Home(s) => Some(s),
+            Screen::Form(s) => Some(&**s),
+            Screen::Review(s) => Some(&**s),
             _ => None,
         }
     }
@@ -54,6 +56,8 @@ impl Screen {
     pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
         match self {
             Screen::Home(s) => Some(s),
+            Screen::Form(s) => Some(&mut **s),
+            Screen::Review(s) => Some(&mut **s),
             _ => None,
         }
     }
