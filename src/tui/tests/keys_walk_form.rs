@@ -1,7 +1,7 @@
 //! The checklist's and the review's states the walk of `keys_walk.rs` does not reach on its own
-//! fixtures: a text item, a 复查, a value, a photo path, a choice, the photos listed, the
-//! guidance, the review's text fields and its question. Every key their tables list does
-//! something.
+//! fixtures: a text item, a 复查, a checklist listing nothing, a value, a photo path, a choice,
+//! the photos listed, the guidance, the review's text fields and its question. Every key their
+//! tables list does something.
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -112,6 +112,17 @@ fn every_listed_key_does_something_on_the_checklist_and_its_review() {
         if spec == "Tab" {
             step(app, ch('w'));
         }
+    });
+    // A 复查 whose items the checklist no longer has: nothing listed, Esc leaves.
+    walk("form empty", &|| {
+        let mut app = super::snapshots::loaded(Lang::Zh);
+        let mut data = super::follow_up::follow_up_data();
+        for case in &mut data.follow_up {
+            case.rectification.item_id = "gone".into();
+        }
+        step(&mut app, Action::FormOpened(Box::new(data)));
+        assert!(form(&app).current().is_none());
+        app
     });
     walk("form value", &on_value);
     // A path typed, for Enter to attach.
