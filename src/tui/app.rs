@@ -241,14 +241,6 @@ impl App {
                 self.screen = Screen::Roster(roster);
                 vec![Effect::LoadRoster]
             }
-            Action::PhotoAttached(photo) => {
-                self.info(format!("{}: {}", self.t.photo_attached(), photo.file_name));
-                self.with_form(|f| f.photo_attached(photo))
-            }
-            Action::PhotoRemoved(photo) => {
-                self.info(format!("{}: {}", self.t.photo_removed(), photo.file_name));
-                self.with_form(|f| f.photo_removed(&photo))
-            }
             Action::PathCompleted { text, candidates } => {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));
@@ -262,16 +254,10 @@ impl App {
                     Screen::Welcome(w) => w.completed(&text),
                     _ => {}
                 }
-                self.with_form(|f| {
-                    if let Some(edit) = &mut f.edit {
-                        edit.input = super::input::TextInput::new(&text);
-                    }
-                })
+                Vec::new()
             }
             Action::ColleaguesLoaded(_) => Vec::new(),
             Action::HistoryLoaded(_) => Vec::new(),
-            Action::AnswerSaved(answer) => self.with_form(|f| f.saved(answer)),
-            Action::AnswerCleared(item_id) => self.with_form(|f| f.cleared(&item_id)),
             Action::RecordsLoaded(_) => Vec::new(),
             Action::RecordLoaded(record) => self.open_record(*record),
             Action::Finalized(record) => {
@@ -301,7 +287,12 @@ impl App {
             | Action::InspectorsLoaded { .. }
             | Action::DrawsLoaded { .. }
             | Action::DrawMade(_)
-            | Action::CampaignTagsLoaded { .. } => Vec::new(),
+            | Action::CampaignTagsLoaded { .. }
+            // Answers only the checklist and its review wait for.
+            | Action::AnswerSaved(_)
+            | Action::AnswerCleared(_)
+            | Action::PhotoAttached(_)
+            | Action::PhotoRemoved(_) => Vec::new(),
         }
     }
 
@@ -322,15 +313,6 @@ impl App {
         }
     }
 
-    fn with_form(&mut self, f: impl FnOnce(&mut FormState)) -> Vec<Effect> {
-        match &mut self.screen {
-            Screen::Form(form) => f(form),
-            Screen::Review(review) => f(&mut review.form),
-            _ => {}
-        }
-        Vec::new()
-    }
-
     fn refresh_due(&mut self) {
         self.due = super::due::due(&self.roster, &self.home.last, self.today, &self.frequencies);
     }
@@ -342,8 +324,6 @@ impl App {
         }
         match &self.screen {
             Screen::Welcome(w) => w.typing(),
-            Screen::Form(f) => f.typing(),
-            Screen::Review(r) => r.typing(),
             Screen::Sync(s) => s.typing(),
             Screen::Report(r) => r.typing(),
             Screen::Inspectors(s) => s.typing(),
@@ -363,12 +343,7 @@ impl App {
                 return self.apply(step);
             }
             self.quit = true;
-            let profile = self.profile.clone().unwrap_or_default();
-            return match &mut self.screen {
-                Screen::Form(f) => f.save_open_note(),
-                Screen::Review(r) => r.keep_sign_off(&profile),
-                _ => Vec::new(),
-            };
+            return Vec::new();
         }
         self.message = None;
         if self.help {
@@ -385,12 +360,9 @@ impl App {
             let step = c.on(&cx, command);
             return self.apply(step);
         }
-        use super::screens::form::review;
-        use super::screens::{draws, form, inspectors, report, sync, welcome};
+        use super::screens::{draws, inspectors, report, sync, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
-            Screen::Form(_) => form::keys::key(self, key),
-            Screen::Review(_) => review::key(self, key),
             Screen::Sync(_) => sync::key(self, key),
             Screen::Report(_) => report::key(self, key),
             Screen::Inspectors(_) => inspectors::key(self, key),
@@ -408,8 +380,6 @@ impl App {
         }
         match &mut self.screen {
             Screen::Welcome(w) => w.paste(text),
-            Screen::Form(f) => f.paste(text),
-            Screen::Review(r) => r.paste(text),
             Screen::Sync(s) => {
                 if let Some(input) = s.input() {
                     input.insert(text);

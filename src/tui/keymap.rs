@@ -85,33 +85,6 @@ const OFFICE_FORM: &[Binding] = &[
 /// Retiring an inspector: `y` confirms, any other key cancels.
 const CONFIRM: &[Binding] = &[("y", Text::keys_ok), ("Esc", Text::keys_cancel)];
 
-const FORM: &[Binding] = &[
-    ("1 y", Text::keys_compliant_next),
-    ("2 n", Text::keys_non_compliant_asks_for),
-    ("3 x", Text::keys_not_applicable_next),
-    ("A", Text::keys_rest_of_section_compliant),
-    ("0", Text::keys_clear_the_answer),
-    ("Up Down j k", Text::keys_move),
-    ("Tab", Text::keys_next_section),
-    ("e Enter", Text::keys_note),
-    ("v", Text::keys_measured_value_choice),
-    ("p", Text::keys_attach_a_photo_file),
-    ("P", Text::keys_remove_a_photo),
-    ("g", Text::keys_guidance_and_basis),
-    ("u", Text::keys_next_unanswered),
-    ("F", Text::keys_review_and_finalize),
-    ("Esc", Text::keys_back_home_draft_is),
-];
-
-const REVIEW: &[Binding] = &[
-    ("Tab Up Down", Text::keys_next_previous_field),
-    ("Left Right", Text::keys_choose_the_handling_on),
-    ("Space", Text::keys_refused_to_sign),
-    ("Enter", Text::keys_finalize_on_the_button),
-    ("p", Text::keys_go_to_missing),
-    ("Esc", Text::keys_back_to_the_checklist),
-];
-
 /// While a note, a value or a correction's reason is typed: letters are text.
 const TYPING_TEXT: &[Binding] = &[("Enter", Text::keys_ok), ("Esc", Text::keys_cancel)];
 
@@ -146,9 +119,6 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Welcome(_) => WELCOME,
         Screen::Home(h) if h.office => HOME_OFFICE,
         Screen::Home(_) => HOME,
-        Screen::Form(f) if f.typing() => TYPING_TEXT,
-        Screen::Form(_) => FORM,
-        Screen::Review(_) => REVIEW,
         Screen::Sync(_) => SYNC,
         Screen::Report(_) => REPORT,
         Screen::Inspectors(s) => match s.mode {
@@ -205,7 +175,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
     }
     let screen = &app.screen;
     let short: &[Binding] = match screen {
-        Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Inspectors(s) if s.mode != InspectorsMode::List => screen_keys(screen),
         Screen::Draws(s) if s.typing() => screen_keys(screen),
         Screen::Draws(s) if s.mode == DrawsMode::View => &[
@@ -234,23 +203,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("t", Text::keys_sync_short),
             ("b", Text::keys_reports_short),
             ("q", Text::keys_quit),
-        ],
-        Screen::Form(_) => &[
-            ("1", Text::keys_pass),
-            ("2", Text::keys_fail),
-            ("3", Text::keys_n_a),
-            ("e", Text::keys_note_short),
-            ("v", Text::keys_value),
-            ("g", Text::keys_guide),
-            ("u", Text::keys_next_open),
-            ("F", Text::keys_finalize),
-            ("Esc", Text::keys_back),
-        ],
-        Screen::Review(_) => &[
-            ("Tab", Text::keys_next),
-            ("Left Right", Text::keys_handling),
-            ("Enter", Text::keys_ok),
-            ("Esc", Text::keys_back),
         ],
         Screen::Sync(_) => &[
             ("e", Text::keys_export),

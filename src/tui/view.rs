@@ -11,8 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::screens::form::review;
-use super::screens::{draws, form, inspectors, report, sync, welcome};
+use super::screens::{draws, inspectors, report, sync, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -77,27 +76,16 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         _ if component.is_some() => component.map(|c| c.title(t)).unwrap_or_default(),
         Screen::Welcome(w) if w.editing => t.profile().into(),
         Screen::Welcome(_) => t.welcome().into(),
-        Screen::Form(_) => t.form().into(),
-        Screen::Review(_) => t.review().into(),
         Screen::Sync(_) => t.sync().into(),
         Screen::Report(_) => t.reports().into(),
         Screen::Inspectors(_) => t.inspectors_title().into(),
         Screen::Draws(_) => t.draws_title().into(),
         _ => String::new(),
     };
-    let mut spans = vec![
+    let spans = vec![
         Span::styled(format!(" {} ", t.app_title()), theme.title()),
         Span::raw(format!("| {title}")),
     ];
-    if let Screen::Form(f) = &app.screen {
-        spans.push(Span::raw(format!(
-            " | {}",
-            f.checklist
-                .short
-                .clone()
-                .unwrap_or_else(|| f.checklist.title.clone())
-        )));
-    }
     Paragraph::new(Line::from(spans)).render(top, buf);
     if let Some(p) = &app.profile {
         let who = format!("{} {} ", p.name, p.badge);
@@ -109,8 +97,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let cursor = match &app.screen {
         _ if component.is_some() => component.and_then(|c| c.render(&cx, body, buf)),
         Screen::Welcome(w) => welcome::render(w, t, theme, (body, &app.colleagues), buf),
-        Screen::Form(f) => form::view::render(app, f, body, buf),
-        Screen::Review(r) => review::view::render(app, r, body, buf),
         Screen::Sync(s) => sync::view::render(app, s, body, buf),
         Screen::Report(r) => report::view::render(app, r, body, buf),
         Screen::Inspectors(s) => inspectors::render(app, s, body, buf),

@@ -51,6 +51,8 @@ impl Screen {
             Screen::Records(s) => Some(s),
             Screen::Record(s) => Some(s.as_ref()),
             Screen::Establishment(s) => Some(s.as_ref()),
+            Screen::Form(s) => Some(&**s),
+            Screen::Review(s) => Some(&**s),
             _ => None,
         }
     }
@@ -62,6 +64,8 @@ impl Screen {
             Screen::Records(s) => Some(s),
             Screen::Record(s) => Some(s.as_mut()),
             Screen::Establishment(s) => Some(s.as_mut()),
+            Screen::Form(s) => Some(&mut **s),
+            Screen::Review(s) => Some(&mut **s),
             _ => None,
         }
     }

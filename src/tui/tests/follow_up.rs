@@ -280,6 +280,19 @@ fn the_order_is_printed_from_the_opened_record() {
 /// earlier 复查) beside the one selected.
 #[test]
 fn the_follow_up_form_shows_the_original_finding() {
+    let data = follow_up_data();
+    let mut app = app(Lang::Zh);
+    step(&mut app, Action::FormOpened(Box::new(data)));
+    let Screen::Form(f) = &app.screen else {
+        panic!("not on the form");
+    };
+    assert_eq!(f.listed().count(), 2);
+    super::snapshots::draw(&app, "follow_up_form");
+}
+
+/// A 复查 of food-sample on an order of 07 with 2.1 and 2.4 under rectification, 2.1 followed
+/// up once already.
+pub(super) fn follow_up_data() -> crate::tui::app::FormData {
     use crate::domain::inspection::Rectification;
     use crate::domain::rectification::{Case, Visit};
     let mut data = form_data("food-sample", &[]);
@@ -324,13 +337,7 @@ fn the_follow_up_form_shows_the_original_finding() {
             decided: false,
         })
         .collect();
-    let mut app = app(Lang::Zh);
-    step(&mut app, Action::FormOpened(Box::new(data)));
-    let Screen::Form(f) = &app.screen else {
-        panic!("not on the form");
-    };
-    assert_eq!(f.listed().count(), 2);
-    super::snapshots::draw(&app, "follow_up_form");
+    data
 }
 
 /// The roster detail names an open order's items by their number and words, as the form does,

@@ -71,13 +71,13 @@ fn drawn(app: &App) -> String {
 }
 
 /// Presses every key the screen's help lists, each on a fresh copy of the screen.
-fn walk(name: &str, fresh: &dyn Fn() -> App) {
+pub(super) fn walk(name: &str, fresh: &dyn Fn() -> App) {
     walk_with(name, fresh, &|_, _| {});
 }
 
 /// [`walk`], with `prepare` setting up what a key needs before it is pressed (the field it
 /// works on, an item it goes to).
-fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&str, &mut App)) {
+pub(super) fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&str, &mut App)) {
     let listed = listed_keys(name, &fresh());
     // The footer shows a few of the same keys, never one the help does not list.
     let helped: Vec<KeyEvent> = listed

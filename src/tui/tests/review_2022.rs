@@ -32,7 +32,12 @@ fn focus_on(app: &mut App, field: Field) {
 /// The food-sample checklist opened as `kind`, printed on `form`, decided by `rule`; 1.1
 /// passed and 1.2 failed with a note, the rest left; the second inspector typed on the review
 /// after `cover` answered the rest 合理缺项 or not.
-fn on_review(kind: InspectionKind, form: RecordForm, rule: OutcomeRule, cover: bool) -> App {
+pub(super) fn on_review(
+    kind: InspectionKind,
+    form: RecordForm,
+    rule: OutcomeRule,
+    cover: bool,
+) -> App {
     let mut app = app(Lang::Zh);
     let mut data = form_data("food-sample", &[]);
     data.inspection.kind = kind;
@@ -55,7 +60,7 @@ fn on_review(kind: InspectionKind, form: RecordForm, rule: OutcomeRule, cover: b
 }
 
 /// 确认定稿 pressed: the refusal's text, or `None` when it asks to confirm.
-fn finalize(app: &mut App) -> Option<String> {
+pub(super) fn finalize(app: &mut App) -> Option<String> {
     focus_on(app, Field::Finalize);
     step(app, press(KeyCode::Enter));
     if review(app).confirming {

@@ -78,20 +78,7 @@ fn review_needs_two_inspectors_and_finalizes_with_the_chosen_handling() {
 #[test]
 fn the_second_inspector_is_chosen_from_earlier_colleagues() {
     let mut app = app(Lang::Zh);
-    step(
-        &mut app,
-        Action::ColleaguesLoaded(vec![
-            profile().inspector(),
-            Inspector {
-                name: "李四".into(),
-                badge: "21080002".into(),
-            },
-            Inspector {
-                name: "王五".into(),
-                badge: "21080003".into(),
-            },
-        ]),
-    );
+    step(&mut app, colleagues());
     open(&mut app, "food-sample", &[]);
     step(&mut app, ch('F'));
     while !matches!(&app.screen, Screen::Review(r) if r.focus == Field::SecondName) {
@@ -127,4 +114,19 @@ fn a_typed_second_inspector_is_kept_in_the_draft() {
         panic!("not on review");
     };
     assert_eq!(r.second_name.text(), "李四");
+}
+
+/// The inspectors of earlier inspections: the inspector, 李四 and 王五.
+pub(super) fn colleagues() -> Action {
+    Action::ColleaguesLoaded(vec![
+        profile().inspector(),
+        Inspector {
+            name: "李四".into(),
+            badge: "21080002".into(),
+        },
+        Inspector {
+            name: "王五".into(),
+            badge: "21080003".into(),
+        },
+    ])
 }

@@ -1,13 +1,18 @@
-//! Keys while a note, a measured value or a choice is being entered in the checklist form.
-
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+//! Keys while a note, a measured value, a choice or a photo is being entered in the checklist
+//! form, and over it the guidance: one table each.
 
 use super::{EditKind, FormState};
 use crate::domain::checklist::{Item, ItemKind};
 use crate::domain::outcome::Verdict;
+use crate::i18n::tui::Text;
+use crate::key_line;
+use crate::store::Photo;
 use crate::tui::app::Effect;
+use crate::tui::command::Command;
+use crate::tui::input::TextInput;
+use crate::tui::keys::{DELETE, ENTER, ESC, Keys, Line, MOVE, Short, TAB, ch, short};
 
-type Msg = fn(crate::i18n::tui::Text) -> &'static str;
+type Msg = fn(Text) -> &'static str;
 
 impl FormState {
     /// Opens a choice item's options on the one recorded if it complies as the key asked
@@ -26,13 +31,51 @@ impl FormState {
             .unwrap_or(0);
         self.edit = Some(super::Edit {
             kind: EditKind::Choice(at),
-            input: crate::tui::input::TextInput::default(),
+            input: TextInput::default(),
             then_next: true,
         });
     }
 }
 
 impl FormState {
+    pub fn photo_attached(&mut self, photo: Photo) {
+        if matches!(&self.edit, Some(e) if e.kind == EditKind::Photo) {
+            self.edit = None;
+        }
+        self.photos.push(photo);
+    }
+
+    pub fn photo_removed(&mut self, photo: &Photo) {
+        if matches!(&self.edit, Some(e) if matches!(e.kind, EditKind::PhotoList(_))) {
+            self.edit = None;
+        }
+        self.photos
+            .retain(|p| !(p.item_id == photo.item_id && p.sha256 == photo.sha256));
+    }
+
+    pub fn photos_of(&self, item_id: &str) -> impl Iterator<Item = &Photo> {
+        self.photos.iter().filter(move |p| p.item_id == item_id)
+    }
+
+    /// On Ctrl-C: a note being typed is saved rather than dropped.
+    pub fn save_open_note(&mut self) -> Vec<Effect> {
+        let (Some(edit), Some(item)) = (&self.edit, self.current()) else {
+            return Vec::new();
+        };
+        match edit.kind {
+            EditKind::Note(verdict) if !edit.input.text().is_empty() => {
+                vec![self.save(
+                    item,
+                    verdict,
+                    None,
+                    None,
+                    Some(edit.input.text().trim().to_string()),
+                )]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// On a text item, a typed character opens its text with that character in it.
     pub(super) fn start_text(&mut self, c: char) {
         self.open_note(Verdict::NotChecked, true);
@@ -42,30 +85,110 @@ impl FormState {
     }
 }
 
-/// A key while a note, a value or a choice is being entered.
-pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg>, Vec<Effect>) {
+/// A note or a measured value being typed: letters are text.
+pub(super) const TYPING: Keys = Keys {
+    lines: &[
+        key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
+        key_line!(Text::keys_cancel, Command::Back, [ESC]),
+    ],
+    footer: TYPING_FOOTER,
+};
+
+const TYPING_FOOTER: &[Short] = &[
+    short(&[ENTER], Text::keys_ok),
+    short(&[ESC], Text::keys_cancel),
+];
+
+/// A photo's path being typed: Tab completes it as a shell does.
+pub(super) const PHOTO_PATH: Keys = Keys {
+    lines: &[
+        key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
+        key_line!(Text::keys_complete_the_path, Command::Complete, [TAB]),
+        key_line!(Text::keys_cancel, Command::Back, [ESC]),
+    ],
+    footer: TYPING_FOOTER,
+};
+
+/// A choice item's options, over the form.
+pub(super) const CHOICE: Keys = Keys {
+    lines: &[
+        MOVE,
+        Line {
+            keys: &[
+                (ch('1'), Command::Pick(1)),
+                (ch('2'), Command::Pick(2)),
+                (ch('3'), Command::Pick(3)),
+                (ch('4'), Command::Pick(4)),
+                (ch('5'), Command::Pick(5)),
+                (ch('6'), Command::Pick(6)),
+                (ch('7'), Command::Pick(7)),
+                (ch('8'), Command::Pick(8)),
+                (ch('9'), Command::Pick(9)),
+            ],
+            what: Text::keys_choose,
+        },
+        key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
+        key_line!(Text::keys_cancel, Command::Back, [ESC]),
+    ],
+    footer: TYPING_FOOTER,
+};
+
+/// The item's photos listed (`P`), to remove one from the draft.
+pub(super) const PHOTO_LIST: Keys = Keys {
+    lines: &[
+        MOVE,
+        key_line!(
+            Text::keys_remove_the_photo,
+            Command::Confirm,
+            [ENTER, DELETE]
+        ),
+        key_line!(Text::keys_cancel, Command::Back, [ESC]),
+    ],
+    footer: TYPING_FOOTER,
+};
+
+/// The guidance over the form: any key closes it.
+pub(super) const GUIDANCE: Keys = Keys {
+    lines: &[key_line!(
+        Text::keys_close,
+        Command::Back,
+        [ESC, ENTER, ch('g')]
+    )],
+    footer: &[short(&[ESC], Text::keys_close)],
+};
+
+/// The keys of what is being entered.
+pub(super) fn edit_keys(kind: EditKind) -> &'static Keys {
+    match kind {
+        EditKind::Note(_) | EditKind::Value => &TYPING,
+        EditKind::Photo => &PHOTO_PATH,
+        EditKind::Choice(_) => &CHOICE,
+        EditKind::PhotoList(_) => &PHOTO_LIST,
+    }
+}
+
+/// A command while a note, a value or a choice is being entered.
+pub fn on_edit(form: &mut FormState, item: &Item, command: Command) -> (Option<Msg>, Vec<Effect>) {
     let Some(edit) = &mut form.edit else {
         return (None, Vec::new());
     };
-    if key.code == KeyCode::Esc {
+    if command == Command::Back {
         form.edit = None;
         return (None, Vec::new());
     }
     match (edit.kind, &item.kind) {
         (EditKind::Choice(at), ItemKind::Choice { options }) => {
-            let pick = match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
+            let pick = match command {
+                Command::Down => {
                     edit.kind = EditKind::Choice((at + 1).min(options.len().saturating_sub(1)));
                     None
                 }
-                KeyCode::Up | KeyCode::Char('k') => {
+                Command::Up => {
                     edit.kind = EditKind::Choice(at.saturating_sub(1));
                     None
                 }
-                KeyCode::Enter => Some(at),
-                KeyCode::Char(c) => c
-                    .to_digit(10)
-                    .and_then(|d| usize::try_from(d).ok())
+                Command::Confirm => Some(at),
+                Command::Pick(d) => Some(usize::from(d))
                     .filter(|d| (1..=options.len()).contains(d))
                     .map(|d| d - 1),
                 _ => None,
@@ -83,8 +206,8 @@ pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg
             (None, vec![effect])
         }
         (EditKind::Value, ItemKind::Measurement { .. }) => {
-            if key.code != KeyCode::Enter {
-                edit.input.handle_key(key);
+            if command != Command::Confirm {
+                typed(&mut edit.input, command);
                 return (None, Vec::new());
             }
             let text = edit.input.text().trim().replace(['，', ','], ".");
@@ -102,10 +225,10 @@ pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg
         (EditKind::PhotoList(at), _) => {
             let count = form.photos_of(&item.id).count();
             let chosen = form.photos_of(&item.id).nth(at).cloned();
-            let moved = match key.code {
-                KeyCode::Down | KeyCode::Char('j') => (at + 1).min(count.saturating_sub(1)),
-                KeyCode::Up | KeyCode::Char('k') => at.saturating_sub(1),
-                KeyCode::Enter | KeyCode::Delete => {
+            let moved = match command {
+                Command::Down => (at + 1).min(count.saturating_sub(1)),
+                Command::Up => at.saturating_sub(1),
+                Command::Confirm => {
                     let effects = chosen
                         .map(|photo| Effect::RemovePhoto {
                             inspection_id: form.inspection.id.clone(),
@@ -124,12 +247,12 @@ pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg
         }
         (EditKind::Photo, _) => {
             let path = edit.input.text().trim().to_string();
-            match key.code {
-                KeyCode::Tab => (
+            match command {
+                Command::Complete => (
                     None,
                     vec![Effect::CompletePath(edit.input.text().to_string())],
                 ),
-                KeyCode::Enter if !path.is_empty() => (
+                Command::Confirm if !path.is_empty() => (
                     None,
                     vec![Effect::AttachPhoto {
                         inspection_id: form.inspection.id.clone(),
@@ -138,14 +261,14 @@ pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg
                     }],
                 ),
                 _ => {
-                    edit.input.handle_key(key);
+                    typed(&mut edit.input, command);
                     (None, Vec::new())
                 }
             }
         }
         (EditKind::Note(verdict), _) => {
-            if key.code != KeyCode::Enter {
-                edit.input.handle_key(key);
+            if command != Command::Confirm {
+                typed(&mut edit.input, command);
                 return (None, Vec::new());
             }
             let note = edit.input.text().trim().to_string();
@@ -165,6 +288,13 @@ pub fn edit_key(form: &mut FormState, item: &Item, key: KeyEvent) -> (Option<Msg
             form.edit = None;
             (None, Vec::new())
         }
+    }
+}
+
+/// A key no line names goes to the text being typed.
+fn typed(input: &mut TextInput, command: Command) {
+    if let Command::Input(key) = command {
+        input.handle_key(key.0);
     }
 }
 

@@ -1,5 +1,6 @@
 //! The checklist form's state: the items in order, the answers and photos, and saving each answer
-//! (committed before it shows as saved). Its keys are in `form_keys`.
+//! (committed before it shows as saved). Its keys are in `keys.rs` (the item list) and `edit.rs`
+//! (what is being entered).
 
 pub mod edit;
 pub mod follow_up;
@@ -10,13 +11,21 @@ pub mod view;
 
 use std::collections::HashMap;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
 use crate::domain::checklist::{Checklist, Item, ItemKind};
 use crate::domain::establishment::Establishment;
 use crate::domain::inspection::{Answer, Inspection};
 use crate::domain::outcome::Verdict;
+use crate::i18n::tui::Text;
 use crate::store::Photo;
-use crate::tui::app::{AnswerDraft, Effect, FormData};
+use crate::tui::app::{Action, AnswerDraft, Effect, FormData};
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
 use crate::tui::input::TextInput;
+use crate::tui::keys::Keys;
+use crate::tui::route::Route;
 
 /// The group an item is listed under: the 必查 group first, then the checklist's sections.
 pub const MUST_GROUP: usize = usize::MAX;
@@ -61,6 +70,106 @@ pub enum EditKind {
     Photo,
     /// The item's photos listed (`P`), this one selected: `Enter` removes it from the draft.
     PhotoList(usize),
+}
+
+impl Component for FormState {
+    fn title(&self, t: Text) -> String {
+        let checklist = self.checklist.short.as_ref();
+        format!(
+            "{} | {}",
+            t.form(),
+            checklist.unwrap_or(&self.checklist.title)
+        )
+    }
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        let Some(item) = self.current() else {
+            return &keys::EMPTY;
+        };
+        if self.guidance {
+            return &edit::GUIDANCE;
+        }
+        match &self.edit {
+            Some(edit) => edit::edit_keys(edit.kind),
+            None => keys::list_keys(item, self.is_follow_up()),
+        }
+    }
+
+    fn typing(&self) -> bool {
+        FormState::typing(self)
+    }
+
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        let Some(item) = self.current().cloned() else {
+            return match command {
+                Command::Back => Step::go(Route::Home),
+                _ => Step::none(),
+            };
+        };
+        if self.guidance {
+            self.guidance = false;
+            return Step::none();
+        }
+        if self.edit.is_none() {
+            return self.on_list(cx, &item, command);
+        }
+        let (message, mut effects) = edit::on_edit(self, &item, command);
+        self.remember_current(&mut effects);
+        let step = Step::effects(effects);
+        match message {
+            Some(m) => step.with_error(m(cx.t)),
+            None => step,
+        }
+    }
+
+    fn paste(&mut self, _cx: &Context, text: &str) -> Step {
+        FormState::paste(self, text);
+        Step::none()
+    }
+
+    fn answer(&mut self, cx: &Context, action: &Action) -> Option<Step> {
+        let t = cx.t;
+        let step = match action {
+            Action::AnswerSaved(answer) => {
+                self.saved(answer.clone());
+                Step::none()
+            }
+            Action::AnswerCleared(item_id) => {
+                self.cleared(item_id);
+                Step::none()
+            }
+            Action::PhotoAttached(photo) => {
+                self.photo_attached(photo.clone());
+                Step::info(format!("{}: {}", t.photo_attached(), photo.file_name))
+            }
+            Action::PhotoRemoved(photo) => {
+                self.photo_removed(photo);
+                Step::info(format!("{}: {}", t.photo_removed(), photo.file_name))
+            }
+            Action::PathCompleted { text, candidates } => {
+                if let Some(edit) = &mut self.edit
+                    && edit.kind == EditKind::Photo
+                {
+                    edit.input = TextInput::new(text);
+                }
+                match candidates.is_empty() {
+                    true => Step::none(),
+                    false => Step::info(candidates.join("  ")),
+                }
+            }
+            _ => return None,
+        };
+        Some(step)
+    }
+
+    /// A note being typed is saved rather than dropped.
+    fn quit(&mut self, _cx: &Context) -> Step {
+        Step::quit().with_effects(self.save_open_note())
+    }
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        view::render(cx, self, area, buf)
+    }
 }
 
 impl FormState {
@@ -222,25 +331,6 @@ impl FormState {
         self.answers.remove(item_id);
     }
 
-    pub fn photo_attached(&mut self, photo: Photo) {
-        if matches!(&self.edit, Some(e) if e.kind == EditKind::Photo) {
-            self.edit = None;
-        }
-        self.photos.push(photo);
-    }
-
-    pub fn photo_removed(&mut self, photo: &Photo) {
-        if matches!(&self.edit, Some(e) if matches!(e.kind, EditKind::PhotoList(_))) {
-            self.edit = None;
-        }
-        self.photos
-            .retain(|p| !(p.item_id == photo.item_id && p.sha256 == photo.sha256));
-    }
-
-    pub fn photos_of(&self, item_id: &str) -> impl Iterator<Item = &Photo> {
-        self.photos.iter().filter(move |p| p.item_id == item_id)
-    }
-
     pub(super) fn save(
         &self,
         item: &Item,
@@ -273,25 +363,6 @@ impl FormState {
             input: TextInput::new(note.as_deref().unwrap_or("")),
             then_next,
         });
-    }
-
-    /// On Ctrl-C: a note being typed is saved rather than dropped.
-    pub fn save_open_note(&mut self) -> Vec<Effect> {
-        let (Some(edit), Some(item)) = (&self.edit, self.current()) else {
-            return Vec::new();
-        };
-        match edit.kind {
-            EditKind::Note(verdict) if !edit.input.text().is_empty() => {
-                vec![self.save(
-                    item,
-                    verdict,
-                    None,
-                    None,
-                    Some(edit.input.text().trim().to_string()),
-                )]
-            }
-            _ => Vec::new(),
-        }
     }
 
     pub(super) fn advance(&mut self) {

@@ -11,7 +11,7 @@ use super::{EditKind, FormState, MUST_GROUP};
 use crate::domain::checklist::{Item, ItemKind};
 use crate::domain::outcome::Verdict;
 use crate::i18n::tui::Text;
-use crate::tui::app::App;
+use crate::tui::component::Context;
 use crate::tui::text::{pad, wrap};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup;
@@ -38,9 +38,9 @@ fn limits(item: &Item) -> Option<String> {
     }
 }
 
-pub fn render(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = app.t;
-    let theme = app.theme;
+pub fn render(cx: &Context, form: &FormState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = cx.t;
+    let theme = cx.theme;
     let (answered, total, key_answered, key_total) = form.progress();
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     Paragraph::new(Line::from(vec![
@@ -67,8 +67,8 @@ pub fn render(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> Opti
         let [l, d] = Layout::vertical([Constraint::Min(4), Constraint::Length(7)]).areas(body);
         (l, d)
     };
-    render_list(app, form, list_area, buf);
-    let cursor = render_detail(app, form, detail_area, buf);
+    render_list(cx, form, list_area, buf);
+    let cursor = render_detail(cx, form, detail_area, buf);
     if form.guidance {
         render_guidance(t, form, area, buf);
         return None;
@@ -117,9 +117,9 @@ fn popup_list<'a>(
     );
 }
 
-fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
-    let t = app.t;
-    let theme = app.theme;
+fn render_list(cx: &Context, form: &FormState, area: Rect, buf: &mut Buffer) {
+    let t = cx.t;
+    let theme = cx.theme;
     // Numbers are shown whole, as wide as the widest of the checklist (`进货查验 2.3`): cut to a
     // fixed width, 明厨 1.1 and 明厨 1.2 looked alike (issue 15, item 9).
     let number_w = form
@@ -200,9 +200,9 @@ fn render_list(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) {
     );
 }
 
-fn render_detail(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = app.t;
-    let theme = app.theme;
+fn render_detail(cx: &Context, form: &FormState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = cx.t;
+    let theme = cx.theme;
     let block = Block::bordered();
     let inner = block.inner(area);
     block.render(area, buf);
@@ -247,7 +247,7 @@ fn render_detail(app: &App, form: &FormState, area: Rect, buf: &mut Buffer) -> O
     }
     if let Some(case) = form.case_of(&item.id) {
         lines.extend(super::follow_up::finding_lines(
-            t, theme, case, app.today, width,
+            t, theme, case, cx.today, width,
         ));
     }
     let photos: Vec<&str> = form

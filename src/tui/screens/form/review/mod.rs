@@ -3,12 +3,14 @@
 
 pub mod fields;
 pub mod kept;
+pub mod keys;
 pub mod missing;
 pub mod outcome;
 pub mod view;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 
 use super::FormState;
 use crate::domain::checklist::RecordForm;
@@ -16,12 +18,15 @@ use crate::domain::final_check::{FinalContext, FinalProblem, check_final, deadli
 use crate::domain::inspection::{Conclusion, Inspection, Inspector, tally_items};
 use crate::domain::outcome::{Handling, Outcome, Tally};
 use crate::domain::rectification::proposed_handling;
-use crate::domain::sign_off::{Notice, RULES_VERSION, SignOffProblem};
+use crate::domain::sign_off::{Notice, RULES_VERSION};
 use crate::i18n::tui::Text;
-use crate::tui::app::{App, Effect, Profile, Screen};
+use crate::tui::app::{Action, Effect, Profile};
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
 use crate::tui::input::TextInput;
+use crate::tui::keys::Keys;
 pub use fields::Field;
-use missing::{Missing, missing_text};
+use missing::Missing;
 
 /// Default time given by a written rectification order; the inspector changes it as needed.
 const DEFAULT_DEADLINE_DAYS: u64 = 15;
@@ -209,6 +214,43 @@ impl ReviewState {
     }
 }
 
+impl Component for ReviewState {
+    fn title(&self, t: Text) -> String {
+        t.review().into()
+    }
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        keys::keys(self)
+    }
+
+    fn typing(&self) -> bool {
+        ReviewState::typing(self)
+    }
+
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        self.on_command(cx, command)
+    }
+
+    fn paste(&mut self, _cx: &Context, text: &str) -> Step {
+        ReviewState::paste(self, text);
+        Step::none()
+    }
+
+    /// The answers the checklist waits for reach it under the review too.
+    fn answer(&mut self, cx: &Context, action: &Action) -> Option<Step> {
+        self.form.answer(cx, action)
+    }
+
+    /// The sign-off typed so far is kept in the draft.
+    fn quit(&mut self, cx: &Context) -> Step {
+        Step::quit().with_effects(self.keep_sign_off(&cx.profile()))
+    }
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        view::render(cx, self, area, buf)
+    }
+}
+
 /// The review's own words for the problems an inspector meets most; the domain's for the rest.
 fn problem_text(t: Text, r: &ReviewState, problem: &FinalProblem) -> String {
     match problem {
@@ -221,108 +263,6 @@ fn problem_text(t: Text, r: &ReviewState, problem: &FinalProblem) -> String {
         FinalProblem::NeedSignatory => t.need_signatory().into(),
         other => t.lang().final_problem(other),
     }
-}
-
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let t = app.t;
-    let profile = app.profile.clone().unwrap_or_default();
-    let Screen::Review(r) = &mut app.screen else {
-        return Vec::new();
-    };
-    if r.confirming {
-        r.confirming = false;
-        return match key.code {
-            KeyCode::Char('y' | 'Y') => vec![r.finalize(&profile)],
-            _ => Vec::new(),
-        };
-    }
-    match key.code {
-        KeyCode::Esc => {
-            let effects = r.keep_sign_off(&profile);
-            if let Screen::Review(r) =
-                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
-            {
-                app.screen = Screen::Form(Box::new(r.form));
-            }
-            return effects;
-        }
-        KeyCode::Tab | KeyCode::Down => r.step(true),
-        KeyCode::BackTab | KeyCode::Up => r.step(false),
-        KeyCode::Left | KeyCode::Right if r.focus == Field::Handling => {
-            let all = Handling::ALL;
-            let at = all.iter().position(|h| *h == r.handling).unwrap_or(0);
-            let n = all.len();
-            r.handling_chosen = true;
-            r.handling = all[if key.code == KeyCode::Right {
-                (at + 1) % n
-            } else {
-                (at + n - 1) % n
-            }];
-        }
-        KeyCode::Left | KeyCode::Right if r.focus == Field::SecondName => {
-            // The colleagues that match what was typed, not the inspector themself.
-            let others = second_candidates(app.colleagues.as_slice(), r);
-            let forward = key.code == KeyCode::Right;
-            if let Some(next) =
-                crate::tui::people::cycle(&others, &r.second_query, r.second_name.text(), forward)
-            {
-                r.second_name = TextInput::new(&next.name);
-                r.second_badge = TextInput::new(&next.badge);
-            }
-        }
-        KeyCode::Char(' ') | KeyCode::Enter if r.focus == Field::Refused => r.refused = !r.refused,
-        KeyCode::Char(' ') | KeyCode::Enter if r.toggle(r.focus) => {}
-        KeyCode::Left | KeyCode::Right if r.focus == Field::Outcome => {
-            r.choose_outcome(key.code == KeyCode::Right);
-        }
-        KeyCode::Enter if r.focus == Field::Finalize => match r.problem(&profile) {
-            Some(
-                FinalProblem::NoteRequired { .. }
-                | FinalProblem::PhotoRequired { .. }
-                | FinalProblem::SignOff(SignOffProblem::Uncovered { .. }),
-            ) => {
-                r.missing = r.find_missing(&r.as_final(&profile));
-                let text = missing_text(t, &r.form, &r.missing);
-                app.error(text);
-            }
-            Some(problem) => {
-                let text = problem_text(t, r, &problem);
-                app.error(text);
-            }
-            None => r.confirming = true,
-        },
-        // Back to the first item that lacks a note or photo, with it open.
-        KeyCode::Char('p') if !r.typing() && !r.missing.is_empty() => {
-            let mut effects = r.keep_sign_off(&profile);
-            if let Screen::Review(r) =
-                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
-            {
-                let mut form = r.form;
-                form.go_to_missing(&r.missing[0]);
-                form.remember_current(&mut effects);
-                app.screen = Screen::Form(Box::new(form));
-            }
-            return effects;
-        }
-        KeyCode::Enter => r.step(true),
-        KeyCode::Char(_) if r.focus == Field::Deadline && r.deadline_disabled() => {
-            app.info(t.no_deadline_needed());
-        }
-        KeyCode::Char(_) if r.focus == Field::OutcomeReason && r.disabled(r.focus) => {
-            app.info(t.no_reason_needed());
-        }
-        _ if r.disabled(r.focus) => {}
-        _ => {
-            let focus = r.focus;
-            if let Some(input) = r.input(focus) {
-                input.handle_key(key);
-            }
-            if focus == Field::SecondName {
-                r.second_query = r.second_name.text().to_string();
-            }
-        }
-    }
-    Vec::new()
 }
 
 /// The colleagues who may be the second inspector: everyone offered but the first.

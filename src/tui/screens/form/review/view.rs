@@ -7,12 +7,12 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Field, ReviewState};
 use crate::domain::outcome::Outcome;
-use crate::tui::app::App;
+use crate::tui::component::Context;
 use crate::tui::text::pad;
 
-pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = app.t;
-    let theme = app.theme;
+pub fn render(cx: &Context, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = cx.t;
+    let theme = cx.theme;
     let lang = t.lang();
     let tl = &r.tally;
     let mut y = area.y;
@@ -172,7 +172,7 @@ pub fn render(app: &App, r: &ReviewState, area: Rect, buf: &mut Buffer) -> Optio
                 };
                 // The deadline is a date: a short field, with the range allowed beside it; a
                 // name with the list's matches beside it.
-                let others = super::second_candidates(&app.colleagues, r);
+                let others = super::second_candidates(cx.colleagues, r);
                 let picking = field == Field::SecondName && focused && !others.is_empty();
                 let width = match field {
                     Field::Deadline => 12,
