@@ -202,12 +202,6 @@ impl App {
         if let Some(effects) = super::screens::report::update(self, &action) {
             return effects;
         }
-        if let Some(effects) = super::screens::inspectors::update(self, &action) {
-            return effects;
-        }
-        if let Some(effects) = super::screens::draws::update(self, &action) {
-            return effects;
-        }
         if let Some(effects) = super::screens::records::record::tags::update(self, &action) {
             return effects;
         }
@@ -368,8 +362,6 @@ impl App {
             Screen::Establishment(e) => e.typing(),
             Screen::Sync(s) => s.typing(),
             Screen::Report(r) => r.typing(),
-            Screen::Inspectors(s) => s.typing(),
-            Screen::Draws(s) => s.typing(),
             _ => false,
         }
     }
@@ -418,7 +410,7 @@ impl App {
         use super::screens::form::review;
         use super::screens::records::record;
         use super::screens::roster::establishment;
-        use super::screens::{draws, form, inspectors, records, report, roster, sync, welcome};
+        use super::screens::{form, records, report, roster, sync, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
@@ -429,8 +421,6 @@ impl App {
             Screen::Establishment(_) => establishment::key(self, key),
             Screen::Sync(_) => sync::key(self, key),
             Screen::Report(_) => report::key(self, key),
-            Screen::Inspectors(_) => inspectors::key(self, key),
-            Screen::Draws(_) => draws::key(self, key),
             // Screens that are components took the key above.
             _ => Vec::new(),
         }
@@ -468,8 +458,6 @@ impl App {
                     reason.insert(text);
                 }
             }
-            Screen::Inspectors(s) => s.paste(text),
-            Screen::Draws(s) => s.paste(text),
             _ => {}
         }
         Vec::new()

@@ -4,8 +4,6 @@
 use crate::i18n::tui::Text;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys;
-use crate::tui::screens::draws::Mode as DrawsMode;
-use crate::tui::screens::inspectors::Mode as InspectorsMode;
 
 /// (keys, what they do: a word of `i18n/tui/`)
 type Binding = (&'static str, fn(Text) -> &'static str);
@@ -47,43 +45,6 @@ const HOME_OFFICE: &[Binding] = &[
     ("p", Text::keys_change_the_inspector),
     ("q", Text::keys_quit),
 ];
-
-const INSPECTORS: &[Binding] = &[
-    ("Up Down j k", Text::keys_move),
-    ("a", Text::keys_add_inspector),
-    ("r", Text::keys_retire_inspector),
-    ("Esc", Text::keys_back),
-];
-
-const DRAWS: &[Binding] = &[
-    ("Up Down j k", Text::keys_move),
-    ("Enter", Text::keys_view_draw),
-    ("n", Text::keys_new_draw),
-    ("p", Text::keys_print_draw),
-    ("c", Text::keys_draw_csv),
-    ("Ctrl-O", Text::keys_open_written),
-    ("Esc", Text::keys_back),
-];
-
-/// One draw viewed in full.
-const DRAW: &[Binding] = &[
-    ("Up Down j k", Text::keys_scroll),
-    ("n", Text::keys_new_draw),
-    ("p", Text::keys_print_draw),
-    ("c", Text::keys_draw_csv),
-    ("Ctrl-O", Text::keys_open_written),
-    ("Esc", Text::keys_back),
-];
-
-/// A small form of the office (a new inspector, a new draw): letters are text.
-const OFFICE_FORM: &[Binding] = &[
-    ("Tab Up Down", Text::keys_next_previous_field),
-    ("Enter", Text::keys_next_field_save_last),
-    ("Esc", Text::keys_cancel),
-];
-
-/// Retiring an inspector: `y` confirms, any other key cancels.
-const CONFIRM: &[Binding] = &[("y", Text::keys_ok), ("Esc", Text::keys_cancel)];
 
 const ROSTER: &[Binding] = &[
     ("输入", Text::keys_search_by_name_pinyin),
@@ -210,17 +171,8 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Establishment(_) => ESTABLISHMENT,
         Screen::Sync(_) => SYNC,
         Screen::Report(_) => REPORT,
-        Screen::Inspectors(s) => match s.mode {
-            InspectorsMode::List => INSPECTORS,
-            InspectorsMode::Adding(_) => OFFICE_FORM,
-            InspectorsMode::Retiring(_) => CONFIRM,
-        },
-        Screen::Draws(s) => match s.mode {
-            DrawsMode::List => DRAWS,
-            DrawsMode::View => DRAW,
-            DrawsMode::New(_) => OFFICE_FORM,
-            DrawsMode::Folder { .. } => TYPING_TEXT,
-        },
+        // Components name their own keys (src/tui/component.rs).
+        _ => &[],
     }
 }
 
@@ -265,26 +217,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
         Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
         Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
-        Screen::Inspectors(s) if s.mode != InspectorsMode::List => screen_keys(screen),
-        Screen::Draws(s) if s.typing() => screen_keys(screen),
-        Screen::Draws(s) if s.mode == DrawsMode::View => &[
-            ("Up Down", Text::keys_scroll),
-            ("p", Text::keys_print_short),
-            ("c", Text::keys_draw_csv),
-            ("Esc", Text::keys_back),
-        ],
-        Screen::Inspectors(_) => &[
-            ("a", Text::keys_add),
-            ("r", Text::keys_retire),
-            ("Esc", Text::keys_back),
-        ],
-        Screen::Draws(_) => &[
-            ("Enter", Text::keys_open),
-            ("n", Text::keys_draw_short),
-            ("p", Text::keys_print_short),
-            ("c", Text::keys_draw_csv),
-            ("Esc", Text::keys_back),
-        ],
         Screen::Welcome(_) => &[("Tab", Text::keys_next), ("Enter", Text::keys_ok)],
         Screen::Home(_) => &[
             ("Enter", Text::keys_open),
@@ -347,6 +279,8 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("c", Text::keys_correct),
             ("Esc", Text::keys_back),
         ],
+        // Components name their own keys (src/tui/component.rs).
+        _ => &[],
     };
     short
         .iter()

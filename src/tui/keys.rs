@@ -209,6 +209,17 @@ pub const FIELDS: Line = Line {
     what: Text::keys_next_previous_field,
 };
 
+/// Tab Shift-Tab ↑↓ between the fields of a form whose Shift-Tab goes back.
+pub const FIELDS_BOTH_WAYS: Line = Line {
+    keys: &[
+        (TAB, Command::NextField),
+        (BACK_TAB, Command::PreviousField),
+        (UP, Command::PreviousField),
+        (DOWN, Command::NextField),
+    ],
+    what: Text::keys_next_previous_field,
+};
+
 /// The keys of every screen, listed after its own.
 pub const GLOBAL: &[(&str, Words)] = &[
     ("?", Text::keys_this_help),

@@ -3,13 +3,15 @@
 //! (docs/architecture.md).
 
 use super::app::{App, Effect, Screen};
+use super::screens::draws::DrawsState;
 use super::screens::form::review::ReviewState;
+use super::screens::inspectors::InspectorsState;
 use super::screens::records::RecordsState;
 use super::screens::roster::RosterState;
 use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
-use super::screens::{draws, inspectors, report, roster, sync};
+use super::screens::{report, roster, sync};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -123,8 +125,16 @@ impl App {
             Route::Report => report::open(self),
             Route::PrintRecords(ids) => report::open_records(self, ids),
             Route::PrintOrder(id) => report::open_order(self, id),
-            Route::Inspectors => inspectors::open(self),
-            Route::Draws => draws::open(self),
+            Route::Inspectors => {
+                let (state, effects) = InspectorsState::open();
+                self.screen = Screen::Inspectors(Box::new(state));
+                effects
+            }
+            Route::Draws => {
+                let (state, effects) = DrawsState::open();
+                self.screen = Screen::Draws(Box::new(state));
+                effects
+            }
             Route::Profile => {
                 let profile = self.profile.clone().unwrap_or_default();
                 self.screen = Screen::Welcome(WelcomeState::edit(&profile));

@@ -14,7 +14,7 @@ use super::keymap;
 use super::screens::form::review;
 use super::screens::records::record;
 use super::screens::roster::establishment;
-use super::screens::{draws, form, inspectors, records, report, roster, sync, welcome};
+use super::screens::{form, records, report, roster, sync, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -88,8 +88,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Establishment(_) => t.new_establishment().into(),
         Screen::Sync(_) => t.sync().into(),
         Screen::Report(_) => t.reports().into(),
-        Screen::Inspectors(_) => t.inspectors_title().into(),
-        Screen::Draws(_) => t.draws_title().into(),
         _ => String::new(),
     };
     let mut spans = vec![
@@ -124,8 +122,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Establishment(e) => establishment::render(app, e, body, buf),
         Screen::Sync(s) => sync::view::render(app, s, body, buf),
         Screen::Report(r) => report::view::render(app, r, body, buf),
-        Screen::Inspectors(s) => inspectors::render(app, s, body, buf),
-        Screen::Draws(s) => draws::view::render(app, s, body, buf),
         _ => None,
     };
     if let Some(m) = &app.message {

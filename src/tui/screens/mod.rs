@@ -47,6 +47,8 @@ impl Screen {
     pub fn component(&self) -> Option<&dyn Component> {
         match self {
             Screen::Home(s) => Some(s),
+            Screen::Inspectors(s) => Some(s.as_ref()),
+            Screen::Draws(s) => Some(s.as_ref()),
             _ => None,
         }
     }
@@ -54,6 +56,8 @@ impl Screen {
     pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
         match self {
             Screen::Home(s) => Some(s),
+            Screen::Inspectors(s) => Some(s.as_mut()),
+            Screen::Draws(s) => Some(s.as_mut()),
             _ => None,
         }
     }
