@@ -175,6 +175,12 @@ impl App {
             self.message = message;
         }
         self.quit |= quit;
+        // The 报表 period asked for is offered again on the next visit.
+        for effect in &effects {
+            if let Effect::LoadReport { from, to } = effect {
+                self.report_period = Some((*from, *to));
+            }
+        }
         if let Some(route) = route {
             effects.extend(self.go(route));
         }
@@ -197,9 +203,6 @@ impl App {
             return self.apply(step);
         }
         if let Some(effects) = super::screens::sync::update(self, &action) {
-            return effects;
-        }
-        if let Some(effects) = super::screens::report::update(self, &action) {
             return effects;
         }
         if let Some(effects) = super::screens::records::record::tags::update(self, &action) {
@@ -361,7 +364,6 @@ impl App {
             Screen::Records(r) => r.typing || r.range.is_some(),
             Screen::Establishment(e) => e.typing(),
             Screen::Sync(s) => s.typing(),
-            Screen::Report(r) => r.typing(),
             _ => false,
         }
     }
@@ -410,7 +412,7 @@ impl App {
         use super::screens::form::review;
         use super::screens::records::record;
         use super::screens::roster::establishment;
-        use super::screens::{form, records, report, roster, sync, welcome};
+        use super::screens::{form, records, roster, sync, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
@@ -420,7 +422,6 @@ impl App {
             Screen::Record(_) => record::key(self, key),
             Screen::Establishment(_) => establishment::key(self, key),
             Screen::Sync(_) => sync::key(self, key),
-            Screen::Report(_) => report::key(self, key),
             // Screens that are components took the key above.
             _ => Vec::new(),
         }
@@ -445,11 +446,6 @@ impl App {
             Screen::Establishment(e) => e.paste(text),
             Screen::Sync(s) => {
                 if let Some(input) = s.input() {
-                    input.insert(text);
-                }
-            }
-            Screen::Report(r) => {
-                if let Some(input) = r.input() {
                     input.insert(text);
                 }
             }

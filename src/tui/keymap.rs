@@ -142,14 +142,6 @@ const SYNC: &[Binding] = &[
     ("Esc", Text::keys_back),
 ];
 
-const REPORT: &[Binding] = &[
-    ("Tab Up Down", Text::keys_next_previous_field),
-    ("Left Right", Text::keys_pick_report),
-    ("Enter", Text::keys_write_report),
-    ("Ctrl-O", Text::keys_open_written),
-    ("Esc", Text::keys_back),
-];
-
 /// The last entry of every footer.
 const FOOTER_HELP: &[Binding] = &[("?", Text::keys_keys)];
 
@@ -170,7 +162,6 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Record(_) => RECORD,
         Screen::Establishment(_) => ESTABLISHMENT,
         Screen::Sync(_) => SYNC,
-        Screen::Report(_) => REPORT,
         // Components name their own keys (src/tui/component.rs).
         _ => &[],
     }
@@ -265,13 +256,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
             ("e", Text::keys_export),
             ("i", Text::keys_import_short),
             ("y", Text::keys_ok),
-            ("Esc", Text::keys_back),
-        ],
-        Screen::Report(_) => &[
-            ("Tab", Text::keys_next),
-            ("Left Right", Text::keys_choose),
-            ("Enter", Text::keys_ok),
-            ("Ctrl-O", Text::keys_open_short),
             ("Esc", Text::keys_back),
         ],
         Screen::Record(_) => &[

@@ -220,6 +220,12 @@ pub const FIELDS_BOTH_WAYS: Line = Line {
     what: Text::keys_next_previous_field,
 };
 
+/// Ctrl-O: the file written last, opened (the 报表 and the draws).
+pub const OPEN_WRITTEN: Line = Line {
+    keys: &[(Key::Ctrl('o'), Command::OpenWritten)],
+    what: Text::keys_open_written,
+};
+
 /// The keys of every screen, listed after its own.
 pub const GLOBAL: &[(&str, Words)] = &[
     ("?", Text::keys_this_help),

@@ -3,15 +3,17 @@
 //! (docs/architecture.md).
 
 use super::app::{App, Effect, Screen};
+use super::msg::ReportKind;
 use super::screens::draws::DrawsState;
 use super::screens::form::review::ReviewState;
 use super::screens::inspectors::InspectorsState;
 use super::screens::records::RecordsState;
+use super::screens::report::ReportState;
 use super::screens::roster::RosterState;
 use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
-use super::screens::{report, roster, sync};
+use super::screens::{roster, sync};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -122,9 +124,9 @@ impl App {
                 self.screen = Screen::Sync(Box::new(SyncState::checking()));
                 Vec::new()
             }
-            Route::Report => report::open(self),
-            Route::PrintRecords(ids) => report::open_records(self, ids),
-            Route::PrintOrder(id) => report::open_order(self, id),
+            Route::Report => self.open_report(Vec::new(), None),
+            Route::PrintRecords(ids) => self.open_report(ids, None),
+            Route::PrintOrder(id) => self.open_report(vec![id], Some(ReportKind::Order)),
             Route::Inspectors => {
                 let (state, effects) = InspectorsState::open();
                 self.screen = Screen::Inspectors(Box::new(state));
@@ -141,5 +143,15 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// 报表 on the period asked for last, on these records' forms when some are given.
+    fn open_report(&mut self, records: Vec<String>, kind: Option<ReportKind>) -> Vec<Effect> {
+        let (mut state, effects) = ReportState::open(self.today, self.report_period, records);
+        if let Some(kind) = kind {
+            state.kind = kind;
+        }
+        self.screen = Screen::Report(Box::new(state));
+        effects
     }
 }

@@ -14,7 +14,7 @@ use super::keymap;
 use super::screens::form::review;
 use super::screens::records::record;
 use super::screens::roster::establishment;
-use super::screens::{form, records, report, roster, sync, welcome};
+use super::screens::{form, records, roster, sync, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -87,7 +87,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Establishment(e) if e.id.is_some() => t.edit_establishment().into(),
         Screen::Establishment(_) => t.new_establishment().into(),
         Screen::Sync(_) => t.sync().into(),
-        Screen::Report(_) => t.reports().into(),
         _ => String::new(),
     };
     let mut spans = vec![
@@ -121,7 +120,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Record(r) => record::render_record(app, r, body, buf),
         Screen::Establishment(e) => establishment::render(app, e, body, buf),
         Screen::Sync(s) => sync::view::render(app, s, body, buf),
-        Screen::Report(r) => report::view::render(app, r, body, buf),
         _ => None,
     };
     if let Some(m) = &app.message {

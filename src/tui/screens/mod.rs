@@ -49,6 +49,7 @@ impl Screen {
             Screen::Home(s) => Some(s),
             Screen::Inspectors(s) => Some(s.as_ref()),
             Screen::Draws(s) => Some(s.as_ref()),
+            Screen::Report(s) => Some(s.as_ref()),
             _ => None,
         }
     }
@@ -58,6 +59,7 @@ impl Screen {
             Screen::Home(s) => Some(s),
             Screen::Inspectors(s) => Some(s.as_mut()),
             Screen::Draws(s) => Some(s.as_mut()),
+            Screen::Report(s) => Some(s.as_mut()),
             _ => None,
         }
     }

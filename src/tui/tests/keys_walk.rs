@@ -295,6 +295,13 @@ fn every_listed_key_does_something_on_every_screen() {
         step(&mut app, ch('b'));
         app
     });
+    // On the first day: letters are text, ←→ move in it.
+    walk("report day", &|| {
+        let mut app = super::snapshots::loaded(Lang::Zh);
+        step(&mut app, ch('b'));
+        step(&mut app, press(KeyCode::Tab));
+        app
+    });
     office_walks();
 }
 

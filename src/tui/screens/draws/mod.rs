@@ -17,7 +17,7 @@ use crate::tui::command::Command;
 use crate::tui::component::{Component, Context, Step};
 use crate::tui::fields::Fields;
 use crate::tui::input::TextInput;
-use crate::tui::keys::{DOWN, ENTER, ESC, Key, Keys, Line, MOVE, UP, ch, concat, short};
+use crate::tui::keys::{DOWN, ENTER, ESC, Keys, Line, MOVE, OPEN_WRITTEN, UP, ch, concat, short};
 use crate::tui::msg::ReportKind;
 use crate::tui::route::Route;
 
@@ -80,11 +80,7 @@ const DRAW_LINES: [Line; 5] = [
     crate::key_line!(Text::keys_new_draw, Command::NewDraw, [ch('n')]),
     crate::key_line!(Text::keys_print_draw, Command::Print, [ch('p')]),
     crate::key_line!(Text::keys_draw_csv, Command::DrawCsv, [ch('c')]),
-    crate::key_line!(
-        Text::keys_open_written,
-        Command::OpenWritten,
-        [Key::Ctrl('o')]
-    ),
+    OPEN_WRITTEN,
     crate::key_line!(Text::keys_back, Command::Back, [ESC]),
 ];
 
@@ -338,12 +334,7 @@ impl DrawsState {
         let number = self.current().map(|d| d.number);
         let viewing = self.mode == Mode::View;
         match command {
-            Command::OpenWritten => {
-                return match &self.written {
-                    Some(path) => Step::effect(Effect::OpenFile(path.clone())),
-                    None => Step::info(t.nothing_written_yet()),
-                };
-            }
+            Command::OpenWritten => return Step::open_written(t, self.written.as_ref()),
             Command::NewDraw => {
                 let runner = cx.profile.map_or("", |p| p.name.as_str());
                 let mut fields = Fields::new(&["", "", "", "", "", "", "", runner]);
