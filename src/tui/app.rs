@@ -13,6 +13,7 @@ pub use super::msg::{
 
 use super::component::{Context, Step};
 use super::due::{Due, Frequencies};
+use super::route::Route;
 pub use super::screens::Screen;
 use super::screens::form::FormState;
 use super::screens::home::HomeState;
@@ -198,11 +199,17 @@ impl App {
             Action::Paste(text) => return self.paste(&text),
             _ => self.absorb(&action),
         }
+        // The first run's office bundle is planned from the welcome screen's choice: its plan,
+        // or the office's fingerprint, is shown on the sync screen.
+        let mut effects = Vec::new();
+        if matches!(action, Action::ImportPlanned(_) | Action::FirstContact(_))
+            && !matches!(self.screen, Screen::Sync(_))
+        {
+            effects = self.go(Route::SyncChecking);
+        }
         let (cx, screen) = self.parts();
         if let Some(step) = screen.component_mut().and_then(|c| c.answer(&cx, &action)) {
-            return self.apply(step);
-        }
-        if let Some(effects) = super::screens::sync::update(self, &action) {
+            effects.extend(self.apply(step));
             return effects;
         }
         if let Some(effects) = super::screens::records::record::tags::update(self, &action) {
@@ -258,14 +265,8 @@ impl App {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));
                 }
-                match &mut self.screen {
-                    Screen::Sync(s) => {
-                        if let Some(input) = s.input() {
-                            *input = super::input::TextInput::new(&text);
-                        }
-                    }
-                    Screen::Welcome(w) => w.completed(&text),
-                    _ => {}
+                if let Screen::Welcome(w) = &mut self.screen {
+                    w.completed(&text);
                 }
                 self.with_form(|f| {
                     if let Some(edit) = &mut f.edit {
@@ -363,7 +364,6 @@ impl App {
             Screen::Record(r) => r.reason.is_some(),
             Screen::Records(r) => r.typing || r.range.is_some(),
             Screen::Establishment(e) => e.typing(),
-            Screen::Sync(s) => s.typing(),
             _ => false,
         }
     }
@@ -412,7 +412,7 @@ impl App {
         use super::screens::form::review;
         use super::screens::records::record;
         use super::screens::roster::establishment;
-        use super::screens::{form, records, roster, sync, welcome};
+        use super::screens::{form, records, roster, welcome};
         match self.screen {
             Screen::Welcome(_) => welcome::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
@@ -421,7 +421,6 @@ impl App {
             Screen::Records(_) => records::key(self, key),
             Screen::Record(_) => record::key(self, key),
             Screen::Establishment(_) => establishment::key(self, key),
-            Screen::Sync(_) => sync::key(self, key),
             // Screens that are components took the key above.
             _ => Vec::new(),
         }
@@ -444,11 +443,6 @@ impl App {
             Screen::Review(r) => r.paste(text),
             Screen::Records(_) => return super::screens::records::paste(self, text),
             Screen::Establishment(e) => e.paste(text),
-            Screen::Sync(s) => {
-                if let Some(input) = s.input() {
-                    input.insert(text);
-                }
-            }
             Screen::Record(r) => {
                 if let Some(reason) = &mut r.reason {
                     reason.insert(text);

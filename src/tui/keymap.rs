@@ -129,19 +129,6 @@ const CHOOSER: &[Binding] = &[
     ("Esc", Text::keys_back),
 ];
 
-const SYNC: &[Binding] = &[
-    ("e", Text::keys_export_field),
-    ("a", Text::keys_export_all),
-    ("o", Text::keys_export_office),
-    ("i", Text::keys_import),
-    ("y", Text::keys_confirm_plan),
-    ("c", Text::keys_conflicts),
-    ("Up Down j k", Text::keys_move_scroll),
-    ("Left Right 1-9", Text::keys_pick_conflict_value),
-    ("Enter", Text::keys_settle_conflict),
-    ("Esc", Text::keys_back),
-];
-
 /// The last entry of every footer.
 const FOOTER_HELP: &[Binding] = &[("?", Text::keys_keys)];
 
@@ -161,7 +148,6 @@ fn screen_keys(screen: &Screen) -> &'static [Binding] {
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
         Screen::Record(_) => RECORD,
         Screen::Establishment(_) => ESTABLISHMENT,
-        Screen::Sync(_) => SYNC,
         // Components name their own keys (src/tui/component.rs).
         _ => &[],
     }
@@ -250,12 +236,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
         Screen::Establishment(_) => &[
             ("Tab", Text::keys_next),
             ("Left Right", Text::keys_choose),
-            ("Esc", Text::keys_back),
-        ],
-        Screen::Sync(_) => &[
-            ("e", Text::keys_export),
-            ("i", Text::keys_import_short),
-            ("y", Text::keys_ok),
             ("Esc", Text::keys_back),
         ],
         Screen::Record(_) => &[

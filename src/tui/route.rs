@@ -9,11 +9,11 @@ use super::screens::form::review::ReviewState;
 use super::screens::inspectors::InspectorsState;
 use super::screens::records::RecordsState;
 use super::screens::report::ReportState;
+use super::screens::roster;
 use super::screens::roster::RosterState;
 use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
-use super::screens::{roster, sync};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -119,7 +119,11 @@ impl App {
                 self.screen = Screen::Records(RecordsState::default());
                 vec![Effect::LoadRecords(Default::default())]
             }
-            Route::Sync => sync::open(self),
+            Route::Sync => {
+                let (state, effects) = SyncState::open();
+                self.screen = Screen::Sync(Box::new(state));
+                effects
+            }
             Route::SyncChecking => {
                 self.screen = Screen::Sync(Box::new(SyncState::checking()));
                 Vec::new()

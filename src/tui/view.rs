@@ -14,7 +14,7 @@ use super::keymap;
 use super::screens::form::review;
 use super::screens::records::record;
 use super::screens::roster::establishment;
-use super::screens::{form, records, roster, sync, welcome};
+use super::screens::{form, records, roster, welcome};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -86,7 +86,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Record(_) => t.record().into(),
         Screen::Establishment(e) if e.id.is_some() => t.edit_establishment().into(),
         Screen::Establishment(_) => t.new_establishment().into(),
-        Screen::Sync(_) => t.sync().into(),
         _ => String::new(),
     };
     let mut spans = vec![
@@ -119,7 +118,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Screen::Records(r) => records::render_list(app, r, body, buf),
         Screen::Record(r) => record::render_record(app, r, body, buf),
         Screen::Establishment(e) => establishment::render(app, e, body, buf),
-        Screen::Sync(s) => sync::view::render(app, s, body, buf),
         _ => None,
     };
     if let Some(m) = &app.message {

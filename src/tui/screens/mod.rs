@@ -50,6 +50,7 @@ impl Screen {
             Screen::Inspectors(s) => Some(s.as_ref()),
             Screen::Draws(s) => Some(s.as_ref()),
             Screen::Report(s) => Some(s.as_ref()),
+            Screen::Sync(s) => Some(s.as_ref()),
             _ => None,
         }
     }
@@ -60,6 +61,7 @@ impl Screen {
             Screen::Inspectors(s) => Some(s.as_mut()),
             Screen::Draws(s) => Some(s.as_mut()),
             Screen::Report(s) => Some(s.as_mut()),
+            Screen::Sync(s) => Some(s.as_mut()),
             _ => None,
         }
     }

@@ -6,9 +6,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::open;
 use super::*;
+use crate::domain::establishment_merge::ConflictingValue;
 use crate::tui::app::Screen;
 use crate::tui::keymap::{footer, help};
 use crate::tui::screens::form::review::Field;
+use crate::tui::screens::sync::Mode;
+use crate::tui::screens::sync::conflicts::Choosing;
 
 /// The keys a help line names: `Up Down j k`, `Ctrl-T`, `Shift-Tab`, `1-9` (its first), `Esc q`.
 /// `输入` (typing) names no key.
@@ -266,28 +269,59 @@ fn every_listed_key_does_something_on_every_screen() {
             }
         },
     );
-    // The log has two lines to scroll; `y` answers a plan; the conflict keys work in the list.
+    // The log has two lines to scroll; `c` opens the conflicts.
+    let on_sync = || {
+        let mut app = super::snapshots_sync::on_sync(Lang::Zh);
+        if let Screen::Sync(s) = &mut app.screen {
+            s.data.conflicts = vec![super::conflicts::canteen_conflict()];
+        }
+        app
+    };
+    walk("sync", &on_sync);
+    walk("sync path", &|| {
+        let mut app = on_sync();
+        step(&mut app, ch('i'));
+        app
+    });
+    walk("sync plan", &|| {
+        let mut app = on_sync();
+        let plan = Box::new(super::sync::preview(None));
+        step(&mut app, Action::ImportPlanned(plan));
+        app
+    });
+    walk("sync trust", &|| {
+        let mut app = on_sync();
+        let contact = crate::tui::msg::FirstContact {
+            path: "/media/usb/b.shian".into(),
+            station: "9C01AB".into(),
+            name: String::new(),
+            fingerprint: "3f2a 9c01".into(),
+        };
+        step(&mut app, Action::FirstContact(contact));
+        app
+    });
+    // Nine values and none picked yet, so that each key that picks one picks another.
     walk_with(
-        "sync",
+        "sync conflicts",
         &|| {
-            let mut app = super::snapshots_sync::on_sync(Lang::Zh);
-            if let Screen::Sync(s) = &mut app.screen {
-                s.data.conflicts = vec![super::conflicts::canteen_conflict()];
-            }
+            let mut app = on_sync();
+            step(&mut app, ch('c'));
             app
         },
-        &|spec, app| match spec {
-            "y" => {
-                step(
-                    app,
-                    Action::ImportPlanned(Box::new(super::sync::preview(None))),
-                );
+        &|spec, app| {
+            if spec.starts_with("Left")
+                && let Screen::Sync(s) = &mut app.screen
+            {
+                let values = &mut s.data.conflicts[0].conflicts[0].values;
+                let first = values[0].clone();
+                *values = (1..=9)
+                    .map(|n| ConflictingValue {
+                        value: n.to_string(),
+                        ..first.clone()
+                    })
+                    .collect();
+                s.mode = Mode::Conflicts(Choosing { row: 0, side: 9 });
             }
-            "Left Right 1-9" | "Enter" => {
-                step(app, ch('c'));
-                step(app, press(KeyCode::Right));
-            }
-            _ => {}
         },
     );
     walk("report", &|| {
