@@ -221,13 +221,7 @@ impl App {
                 self.error(text);
                 Vec::new()
             }
-            Action::ProfileSaved(profile) => {
-                self.profile = Some(profile);
-                if matches!(self.screen, Screen::Welcome(_)) {
-                    return self.go_home();
-                }
-                Vec::new()
-            }
+            Action::ProfileSaved(_) => Vec::new(),
             Action::SampleLoaded { added } => {
                 self.info(format!("{}: {added}", self.t.sample_loaded()));
                 Vec::new()
@@ -264,9 +258,6 @@ impl App {
             Action::PathCompleted { text, candidates } => {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));
-                }
-                if let Screen::Welcome(w) = &mut self.screen {
-                    w.completed(&text);
                 }
                 self.with_form(|f| {
                     if let Some(edit) = &mut f.edit {
@@ -334,6 +325,7 @@ impl App {
                 self.refresh_due();
             }
             Action::ColleaguesLoaded(list) => self.colleagues = list.clone(),
+            Action::ProfileSaved(profile) => self.profile = Some(profile.clone()),
             _ => {}
         }
     }
@@ -357,7 +349,6 @@ impl App {
             return c.typing();
         }
         match &self.screen {
-            Screen::Welcome(w) => w.typing(),
             Screen::Roster(r) => r.chooser.is_none(),
             Screen::Form(f) => f.typing(),
             Screen::Review(r) => r.typing(),
@@ -412,9 +403,8 @@ impl App {
         use super::screens::form::review;
         use super::screens::records::record;
         use super::screens::roster::establishment;
-        use super::screens::{form, records, roster, welcome};
+        use super::screens::{form, records, roster};
         match self.screen {
-            Screen::Welcome(_) => welcome::key(self, key),
             Screen::Roster(_) => roster::key(self, key),
             Screen::Form(_) => form::keys::key(self, key),
             Screen::Review(_) => review::key(self, key),
@@ -433,7 +423,6 @@ impl App {
             return self.apply(step);
         }
         match &mut self.screen {
-            Screen::Welcome(w) => w.paste(text),
             Screen::Roster(r) if r.chooser.is_none() => {
                 r.query.insert(text);
                 r.refresh(&self.keys, &self.roster);

@@ -13,12 +13,6 @@ const GLOBAL: &[Binding] = &[
     ("Ctrl-C", Text::keys_quit_safely_nothing_saved),
 ];
 
-const WELCOME: &[Binding] = &[
-    ("Tab Up Down", Text::keys_next_previous_field),
-    ("Space", Text::keys_toggle_the_sample_roster),
-    ("Enter", Text::keys_next_field_start),
-];
-
 const HOME: &[Binding] = &[
     ("Up Down j k", Text::keys_move),
     ("Enter", Text::keys_resume_draft_inspect_open),
@@ -136,7 +130,6 @@ const FOOTER_HELP: &[Binding] = &[("?", Text::keys_keys)];
 /// typed, the checklist chooser), so the footer and `?` never list keys that do something else.
 fn screen_keys(screen: &Screen) -> &'static [Binding] {
     match screen {
-        Screen::Welcome(_) => WELCOME,
         Screen::Home(h) if h.office => HOME_OFFICE,
         Screen::Home(_) => HOME,
         Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
@@ -194,7 +187,6 @@ pub fn footer(app: &App) -> Vec<(String, &'static str)> {
         Screen::Roster(r) if r.chooser.is_some() => CHOOSER,
         Screen::Form(f) if f.typing() => TYPING_TEXT,
         Screen::Record(r) if r.reason.is_some() => TYPING_TEXT,
-        Screen::Welcome(_) => &[("Tab", Text::keys_next), ("Enter", Text::keys_ok)],
         Screen::Home(_) => &[
             ("Enter", Text::keys_open),
             ("/", Text::keys_search),

@@ -14,7 +14,7 @@ use super::keymap;
 use super::screens::form::review;
 use super::screens::records::record;
 use super::screens::roster::establishment;
-use super::screens::{form, records, roster, welcome};
+use super::screens::{form, records, roster};
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -77,8 +77,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let cx = app.context();
     let title: String = match &app.screen {
         _ if component.is_some() => component.map(|c| c.title(t)).unwrap_or_default(),
-        Screen::Welcome(w) if w.editing => t.profile().into(),
-        Screen::Welcome(_) => t.welcome().into(),
         Screen::Roster(_) => t.roster().into(),
         Screen::Form(_) => t.form().into(),
         Screen::Review(_) => t.review().into(),
@@ -111,7 +109,6 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     let cursor = match &app.screen {
         _ if component.is_some() => component.and_then(|c| c.render(&cx, body, buf)),
-        Screen::Welcome(w) => welcome::render(w, t, theme, (body, &app.colleagues), buf),
         Screen::Roster(r) => roster::render(app, r, body, buf),
         Screen::Form(f) => form::view::render(app, f, body, buf),
         Screen::Review(r) => review::view::render(app, r, body, buf),

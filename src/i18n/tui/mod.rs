@@ -12,6 +12,7 @@ mod plan;
 mod record;
 mod review;
 mod sync;
+mod welcome;
 
 /// The UI's words in one language: `t.home()`, `t.save()`…
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -47,6 +47,7 @@ impl Screen {
     pub fn component(&self) -> Option<&dyn Component> {
         match self {
             Screen::Home(s) => Some(s),
+            Screen::Welcome(s) => Some(s),
             Screen::Inspectors(s) => Some(s.as_ref()),
             Screen::Draws(s) => Some(s.as_ref()),
             Screen::Report(s) => Some(s.as_ref()),
@@ -58,6 +59,7 @@ impl Screen {
     pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
         match self {
             Screen::Home(s) => Some(s),
+            Screen::Welcome(s) => Some(s),
             Screen::Inspectors(s) => Some(s.as_mut()),
             Screen::Draws(s) => Some(s.as_mut()),
             Screen::Report(s) => Some(s.as_mut()),

@@ -6,12 +6,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update::open;
 use super::*;
-use crate::domain::establishment_merge::ConflictingValue;
 use crate::tui::app::Screen;
 use crate::tui::keymap::{footer, help};
 use crate::tui::screens::form::review::Field;
-use crate::tui::screens::sync::Mode;
-use crate::tui::screens::sync::conflicts::Choosing;
 
 /// The keys a help line names: `Up Down j k`, `Ctrl-T`, `Shift-Tab`, `1-9` (its first), `Esc q`.
 /// `输入` (typing) names no key.
@@ -74,13 +71,13 @@ fn drawn(app: &App) -> String {
 }
 
 /// Presses every key the screen's help lists, each on a fresh copy of the screen.
-fn walk(name: &str, fresh: &dyn Fn() -> App) {
+pub(super) fn walk(name: &str, fresh: &dyn Fn() -> App) {
     walk_with(name, fresh, &|_, _| {});
 }
 
 /// [`walk`], with `prepare` setting up what a key needs before it is pressed (the field it
 /// works on, an item it goes to).
-fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&str, &mut App)) {
+pub(super) fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&str, &mut App)) {
     let listed = listed_keys(name, &fresh());
     // The footer shows a few of the same keys, never one the help does not list.
     let helped: Vec<KeyEvent> = listed
@@ -269,61 +266,7 @@ fn every_listed_key_does_something_on_every_screen() {
             }
         },
     );
-    // The log has two lines to scroll; `c` opens the conflicts.
-    let on_sync = || {
-        let mut app = super::snapshots_sync::on_sync(Lang::Zh);
-        if let Screen::Sync(s) = &mut app.screen {
-            s.data.conflicts = vec![super::conflicts::canteen_conflict()];
-        }
-        app
-    };
-    walk("sync", &on_sync);
-    walk("sync path", &|| {
-        let mut app = on_sync();
-        step(&mut app, ch('i'));
-        app
-    });
-    walk("sync plan", &|| {
-        let mut app = on_sync();
-        let plan = Box::new(super::sync::preview(None));
-        step(&mut app, Action::ImportPlanned(plan));
-        app
-    });
-    walk("sync trust", &|| {
-        let mut app = on_sync();
-        let contact = crate::tui::msg::FirstContact {
-            path: "/media/usb/b.shian".into(),
-            station: "9C01AB".into(),
-            name: String::new(),
-            fingerprint: "3f2a 9c01".into(),
-        };
-        step(&mut app, Action::FirstContact(contact));
-        app
-    });
-    // Nine values and none picked yet, so that each key that picks one picks another.
-    walk_with(
-        "sync conflicts",
-        &|| {
-            let mut app = on_sync();
-            step(&mut app, ch('c'));
-            app
-        },
-        &|spec, app| {
-            if spec.starts_with("Left")
-                && let Screen::Sync(s) = &mut app.screen
-            {
-                let values = &mut s.data.conflicts[0].conflicts[0].values;
-                let first = values[0].clone();
-                *values = (1..=9)
-                    .map(|n| ConflictingValue {
-                        value: n.to_string(),
-                        ..first.clone()
-                    })
-                    .collect();
-                s.mode = Mode::Conflicts(Choosing { row: 0, side: 9 });
-            }
-        },
-    );
+    super::keys_walk_office::sync_walks();
     walk("report", &|| {
         let mut app = super::snapshots::loaded(Lang::Zh);
         step(&mut app, ch('b'));
@@ -336,44 +279,6 @@ fn every_listed_key_does_something_on_every_screen() {
         step(&mut app, press(KeyCode::Tab));
         app
     });
-    office_walks();
-}
-
-/// The office's screens (issue 14): 首页 with `i` and `w`, the inspectors list and its two
-/// popups, the draws, one draw, and the draw's two forms.
-fn office_walks() {
-    use super::office::{on_draws, on_inspectors, with_two_draws};
-    walk("home office", &super::office::office);
-    walk("inspectors", &on_inspectors);
-    walk("inspectors add", &|| {
-        let mut app = on_inspectors();
-        step(&mut app, ch('a'));
-        app
-    });
-    walk("inspectors retire", &|| {
-        let mut app = on_inspectors();
-        step(&mut app, ch('r'));
-        app
-    });
-    // The newest draw is selected: ↑ first, so that ↓ has somewhere to go.
-    walk_with("draws", &with_two_draws, &|spec, app| {
-        if spec == "Up Down j k" {
-            step(app, press(KeyCode::Up));
-        }
-    });
-    walk("draw", &|| {
-        let mut app = on_draws();
-        step(&mut app, press(KeyCode::Enter));
-        app
-    });
-    walk("draw new", &|| {
-        let mut app = on_draws();
-        step(&mut app, ch('n'));
-        app
-    });
-    walk("draw print", &|| {
-        let mut app = on_draws();
-        step(&mut app, ch('p'));
-        app
-    });
+    super::keys_walk_office::office_walks();
+    super::keys_walk_office::welcome_walks();
 }

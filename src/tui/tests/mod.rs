@@ -11,6 +11,7 @@ mod form_kinds;
 mod home;
 mod keys_shown;
 mod keys_walk;
+mod keys_walk_office;
 mod office;
 mod office_shell;
 mod photos;
