@@ -221,7 +221,6 @@ impl App {
                 self.error(text);
                 Vec::new()
             }
-            Action::ProfileSaved(_) => Vec::new(),
             Action::SampleLoaded { added } => {
                 self.info(format!("{}: {added}", self.t.sample_loaded()));
                 Vec::new()
@@ -295,8 +294,10 @@ impl App {
                 self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
                 vec![Effect::LoadColleagues, Effect::LoadCampaignTags(id)]
             }
-            // Answers only the sync screen waits for; elsewhere they change nothing.
-            Action::SyncLoaded(_)
+            // Answers only their screen waits for (its `answer`), or kept above (`absorb`);
+            // elsewhere they change nothing.
+            Action::ProfileSaved(_)
+            | Action::SyncLoaded(_)
             | Action::Exported { .. }
             | Action::ImportPlanned(_)
             | Action::FirstContact(_)

@@ -127,11 +127,20 @@ pub(super) fn office_walks() {
             step(app, press(KeyCode::Up));
         }
     });
-    walk("draw", &|| {
-        let mut app = on_draws();
-        step(&mut app, press(KeyCode::Enter));
-        app
-    });
+    // Scrolled down, so that Enter has the top to go back to.
+    walk_with(
+        "draw",
+        &|| {
+            let mut app = on_draws();
+            step(&mut app, press(KeyCode::Enter));
+            app
+        },
+        &|spec, app| {
+            if spec == "Enter" {
+                step(app, press(KeyCode::Down));
+            }
+        },
+    );
     walk("draw new", &|| {
         let mut app = on_draws();
         step(&mut app, ch('n'));

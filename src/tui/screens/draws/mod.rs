@@ -84,14 +84,11 @@ const DRAW_LINES: [Line; 5] = [
     crate::key_line!(Text::keys_back, Command::Back, [ESC]),
 ];
 
+/// Enter: the selected draw in full, from its top.
+const VIEW: Line = crate::key_line!(Text::keys_view_draw, Command::Confirm, [ENTER]);
+
 const LIST_KEYS: Keys = Keys {
-    lines: &concat::<7>(&[
-        &[
-            MOVE,
-            crate::key_line!(Text::keys_view_draw, Command::Confirm, [ENTER]),
-        ],
-        &DRAW_LINES,
-    ]),
+    lines: &concat::<7>(&[&[MOVE, VIEW], &DRAW_LINES]),
     footer: &[
         short(&[ENTER], Text::keys_open),
         short(&[ch('n')], Text::keys_draw_short),
@@ -103,11 +100,14 @@ const LIST_KEYS: Keys = Keys {
 
 /// One draw viewed in full: ↑↓ scroll it.
 const VIEW_KEYS: Keys = Keys {
-    lines: &concat::<6>(&[
-        &[Line {
-            keys: MOVE.keys,
-            what: Text::keys_scroll,
-        }],
+    lines: &concat::<7>(&[
+        &[
+            Line {
+                keys: MOVE.keys,
+                what: Text::keys_scroll,
+            },
+            VIEW,
+        ],
         &DRAW_LINES,
     ]),
     footer: &[
