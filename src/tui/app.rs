@@ -13,9 +13,9 @@ pub use super::msg::{
 
 use super::component::{Context, Step};
 use super::due::{Due, Frequencies};
+use super::route::Route;
 pub use super::screens::Screen;
 use super::screens::form::FormState;
-use super::screens::home::HomeState;
 use super::screens::records::record::RecordState;
 use super::screens::roster::RosterState;
 use super::screens::welcome::WelcomeState;
@@ -63,8 +63,8 @@ impl App {
         checklists: Vec<Checklist>,
     ) -> Self {
         let screen = match &profile {
-            Some(_) => Screen::Home(HomeState::default()),
-            None => Screen::Welcome(WelcomeState::new(Text(lang))),
+            Some(_) => Screen::Home(Box::default()),
+            None => Screen::Welcome(Box::new(WelcomeState::new(Text(lang)))),
         };
         App {
             t: Text(lang),
@@ -175,6 +175,12 @@ impl App {
             self.message = message;
         }
         self.quit |= quit;
+        // The 报表 period asked for is offered again on the next visit.
+        for effect in &effects {
+            if let Effect::LoadReport { from, to } = effect {
+                self.report_period = Some((*from, *to));
+            }
+        }
         if let Some(route) = route {
             effects.extend(self.go(route));
         }
@@ -182,7 +188,7 @@ impl App {
     }
 
     pub fn go_home(&mut self) -> Vec<Effect> {
-        self.screen = Screen::Home(HomeState::default());
+        self.screen = Screen::Home(Box::default());
         vec![Effect::LoadHome]
     }
 
@@ -192,33 +198,23 @@ impl App {
             Action::Paste(text) => return self.paste(&text),
             _ => self.absorb(&action),
         }
+        // The first run's office bundle is planned from the welcome screen's choice: its plan,
+        // or the office's fingerprint, is shown on the sync screen.
+        let mut effects = Vec::new();
+        if matches!(action, Action::ImportPlanned(_) | Action::FirstContact(_))
+            && !matches!(self.screen, Screen::Sync(_))
+        {
+            effects = self.go(Route::SyncChecking);
+        }
         let (cx, screen) = self.parts();
-        if let Some(step) = screen.component_mut().and_then(|c| c.answer(&cx, &action)) {
-            return self.apply(step);
-        }
-        if let Some(effects) = super::screens::sync::update(self, &action) {
-            return effects;
-        }
-        if let Some(effects) = super::screens::report::update(self, &action) {
-            return effects;
-        }
-        if let Some(effects) = super::screens::inspectors::update(self, &action) {
-            return effects;
-        }
-        if let Some(effects) = super::screens::draws::update(self, &action) {
+        if let Some(step) = screen.component_mut().answer(&cx, &action) {
+            effects.extend(self.apply(step));
             return effects;
         }
         match action {
             Action::Key(_) | Action::Paste(_) | Action::Resize => Vec::new(),
             Action::Failed(text) => {
                 self.error(text);
-                Vec::new()
-            }
-            Action::ProfileSaved(profile) => {
-                self.profile = Some(profile);
-                if matches!(self.screen, Screen::Welcome(_)) {
-                    return self.go_home();
-                }
                 Vec::new()
             }
             Action::SampleLoaded { added } => {
@@ -238,21 +234,13 @@ impl App {
                 self.info(self.t.establishment_saved());
                 let mut roster = RosterState::new(&self.context());
                 roster.query = super::input::TextInput::new(&saved.facts.name);
-                self.screen = Screen::Roster(roster);
+                self.screen = Screen::Roster(Box::new(roster));
                 vec![Effect::LoadRoster]
             }
-            Action::PathCompleted { text, candidates } => {
+            // The input took the completed path (`answer`); the other candidates are named.
+            Action::PathCompleted { candidates, .. } => {
                 if !candidates.is_empty() {
                     self.info(candidates.join("  "));
-                }
-                match &mut self.screen {
-                    Screen::Sync(s) => {
-                        if let Some(input) = s.input() {
-                            *input = super::input::TextInput::new(&text);
-                        }
-                    }
-                    Screen::Welcome(w) => w.completed(&text),
-                    _ => {}
                 }
                 Vec::new()
             }
@@ -274,8 +262,10 @@ impl App {
                 self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
                 vec![Effect::LoadColleagues, Effect::LoadCampaignTags(id)]
             }
-            // Answers only the sync screen waits for; elsewhere they change nothing.
-            Action::SyncLoaded(_)
+            // Answers only their screen waits for (its `answer`), or kept above (`absorb`);
+            // elsewhere they change nothing.
+            Action::ProfileSaved(_)
+            | Action::SyncLoaded(_)
             | Action::Exported { .. }
             | Action::ImportPlanned(_)
             | Action::FirstContact(_)
@@ -309,6 +299,7 @@ impl App {
                 self.refresh_due();
             }
             Action::ColleaguesLoaded(list) => self.colleagues = list.clone(),
+            Action::ProfileSaved(profile) => self.profile = Some(profile.clone()),
             _ => {}
         }
     }
@@ -317,83 +308,35 @@ impl App {
         self.due = super::due::due(&self.roster, &self.home.last, self.today, &self.frequencies);
     }
 
-    /// Whether the focus is in a text input, where letters are text rather than commands.
-    fn typing(&self) -> bool {
-        if let Some(c) = self.screen.component() {
-            return c.typing();
-        }
-        match &self.screen {
-            Screen::Welcome(w) => w.typing(),
-            Screen::Sync(s) => s.typing(),
-            Screen::Report(r) => r.typing(),
-            Screen::Inspectors(s) => s.typing(),
-            Screen::Draws(s) => s.typing(),
-            _ => false,
-        }
-    }
-
     fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
-            // Everything shown as saved is already on disk; only a note being typed, or the
-            // review's sign-off, is saved on the way out.
+            // Everything shown as saved is already on disk; the screen saves what is typed but
+            // not yet saved (a note, the review's sign-off), or refuses once (`Component::quit`).
             let (cx, screen) = self.parts();
-            if let Some(c) = screen.component_mut() {
-                let step = c.quit(&cx);
-                return self.apply(step);
-            }
-            self.quit = true;
-            return Vec::new();
+            let step = screen.component_mut().quit(&cx);
+            return self.apply(step);
         }
         self.message = None;
         if self.help {
             self.help = false;
             return Vec::new();
         }
-        if key.code == KeyCode::Char('?') && !self.typing() {
+        let (cx, screen) = self.parts();
+        let screen = screen.component_mut();
+        // `?` is text where something is typed.
+        if key.code == KeyCode::Char('?') && !screen.typing() {
             self.help = true;
             return Vec::new();
         }
-        let (cx, screen) = self.parts();
-        if let Some(c) = screen.component_mut() {
-            let command = c.keys(&cx).command(key);
-            let step = c.on(&cx, command);
-            return self.apply(step);
-        }
-        use super::screens::{draws, inspectors, report, sync, welcome};
-        match self.screen {
-            Screen::Welcome(_) => welcome::key(self, key),
-            Screen::Sync(_) => sync::key(self, key),
-            Screen::Report(_) => report::key(self, key),
-            Screen::Inspectors(_) => inspectors::key(self, key),
-            Screen::Draws(_) => draws::key(self, key),
-            // Screens that are components took the key above.
-            _ => Vec::new(),
-        }
+        let command = screen.keys(&cx).command(key);
+        let step = screen.on(&cx, command);
+        self.apply(step)
     }
 
     fn paste(&mut self, text: &str) -> Vec<Effect> {
         let (cx, screen) = self.parts();
-        if let Some(c) = screen.component_mut() {
-            let step = c.paste(&cx, text);
-            return self.apply(step);
-        }
-        match &mut self.screen {
-            Screen::Welcome(w) => w.paste(text),
-            Screen::Sync(s) => {
-                if let Some(input) = s.input() {
-                    input.insert(text);
-                }
-            }
-            Screen::Report(r) => {
-                if let Some(input) = r.input() {
-                    input.insert(text);
-                }
-            }
-            Screen::Inspectors(s) => s.paste(text),
-            Screen::Draws(s) => s.paste(text),
-            _ => {}
-        }
-        Vec::new()
+        let step = screen.component_mut().paste(&cx, text);
+        self.apply(step)
     }
 }

@@ -102,7 +102,7 @@ pub enum Command {
 /// A key that no table names, handed on whole to a text input (or ignored). Screens ask it only
 /// for the character it types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Typed(pub KeyEvent);
+pub struct Typed(pub(super) KeyEvent);
 
 impl Typed {
     /// The character the key types, when it types one.

@@ -113,6 +113,15 @@ impl Step {
         self
     }
 
+    /// Ctrl-O: the file written last opened with the system's program, or a word that none
+    /// is written yet.
+    pub fn open_written(t: Text, written: Option<&String>) -> Self {
+        match written {
+            Some(path) => Step::effect(Effect::OpenFile(path.clone())),
+            None => Step::info(t.nothing_written_yet()),
+        }
+    }
+
     pub fn with_effects(mut self, effects: impl IntoIterator<Item = Effect>) -> Self {
         self.effects.extend(effects);
         self

@@ -1,13 +1,31 @@
 //! A column of labelled one-line inputs, as the office's small forms use them (a new inspector,
-//! a new draw): Tab or ↑↓ move between them, the keys of `input.rs` edit the one in focus.
+//! a new draw): `next` and `previous` move between them, the keys of `input.rs` edit the one in
+//! focus.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
 use ratatui::layout::{Position, Rect};
 
+use super::command::{Command, Typed};
 use super::input::TextInput;
+use super::keys::{CANCEL, DOWN, ENTER, ESC, FIELDS_BOTH_WAYS, Keys, TAB, UP, short};
 use super::text::pad;
 use super::theme::Theme;
+use crate::i18n::tui::Text;
+
+/// The keys of such a form: letters are text; Enter goes on, and saves on the last input.
+pub const KEYS: Keys = Keys {
+    lines: &[
+        FIELDS_BOTH_WAYS,
+        crate::key_line!(Text::keys_next_field_save_last, Command::Confirm, [ENTER]),
+        CANCEL,
+    ],
+    footer: &[
+        short(&[TAB, UP, DOWN], Text::keys_next_previous_field),
+        short(&[ENTER], Text::keys_next_field_save_last),
+        short(&[ESC], Text::keys_cancel),
+    ],
+};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fields {
@@ -31,21 +49,22 @@ impl Fields {
         self.focus + 1 >= self.inputs.len()
     }
 
-    /// Moves between the inputs (Tab ↓ forward, Shift-Tab ↑ back, wrapping) or edits the one in
-    /// focus; `true` when the key was taken.
-    pub fn key(&mut self, key: KeyEvent) -> bool {
+    /// The next input, wrapping (Tab ↓).
+    pub fn next(&mut self) {
+        self.focus = (self.focus + 1) % self.inputs.len().max(1);
+    }
+
+    /// The input before, wrapping (Shift-Tab ↑).
+    pub fn previous(&mut self) {
         let n = self.inputs.len().max(1);
-        match key.code {
-            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
-            KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
-            _ => {
-                return self
-                    .inputs
-                    .get_mut(self.focus)
-                    .is_some_and(|input| input.handle_key(key));
-            }
-        }
-        true
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    /// Edits the input in focus with a key of `input.rs`; `true` when the key was taken.
+    pub fn edit(&mut self, key: Typed) -> bool {
+        self.inputs
+            .get_mut(self.focus)
+            .is_some_and(|input| input.handle_key(key))
     }
 
     pub fn paste(&mut self, text: &str) {

@@ -5,7 +5,9 @@
 //! the cursor column by width; a multi-line editor would bring more than it gives here.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use super::command::Typed;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -39,7 +41,7 @@ impl TextInput {
     }
 
     /// Applies an editing key; `true` when the key was an editing key.
-    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+    pub fn handle_key(&mut self, Typed(key): Typed) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char('u') if ctrl => {
@@ -148,12 +150,12 @@ mod tests {
         let mut input = TextInput::default();
         input.insert("留样不足");
         assert_eq!(input.cursor_width(), 8);
-        input.handle_key(key(KeyCode::Left));
+        input.handle_key(Typed(key(KeyCode::Left)));
         assert_eq!(input.cursor_width(), 6);
-        input.handle_key(key(KeyCode::Char('a')));
+        input.handle_key(Typed(key(KeyCode::Char('a'))));
         assert_eq!(input.text(), "留样不a足");
-        input.handle_key(key(KeyCode::Backspace));
-        input.handle_key(key(KeyCode::Backspace));
+        input.handle_key(Typed(key(KeyCode::Backspace)));
+        input.handle_key(Typed(key(KeyCode::Backspace)));
         assert_eq!(input.text(), "留样足");
         assert_eq!(input.cursor_width(), 4);
     }

@@ -220,6 +220,44 @@ const TYPED: &[(Key, Command)] = &[(
 pub const fn typing(what: Words) -> Line {
     Line { keys: TYPED, what }
 }
+/// Tab Shift-Tab ↑↓ between the fields of a form whose Shift-Tab goes back.
+pub const FIELDS_BOTH_WAYS: Line = Line {
+    keys: &[
+        (TAB, Command::NextField),
+        (BACK_TAB, Command::PreviousField),
+        (UP, Command::PreviousField),
+        (DOWN, Command::NextField),
+    ],
+    what: Text::keys_next_previous_field,
+};
+
+/// Ctrl-O: the file written last, opened (the 报表 and the draws).
+pub const OPEN_WRITTEN: Line = Line {
+    keys: &[(Key::Ctrl('o'), Command::OpenWritten)],
+    what: Text::keys_open_written,
+};
+
+/// Enter: accept what is typed or chosen.
+pub const OK: Line = crate::key_line!(Text::keys_ok, Command::Confirm, [ENTER]);
+
+/// Esc: put it away.
+pub const CANCEL: Line = crate::key_line!(Text::keys_cancel, Command::Back, [ESC]);
+
+/// Tab in a path being typed: completed as a shell does.
+pub const COMPLETE_PATH: Line =
+    crate::key_line!(Text::keys_complete_path, Command::Complete, [TAB]);
+
+/// The footer of an input or a popup: Enter and Esc.
+pub const OK_CANCEL_FOOTER: &[Short] = &[
+    short(&[ENTER], Text::keys_ok),
+    short(&[ESC], Text::keys_cancel),
+];
+
+/// Text being typed (a note, a value, a reason, a folder): letters are text.
+pub const TYPING_TEXT: Keys = Keys {
+    lines: &[OK, CANCEL],
+    footer: OK_CANCEL_FOOTER,
+};
 
 /// The keys of every screen, listed after its own.
 pub const GLOBAL: &[(&str, Words)] = &[

@@ -11,7 +11,6 @@ pub mod due;
 pub mod effects;
 pub mod fields;
 pub mod input;
-pub mod keymap;
 pub mod keys;
 pub mod log;
 pub mod msg;

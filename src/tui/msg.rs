@@ -347,6 +347,7 @@ pub enum Effect {
         fact: crate::domain::establishment_merge::Fact,
         value: String,
     },
+    /// The 报表 numbers of a period; `App` keeps the period, offered again on the next visit.
     LoadReport {
         from: NaiveDate,
         to: NaiveDate,

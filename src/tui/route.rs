@@ -3,14 +3,16 @@
 //! (docs/architecture.md).
 
 use super::app::{App, Effect, Screen};
+use super::msg::ReportKind;
+use super::screens::draws::DrawsState;
 use super::screens::form::review::ReviewState;
-use super::screens::records::RecordsState;
+use super::screens::inspectors::InspectorsState;
 use super::screens::records::record::RecordState;
+use super::screens::report::ReportState;
 use super::screens::roster::RosterState;
 use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
-use super::screens::{draws, inspectors, report, sync};
 use crate::store::InspectionRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +62,7 @@ impl App {
         match route {
             Route::Home => self.go_home(),
             Route::Review => {
-                let screen = std::mem::replace(&mut self.screen, Screen::Home(Default::default()));
+                let screen = std::mem::replace(&mut self.screen, Screen::Home(Box::default()));
                 match screen {
                     Screen::Form(form) => {
                         let profile = self.profile.clone().unwrap_or_default();
@@ -72,7 +74,7 @@ impl App {
                 Vec::new()
             }
             Route::Checklist { to_missing } => {
-                let screen = std::mem::replace(&mut self.screen, Screen::Home(Default::default()));
+                let screen = std::mem::replace(&mut self.screen, Screen::Home(Box::default()));
                 let mut effects = Vec::new();
                 match screen {
                     Screen::Review(review) => {
@@ -100,7 +102,7 @@ impl App {
             Route::Roster => {
                 let state = RosterState::new(&self.context());
                 let effects = state.history_effect(&self.roster);
-                self.screen = Screen::Roster(state);
+                self.screen = Screen::Roster(Box::new(state));
                 effects
             }
             Route::Choose {
@@ -113,29 +115,51 @@ impl App {
                     state.prefer_checklist(&checklist);
                 }
                 let effects = state.history_effect(&self.roster);
-                self.screen = Screen::Roster(state);
+                self.screen = Screen::Roster(Box::new(state));
                 effects
             }
             Route::Records => {
-                self.screen = Screen::Records(RecordsState::default());
+                self.screen = Screen::Records(Box::default());
                 vec![Effect::LoadRecords(Default::default())]
             }
-            Route::Sync => sync::open(self),
+            Route::Sync => {
+                let (state, effects) = SyncState::open();
+                self.screen = Screen::Sync(Box::new(state));
+                effects
+            }
             Route::SyncChecking => {
                 self.screen = Screen::Sync(Box::new(SyncState::checking()));
                 Vec::new()
             }
-            Route::Report => report::open(self),
-            Route::PrintRecords(ids) => report::open_records(self, ids),
-            Route::PrintOrder(id) => report::open_order(self, id),
-            Route::Inspectors => inspectors::open(self),
-            Route::Draws => draws::open(self),
+            Route::Report => self.open_report(Vec::new(), None),
+            Route::PrintRecords(ids) => self.open_report(ids, None),
+            Route::PrintOrder(id) => self.open_report(vec![id], Some(ReportKind::Order)),
+            Route::Inspectors => {
+                let (state, effects) = InspectorsState::open();
+                self.screen = Screen::Inspectors(Box::new(state));
+                effects
+            }
+            Route::Draws => {
+                let (state, effects) = DrawsState::open();
+                self.screen = Screen::Draws(Box::new(state));
+                effects
+            }
             Route::Profile => {
                 let profile = self.profile.clone().unwrap_or_default();
-                self.screen = Screen::Welcome(WelcomeState::edit(&profile));
+                self.screen = Screen::Welcome(Box::new(WelcomeState::edit(&profile)));
                 Vec::new()
             }
         }
+    }
+
+    /// 报表 on the period asked for last, on these records' forms when some are given.
+    fn open_report(&mut self, records: Vec<String>, kind: Option<ReportKind>) -> Vec<Effect> {
+        let (mut state, effects) = ReportState::open(self.today, self.report_period, records);
+        if let Some(kind) = kind {
+            state.kind = kind;
+        }
+        self.screen = Screen::Report(Box::new(state));
+        effects
     }
 }
 

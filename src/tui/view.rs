@@ -9,9 +9,8 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::{App, Screen};
-use super::keymap;
-use super::screens::{draws, inspectors, report, sync, welcome};
+use super::app::App;
+use super::keys;
 use super::text::{pad, width};
 use super::widgets::popup;
 
@@ -70,18 +69,9 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Constraint::Length(1),
     ])
     .areas(area);
-    let component = app.screen.component();
+    let screen = app.screen.component();
     let cx = app.context();
-    let title: String = match &app.screen {
-        _ if component.is_some() => component.map(|c| c.title(t)).unwrap_or_default(),
-        Screen::Welcome(w) if w.editing => t.profile().into(),
-        Screen::Welcome(_) => t.welcome().into(),
-        Screen::Sync(_) => t.sync().into(),
-        Screen::Report(_) => t.reports().into(),
-        Screen::Inspectors(_) => t.inspectors_title().into(),
-        Screen::Draws(_) => t.draws_title().into(),
-        _ => String::new(),
-    };
+    let title = screen.title(t);
     let spans = vec![
         Span::styled(format!(" {} ", t.app_title()), theme.title()),
         Span::raw(format!("| {title}")),
@@ -94,15 +84,7 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             buf.set_string(top.right() - w, top.y, who, theme.dim());
         }
     }
-    let cursor = match &app.screen {
-        _ if component.is_some() => component.and_then(|c| c.render(&cx, body, buf)),
-        Screen::Welcome(w) => welcome::render(w, t, theme, (body, &app.colleagues), buf),
-        Screen::Sync(s) => sync::view::render(app, s, body, buf),
-        Screen::Report(r) => report::view::render(app, r, body, buf),
-        Screen::Inspectors(s) => inspectors::render(app, s, body, buf),
-        Screen::Draws(s) => draws::view::render(app, s, body, buf),
-        _ => None,
-    };
+    let cursor = screen.render(&cx, body, buf);
     if let Some(m) = &app.message {
         let style = if m.error { theme.error() } else { theme.info() };
         for (y, line) in (status.y..status.bottom()).zip(&message_lines) {
@@ -117,7 +99,7 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, what) in keymap::footer(app) {
+    for (key, what) in footer(app) {
         let part = width(&key) + width(what) + 3;
         if used + part > usize::from(bottom.width) {
             break;
@@ -134,12 +116,47 @@ fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     cursor
 }
 
+/// The keys that work now, then those that work everywhere: the help (`?`).
+pub fn help(app: &App) -> Vec<(String, &'static str)> {
+    let t = app.t;
+    let table = app.screen.component().keys(&app.context());
+    table
+        .lines
+        .iter()
+        .map(|line| keys::line_text(line, t))
+        .chain(
+            keys::GLOBAL
+                .iter()
+                .map(|(k, what)| (k.to_string(), what(t))),
+        )
+        .collect()
+}
+
+/// The footer: the keys most used now, in short, then `?`.
+pub fn footer(app: &App) -> Vec<(String, &'static str)> {
+    let t = app.t;
+    let table = app.screen.component().keys(&app.context());
+    let (help, what) = keys::FOOTER_HELP;
+    table
+        .footer
+        .iter()
+        .map(|short| keys::short_text(short, t))
+        .chain([(help.to_string(), what(t))])
+        .collect()
+}
+
 fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
-    const KEY_WIDTH: usize = 14;
-    let keys = keymap::help(app);
+    let keys = help(app);
     let box_width = area.width.min(76);
+    // The key column is as wide as its widest keys (`PageDown Space PageUp`), within reason.
+    let key_width = keys
+        .iter()
+        .map(|(k, _)| width(k) + 1)
+        .max()
+        .unwrap_or(0)
+        .clamp(14, 24);
     // Descriptions wrap under themselves, beside the key column.
-    let text_width = usize::from(box_width.saturating_sub(2)).saturating_sub(KEY_WIDTH);
+    let text_width = usize::from(box_width.saturating_sub(2)).saturating_sub(key_width);
     let mut lines: Vec<Line> = Vec::new();
     for (k, what) in &keys {
         for (n, part) in crate::tui::text::wrap(what, text_width)
@@ -147,9 +164,9 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
             .enumerate()
         {
             let key = if n == 0 {
-                pad(k, KEY_WIDTH)
+                pad(k, key_width)
             } else {
-                pad("", KEY_WIDTH)
+                pad("", key_width)
             };
             lines.push(Line::from(vec![
                 Span::styled(key, app.theme.key()),

@@ -117,7 +117,6 @@ words! { Text;
     keys_page_up => "向上翻 10 项", "ten items up";
     keys_first_last => "第一项 / 最后一项", "first / last item";
     keys_widen => "复查：显示全部项目 / 只显示整改项", "follow-up: the whole checklist / only the items under rectification";
-    keys_complete_the_path => "补全路径", "complete the path";
     keys_remove_the_photo => "移除所选照片", "remove the photo chosen";
     keys_close => "关闭", "close";
     keys_previous_field => "上一项", "previous field";

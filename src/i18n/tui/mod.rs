@@ -12,6 +12,7 @@ mod plan;
 mod record;
 mod review;
 mod sync;
+mod welcome;
 
 /// The UI's words in one language: `t.home()`, `t.save()`…
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,7 +166,7 @@ words! { Text;
     cancel => "取消", "cancel";
     scroll => "滚动", "scroll";
     error => "错误", "Error";
-    // Keys, as the help overlay and the footer list them (keymap.rs)
+    // Keys, as the screens' key tables name them for the help and the footer (tui/keys.rs)
     keys_this_help => "按键说明", "this help";
     keys_quit_safely_nothing_saved => "安全退出（已保存的不会丢失）", "quit safely (nothing saved is lost)";
     keys_next_previous_field => "切换输入项", "next / previous field";

@@ -197,7 +197,7 @@ impl Text {
         }
     }
 
-    // Keys (src/tui/keymap.rs).
+    // Keys, in the screens' key tables (src/tui/keys.rs).
     pub fn keys_inspectors(self) -> &'static str {
         self.p("检查人员名单（办公室）", "the inspectors list (office)")
     }

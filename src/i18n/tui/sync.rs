@@ -4,6 +4,10 @@
 use super::Text;
 use crate::i18n::Lang;
 
+words! { Text;
+    keys_complete_path => "补全路径（同 shell 的 Tab）", "complete the path (as a shell's Tab)";
+}
+
 impl Text {
     /// After an import that leaves establishments with facts in conflict.
     pub fn conflicts_after_import(self, n: usize) -> String {

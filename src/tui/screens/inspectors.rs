@@ -4,15 +4,19 @@
 //! (issue 14, docs/planning.md).
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
 use crate::domain::planning::OfficeInspector;
-use crate::tui::app::{Action, App, Effect, Screen};
+use crate::i18n::tui::Text;
+use crate::tui::app::{Action, Effect};
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
 use crate::tui::fields::Fields;
+use crate::tui::keys::{CANCEL, ESC, Key, Keys, MOVE, ch, short};
 use crate::tui::msg::{InspectorChange, InspectorFields};
+use crate::tui::route::Route;
 use crate::tui::text::{pad, truncate};
 
 /// The inputs of a new inspector, in this order.
@@ -39,107 +43,143 @@ pub struct InspectorsState {
     pub mode: Mode,
 }
 
+const LIST_KEYS: Keys = Keys {
+    lines: &[
+        MOVE,
+        crate::key_line!(Text::keys_add_inspector, Command::Add, [ch('a')]),
+        crate::key_line!(Text::keys_retire_inspector, Command::Retire, [ch('r')]),
+        crate::key_line!(Text::keys_back, Command::Back, [ESC]),
+    ],
+    footer: &[
+        short(&[ch('a')], Text::keys_add),
+        short(&[ch('r')], Text::keys_retire),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// Retiring an inspector: `y` confirms, any other key cancels.
+const RETIRING_KEYS: Keys = Keys {
+    lines: &[
+        crate::key_line!(Text::keys_ok, Command::Yes, [Key::Letter('y')]),
+        CANCEL,
+    ],
+    footer: &[
+        short(&[Key::Letter('y')], Text::keys_ok),
+        short(&[ESC], Text::keys_cancel),
+    ],
+};
+
 impl InspectorsState {
-    pub fn typing(&self) -> bool {
+    /// The list from 首页, loading.
+    pub fn open() -> (Self, Vec<Effect>) {
+        (InspectorsState::default(), vec![Effect::LoadInspectors])
+    }
+
+    fn on_list(&mut self, cx: &Context, command: Command) -> Step {
+        let last = self.list.len().saturating_sub(1);
+        match command {
+            Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Add => self.mode = Mode::Adding(Fields::new(&[""; 5])),
+            Command::Retire => match self.list.get(self.selected) {
+                Some(i) if i.active => self.mode = Mode::Retiring(i.badge.clone()),
+                Some(_) => return Step::info(cx.t.already_retired()),
+                None => return Step::info(cx.t.no_inspectors_yet()),
+            },
+            Command::Back => return Step::go(Route::Home),
+            _ => {}
+        }
+        Step::none()
+    }
+}
+
+impl Component for InspectorsState {
+    fn title(&self, t: Text) -> String {
+        t.inspectors_title().into()
+    }
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        match self.mode {
+            Mode::List => &LIST_KEYS,
+            Mode::Adding(_) => &crate::tui::fields::KEYS,
+            Mode::Retiring(_) => &RETIRING_KEYS,
+        }
+    }
+
+    fn typing(&self) -> bool {
         matches!(self.mode, Mode::Adding(_))
     }
 
-    pub fn paste(&mut self, text: &str) {
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        match &mut self.mode {
+            Mode::Retiring(badge) => {
+                let badge = badge.clone();
+                self.mode = Mode::List;
+                match command {
+                    Command::Yes => Step::effect(Effect::RetireInspector(badge)),
+                    _ => Step::none(),
+                }
+            }
+            Mode::Adding(fields) => {
+                match command {
+                    Command::Back => self.mode = Mode::List,
+                    Command::NextField => fields.next(),
+                    Command::PreviousField => fields.previous(),
+                    Command::Confirm if fields.on_last() => {
+                        let typed = InspectorFields {
+                            name: fields.text(NAME).into(),
+                            badge: fields.text(BADGE).into(),
+                            unit: fields.text(UNIT).into(),
+                            station: fields.text(STATION).into(),
+                            towns: fields.text(TOWNS).into(),
+                        };
+                        return Step::effect(Effect::AddInspector(typed));
+                    }
+                    Command::Confirm => fields.next(),
+                    Command::Input(typed) => {
+                        fields.edit(typed);
+                    }
+                    _ => {}
+                }
+                Step::none()
+            }
+            Mode::List => self.on_list(cx, command),
+        }
+    }
+
+    fn paste(&mut self, _cx: &Context, text: &str) -> Step {
         if let Mode::Adding(fields) = &mut self.mode {
             fields.paste(text);
         }
+        Step::none()
     }
-}
 
-/// Opens the list from 首页.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    app.screen = Screen::Inspectors(Box::default());
-    vec![Effect::LoadInspectors]
-}
-
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Screen::Inspectors(s) = &mut app.screen else {
-        return Vec::new();
-    };
-    match &mut s.mode {
-        Mode::Retiring(badge) => {
-            let badge = badge.clone();
-            s.mode = Mode::List;
-            match key.code {
-                KeyCode::Char('y' | 'Y') => vec![Effect::RetireInspector(badge)],
-                _ => Vec::new(),
-            }
-        }
-        Mode::Adding(fields) => match key.code {
-            KeyCode::Esc => {
-                s.mode = Mode::List;
-                Vec::new()
-            }
-            KeyCode::Enter if fields.on_last() => {
-                let typed = InspectorFields {
-                    name: fields.text(NAME).into(),
-                    badge: fields.text(BADGE).into(),
-                    unit: fields.text(UNIT).into(),
-                    station: fields.text(STATION).into(),
-                    towns: fields.text(TOWNS).into(),
-                };
-                vec![Effect::AddInspector(typed)]
-            }
-            KeyCode::Enter => {
-                fields.key(KeyEvent::from(KeyCode::Tab));
-                Vec::new()
-            }
-            _ => {
-                fields.key(key);
-                Vec::new()
-            }
-        },
-        Mode::List => {
-            let last = s.list.len().saturating_sub(1);
-            match key.code {
-                KeyCode::Down | KeyCode::Char('j') => s.selected = (s.selected + 1).min(last),
-                KeyCode::Up | KeyCode::Char('k') => s.selected = s.selected.saturating_sub(1),
-                KeyCode::Char('a') => s.mode = Mode::Adding(Fields::new(&[""; 5])),
-                KeyCode::Char('r') => match s.list.get(s.selected) {
-                    Some(i) if i.active => s.mode = Mode::Retiring(i.badge.clone()),
-                    Some(_) => app.info(app.t.already_retired()),
-                    None => app.info(app.t.no_inspectors_yet()),
-                },
-                KeyCode::Esc => return app.go_home(),
-                _ => {}
-            }
-            Vec::new()
-        }
-    }
-}
-
-/// What the list does with the shell's answers; `None` when the action is not its own.
-pub fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
-    let t = app.t;
-    let Screen::Inspectors(s) = &mut app.screen else {
-        return None;
-    };
-    match action {
-        Action::InspectorsLoaded { list, changed } => {
-            s.list = list.clone();
-            s.selected = s.selected.min(list.len().saturating_sub(1));
-            match changed {
-                Some(InspectorChange::Added(badge)) => {
-                    s.mode = Mode::List;
-                    if let Some(i) = list.iter().position(|p| &p.badge == badge) {
-                        s.selected = i;
-                    }
-                    app.info(format!("{} {badge}", t.inspector_saved()));
+    /// The list loaded, with the inspector just added or retired named.
+    fn answer(&mut self, cx: &Context, action: &Action) -> Option<Step> {
+        let Action::InspectorsLoaded { list, changed } = action else {
+            return None;
+        };
+        let t = cx.t;
+        self.list = list.clone();
+        self.selected = self.selected.min(list.len().saturating_sub(1));
+        Some(match changed {
+            Some(InspectorChange::Added(badge)) => {
+                self.mode = Mode::List;
+                if let Some(i) = list.iter().position(|p| &p.badge == badge) {
+                    self.selected = i;
                 }
-                Some(InspectorChange::Retired(badge)) => {
-                    app.info(format!("{} {badge}", t.inspector_retired()));
-                }
-                None => {}
+                Step::info(format!("{} {badge}", t.inspector_saved()))
             }
-        }
-        _ => return None,
+            Some(InspectorChange::Retired(badge)) => {
+                Step::info(format!("{} {badge}", t.inspector_retired()))
+            }
+            None => Step::none(),
+        })
     }
-    Some(Vec::new())
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        render(cx, self, area, buf)
+    }
 }
 
 /// Column widths: 姓名, 执法证号, 单位, 站点代码; the rest is 在岗 and, when wide, the 辖区.
@@ -151,8 +191,8 @@ fn widths(w: usize) -> [usize; 4] {
     }
 }
 
-pub fn render(app: &App, s: &InspectorsState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let (t, theme) = (app.t, app.theme);
+fn render(cx: &Context, s: &InspectorsState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let (t, theme) = (cx.t, cx.theme);
     let w = usize::from(area.width);
     let [name_w, badge_w, unit_w, station_w] = widths(w);
     let mut header = format!(

@@ -25,48 +25,44 @@ use roster::establishment::EditState;
 use sync::SyncState;
 use welcome::WelcomeState;
 
-pub enum Screen {
+/// Every screen once: the `Screen` on display, and the one match that makes it a component.
+/// A new screen is a line here and the route that opens it (docs/architecture.md).
+macro_rules! screens {
+    ($($(#[$doc:meta])* $variant:ident($state:ty),)*) => {
+        /// The screen on display, its state boxed (they differ much in size).
+        pub enum Screen {
+            $($(#[$doc])* $variant(Box<$state>),)*
+        }
+
+        impl Screen {
+            pub fn component(&self) -> &dyn Component {
+                match self {
+                    $(Screen::$variant(s) => s.as_ref(),)*
+                }
+            }
+
+            pub fn component_mut(&mut self) -> &mut dyn Component {
+                match self {
+                    $(Screen::$variant(s) => s.as_mut(),)*
+                }
+            }
+        }
+    };
+}
+
+screens! {
     Welcome(WelcomeState),
     Home(HomeState),
     Roster(RosterState),
-    Form(Box<FormState>),
-    Review(Box<ReviewState>),
+    Form(FormState),
+    Review(ReviewState),
     Records(RecordsState),
-    Record(Box<RecordState>),
-    Establishment(Box<EditState>),
-    Sync(Box<SyncState>),
-    Report(Box<ReportState>),
+    Record(RecordState),
+    Establishment(EditState),
+    Sync(SyncState),
+    Report(ReportState),
     /// The office's inspectors list (issue 14).
-    Inspectors(Box<InspectorsState>),
+    Inspectors(InspectorsState),
     /// The office's 双随机 draws (issue 14).
-    Draws(Box<DrawsState>),
-}
-
-impl Screen {
-    /// The screen as a component: the one match over the screens (docs/architecture.md).
-    pub fn component(&self) -> Option<&dyn Component> {
-        match self {
-            Screen::Home(s) => Some(s),
-            Screen::Roster(s) => Some(s),
-            Screen::Records(s) => Some(s),
-            Screen::Record(s) => Some(s.as_ref()),
-            Screen::Establishment(s) => Some(s.as_ref()),
-            Screen::Form(s) => Some(&**s),
-            Screen::Review(s) => Some(&**s),
-            _ => None,
-        }
-    }
-
-    pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
-        match self {
-            Screen::Home(s) => Some(s),
-            Screen::Roster(s) => Some(s),
-            Screen::Records(s) => Some(s),
-            Screen::Record(s) => Some(s.as_mut()),
-            Screen::Establishment(s) => Some(s.as_mut()),
-            Screen::Form(s) => Some(&mut **s),
-            Screen::Review(s) => Some(&mut **s),
-            _ => None,
-        }
-    }
+    Draws(DrawsState),
 }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::update::open;
 use super::*;
-use crate::tui::keymap::{footer, help};
+use crate::tui::view::{footer, help};
 
 /// The keys of a footer or a help, as words that outlive the list.
 fn keys(list: &[(String, &'static str)]) -> Vec<&'static str> {

@@ -7,41 +7,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::update::open;
 use super::*;
 use crate::tui::app::Screen;
-use crate::tui::keymap::{footer, help};
 use crate::tui::screens::form::review::Field;
-
-/// The keys a help line names: `Up Down j k`, `Ctrl-T`, `Shift-Tab`, `1-9` (its first), `Esc q`.
-/// `输入` (typing) names no key.
-fn parse(spec: &str) -> Vec<KeyEvent> {
-    spec.split_whitespace()
-        .filter_map(|k| {
-            let plain = |code| Some(KeyEvent::new(code, KeyModifiers::NONE));
-            match k {
-                "Up" => plain(KeyCode::Up),
-                "Down" => plain(KeyCode::Down),
-                "Left" => plain(KeyCode::Left),
-                "Right" => plain(KeyCode::Right),
-                "Tab" => plain(KeyCode::Tab),
-                "Shift-Tab" => plain(KeyCode::BackTab),
-                "Enter" => plain(KeyCode::Enter),
-                "Esc" => plain(KeyCode::Esc),
-                "Space" => plain(KeyCode::Char(' ')),
-                "PageUp" => plain(KeyCode::PageUp),
-                "PageDown" => plain(KeyCode::PageDown),
-                "Home" => plain(KeyCode::Home),
-                "End" => plain(KeyCode::End),
-                "Delete" => plain(KeyCode::Delete),
-                "1-9" => plain(KeyCode::Char('1')),
-                "输入" => None,
-                k if k.starts_with("Ctrl-") => k.chars().last().map(|c| {
-                    KeyEvent::new(KeyCode::Char(c.to_ascii_lowercase()), KeyModifiers::CONTROL)
-                }),
-                k if k.chars().count() == 1 => k.chars().next().map(|c| plain(KeyCode::Char(c)))?,
-                other => panic!("a key the walk cannot read: {other:?}"),
-            }
-        })
-        .collect()
-}
+use crate::tui::view::help;
 
 /// Keys that move back (up, left) do something once the cursor has moved forward.
 fn forward_of(key: KeyEvent) -> Option<KeyEvent> {
@@ -79,19 +46,6 @@ pub(super) fn walk(name: &str, fresh: &dyn Fn() -> App) {
 /// works on, an item it goes to).
 pub(super) fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&str, &mut App)) {
     let listed = listed_keys(name, &fresh());
-    // The footer shows a few of the same keys, never one the help does not list.
-    let helped: Vec<KeyEvent> = listed
-        .iter()
-        .flat_map(|(_, _, keys)| keys.clone())
-        .collect();
-    for (spec, _) in footer(&fresh()) {
-        for key in parse(&spec) {
-            assert!(
-                helped.contains(&key),
-                "{name}: the footer's {spec} is not in the help"
-            );
-        }
-    }
     let mut idle = Vec::new();
     for (spec, what, keys) in listed {
         for key in keys {
@@ -118,16 +72,7 @@ pub(super) fn walk_with(name: &str, fresh: &dyn Fn() -> App, prepare: &dyn Fn(&s
 /// table is checked on the way: every key it lists gives the command of its line, not one an
 /// earlier line took (the table drives the keys, the footer and the help alike).
 fn listed_keys(name: &str, app: &App) -> Vec<(String, &'static str, Vec<KeyEvent>)> {
-    let Some(component) = app.screen.component() else {
-        return help(app)
-            .into_iter()
-            .map(|(spec, what)| {
-                let keys = parse(&spec);
-                (spec, what, keys)
-            })
-            .collect();
-    };
-    let table = component.keys(&app.context());
+    let table = app.screen.component().keys(&app.context());
     for line in table.lines {
         for (key, command) in line.keys {
             if let Some(event) = key.event() {
@@ -161,9 +106,17 @@ fn listed_keys(name: &str, app: &App) -> Vec<(String, &'static str, Vec<KeyEvent
             (spec, what, keys)
         })
         .chain(
-            crate::tui::keys::GLOBAL
-                .iter()
-                .map(|(spec, what)| (spec.to_string(), what(app.t), parse(spec))),
+            help(app)
+                .into_iter()
+                .skip(table.lines.len())
+                .map(|(spec, what)| {
+                    // `?` and Ctrl-C, which every screen has.
+                    let key = match spec.as_str() {
+                        "?" => KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE),
+                        _ => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                    };
+                    (spec, what, vec![key])
+                }),
         )
         .collect()
 }
@@ -280,73 +233,19 @@ fn every_listed_key_does_something_on_every_screen() {
     walk("establishment", &|| establishment(0));
     walk("establishment choice", &|| establishment(7));
     walk("establishment save", &|| establishment(10));
-    // The log has two lines to scroll; `y` answers a plan; the conflict keys work in the list.
-    walk_with(
-        "sync",
-        &|| {
-            let mut app = super::snapshots_sync::on_sync(Lang::Zh);
-            if let Screen::Sync(s) = &mut app.screen {
-                s.data.conflicts = vec![super::conflicts::canteen_conflict()];
-            }
-            app
-        },
-        &|spec, app| match spec {
-            "y" => {
-                step(
-                    app,
-                    Action::ImportPlanned(Box::new(super::sync::preview(None))),
-                );
-            }
-            "Left Right 1-9" | "Enter" => {
-                step(app, ch('c'));
-                step(app, press(KeyCode::Right));
-            }
-            _ => {}
-        },
-    );
+    super::keys_walk_office::sync_walks();
     walk("report", &|| {
         let mut app = super::snapshots::loaded(Lang::Zh);
         step(&mut app, ch('b'));
         app
     });
-    office_walks();
-}
-
-/// The office's screens (issue 14): 首页 with `i` and `w`, the inspectors list and its two
-/// popups, the draws, one draw, and the draw's two forms.
-fn office_walks() {
-    use super::office::{on_draws, on_inspectors, with_two_draws};
-    walk("home office", &super::office::office);
-    walk("inspectors", &on_inspectors);
-    walk("inspectors add", &|| {
-        let mut app = on_inspectors();
-        step(&mut app, ch('a'));
+    // On the first day: letters are text, ←→ move in it.
+    walk("report day", &|| {
+        let mut app = super::snapshots::loaded(Lang::Zh);
+        step(&mut app, ch('b'));
+        step(&mut app, press(KeyCode::Tab));
         app
     });
-    walk("inspectors retire", &|| {
-        let mut app = on_inspectors();
-        step(&mut app, ch('r'));
-        app
-    });
-    // The newest draw is selected: ↑ first, so that ↓ has somewhere to go.
-    walk_with("draws", &with_two_draws, &|spec, app| {
-        if spec == "Up Down j k" {
-            step(app, press(KeyCode::Up));
-        }
-    });
-    walk("draw", &|| {
-        let mut app = on_draws();
-        step(&mut app, press(KeyCode::Enter));
-        app
-    });
-    walk("draw new", &|| {
-        let mut app = on_draws();
-        step(&mut app, ch('n'));
-        app
-    });
-    walk("draw print", &|| {
-        let mut app = on_draws();
-        step(&mut app, ch('p'));
-        app
-    });
+    super::keys_walk_office::office_walks();
+    super::keys_walk_office::welcome_walks();
 }

@@ -12,6 +12,7 @@ mod home;
 mod keys_shown;
 mod keys_walk;
 mod keys_walk_form;
+mod keys_walk_office;
 mod office;
 mod office_shell;
 mod photos;

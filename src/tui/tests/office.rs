@@ -10,6 +10,7 @@ use crate::domain::establishment::EstablishmentKind;
 use crate::domain::planning::OfficeInspector;
 use crate::domain::planning::draw::{DrawFilter, DrawRecord, Drawn};
 use crate::tui::app::Screen;
+use crate::tui::component::Component;
 use crate::tui::msg::{InspectorChange, InspectorFields, ReportKind};
 
 fn person(name: &str, badge: &str, unit: &str, station: &str, active: bool) -> OfficeInspector {

@@ -17,7 +17,7 @@ fn person(name: &str, badge: &str) -> Inspector {
 }
 
 /// The active inspectors of the list, the inspector of this laptop (张三) among them.
-fn listed() -> Vec<Inspector> {
+pub(super) fn listed() -> Vec<Inspector> {
     vec![
         person("张三", "21080001"),
         person("周海明", "21080401"),

@@ -1,19 +1,27 @@
 //! 双随机抽取 (office): the numbered draws kept here, a new one run (`n`), one viewed (Enter),
 //! printed on A4 (`p`) or written as CSV for 一公开 (`c`) through the 报表 screen's effect. The
 //! rules are `shian draw`'s (src/planning.rs); a draw is never re-run: each is a new number
-//! (issue 14, docs/planning.md). Drawn by draws_view.rs.
+//! (issue 14, docs/planning.md). Drawn by view.rs.
 
 pub mod view;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 
 use crate::domain::planning::draw::DrawRecord;
+use crate::i18n::tui::Text;
 use crate::planning::DrawRequest;
-use crate::tui::app::{Action, App, Effect, Screen};
+use crate::tui::app::{Action, Effect};
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
 use crate::tui::fields::Fields;
 use crate::tui::input::TextInput;
+use crate::tui::keys::{
+    DOWN, ENTER, ESC, Keys, Line, MOVE, OPEN_WRITTEN, TYPING_TEXT, UP, ch, concat, short,
+};
 use crate::tui::msg::ReportKind;
+use crate::tui::route::Route;
 
 /// The inputs of a new draw, in this order.
 pub const KIND: usize = 0;
@@ -59,16 +67,9 @@ pub struct DrawsState {
 }
 
 impl DrawsState {
-    pub fn typing(&self) -> bool {
-        matches!(self.mode, Mode::New(_) | Mode::Folder { .. })
-    }
-
-    pub fn paste(&mut self, text: &str) {
-        match &mut self.mode {
-            Mode::New(fields) => fields.paste(text),
-            Mode::Folder { input, .. } => input.insert(text),
-            _ => {}
-        }
+    /// The draws from 首页, loading.
+    pub fn open() -> (Self, Vec<Effect>) {
+        (DrawsState::default(), vec![Effect::LoadDraws])
     }
 
     pub fn current(&self) -> Option<&DrawRecord> {
@@ -76,11 +77,51 @@ impl DrawsState {
     }
 }
 
-/// Opens the draws from 首页.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    app.screen = Screen::Draws(Box::default());
-    vec![Effect::LoadDraws]
-}
+/// What the list and one draw in full both take.
+const DRAW_LINES: [Line; 5] = [
+    crate::key_line!(Text::keys_new_draw, Command::NewDraw, [ch('n')]),
+    crate::key_line!(Text::keys_print_draw, Command::Print, [ch('p')]),
+    crate::key_line!(Text::keys_draw_csv, Command::DrawCsv, [ch('c')]),
+    OPEN_WRITTEN,
+    crate::key_line!(Text::keys_back, Command::Back, [ESC]),
+];
+
+/// Enter: the selected draw in full, from its top.
+const VIEW: Line = crate::key_line!(Text::keys_view_draw, Command::Confirm, [ENTER]);
+
+const LIST_KEYS: Keys = Keys {
+    lines: &concat::<7>(&[&[MOVE, VIEW], &DRAW_LINES]),
+    footer: &[
+        short(&[ENTER], Text::keys_open),
+        short(&[ch('n')], Text::keys_draw_short),
+        short(&[ch('p')], Text::keys_print_short),
+        short(&[ch('c')], Text::keys_draw_csv),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// One draw viewed in full: ↑↓ scroll it.
+const VIEW_KEYS: Keys = Keys {
+    lines: &concat::<7>(&[
+        &[
+            Line {
+                keys: MOVE.keys,
+                what: Text::keys_scroll,
+            },
+            VIEW,
+        ],
+        &DRAW_LINES,
+    ]),
+    footer: &[
+        short(&[UP, DOWN], Text::keys_scroll),
+        short(&[ch('p')], Text::keys_print_short),
+        short(&[ch('c')], Text::keys_draw_csv),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// Typing the folder: letters are text.
+const FOLDER_KEYS: Keys = TYPING_TEXT;
 
 /// The filter `shian draw --from` takes, from the three inputs: `all` when none is given.
 pub fn filter_text(kind: &str, town: &str, grade: &str) -> String {
@@ -124,157 +165,199 @@ fn request(fields: &Fields) -> Result<DrawRequest, Bad> {
     })
 }
 
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let t = app.t;
-    let today = app.today;
-    let runner = app
-        .profile
-        .as_ref()
-        .map_or("", |p| p.name.as_str())
-        .to_string();
-    let Screen::Draws(s) = &mut app.screen else {
-        return Vec::new();
-    };
-    if s.working {
-        return Vec::new();
+impl Component for DrawsState {
+    fn title(&self, t: Text) -> String {
+        t.draws_title().into()
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let number = s.current().map(|d| d.number);
-    let mut effects = Vec::new();
-    let mut bad = None;
-    let mut message = None;
-    match &mut s.mode {
-        Mode::New(fields) => match key.code {
-            KeyCode::Esc => s.mode = Mode::List,
-            KeyCode::Enter if fields.on_last() => match request(fields) {
-                Ok(req) => {
-                    effects.push(Effect::RunDraw(req));
-                    s.working = true;
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        match self.mode {
+            Mode::List => &LIST_KEYS,
+            Mode::View => &VIEW_KEYS,
+            Mode::New(_) => &crate::tui::fields::KEYS,
+            Mode::Folder { .. } => &FOLDER_KEYS,
+        }
+    }
+
+    fn typing(&self) -> bool {
+        matches!(self.mode, Mode::New(_) | Mode::Folder { .. })
+    }
+
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        // A draw or a file is being made: keys wait.
+        if self.working {
+            return Step::none();
+        }
+        match &self.mode {
+            Mode::New(_) => self.on_new(cx, command),
+            Mode::Folder { .. } => self.on_folder(cx, command),
+            Mode::List | Mode::View => self.on_draws(cx, command),
+        }
+    }
+
+    fn paste(&mut self, _cx: &Context, text: &str) -> Step {
+        match &mut self.mode {
+            Mode::New(fields) => fields.paste(text),
+            Mode::Folder { input, .. } => input.insert(text),
+            _ => {}
+        }
+        Step::none()
+    }
+
+    fn answer(&mut self, cx: &Context, action: &Action) -> Option<Step> {
+        let t = cx.t;
+        Some(match action {
+            Action::DrawsLoaded { list, folder } => {
+                self.list = list.clone();
+                // The newest draw first in view: the one the office just made or asks about.
+                self.selected = list.len().saturating_sub(1);
+                if self.folder.is_empty() {
+                    self.folder = folder.clone().unwrap_or_default();
                 }
-                Err(why) => bad = Some(why),
-            },
-            KeyCode::Enter => {
-                fields.key(KeyEvent::from(KeyCode::Tab));
+                Step::none()
             }
-            _ => {
-                fields.key(key);
+            Action::DrawMade(record) => {
+                self.working = false;
+                self.list.push((**record).clone());
+                self.selected = self.list.len() - 1;
+                self.mode = Mode::View;
+                self.scroll = 0;
+                let unrouted = crate::planning::unrouted(record).count();
+                let mut text = t.draw_made(record.number, &record.seed);
+                if unrouted > 0 {
+                    text.push_str(&t.draws_unrouted(unrouted));
+                }
+                Step::info(text)
             }
-        },
-        Mode::Folder {
+            Action::ReportWritten(path) => {
+                self.working = false;
+                self.written = Some(path.clone());
+                Step::info(t.written_ctrl_o_opens(path))
+            }
+            // A refused draw keeps what was typed, to be corrected.
+            Action::Failed(text) => {
+                self.working = false;
+                Step::error(text.clone())
+            }
+            _ => return None,
+        })
+    }
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        view::render(cx, self, area, buf)
+    }
+}
+
+impl DrawsState {
+    /// Typing a new draw.
+    fn on_new(&mut self, cx: &Context, command: Command) -> Step {
+        let Mode::New(fields) = &mut self.mode else {
+            return Step::none();
+        };
+        match command {
+            Command::Back => self.mode = Mode::List,
+            Command::NextField => fields.next(),
+            Command::PreviousField => fields.previous(),
+            Command::Confirm if fields.on_last() => {
+                let t = cx.t;
+                return match request(fields) {
+                    Ok(req) => {
+                        self.working = true;
+                        Step::effect(Effect::RunDraw(req))
+                    }
+                    Err(Bad::Number(i)) => {
+                        Step::error(format!("{}: {}", t.draw_label(i), t.not_a_count()))
+                    }
+                    Err(Bad::Date(i)) => {
+                        Step::error(format!("{}: {}", t.draw_label(i), t.not_a_date()))
+                    }
+                };
+            }
+            Command::Confirm => fields.next(),
+            Command::Input(typed) => {
+                fields.edit(typed);
+            }
+            _ => {}
+        }
+        Step::none()
+    }
+
+    /// Typing the folder a draw is written to.
+    fn on_folder(&mut self, cx: &Context, command: Command) -> Step {
+        let number = self.current().map(|d| d.number);
+        let Mode::Folder {
             csv,
             input,
             from_view,
-        } => match key.code {
-            KeyCode::Esc if *from_view => s.mode = Mode::View,
-            KeyCode::Esc => s.mode = Mode::List,
-            KeyCode::Enter if !input.text().trim().is_empty() => {
+        } = &mut self.mode
+        else {
+            return Step::none();
+        };
+        let back = if *from_view { Mode::View } else { Mode::List };
+        match command {
+            Command::Back => self.mode = back,
+            Command::Confirm if !input.text().trim().is_empty() => {
                 let kind = if *csv {
                     ReportKind::DrawCsv
                 } else {
                     ReportKind::Draw
                 };
-                s.folder = input.text().trim().to_string();
-                effects.push(Effect::WriteReport {
+                self.folder = input.text().trim().to_string();
+                self.working = true;
+                self.mode = back;
+                return Step::effect(Effect::WriteReport {
                     kind,
-                    from: today,
-                    to: today,
-                    folder: s.folder.clone(),
+                    from: cx.today,
+                    to: cx.today,
+                    folder: self.folder.clone(),
                     ids: number.map(|n| n.to_string()).into_iter().collect(),
                 });
-                s.working = true;
-                s.mode = if *from_view { Mode::View } else { Mode::List };
             }
-            _ => {
-                input.handle_key(key);
+            Command::Input(typed) => {
+                input.handle_key(typed);
             }
-        },
-        Mode::List | Mode::View => match key.code {
-            KeyCode::Char('o') if ctrl => match &s.written {
-                Some(path) => effects.push(Effect::OpenFile(path.clone())),
-                None => message = Some(t.nothing_written_yet()),
-            },
-            KeyCode::Char('n') => {
-                let mut fields = Fields::new(&["", "", "", "", "", "", "", &runner]);
+            _ => {}
+        }
+        Step::none()
+    }
+
+    /// The list, or one draw in full.
+    fn on_draws(&mut self, cx: &Context, command: Command) -> Step {
+        let t = cx.t;
+        let number = self.current().map(|d| d.number);
+        let viewing = self.mode == Mode::View;
+        match command {
+            Command::OpenWritten => return Step::open_written(t, self.written.as_ref()),
+            Command::NewDraw => {
+                let runner = cx.profile.map_or("", |p| p.name.as_str());
+                let mut fields = Fields::new(&["", "", "", "", "", "", "", runner]);
                 fields.focus = COUNT;
-                s.mode = Mode::New(fields);
+                self.mode = Mode::New(fields);
             }
-            KeyCode::Char(c @ ('p' | 'c')) => match number {
+            Command::Print | Command::DrawCsv => match number {
                 Some(_) => {
-                    s.mode = Mode::Folder {
-                        csv: c == 'c',
-                        input: TextInput::new(&s.folder),
-                        from_view: s.mode == Mode::View,
+                    self.mode = Mode::Folder {
+                        csv: command == Command::DrawCsv,
+                        input: TextInput::new(&self.folder),
+                        from_view: viewing,
                     }
                 }
-                None => message = Some(t.no_draws_yet()),
+                None => return Step::info(t.no_draws_yet()),
             },
-            KeyCode::Esc if s.mode == Mode::View => s.mode = Mode::List,
-            KeyCode::Esc => return app.go_home(),
-            KeyCode::Enter if number.is_some() => {
-                s.mode = Mode::View;
-                s.scroll = 0;
+            Command::Back if viewing => self.mode = Mode::List,
+            Command::Back => return Step::go(Route::Home),
+            Command::Confirm if number.is_some() => {
+                self.mode = Mode::View;
+                self.scroll = 0;
             }
-            KeyCode::Down | KeyCode::Char('j') if s.mode == Mode::View => s.scroll += 1,
-            KeyCode::Up | KeyCode::Char('k') if s.mode == Mode::View => {
-                s.scroll = s.scroll.saturating_sub(1);
+            Command::Down if viewing => self.scroll += 1,
+            Command::Up if viewing => self.scroll = self.scroll.saturating_sub(1),
+            Command::Down => {
+                self.selected = (self.selected + 1).min(self.list.len().saturating_sub(1));
             }
-            KeyCode::Down | KeyCode::Char('j') => {
-                s.selected = (s.selected + 1).min(s.list.len().saturating_sub(1));
-            }
-            KeyCode::Up | KeyCode::Char('k') => s.selected = s.selected.saturating_sub(1),
+            Command::Up => self.selected = self.selected.saturating_sub(1),
             _ => {}
-        },
-    }
-    match bad {
-        Some(Bad::Number(i)) => app.error(format!("{}: {}", t.draw_label(i), t.not_a_count())),
-        Some(Bad::Date(i)) => app.error(format!("{}: {}", t.draw_label(i), t.not_a_date())),
-        None => {}
-    }
-    if let Some(text) = message {
-        app.info(text);
-    }
-    effects
-}
-
-/// What the draws do with the shell's answers; `None` when the action is not their own.
-pub fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
-    let t = app.t;
-    let Screen::Draws(s) = &mut app.screen else {
-        return None;
-    };
-    match action {
-        Action::DrawsLoaded { list, folder } => {
-            s.list = list.clone();
-            // The newest draw first in view: it is the one the office just made or asks about.
-            s.selected = list.len().saturating_sub(1);
-            if s.folder.is_empty() {
-                s.folder = folder.clone().unwrap_or_default();
-            }
         }
-        Action::DrawMade(record) => {
-            s.working = false;
-            s.list.push((**record).clone());
-            s.selected = s.list.len() - 1;
-            s.mode = Mode::View;
-            s.scroll = 0;
-            let unrouted = crate::planning::unrouted(record).count();
-            let mut text = t.draw_made(record.number, &record.seed);
-            if unrouted > 0 {
-                text.push_str(&t.draws_unrouted(unrouted));
-            }
-            app.info(text);
-        }
-        Action::ReportWritten(path) => {
-            s.working = false;
-            s.written = Some(path.clone());
-            app.info(t.written_ctrl_o_opens(path));
-        }
-        // A refused draw keeps what was typed, to be corrected.
-        Action::Failed(text) => {
-            s.working = false;
-            app.error(text.clone());
-        }
-        _ => return None,
+        Step::none()
     }
-    Some(Vec::new())
 }

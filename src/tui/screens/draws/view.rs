@@ -8,11 +8,11 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Wid
 
 use super::{DrawsState, Mode};
 use crate::domain::planning::draw::DrawRecord;
-use crate::tui::app::App;
+use crate::tui::component::Context;
 use crate::tui::text::{pad, truncate};
 
-pub fn render(app: &App, s: &DrawsState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let (t, theme) = (app.t, app.theme);
+pub fn render(cx: &Context, s: &DrawsState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let (t, theme) = (cx.t, cx.theme);
     match (&s.mode, s.current()) {
         (
             Mode::View
@@ -21,9 +21,9 @@ pub fn render(app: &App, s: &DrawsState, area: Rect, buf: &mut Buffer) -> Option
             },
             Some(d),
         ) => {
-            view(app, d, s.scroll, area, buf);
+            view(cx, d, s.scroll, area, buf);
         }
-        _ => list(app, s, area, buf),
+        _ => list(cx, s, area, buf),
     }
     match &s.mode {
         Mode::New(fields) => {
@@ -56,8 +56,8 @@ pub fn render(app: &App, s: &DrawsState, area: Rect, buf: &mut Buffer) -> Option
 }
 
 /// 编号, 日期, 条件, 种子, 操作人, 家数: the condition takes what the others leave.
-fn list(app: &App, s: &DrawsState, area: Rect, buf: &mut Buffer) {
-    let (t, theme) = (app.t, app.theme);
+fn list(cx: &Context, s: &DrawsState, area: Rect, buf: &mut Buffer) {
+    let (t, theme) = (cx.t, cx.theme);
     let w = usize::from(area.width);
     let by_w = if w >= 120 { 12 } else { 8 };
     let filter_w = w.saturating_sub(2 + 4 + 2 + 10 + 2 + 2 + 20 + 2 + by_w + 2 + 4);
@@ -115,8 +115,8 @@ fn list(app: &App, s: &DrawsState, area: Rect, buf: &mut Buffer) {
 }
 
 /// One draw as `shian draws show` gives it, with what the record keeps to re-run it.
-fn view(app: &App, d: &DrawRecord, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let (t, theme) = (app.t, app.theme);
+fn view(cx: &Context, d: &DrawRecord, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let (t, theme) = (cx.t, cx.theme);
     let mut lines = vec![
         Line::styled(t.draw_heading(d), theme.heading()),
         Line::raw(t.draw_filter_line(d)),

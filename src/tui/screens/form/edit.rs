@@ -10,7 +10,10 @@ use crate::store::Photo;
 use crate::tui::app::Effect;
 use crate::tui::command::Command;
 use crate::tui::input::TextInput;
-use crate::tui::keys::{DELETE, ENTER, ESC, Keys, Line, MOVE, Short, TAB, ch, short};
+use crate::tui::keys::{
+    CANCEL, COMPLETE_PATH, DELETE, ENTER, ESC, Keys, Line, MOVE, OK, OK_CANCEL_FOOTER, TYPING_TEXT,
+    ch, short,
+};
 
 type Msg = fn(Text) -> &'static str;
 
@@ -86,27 +89,12 @@ impl FormState {
 }
 
 /// A note or a measured value being typed: letters are text.
-pub(super) const TYPING: Keys = Keys {
-    lines: &[
-        key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
-        key_line!(Text::keys_cancel, Command::Back, [ESC]),
-    ],
-    footer: TYPING_FOOTER,
-};
-
-const TYPING_FOOTER: &[Short] = &[
-    short(&[ENTER], Text::keys_ok),
-    short(&[ESC], Text::keys_cancel),
-];
+pub(super) const TYPING: Keys = TYPING_TEXT;
 
 /// A photo's path being typed: Tab completes it as a shell does.
 pub(super) const PHOTO_PATH: Keys = Keys {
-    lines: &[
-        key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
-        key_line!(Text::keys_complete_the_path, Command::Complete, [TAB]),
-        key_line!(Text::keys_cancel, Command::Back, [ESC]),
-    ],
-    footer: TYPING_FOOTER,
+    lines: &[OK, COMPLETE_PATH, CANCEL],
+    footer: OK_CANCEL_FOOTER,
 };
 
 /// A choice item's options, over the form.
@@ -127,10 +115,10 @@ pub(super) const CHOICE: Keys = Keys {
             ],
             what: Text::keys_choose,
         },
-        key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
-        key_line!(Text::keys_cancel, Command::Back, [ESC]),
+        OK,
+        CANCEL,
     ],
-    footer: TYPING_FOOTER,
+    footer: OK_CANCEL_FOOTER,
 };
 
 /// The item's photos listed (`P`), to remove one from the draft.
@@ -142,9 +130,9 @@ pub(super) const PHOTO_LIST: Keys = Keys {
             Command::Confirm,
             [ENTER, DELETE]
         ),
-        key_line!(Text::keys_cancel, Command::Back, [ESC]),
+        CANCEL,
     ],
-    footer: TYPING_FOOTER,
+    footer: OK_CANCEL_FOOTER,
 };
 
 /// The guidance over the form: any key closes it.
@@ -294,7 +282,7 @@ pub fn on_edit(form: &mut FormState, item: &Item, command: Command) -> (Option<M
 /// A key no line names goes to the text being typed.
 fn typed(input: &mut TextInput, command: Command) {
     if let Command::Input(key) = command {
-        input.handle_key(key.0);
+        input.handle_key(key);
     }
 }
 

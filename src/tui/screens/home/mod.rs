@@ -11,7 +11,7 @@ use crate::i18n::tui::Text;
 use crate::tui::app::{Action, Effect};
 use crate::tui::command::Command;
 use crate::tui::component::{Component, Context, Step};
-use crate::tui::keys::{ENTER, ESC, Key, Keys, Line, MOVE, PAGE, Short, ch, concat, short};
+use crate::tui::keys::{CANCEL, ENTER, ESC, Key, Keys, Line, MOVE, PAGE, Short, ch, concat, short};
 use crate::tui::route::Route;
 
 /// Due establishments shown on the home screen; the roster lists the rest.
@@ -114,7 +114,7 @@ const OFFICE_KEYS: Keys = Keys {
 const CONFIRM_KEYS: Keys = Keys {
     lines: &[
         crate::key_line!(Text::keys_ok, Command::Yes, [Key::Letter('y')]),
-        crate::key_line!(Text::keys_cancel, Command::Back, [ESC]),
+        CANCEL,
     ],
     footer: &[],
 };

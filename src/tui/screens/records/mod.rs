@@ -22,7 +22,9 @@ use crate::tui::app::{Action, Effect, RecordsQuery};
 use crate::tui::command::Command;
 use crate::tui::component::{Component, Context, Step};
 use crate::tui::input::TextInput;
-use crate::tui::keys::{DOWN, ENTER, ESC, Keys, Line, MOVE, PAGE, TAB, ch, short, typing};
+use crate::tui::keys::{
+    DOWN, ENTER, ESC, Keys, Line, MOVE, OK_CANCEL_FOOTER, PAGE, TAB, ch, short, typing,
+};
 use crate::tui::route::Route;
 use crate::tui::search::{SearchKey, rank};
 
@@ -190,10 +192,7 @@ const NAME_KEYS: Keys = Keys {
         crate::key_line!(Text::keys_back_to_the_list, Command::Confirm, [ENTER, DOWN]),
         crate::key_line!(Text::keys_clear_the_name, Command::Back, [ESC]),
     ],
-    footer: &[
-        short(&[ENTER], Text::keys_ok),
-        short(&[ESC], Text::keys_cancel),
-    ],
+    footer: OK_CANCEL_FOOTER,
 };
 
 impl Component for RecordsState {
@@ -338,7 +337,7 @@ impl RecordsState {
                 self.typing = false;
             }
             Command::Input(typed) => {
-                self.name.handle_key(typed.0);
+                self.name.handle_key(typed);
             }
             _ => {}
         }

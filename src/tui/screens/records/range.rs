@@ -8,19 +8,12 @@ use crate::i18n::tui::Text;
 use crate::tui::command::Command;
 use crate::tui::component::{Context, Step};
 use crate::tui::input::TextInput;
-use crate::tui::keys::{ENTER, ESC, Keys, short, typing};
+use crate::tui::keys::{CANCEL, Keys, OK, OK_CANCEL_FOOTER, typing};
 
 /// Typing the range: letters are text.
 pub const KEYS: Keys = Keys {
-    lines: &[
-        typing(Text::keys_filter_by_range),
-        crate::key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
-        crate::key_line!(Text::keys_cancel, Command::Back, [ESC]),
-    ],
-    footer: &[
-        short(&[ENTER], Text::keys_ok),
-        short(&[ESC], Text::keys_cancel),
-    ],
+    lines: &[typing(Text::keys_filter_by_range), OK, CANCEL],
+    footer: OK_CANCEL_FOOTER,
 };
 
 /// Starts typing a range: the current one, else this year so far.
@@ -67,7 +60,7 @@ pub fn on(r: &mut RecordsState, cx: &Context, command: Command) -> Step {
             None => return Step::error(cx.t.bad_period()),
         },
         Command::Input(typed) => {
-            input.handle_key(typed.0);
+            input.handle_key(typed);
         }
         _ => {}
     }

@@ -4,11 +4,19 @@
 pub mod view;
 
 use chrono::{Datelike, NaiveDate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 
-use crate::tui::app::{Action, App, Effect, Screen};
+use crate::i18n::tui::Text;
+use crate::tui::app::{Action, Effect};
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
 use crate::tui::input::TextInput;
+use crate::tui::keys::{
+    ENTER, ESC, FIELDS_BOTH_WAYS, Key, Keys, LEFT, Line, OPEN_WRITTEN, RIGHT, TAB, concat, short,
+};
 use crate::tui::msg::{Headline, ReportKind};
+use crate::tui::route::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -57,10 +65,6 @@ impl ReportState {
         }
     }
 
-    pub fn typing(&self) -> bool {
-        self.focus != Field::Kind
-    }
-
     pub fn input(&mut self) -> Option<&mut TextInput> {
         match self.focus {
             Field::Kind => None,
@@ -82,141 +86,177 @@ impl ReportState {
         let n = FIELDS.len() as isize;
         self.focus = FIELDS[((i as isize + by).rem_euclid(n)) as usize];
     }
-}
-
-/// Opens the 报表 screen from 首页 on this year so far, or the period asked for last.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    open_with(app, Vec::new())
-}
-
-/// Opens the 报表 screen on the record forms of these final inspections.
-pub fn open_records(app: &mut App, ids: Vec<String>) -> Vec<Effect> {
-    open_with(app, ids)
-}
-
-/// Opens the 报表 screen on the 责令改正通知书 of this record (from the review or the record).
-pub fn open_order(app: &mut App, id: String) -> Vec<Effect> {
-    let effects = open_with(app, vec![id]);
-    if let Screen::Report(s) = &mut app.screen {
-        s.kind = ReportKind::Order;
-    }
-    effects
-}
-
-fn open_with(app: &mut App, records: Vec<String>) -> Vec<Effect> {
-    let mut state = ReportState::new(app.today);
-    // The period asked for last time, a supervisor's month or quarter, is asked again.
-    if let Some((from, to)) = app.report_period {
-        state.from = TextInput::new(&from.to_string());
-        state.to = TextInput::new(&to.to_string());
-    }
-    if !records.is_empty() {
-        state.kind = ReportKind::Records;
-        state.focus = Field::Folder;
-        state.records = records;
-    }
-    let effects = state
-        .period()
-        .map(|(from, to)| vec![Effect::LoadReport { from, to }])
-        .unwrap_or_default();
-    app.screen = Screen::Report(Box::new(state));
-    effects
-}
-
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let t = app.t;
-    let Screen::Report(s) = &mut app.screen else {
-        return Vec::new();
-    };
-    if s.working {
-        return Vec::new();
-    }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let mut effects = Vec::new();
-    let mut bad_period = false;
-    let mut asked = None;
-    let mut nothing_written = false;
-    match key.code {
-        KeyCode::Char('o') if ctrl => match &s.written {
-            Some(path) => effects.push(Effect::OpenFile(path.clone())),
-            // Found by the key walk: Ctrl-O before any file was written did nothing at all.
-            None => nothing_written = true,
-        },
-        KeyCode::Esc => return app.go_home(),
-        KeyCode::Down | KeyCode::Tab => s.step(1),
-        KeyCode::Up | KeyCode::BackTab => s.step(-1),
-        KeyCode::Left | KeyCode::Right if s.focus == Field::Kind => {
-            let i = KINDS.iter().position(|k| *k == s.kind).unwrap_or(0);
-            let by = if key.code == KeyCode::Left { 2 } else { 1 };
-            s.kind = KINDS[(i + by) % KINDS.len()];
+    /// 报表 on this year so far, or on `period`, the one asked for last (a supervisor's month
+    /// or quarter); on the record forms of `records` when some are given. With the effect that
+    /// loads the period's numbers.
+    pub fn open(
+        today: NaiveDate,
+        period: Option<(NaiveDate, NaiveDate)>,
+        records: Vec<String>,
+    ) -> (Self, Vec<Effect>) {
+        let mut state = ReportState::new(today);
+        if let Some((from, to)) = period {
+            state.from = TextInput::new(&from.to_string());
+            state.to = TextInput::new(&to.to_string());
         }
-        KeyCode::Enter => match (s.focus, s.period()) {
-            (_, None) => bad_period = true,
-            (Field::Folder, Some((from, to))) if !s.folder.text().trim().is_empty() => {
-                effects.push(Effect::WriteReport {
-                    kind: s.kind,
+        if !records.is_empty() {
+            state.kind = ReportKind::Records;
+            state.focus = Field::Folder;
+            state.records = records;
+        }
+        let effects = state
+            .period()
+            .map(|(from, to)| vec![Effect::LoadReport { from, to }])
+            .unwrap_or_default();
+        (state, effects)
+    }
+
+    /// Enter: on to the next field, with the period's numbers loaded; on the folder, the file
+    /// written.
+    fn confirm(&mut self, cx: &Context) -> Step {
+        match (self.focus, self.period()) {
+            (_, None) => Step::error(cx.t.bad_period()),
+            (Field::Folder, Some((from, to))) if !self.folder.text().trim().is_empty() => {
+                self.working = true;
+                Step::effect(Effect::WriteReport {
+                    kind: self.kind,
                     from,
                     to,
-                    folder: s.folder.text().trim().to_string(),
-                    ids: if matches!(s.kind, ReportKind::Records | ReportKind::Order) {
-                        s.records.clone()
+                    folder: self.folder.text().trim().to_string(),
+                    ids: if matches!(self.kind, ReportKind::Records | ReportKind::Order) {
+                        self.records.clone()
                     } else {
                         Vec::new()
                     },
-                });
-                s.working = true;
+                })
             }
-            (Field::Folder, _) => {}
-            (Field::Kind, _) => s.step(1),
+            (Field::Folder, _) => Step::none(),
+            (Field::Kind, _) => {
+                self.step(1);
+                Step::none()
+            }
+            // App keeps the period it loads, for the next visit (`Effect::LoadReport`).
             (_, Some((from, to))) => {
-                effects.push(Effect::LoadReport { from, to });
-                asked = Some((from, to));
-                s.step(1);
-            }
-        },
-        _ => {
-            if let Some(input) = s.input() {
-                input.handle_key(key);
+                self.step(1);
+                Step::effect(Effect::LoadReport { from, to })
             }
         }
     }
-    if bad_period {
-        app.error(t.bad_period());
-    }
-    if asked.is_some() {
-        app.report_period = asked;
-    }
-    if nothing_written {
-        app.info(t.nothing_written_yet());
-    }
-    effects
 }
 
-/// What the 报表 screen does with the shell's answers; `None` when the action is not its own.
-pub fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
-    let t = app.t;
-    let Screen::Report(s) = &mut app.screen else {
-        return None;
-    };
-    match action {
-        Action::ReportLoaded(headline) => {
-            if s.folder.is_empty()
-                && let Some(folder) = &headline.folder
-            {
-                s.folder = TextInput::new(folder);
-            }
-            s.headline = Some((**headline).clone());
-        }
-        Action::ReportWritten(path) => {
-            s.working = false;
-            s.written = Some(path.clone());
-            app.info(t.written_ctrl_o_opens(path));
-        }
-        Action::Failed(text) => {
-            s.working = false;
-            app.error(text.clone());
-        }
-        _ => return None,
+const ENTER_LINE: Line = crate::key_line!(Text::keys_write_report, Command::Confirm, [ENTER]);
+const LAST: [Line; 2] = [
+    OPEN_WRITTEN,
+    crate::key_line!(Text::keys_back, Command::Back, [ESC]),
+];
+
+/// On the report's kind: ←→ choose it.
+const KIND_KEYS: Keys = Keys {
+    lines: &concat::<5>(&[
+        &[
+            FIELDS_BOTH_WAYS,
+            Line {
+                keys: &[(LEFT, Command::Previous), (RIGHT, Command::Next)],
+                what: Text::keys_pick_report,
+            },
+            ENTER_LINE,
+        ],
+        &LAST,
+    ]),
+    footer: &[
+        short(&[TAB], Text::keys_next),
+        short(&[LEFT, RIGHT], Text::keys_choose),
+        short(&[ENTER], Text::keys_ok),
+        short(&[Key::Ctrl('o')], Text::keys_open_short),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// On a day or the folder: letters are text, ←→ move in it.
+const TEXT_KEYS: Keys = Keys {
+    lines: &concat::<4>(&[&[FIELDS_BOTH_WAYS, ENTER_LINE], &LAST]),
+    footer: &[
+        short(&[TAB], Text::keys_next),
+        short(&[ENTER], Text::keys_ok),
+        short(&[Key::Ctrl('o')], Text::keys_open_short),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+impl Component for ReportState {
+    fn title(&self, t: Text) -> String {
+        t.reports().into()
     }
-    Some(Vec::new())
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        match self.focus {
+            Field::Kind => &KIND_KEYS,
+            _ => &TEXT_KEYS,
+        }
+    }
+
+    fn typing(&self) -> bool {
+        self.focus != Field::Kind
+    }
+
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        if self.working {
+            return Step::none();
+        }
+        match command {
+            // Found by the key walk: Ctrl-O before any file was written did nothing at all.
+            Command::OpenWritten => return Step::open_written(cx.t, self.written.as_ref()),
+            Command::Back => return Step::go(Route::Home),
+            Command::NextField => self.step(1),
+            Command::PreviousField => self.step(-1),
+            Command::Previous | Command::Next if self.focus == Field::Kind => {
+                let i = KINDS.iter().position(|k| *k == self.kind).unwrap_or(0);
+                let by = if command == Command::Previous { 2 } else { 1 };
+                self.kind = KINDS[(i + by) % KINDS.len()];
+            }
+            Command::Confirm => return self.confirm(cx),
+            Command::Input(typed) => {
+                if let Some(input) = self.input() {
+                    input.handle_key(typed);
+                }
+            }
+            _ => {}
+        }
+        Step::none()
+    }
+
+    fn paste(&mut self, _cx: &Context, text: &str) -> Step {
+        if let Some(input) = self.input() {
+            input.insert(text);
+        }
+        Step::none()
+    }
+
+    fn answer(&mut self, cx: &Context, action: &Action) -> Option<Step> {
+        Some(match action {
+            Action::ReportLoaded(headline) => {
+                if self.folder.is_empty()
+                    && let Some(folder) = &headline.folder
+                {
+                    self.folder = TextInput::new(folder);
+                }
+                self.headline = Some((**headline).clone());
+                Step::none()
+            }
+            Action::ReportWritten(path) => {
+                self.working = false;
+                self.written = Some(path.clone());
+                Step::info(cx.t.written_ctrl_o_opens(path))
+            }
+            Action::Failed(text) => {
+                self.working = false;
+                Step::error(text.clone())
+            }
+            _ => return None,
+        })
+    }
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        view::render(cx, self, area, buf)
+    }
 }

@@ -8,16 +8,16 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Widget, Wrap};
 
 use super::{Field, ReportState};
 use crate::domain::outcome::Outcome;
-use crate::tui::app::App;
+use crate::tui::component::Context;
 use crate::tui::msg::ReportKind;
 use crate::tui::text::pad;
 
 const LABEL: usize = 14;
 
 /// Draws the screen; returns where the terminal cursor goes while a field is typed in.
-pub fn render(app: &App, s: &ReportState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = app.t;
-    let theme = app.theme;
+pub fn render(cx: &Context, s: &ReportState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = cx.t;
+    let theme = cx.theme;
     let x = area.x + 1;
     let width = area.width.saturating_sub(2);
     let label_style = |f: Field| {

@@ -217,7 +217,7 @@ impl Component for EditState {
             Command::Confirm => self.focus = (self.focus + 1) % FIELDS,
             Command::Input(typed) => {
                 if let Some(input) = self.texts.get_mut(self.focus) {
-                    input.handle_key(typed.0);
+                    input.handle_key(typed);
                 }
             }
             _ => {}

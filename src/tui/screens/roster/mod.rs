@@ -217,7 +217,7 @@ impl RosterState {
                 }
             }
             Command::Confirm => return self.choose(cx),
-            Command::Input(typed) if self.query.handle_key(typed.0) => {
+            Command::Input(typed) if self.query.handle_key(typed) => {
                 self.refresh(cx.keys, cx.roster);
             }
             _ => {}

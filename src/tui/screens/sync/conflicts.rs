@@ -3,14 +3,17 @@
 //! revisions"). One row per conflicted fact; ←→ picks a value, Enter settles the fact with it.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::domain::establishment_merge::{Fact, FactConflict};
+use crate::i18n::tui::Text;
 use crate::store::EstablishmentConflicts;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
+use crate::tui::command::Command;
+use crate::tui::component::Context;
+use crate::tui::keys::{self, BACK_TAB, ENTER, ESC, Keys, LEFT, MOVE, RIGHT, TAB, ch, short};
 use crate::tui::text::truncate;
 
 /// Where the office stands in the list: the row (one conflicted fact) and the value chosen.
@@ -42,43 +45,78 @@ pub fn count(list: &[EstablishmentConflicts]) -> usize {
     list.iter().map(|e| e.conflicts.len()).sum()
 }
 
+/// A value picked by its number (the line's keys after ←→ and their neighbours).
+const fn pick(n: u8) -> (keys::Key, Command) {
+    (ch((b'0' + n) as char), Command::Pick(n))
+}
+
+/// The list of conflicts open on the sync screen.
+pub const KEYS: Keys = Keys {
+    lines: &[
+        MOVE,
+        keys::Line {
+            keys: &[
+                (LEFT, Command::Previous),
+                (RIGHT, Command::Next),
+                (ch('h'), Command::Previous),
+                (ch('l'), Command::Next),
+                (TAB, Command::Next),
+                (BACK_TAB, Command::Previous),
+                pick(1),
+                pick(2),
+                pick(3),
+                pick(4),
+                pick(5),
+                pick(6),
+                pick(7),
+                pick(8),
+                pick(9),
+            ],
+            what: Text::keys_pick_conflict_value,
+        },
+        crate::key_line!(Text::keys_settle_conflict, Command::Confirm, [ENTER]),
+        crate::key_line!(Text::keys_back, Command::Back, [ESC, ch('q')]),
+    ],
+    footer: &[
+        short(&[LEFT, RIGHT], Text::keys_choose),
+        short(&[ENTER], Text::keys_ok),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
 /// Moves the choice, or asks to settle the chosen row with the chosen value. `None` for Esc.
-pub fn key(
+pub fn on(
     choosing: &mut Choosing,
     list: &[EstablishmentConflicts],
-    key: KeyEvent,
+    command: Command,
 ) -> Option<Vec<Effect>> {
     let rows = rows(list);
     let sides = rows
         .get(choosing.row)
         .map_or(0, |r| r.conflict.values.len());
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') => return None,
-        KeyCode::Down | KeyCode::Char('j') if choosing.row + 1 < rows.len() => {
+    match command {
+        Command::Back => return None,
+        Command::Down if choosing.row + 1 < rows.len() => {
             *choosing = Choosing {
                 row: choosing.row + 1,
                 side: 0,
             }
         }
-        KeyCode::Up | KeyCode::Char('k') if choosing.row > 0 => {
+        Command::Up if choosing.row > 0 => {
             *choosing = Choosing {
                 row: choosing.row - 1,
                 side: 0,
             }
         }
-        KeyCode::Right | KeyCode::Char('l') | KeyCode::Tab if sides > 0 => {
-            choosing.side = (choosing.side + 1) % sides
-        }
-        KeyCode::Left | KeyCode::Char('h') | KeyCode::BackTab if sides > 0 => {
-            choosing.side = (choosing.side + sides - 1) % sides
-        }
-        KeyCode::Char(c @ '1'..='9') => {
-            let n = usize::from(c as u8 - b'1');
+        Command::Next if sides > 0 => choosing.side = (choosing.side + 1) % sides,
+        Command::Previous if sides > 0 => choosing.side = (choosing.side + sides - 1) % sides,
+        Command::Pick(n) => {
+            let n = usize::from(n) - 1;
             if n < sides {
                 choosing.side = n;
             }
         }
-        KeyCode::Enter => {
+        Command::Confirm => {
             if let Some(row) = rows.get(choosing.row)
                 && let Some(side) = row.conflict.values.get(choosing.side)
             {
@@ -111,15 +149,15 @@ pub fn height(list: &[EstablishmentConflicts]) -> usize {
 }
 
 pub fn render(
-    app: &App,
+    cx: &Context,
     choosing: Choosing,
     list: &[EstablishmentConflicts],
     station: &dyn Fn(&str) -> String,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let t = app.t;
-    let theme = app.theme;
+    let t = cx.t;
+    let theme = cx.theme;
     let lang = t.lang();
     let w = usize::from(area.width);
     let rows = rows(list);
@@ -169,11 +207,11 @@ pub fn render(
 }
 
 /// The settled fact in words, for the message line.
-pub fn settled(app: &App, name: &str, fact: Fact, value: &str) -> String {
-    let lang = app.t.lang();
+pub fn settled(t: Text, name: &str, fact: Fact, value: &str) -> String {
+    let lang = t.lang();
     format!(
         "{}{name} · {}：{}",
-        app.t.conflict_settled(),
+        t.conflict_settled(),
         lang.fact_name(fact.code()),
         lang.fact_value(fact, value)
     )

@@ -9,12 +9,18 @@
 pub mod conflicts;
 pub mod view;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 
 use crate::bundle::Progress;
-use crate::tui::app::{App, Effect, Screen};
+use crate::i18n::tui::Text;
+use crate::tui::app::{Action, Effect};
+use crate::tui::command::Command;
+use crate::tui::component::{Component, Context, Step};
 use crate::tui::input::TextInput;
+use crate::tui::keys::{CANCEL, COMPLETE_PATH, ENTER, ESC, Key, Keys, Line, MOVE, OK, ch, short};
 use crate::tui::msg::{FirstContact, ImportPreview, SyncData};
+use crate::tui::route::Route;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
@@ -72,11 +78,12 @@ impl SyncState {
         }
     }
 
-    pub fn typing(&self) -> bool {
-        matches!(self.mode, Mode::Folder { .. } | Mode::Path(_))
+    /// The sync screen from 首页, loading its folder, log and conflicts.
+    pub fn open() -> (Self, Vec<Effect>) {
+        (SyncState::new(), vec![Effect::LoadSync])
     }
 
-    pub fn input(&mut self) -> Option<&mut TextInput> {
+    fn input(&mut self) -> Option<&mut TextInput> {
         match &mut self.mode {
             Mode::Folder { input, .. } | Mode::Path(input) => Some(input),
             _ => None,
@@ -106,172 +113,271 @@ impl Default for SyncState {
     }
 }
 
-/// Opens the sync screen from 首页.
-pub fn open(app: &mut App) -> Vec<Effect> {
-    app.screen = Screen::Sync(Box::default());
-    vec![Effect::LoadSync]
+const MENU_KEYS: Keys = Keys {
+    lines: &[
+        crate::key_line!(Text::keys_export_field, Command::ExportField, [ch('e')]),
+        crate::key_line!(Text::keys_export_all, Command::ExportAll, [ch('a')]),
+        crate::key_line!(Text::keys_export_office, Command::ExportOffice, [ch('o')]),
+        crate::key_line!(Text::keys_import, Command::Import, [ch('i')]),
+        crate::key_line!(Text::keys_conflicts, Command::Conflicts, [ch('c')]),
+        Line {
+            keys: MOVE.keys,
+            what: Text::keys_move_scroll,
+        },
+        crate::key_line!(Text::keys_back, Command::Back, [ESC, ch('q')]),
+    ],
+    footer: &[
+        short(&[ch('e')], Text::keys_export),
+        short(&[ch('i')], Text::keys_import_short),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// A folder or a bundle's path typed: letters are text, Tab completes.
+const PATH_KEYS: Keys = Keys {
+    lines: &[
+        COMPLETE_PATH,
+        OK,
+        crate::key_line!(Text::keys_back, Command::Back, [ESC]),
+    ],
+    footer: &[
+        short(&[ENTER], Text::keys_ok),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// An office's fingerprint to trust, or a plan to confirm: `y`; any other key cancels.
+const CONFIRM_KEYS: Keys = Keys {
+    lines: &[
+        crate::key_line!(Text::keys_confirm_plan, Command::Yes, [Key::Letter('y')]),
+        CANCEL,
+    ],
+    footer: &[
+        short(&[Key::Letter('y')], Text::keys_ok),
+        short(&[ESC], Text::keys_back),
+    ],
+};
+
+/// The plan: `n` and `q` cancel too; other keys wait.
+const PLAN_KEYS: Keys = Keys {
+    lines: &[
+        crate::key_line!(Text::keys_confirm_plan, Command::Yes, [Key::Letter('y')]),
+        crate::key_line!(
+            Text::keys_cancel,
+            Command::Back,
+            [ESC, Key::Letter('n'), ch('q')]
+        ),
+    ],
+    footer: CONFIRM_KEYS.footer,
+};
+
+/// An export or import running: keys wait.
+const WORKING_KEYS: Keys = Keys {
+    lines: &[],
+    footer: &[],
+};
+
+impl Component for SyncState {
+    fn title(&self, t: Text) -> String {
+        t.sync().into()
+    }
+
+    fn keys(&self, _cx: &Context) -> &'static Keys {
+        match self.mode {
+            Mode::Menu => &MENU_KEYS,
+            Mode::Folder { .. } | Mode::Path(_) => &PATH_KEYS,
+            Mode::Trust(_) => &CONFIRM_KEYS,
+            Mode::Plan(_) => &PLAN_KEYS,
+            Mode::Working(_) => &WORKING_KEYS,
+            Mode::Conflicts(_) => &conflicts::KEYS,
+        }
+    }
+
+    fn typing(&self) -> bool {
+        matches!(self.mode, Mode::Folder { .. } | Mode::Path(_))
+    }
+
+    fn on(&mut self, cx: &Context, command: Command) -> Step {
+        let t = cx.t;
+        match &mut self.mode {
+            Mode::Working(_) => Step::none(),
+            Mode::Conflicts(choosing) => {
+                match conflicts::on(choosing, &self.data.conflicts, command) {
+                    Some(effects) => Step::effects(effects),
+                    None => {
+                        self.mode = Mode::Menu;
+                        Step::none()
+                    }
+                }
+            }
+            Mode::Folder { .. } | Mode::Path(_) => self.on_path(command),
+            Mode::Trust(contact) => {
+                if command == Command::Yes {
+                    let effect = Effect::PlanImport {
+                        path: contact.path.clone(),
+                        trust: Some(contact.fingerprint.clone()),
+                    };
+                    self.work(Work::Checking);
+                    Step::effect(effect)
+                } else {
+                    self.mode = Mode::Menu;
+                    Step::info(t.not_trusted_nothing_imported())
+                }
+            }
+            Mode::Plan(plan) => match command {
+                Command::Yes => {
+                    let effect = Effect::ApplyImport {
+                        path: plan.path.clone(),
+                        trust: plan.trust.clone(),
+                    };
+                    self.work(Work::Importing);
+                    Step::effect(effect)
+                }
+                Command::Back => {
+                    self.mode = Mode::Menu;
+                    Step::info(t.import_cancelled())
+                }
+                _ => Step::none(),
+            },
+            Mode::Menu => self.on_menu(cx, command),
+        }
+    }
+
+    fn paste(&mut self, _cx: &Context, text: &str) -> Step {
+        if let Some(input) = self.input() {
+            input.insert(text);
+        }
+        Step::none()
+    }
+
+    fn answer(&mut self, cx: &Context, action: &Action) -> Option<Step> {
+        let t = cx.t;
+        let step = match action {
+            Action::SyncLoaded(data) => {
+                self.data = data.clone();
+                self.scroll = self.scroll.min(self.data.log.len().saturating_sub(1));
+                if let Mode::Conflicts(choosing) = &mut self.mode {
+                    conflicts::clamp(choosing, &self.data.conflicts);
+                    if self.data.conflicts.is_empty() {
+                        self.mode = Mode::Menu;
+                    }
+                }
+                Step::none()
+            }
+            Action::ConflictSettled { name, fact, value } => {
+                Step::effects(vec![Effect::LoadSync, Effect::LoadRoster, Effect::LoadHome])
+                    .with_info(conflicts::settled(t, name, *fact, value))
+            }
+            Action::Progress(p) => {
+                self.progress = Some(*p);
+                Step::none()
+            }
+            Action::FirstContact(contact) => {
+                self.mode = Mode::Trust(contact.clone());
+                Step::none()
+            }
+            Action::ImportPlanned(plan) => {
+                self.mode = Mode::Plan(plan.clone());
+                Step::none()
+            }
+            Action::Exported { path, summary } => {
+                self.mode = Mode::Menu;
+                Step::effects(vec![Effect::LoadSync, Effect::LoadHome])
+                    .with_info(format!("{} {path}  {summary}", t.exported_to()))
+            }
+            Action::Imported(text) => {
+                self.mode = Mode::Menu;
+                // An office bundle may bring the bureau's list of inspectors (issue 14).
+                Step::effects(vec![
+                    Effect::LoadSync,
+                    Effect::LoadRoster,
+                    Effect::LoadHome,
+                    Effect::LoadColleagues,
+                ])
+                .with_info(text.clone())
+            }
+            Action::Failed(text) => {
+                if matches!(self.mode, Mode::Working(_)) {
+                    self.mode = Mode::Menu;
+                }
+                Step::error(text.clone())
+            }
+            // The path in the input; `App` shows the names that fit.
+            Action::PathCompleted { text, .. } => {
+                if let Some(input) = self.input() {
+                    *input = TextInput::new(text);
+                }
+                return None;
+            }
+            _ => return None,
+        };
+        Some(step)
+    }
+
+    fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        view::render(cx, self, area, buf)
+    }
 }
 
-pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let t = app.t;
-    let Screen::Sync(s) = &mut app.screen else {
-        return Vec::new();
-    };
-    let mut note = None;
-    let mut effects = Vec::new();
-    match &mut s.mode {
-        Mode::Working(_) => {}
-        Mode::Conflicts(choosing) => match conflicts::key(choosing, &s.data.conflicts, key) {
-            Some(asked) => effects = asked,
-            None => s.mode = Mode::Menu,
-        },
-        Mode::Folder { input, office, all } => match key.code {
-            KeyCode::Esc => s.mode = Mode::Menu,
-            KeyCode::Tab => effects.push(Effect::CompletePath(input.text().to_string())),
-            KeyCode::Enter if !input.text().trim().is_empty() => {
-                effects.push(Effect::ExportBundle {
+impl SyncState {
+    fn on_menu(&mut self, cx: &Context, command: Command) -> Step {
+        match command {
+            Command::ExportField | Command::ExportAll | Command::ExportOffice => {
+                self.mode = Mode::Folder {
+                    input: TextInput::new(&self.folder_text()),
+                    office: command == Command::ExportOffice,
+                    all: command == Command::ExportAll,
+                }
+            }
+            Command::Import => self.mode = Mode::Path(TextInput::new(&self.folder_text())),
+            Command::Conflicts if self.data.conflicts.is_empty() => {
+                return Step::info(cx.t.no_conflicts());
+            }
+            Command::Conflicts => self.mode = Mode::Conflicts(Default::default()),
+            Command::Down => {
+                self.scroll = (self.scroll + 1).min(self.data.log.len().saturating_sub(1))
+            }
+            Command::Up => self.scroll = self.scroll.saturating_sub(1),
+            Command::Back => return Step::go(Route::Home),
+            _ => {}
+        }
+        Step::none()
+    }
+
+    /// Typing the folder to export to, or the bundle to import.
+    fn on_path(&mut self, command: Command) -> Step {
+        let (input, effect, work) = match &mut self.mode {
+            Mode::Folder { input, office, all } => {
+                let effect = Effect::ExportBundle {
                     folder: input.text().trim().to_string(),
                     office: *office,
                     all: *all,
-                });
-                s.work(Work::Exporting);
+                };
+                (input, effect, Work::Exporting)
             }
-            _ => {
-                input.handle_key(key);
-            }
-        },
-        Mode::Path(input) => match key.code {
-            KeyCode::Esc => s.mode = Mode::Menu,
-            KeyCode::Tab => effects.push(Effect::CompletePath(input.text().to_string())),
-            KeyCode::Enter if !input.text().trim().is_empty() => {
-                effects.push(Effect::PlanImport {
+            Mode::Path(input) => {
+                let effect = Effect::PlanImport {
                     path: input.text().trim().to_string(),
                     trust: None,
-                });
-                s.work(Work::Checking);
+                };
+                (input, effect, Work::Checking)
             }
-            _ => {
-                input.handle_key(key);
-            }
-        },
-        Mode::Trust(contact) => {
-            if let KeyCode::Char('y' | 'Y') = key.code {
-                effects.push(Effect::PlanImport {
-                    path: contact.path.clone(),
-                    trust: Some(contact.fingerprint.clone()),
-                });
-                s.work(Work::Checking);
-            } else {
-                note = Some(t.not_trusted_nothing_imported());
-                s.mode = Mode::Menu;
-            }
-        }
-        Mode::Plan(plan) => match key.code {
-            KeyCode::Char('y' | 'Y') => {
-                effects.push(Effect::ApplyImport {
-                    path: plan.path.clone(),
-                    trust: plan.trust.clone(),
-                });
-                s.work(Work::Importing);
-            }
-            KeyCode::Esc | KeyCode::Char('n' | 'N' | 'q') => {
-                note = Some(t.import_cancelled());
-                s.mode = Mode::Menu;
-            }
-            _ => {}
-        },
-        Mode::Menu => match key.code {
-            KeyCode::Char(c @ ('e' | 'a' | 'o')) => {
-                s.mode = Mode::Folder {
-                    input: TextInput::new(&s.folder_text()),
-                    office: c == 'o',
-                    all: c == 'a',
-                }
-            }
-            KeyCode::Char('i') => s.mode = Mode::Path(TextInput::new(&s.folder_text())),
-            KeyCode::Char('c') if s.data.conflicts.is_empty() => note = Some(t.no_conflicts()),
-            KeyCode::Char('c') => s.mode = Mode::Conflicts(Default::default()),
-            KeyCode::Down | KeyCode::Char('j') => {
-                s.scroll = (s.scroll + 1).min(s.data.log.len().saturating_sub(1))
-            }
-            KeyCode::Up | KeyCode::Char('k') => s.scroll = s.scroll.saturating_sub(1),
-            KeyCode::Esc | KeyCode::Char('q') => return app.go_home(),
-            _ => {}
-        },
-    }
-    if let Some(note) = note {
-        app.info(note);
-    }
-    effects
-}
-
-/// What the sync screen does with the shell's answers; `None` when the action is not its own.
-pub fn update(app: &mut App, action: &crate::tui::app::Action) -> Option<Vec<Effect>> {
-    use crate::tui::app::Action;
-    let t = app.t;
-    let Screen::Sync(s) = &mut app.screen else {
-        return match action {
-            // The first run's office bundle is planned from the welcome screen's choice.
-            Action::ImportPlanned(_) | Action::FirstContact(_) => {
-                app.screen = Screen::Sync(Box::default());
-                update(app, action)
-            }
-            _ => None,
+            _ => return Step::none(),
         };
-    };
-    let effects = match action {
-        Action::SyncLoaded(data) => {
-            s.data = data.clone();
-            s.scroll = s.scroll.min(s.data.log.len().saturating_sub(1));
-            if let Mode::Conflicts(choosing) = &mut s.mode {
-                conflicts::clamp(choosing, &s.data.conflicts);
-                if s.data.conflicts.is_empty() {
-                    s.mode = Mode::Menu;
-                }
+        match command {
+            Command::Back => self.mode = Mode::Menu,
+            Command::Complete => {
+                return Step::effect(Effect::CompletePath(input.text().to_string()));
             }
-            Vec::new()
-        }
-        Action::ConflictSettled { name, fact, value } => {
-            let text = conflicts::settled(app, name, *fact, value);
-            app.info(text);
-            vec![Effect::LoadSync, Effect::LoadRoster, Effect::LoadHome]
-        }
-        Action::Progress(p) => {
-            s.progress = Some(*p);
-            Vec::new()
-        }
-        Action::FirstContact(contact) => {
-            s.mode = Mode::Trust(contact.clone());
-            Vec::new()
-        }
-        Action::ImportPlanned(plan) => {
-            s.mode = Mode::Plan(plan.clone());
-            Vec::new()
-        }
-        Action::Exported { path, summary } => {
-            s.mode = Mode::Menu;
-            app.info(format!("{} {path}  {summary}", t.exported_to()));
-            vec![Effect::LoadSync, Effect::LoadHome]
-        }
-        Action::Imported(text) => {
-            s.mode = Mode::Menu;
-            app.info(text.clone());
-            // An office bundle may bring the bureau's list of inspectors (issue 14).
-            vec![
-                Effect::LoadSync,
-                Effect::LoadRoster,
-                Effect::LoadHome,
-                Effect::LoadColleagues,
-            ]
-        }
-        Action::Failed(text) => {
-            if matches!(s.mode, Mode::Working(_)) {
-                s.mode = Mode::Menu;
+            Command::Confirm if !input.text().trim().is_empty() => {
+                self.work(work);
+                return Step::effect(effect);
             }
-            app.error(text.clone());
-            Vec::new()
+            Command::Input(typed) => {
+                input.handle_key(typed);
+            }
+            _ => {}
         }
-        _ => return None,
-    };
-    Some(effects)
+        Step::none()
+    }
 }

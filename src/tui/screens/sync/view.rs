@@ -7,13 +7,13 @@ use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
 use super::conflicts;
 use super::{Mode, SyncState, Work};
-use crate::tui::app::App;
+use crate::tui::component::Context;
 use crate::tui::text::{pad, truncate, wrap};
 
 /// Draws the screen; returns where the terminal cursor goes while a path is typed.
-pub fn render(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = app.t;
-    let theme = app.theme;
+pub fn render(cx: &Context, s: &SyncState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = cx.t;
+    let theme = cx.theme;
     let inner = Rect::new(
         area.x + 1,
         area.y,
@@ -53,8 +53,8 @@ pub fn render(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Option<
         ));
     }
     Paragraph::new(Line::from(spans)).render(menu, buf);
-    let cursor = render_middle(app, s, middle, buf);
-    render_log(app, s, log, buf);
+    let cursor = render_middle(cx, s, middle, buf);
+    render_log(cx, s, log, buf);
     cursor
 }
 
@@ -74,9 +74,9 @@ fn middle_height(s: &SyncState, height: u16) -> u16 {
     }
 }
 
-fn render_middle(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let t = app.t;
-    let theme = app.theme;
+fn render_middle(cx: &Context, s: &SyncState, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let t = cx.t;
+    let theme = cx.theme;
     let w = usize::from(area.width);
     match &s.mode {
         Mode::Menu => None,
@@ -86,7 +86,7 @@ fn render_middle(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Opti
                 Some(name) if !name.is_empty() => format!("{name} {code}"),
                 _ => format!("{} {code}", t.station()),
             };
-            conflicts::render(app, *choosing, &s.data.conflicts, &station, area, buf);
+            conflicts::render(cx, *choosing, &s.data.conflicts, &station, area, buf);
             None
         }
         Mode::Folder { input, office, all } => {
@@ -95,9 +95,9 @@ fn render_middle(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Opti
                 (false, true) => t.export_all_to(),
                 (false, false) => t.export_field_to(),
             };
-            Some(prompt(app, label, input, area, buf))
+            Some(prompt(cx, label, input, area, buf))
         }
-        Mode::Path(input) => Some(prompt(app, t.import_from(), input, area, buf)),
+        Mode::Path(input) => Some(prompt(cx, t.import_from(), input, area, buf)),
         Mode::Working(work) => {
             let label = match work {
                 Work::Exporting => t.working_export(),
@@ -188,7 +188,7 @@ fn render_middle(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) -> Opti
 
 /// A label wrapped over up to two lines, then the input under it.
 fn prompt(
-    app: &App,
+    cx: &Context,
     label: &str,
     input: &crate::tui::input::TextInput,
     area: Rect,
@@ -196,21 +196,15 @@ fn prompt(
 ) -> Position {
     let mut y = area.y;
     for line in wrap(label, usize::from(area.width)).into_iter().take(2) {
-        buf.set_stringn(
-            area.x,
-            y,
-            line,
-            usize::from(area.width),
-            app.theme.heading(),
-        );
+        buf.set_stringn(area.x, y, line, usize::from(area.width), cx.theme.heading());
         y += 1;
     }
-    input.render(Rect::new(area.x, y, area.width, 1), buf, app.theme.input())
+    input.render(Rect::new(area.x, y, area.width, 1), buf, cx.theme.input())
 }
 
-fn render_log(app: &App, s: &SyncState, area: Rect, buf: &mut Buffer) {
-    let t = app.t;
-    let theme = app.theme;
+fn render_log(cx: &Context, s: &SyncState, area: Rect, buf: &mut Buffer) {
+    let t = cx.t;
+    let theme = cx.theme;
     if area.height == 0 {
         return;
     }

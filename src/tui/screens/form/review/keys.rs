@@ -14,8 +14,8 @@ use crate::tui::command::{Command, Typed};
 use crate::tui::component::{Context, Step};
 use crate::tui::input::TextInput;
 use crate::tui::keys::{
-    BACK_TAB, ENTER, ESC, FIELDS, Key, Keys, LEFT, Line, RIGHT, SPACE, Short, TAB, ch, concat,
-    short,
+    BACK_TAB, CANCEL, ENTER, ESC, FIELDS, Key, Keys, LEFT, Line, RIGHT, SPACE, Short, TAB, ch,
+    concat, short,
 };
 use crate::tui::route::Route;
 
@@ -73,7 +73,7 @@ const SECOND: Keys = Keys {
 const CONFIRM: Keys = Keys {
     lines: &[
         key_line!(Text::keys_ok, Command::Yes, [Key::Letter('y')]),
-        key_line!(Text::keys_cancel, Command::Back, [ESC]),
+        CANCEL,
     ],
     footer: &[
         short(&[Key::Letter('y')], Text::keys_ok),
@@ -193,7 +193,7 @@ impl ReviewState {
         }
         let focus = self.focus;
         if let Some(input) = self.input(focus) {
-            input.handle_key(typed.0);
+            input.handle_key(typed);
         }
         if focus == Field::SecondName {
             self.second_query = self.second_name.text().to_string();

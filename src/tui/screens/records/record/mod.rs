@@ -15,7 +15,7 @@ use crate::tui::command::Command;
 use crate::tui::component::{Component, Context, Step};
 use crate::tui::input::TextInput;
 use crate::tui::keys::{
-    DOWN, ENTER, ESC, Keys, Line, MOVE, PAGE_DOWN, PAGE_UP, SPACE, UP, ch, short,
+    DOWN, ESC, Keys, Line, MOVE, PAGE_DOWN, PAGE_UP, SPACE, TYPING_TEXT, UP, ch, short,
 };
 use crate::tui::route::Route;
 
@@ -91,16 +91,7 @@ const KEYS: Keys = Keys {
 };
 
 /// Typing a correction's reason: letters are text.
-const REASON_KEYS: Keys = Keys {
-    lines: &[
-        crate::key_line!(Text::keys_ok, Command::Confirm, [ENTER]),
-        crate::key_line!(Text::keys_cancel, Command::Back, [ESC]),
-    ],
-    footer: &[
-        short(&[ENTER], Text::keys_ok),
-        short(&[ESC], Text::keys_cancel),
-    ],
-};
+const REASON_KEYS: Keys = TYPING_TEXT;
 
 impl Component for RecordState {
     fn title(&self, t: Text) -> String {
@@ -195,7 +186,7 @@ impl RecordState {
                 return Step::effect(effect);
             }
             Command::Input(typed) => {
-                reason.handle_key(typed.0);
+                reason.handle_key(typed);
             }
             _ => {}
         }
