@@ -1,5 +1,5 @@
 //! The office's planning acts, shared by the command line (`shian inspectors add`, `shian draw`)
-//! and the office's screens (src/tui/screens/inspectors.rs, draws/), so both follow one set of
+//! and the office's screens (src/tui/screens/inspectors/, draws/), so both follow one set of
 //! rules (issue 14, docs/planning.md).
 
 use std::collections::HashSet;
