@@ -15,9 +15,6 @@ use super::component::{Context, Step};
 use super::due::{Due, Frequencies};
 use super::route::Route;
 pub use super::screens::Screen;
-use super::screens::form::FormState;
-use super::screens::records::record::RecordState;
-use super::screens::roster::RosterState;
 use super::screens::welcome::WelcomeState;
 use super::search::SearchKey;
 use super::theme::Theme;
@@ -221,22 +218,8 @@ impl App {
                 self.info(format!("{}: {added}", self.t.sample_loaded()));
                 Vec::new()
             }
-            Action::RosterLoaded(_) => Vec::new(),
-            Action::HomeLoaded(_) => Vec::new(),
-            Action::FormOpened(data) => {
-                let mut form = FormState::new(*data);
-                let mut effects = Vec::new();
-                form.remember_current(&mut effects);
-                self.screen = Screen::Form(Box::new(form));
-                effects
-            }
-            Action::EstablishmentSaved(saved) => {
-                self.info(self.t.establishment_saved());
-                let mut roster = RosterState::new(&self.context());
-                roster.query = super::input::TextInput::new(&saved.facts.name);
-                self.screen = Screen::Roster(Box::new(roster));
-                vec![Effect::LoadRoster]
-            }
+            Action::FormOpened(data) => self.open_form(*data),
+            Action::EstablishmentSaved(saved) => self.open_saved_establishment(&saved.facts.name),
             // The input took the completed path (`answer`); the other candidates are named.
             Action::PathCompleted { candidates, .. } => {
                 if !candidates.is_empty() {
@@ -244,27 +227,16 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::ColleaguesLoaded(_) => Vec::new(),
-            Action::HistoryLoaded(_) => Vec::new(),
-            Action::RecordsLoaded(_) => Vec::new(),
             Action::RecordLoaded(record) => self.open_record(*record),
-            Action::Finalized(record) => {
-                let serial = record.inspection.serial.clone().unwrap_or_default();
-                let mut text = format!("{} {serial}", self.t.finalized());
-                // A written order is handed over at once: the record says which key prints it.
-                if record.inspection.conclusion.handling
-                    == Some(crate::domain::outcome::Handling::RectifyByDeadline)
-                {
-                    text = format!("{text}  {}", self.t.order_with_key());
-                }
-                self.info(text);
-                let id = record.inspection.id.clone();
-                self.screen = Screen::Record(Box::new(RecordState::new(*record, true)));
-                vec![Effect::LoadColleagues, Effect::LoadCampaignTags(id)]
-            }
+            Action::Finalized(record) => self.open_finalized(*record),
             // Answers only their screen waits for (its `answer`), or kept above (`absorb`);
             // elsewhere they change nothing.
             Action::ProfileSaved(_)
+            | Action::RosterLoaded(_)
+            | Action::HomeLoaded(_)
+            | Action::ColleaguesLoaded(_)
+            | Action::HistoryLoaded(_)
+            | Action::RecordsLoaded(_)
             | Action::SyncLoaded(_)
             | Action::Exported { .. }
             | Action::ImportPlanned(_)

@@ -1,10 +1,14 @@
 //! Where a screen asks to go next. A screen names another with a `Route`, and `App::go` builds
 //! it: so no screen module knows another, and a new screen is reached by adding a route here
-//! (docs/architecture.md).
+//! (docs/architecture.md). The screens that the shell's answers open (a checklist loaded, a
+//! record finalized) are built here too: only `App` sets the screen on display.
 
 use super::app::{App, Effect, Screen};
+use super::input::TextInput;
+use super::msg::FormData;
 use super::msg::ReportKind;
 use super::screens::draws::DrawsState;
+use super::screens::form::FormState;
 use super::screens::form::review::ReviewState;
 use super::screens::inspectors::InspectorsState;
 use super::screens::records::record::RecordState;
@@ -13,6 +17,7 @@ use super::screens::roster::RosterState;
 use super::screens::roster::establishment::EditState;
 use super::screens::sync::SyncState;
 use super::screens::welcome::WelcomeState;
+use crate::domain::outcome::Handling;
 use crate::store::InspectionRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,6 +169,38 @@ impl App {
 }
 
 impl App {
+    /// A checklist opened or resumed from the store, on the item it was left at.
+    pub(super) fn open_form(&mut self, data: FormData) -> Vec<Effect> {
+        let mut form = FormState::new(data);
+        let mut effects = Vec::new();
+        form.remember_current(&mut effects);
+        self.screen = Screen::Form(Box::new(form));
+        effects
+    }
+
+    /// Back on the roster after an establishment is saved, searching for its name.
+    pub(super) fn open_saved_establishment(&mut self, name: &str) -> Vec<Effect> {
+        self.info(self.t.establishment_saved());
+        let mut roster = RosterState::new(&self.context());
+        roster.query = TextInput::new(name);
+        self.screen = Screen::Roster(Box::new(roster));
+        vec![Effect::LoadRoster]
+    }
+
+    /// The record just finalized, opened, with its serial number in the status line.
+    pub(super) fn open_finalized(&mut self, record: InspectionRecord) -> Vec<Effect> {
+        let serial = record.inspection.serial.clone().unwrap_or_default();
+        let mut text = format!("{} {serial}", self.t.finalized());
+        // A written order is handed over at once: the record says which key prints it.
+        if record.inspection.conclusion.handling == Some(Handling::RectifyByDeadline) {
+            text = format!("{text}  {}", self.t.order_with_key());
+        }
+        self.info(text);
+        let id = record.inspection.id.clone();
+        self.screen = Screen::Record(Box::new(RecordState::new(record, true)));
+        vec![Effect::LoadColleagues, Effect::LoadCampaignTags(id)]
+    }
+
     /// A record loaded from the store, opened; when `c` on 检查记录 asked for it, with the
     /// reason of its correction asked at once, as `c` on the opened record does.
     pub(super) fn open_record(&mut self, record: InspectionRecord) -> Vec<Effect> {
