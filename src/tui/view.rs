@@ -154,7 +154,7 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|(k, _)| width(k) + 1)
         .max()
         .unwrap_or(0)
-        .clamp(14, 24);
+        .clamp(14, 28);
     // Descriptions wrap under themselves, beside the key column.
     let text_width = usize::from(box_width.saturating_sub(2)).saturating_sub(key_width);
     let mut lines: Vec<Line> = Vec::new();

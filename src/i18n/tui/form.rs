@@ -113,8 +113,6 @@ impl Text {
 // The checklist's and the review's keys, as the help (`?`) and the footer list them.
 words! { Text;
     keys_type_the_text => "输入本项文字（文字项）", "type the item's text (a text item)";
-    keys_page_down => "向下翻 10 项", "ten items down";
-    keys_page_up => "向上翻 10 项", "ten items up";
     keys_first_last => "第一项 / 最后一项", "first / last item";
     keys_widen => "复查：显示全部项目 / 只显示整改项", "follow-up: the whole checklist / only the items under rectification";
     keys_remove_the_photo => "移除所选照片", "remove the photo chosen";

@@ -12,7 +12,7 @@ use crate::tui::command::Command;
 use crate::tui::component::{Context, Step};
 use crate::tui::input::TextInput;
 use crate::tui::keys::{
-    END, ENTER, ESC, HOME, Key, Keys, Line, MOVE, PAGE_DOWN, PAGE_UP, Short, TAB, ch, concat, short,
+    END, ENTER, ESC, HOME, Key, Keys, Line, MOVE, PAGE, Short, TAB, ch, concat, short,
 };
 use crate::tui::route::Route;
 
@@ -35,7 +35,7 @@ const VERDICTS: [Line; 3] = [
 const TYPED_TEXT: Line = key_line!(Text::keys_type_the_text, Command::Note, [Key::Typing]);
 
 /// The keys every item has, up to `w`.
-const FIRST: [Line; 11] = [
+const FIRST: [Line; 10] = [
     key_line!(
         Text::keys_rest_of_section_compliant,
         Command::PassRestOfSection,
@@ -43,9 +43,7 @@ const FIRST: [Line; 11] = [
     ),
     key_line!(Text::keys_clear_the_answer, Command::ClearAnswer, [ch('0')]),
     MOVE,
-    // Apart, not the shared PAGE line: its two keys are wider than the help's key column.
-    key_line!(Text::keys_page_down, Command::PageDown, [PAGE_DOWN]),
-    key_line!(Text::keys_page_up, Command::PageUp, [PAGE_UP]),
+    PAGE,
     Line {
         keys: &[(HOME, Command::First), (END, Command::Last)],
         what: Text::keys_first_last,
@@ -91,22 +89,22 @@ const FOOTER: &[Short] = &[
 const TEXT_FOOTER: &[Short] = FOOTER.split_at(3).1;
 
 const SCORED: Keys = Keys {
-    lines: &concat::<18>(&[&VERDICTS, &FIRST, &LAST]),
+    lines: &concat::<17>(&[&VERDICTS, &FIRST, &LAST]),
     footer: FOOTER,
 };
 
 const SCORED_FOLLOW_UP: Keys = Keys {
-    lines: &concat::<19>(&[&VERDICTS, &FIRST, &[WIDEN], &LAST]),
+    lines: &concat::<18>(&[&VERDICTS, &FIRST, &[WIDEN], &LAST]),
     footer: FOOTER,
 };
 
 const TEXT: Keys = Keys {
-    lines: &concat::<16>(&[&[TYPED_TEXT], &FIRST, &LAST]),
+    lines: &concat::<15>(&[&[TYPED_TEXT], &FIRST, &LAST]),
     footer: TEXT_FOOTER,
 };
 
 const TEXT_FOLLOW_UP: Keys = Keys {
-    lines: &concat::<17>(&[&[TYPED_TEXT], &FIRST, &[WIDEN], &LAST]),
+    lines: &concat::<16>(&[&[TYPED_TEXT], &FIRST, &[WIDEN], &LAST]),
     footer: TEXT_FOOTER,
 };
 
