@@ -219,3 +219,53 @@ pub fn screen_words(app: &App, width: u16, height: u16) -> String {
         .filter(|s| *s != " ")
         .collect()
 }
+
+/// The review on display.
+pub fn review(app: &App) -> &crate::tui::screens::form::review::ReviewState {
+    match &app.screen {
+        Screen::Review(r) => r,
+        _ => panic!("not on review: {:?}", app.message),
+    }
+}
+
+/// Tab on the review until `field` has the focus.
+pub fn focus_on(app: &mut App, field: crate::tui::screens::form::review::Field) {
+    for _ in 0..20 {
+        if review(app).focus == field {
+            return;
+        }
+        step(app, press(KeyCode::Tab));
+    }
+    panic!("no field {field:?}");
+}
+
+/// A district from the demo generator (`seed`) in the shell's store: `establishments` of them
+/// and `inspections` final records with their rectifications, written by `station`.
+pub fn seed_district(
+    shell: &mut crate::tui::effects::Shell,
+    seed: u64,
+    establishments: usize,
+    inspections: usize,
+    station: &str,
+) -> crate::demo::Demo {
+    let mut demo = crate::demo::Demo::new(seed, today());
+    let roster = demo.establishments(establishments);
+    shell.store.import_roster(&roster, station).unwrap();
+    let establishments = shell.store.establishments().unwrap();
+    let mut checklists = Vec::new();
+    for c in shell.catalog.checklists.clone() {
+        let hash = shell.store.put_checklist_version(&c).unwrap();
+        checklists.push((c, hash));
+    }
+    let mut records = Vec::new();
+    let mut rectifications = Vec::new();
+    for g in demo.inspections(inspections, &establishments, &checklists, station) {
+        records.push((g.inspection, g.answers));
+        rectifications.extend(g.rectifications);
+    }
+    shell
+        .store
+        .insert_final_records(&records, &rectifications)
+        .unwrap();
+    demo
+}

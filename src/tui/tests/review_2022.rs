@@ -10,24 +10,7 @@ use crate::domain::checklist::{OutcomeRule, RecordForm};
 use crate::domain::outcome::Outcome;
 use crate::domain::sign_off::{Notice, OutcomeOverride};
 use crate::tui::app::Screen;
-use crate::tui::screens::form::review::{Field, ReviewState};
-
-fn review(app: &App) -> &ReviewState {
-    match &app.screen {
-        Screen::Review(r) => r,
-        _ => panic!("not on review: {:?}", app.message),
-    }
-}
-
-fn focus_on(app: &mut App, field: Field) {
-    for _ in 0..20 {
-        if review(app).focus == field {
-            return;
-        }
-        step(app, press(KeyCode::Tab));
-    }
-    panic!("no field {field:?}");
-}
+use crate::tui::screens::form::review::Field;
 
 /// The food-sample checklist opened as `kind`, printed on `form`, decided by `rule`; 1.1
 /// passed and 1.2 failed with a note, the rest left; the second inspector typed on the review

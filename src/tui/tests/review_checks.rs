@@ -10,23 +10,6 @@ use crate::tui::app::Screen;
 use crate::tui::screens::form::EditKind;
 use crate::tui::screens::form::review::Field;
 
-fn review(app: &App) -> &crate::tui::screens::form::review::ReviewState {
-    match &app.screen {
-        Screen::Review(r) => r,
-        _ => panic!("not on review"),
-    }
-}
-
-fn focus_on(app: &mut App, field: Field) {
-    for _ in 0..20 {
-        if review(app).focus == field {
-            return;
-        }
-        step(app, press(KeyCode::Tab));
-    }
-    panic!("no field {field:?}");
-}
-
 fn saved(item: &str, verdict: Verdict, note: &str) -> Action {
     Action::AnswerSaved(Answer {
         item_id: item.into(),

@@ -258,25 +258,10 @@ fn from_first_run_to_a_final_record_and_its_correction() {
 fn a_district_with_five_years_of_records() {
     let dir = tempfile::tempdir().unwrap();
     let mut shell = Shell::open(dir.path(), Lang::Zh, "TEST01".into()).unwrap();
-    let mut demo = crate::demo::Demo::new(7, today());
-    let roster = demo.establishments(120);
-    shell.store.import_roster(&roster, "TEST01").unwrap();
-    let establishments = shell.store.establishments().unwrap();
-    let mut checklists = Vec::new();
-    for c in shell.catalog.checklists.clone() {
-        let hash = shell.store.put_checklist_version(&c).unwrap();
-        checklists.push((c, hash));
-    }
-    let mut records = Vec::new();
-    let mut rectifications = Vec::new();
-    for g in demo.inspections(600, &establishments, &checklists, "TEST01") {
-        records.push((g.inspection, g.answers));
-        rectifications.extend(g.rectifications);
-    }
-    rectifications.extend(demo.open_rectifications());
+    let mut demo = super::seed_district(&mut shell, 7, 120, 600, "TEST01");
     shell
         .store
-        .insert_final_records(&records, &rectifications)
+        .insert_final_records(&[], &demo.open_rectifications())
         .unwrap();
     shell
         .store

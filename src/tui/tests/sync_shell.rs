@@ -165,25 +165,7 @@ fn a_bundle_this_station_made_is_recognised_not_trusted() {
 fn field_station(dir: &Path) -> (Shell, App, usize) {
     let (mut shell, mut app) = station(dir);
     let code = shell.station.clone();
-    let mut demo = crate::demo::Demo::new(11, today());
-    let roster = demo.establishments(20);
-    shell.store.import_roster(&roster, &code).unwrap();
-    let establishments = shell.store.establishments().unwrap();
-    let mut checklists = Vec::new();
-    for c in shell.catalog.checklists.clone() {
-        let hash = shell.store.put_checklist_version(&c).unwrap();
-        checklists.push((c, hash));
-    }
-    let mut records = Vec::new();
-    let mut rectifications = Vec::new();
-    for g in demo.inspections(12, &establishments, &checklists, &code) {
-        records.push((g.inspection, g.answers));
-        rectifications.extend(g.rectifications);
-    }
-    shell
-        .store
-        .insert_final_records(&records, &rectifications)
-        .unwrap();
+    super::seed_district(&mut shell, 11, 20, 12, &code);
     let finals = shell.store.unexported_page(0).unwrap().total;
     for action in shell.perform(Effect::LoadHome) {
         app.update(action);
