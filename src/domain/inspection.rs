@@ -55,7 +55,10 @@ pub struct Answer {
     pub choice: Option<String>,
     /// What was found, or the text of a text item.
     pub note: String,
-    #[serde(serialize_with = "super::utc_text::serialize")]
+    #[serde(
+        serialize_with = "super::utc_text::serialize",
+        deserialize_with = "super::utc_text::deserialize"
+    )]
     pub answered_at: DateTime<Utc>,
 }
 
@@ -107,7 +110,10 @@ pub struct Inspection {
     pub station: String,
     pub bureau: String,
     pub inspectors: Vec<Inspector>,
-    #[serde(serialize_with = "super::utc_text::serialize")]
+    #[serde(
+        serialize_with = "super::utc_text::serialize",
+        deserialize_with = "super::utc_text::deserialize"
+    )]
     pub started_at: DateTime<Utc>,
     /// The local offset the inspection was made in, so it prints in the inspector's time.
     pub utc_offset_seconds: i32,
