@@ -13,7 +13,7 @@ use serde::{Deserializer, Serializer, de};
 /// For `#[serde(serialize_with = "...")]` on a `DateTime<Utc>`.
 pub fn serialize<S: Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
     let mut buf = [0u8; 30];
-    match write(time, &mut buf) {
+    match write(time, &mut buf, false) {
         Some(text) => serializer.serialize_str(text),
         None => serde::Serialize::serialize(time, serializer),
     }
@@ -56,6 +56,12 @@ impl de::Visitor<'_> for Visitor {
                 .map_err(E::custom),
         }
     }
+}
+
+/// The time of `text` when it has the one shape shian writes, read as chrono's
+/// `DateTime::parse_from_rfc3339` would read it; `None` for anything else, for chrono.
+pub fn quick_parse(text: &str) -> Option<DateTime<Utc>> {
+    read(text.as_bytes())
 }
 
 /// `YYYY-MM-DDTHH:MM:SS` with no fraction or one of 3, 6 or 9 digits, then `Z`; `None` for
@@ -102,9 +108,20 @@ impl serde::Serialize for Text<'_> {
     }
 }
 
-/// chrono's RFC 3339 text of `time` (seconds as "AutoSi", `Z` for UTC) in `buf`, or `None` for
-/// a year outside 0–9999, which is left to chrono.
-fn write<'b>(time: &DateTime<Utc>, buf: &'b mut [u8; 30]) -> Option<&'b str> {
+/// `time.to_rfc3339_opts(SecondsFormat::Millis, true)`, as the store keeps times: a million
+/// of them written in a district year's import.
+pub fn millis(time: &DateTime<Utc>) -> String {
+    let mut buf = [0u8; 30];
+    match write(time, &mut buf, true) {
+        Some(text) => text.to_string(),
+        None => time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+    }
+}
+
+/// chrono's RFC 3339 text of `time` (seconds as "AutoSi", or with `millis` always three
+/// digits of them; `Z` for UTC) in `buf`, or `None` for a year outside 0–9999, which is left to
+/// chrono.
+fn write<'b>(time: &DateTime<Utc>, buf: &'b mut [u8; 30], millis: bool) -> Option<&'b str> {
     let naive = time.naive_utc();
     let year = naive.year();
     if !(0..=9999).contains(&year) {
@@ -135,7 +152,9 @@ fn write<'b>(time: &DateTime<Utc>, buf: &'b mut [u8; 30]) -> Option<&'b str> {
     buf[16] = b':';
     two(buf, 17, second);
     let mut end = 19;
-    let (fraction, digits) = if nano == 0 {
+    let (fraction, digits) = if millis {
+        (nano / 1_000_000, 3)
+    } else if nano == 0 {
         (0, 0)
     } else if nano.is_multiple_of(1_000_000) {
         (nano / 1_000_000, 3)
@@ -185,6 +204,11 @@ mod tests {
         assert_eq!(ours, theirs);
     }
 
+    fn same_millis(at: DateTime<Utc>) {
+        let chronos = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        assert_eq!(millis(&at), chronos);
+    }
+
     fn at(nanos: i64) -> DateTime<Utc> {
         Utc.timestamp_nanos(nanos)
     }
@@ -204,6 +228,7 @@ mod tests {
             999_999_999,
         ] {
             same(at(base + extra), None);
+            same_millis(at(base + extra));
             same(at(base), Some(at(base + extra)));
         }
     }
@@ -215,12 +240,14 @@ mod tests {
             .expect("leap second")
             .and_utc();
         same(leap, Some(leap));
+        same_millis(leap);
         for year in [0, 1, 999, 9999, 10000, -1, -44, 262_000] {
             let t = NaiveDate::from_ymd_opt(year, 2, 28)
                 .and_then(|d| d.and_hms_milli_opt(1, 2, 3, 4))
                 .expect("date")
                 .and_utc();
             same(t, Some(t));
+            same_millis(t);
         }
     }
 
@@ -228,6 +255,7 @@ mod tests {
         #[test]
         fn any_time_is_written_as_chrono_writes_it(nanos in any::<i64>()) {
             same(at(nanos), Some(at(nanos / 7)));
+            same_millis(at(nanos));
         }
 
         #[test]
@@ -258,6 +286,10 @@ mod tests {
         let json = format!("{{\"at\": {}}}", serde_json::to_string(text).expect("text"));
         let ours = serde_json::from_str::<Read>(&json).map(|r| r.at);
         let chronos = serde_json::from_str::<ReadByChrono>(&json).map(|r| r.at);
+        if let Some(quick) = quick_parse(text) {
+            let strict = DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc));
+            assert_eq!(strict, Ok(quick), "{text}");
+        }
         match (ours, chronos) {
             (Ok(a), Ok(b)) => assert_eq!(a, b, "{text}"),
             (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text}"),
