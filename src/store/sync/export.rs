@@ -124,8 +124,8 @@ impl Store {
     /// The inspections (with the revisions they correct), the histories of the establishments
     /// named or referenced, the checklists and attachments they use, and their rectifications.
     /// Read in the caller's read transaction: one snapshot, and SQLite takes its read lock
-    /// on the WAL once rather than for each of the few statements per record, a tenth of a
-    /// district year's export (issue 20, BENCHMARKS.md).
+    /// on the WAL once rather than for each of the few statements per record (the locks'
+    /// system calls were about 8 % of a district year's export, issue 20, BENCHMARKS.md).
     fn export_closure(
         &self,
         inspection_ids: Vec<String>,
