@@ -75,6 +75,16 @@ impl Splitter {
                     let start = i;
                     let mut ended = None;
                     while i < chunk.len() {
+                        if self.in_string && !self.escape {
+                            // Most of a record is text: straight to where the string may end.
+                            match memchr::memchr2(b'"', b'\\', &chunk[i..]) {
+                                Some(at) => i += at,
+                                None => {
+                                    i = chunk.len();
+                                    break;
+                                }
+                            }
+                        }
                         let b = chunk[i];
                         i += 1;
                         if self.in_string {
@@ -180,6 +190,26 @@ mod tests {
         assert_eq!(split("[]", 1).unwrap(), Vec::<serde_json::Value>::new());
         let many = format!("[{}]", vec!["{\"k\": 1}"; 40].join(","));
         assert_eq!(split(&many, 5).unwrap().len(), 40);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn texts_with_quotes_and_escapes_split_as_they_parse(
+            texts in proptest::collection::vec("[a-z\"\\\\\\[\\]{},: 检]{0,12}", 0..12),
+            size in 1usize..40,
+        ) {
+            let values: Vec<serde_json::Value> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| match i % 3 {
+                    0 => serde_json::json!(t),
+                    1 => serde_json::json!({ t.as_str(): [t, {"n": i}] }),
+                    _ => serde_json::json!([t, [t]]),
+                })
+                .collect();
+            let text = serde_json::to_string(&values).unwrap();
+            proptest::prop_assert_eq!(split(&text, size).unwrap(), values);
+        }
     }
 
     #[test]

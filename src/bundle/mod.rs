@@ -8,6 +8,7 @@
 
 mod archive;
 mod check;
+mod digest;
 mod elements;
 pub mod identity_file;
 pub mod import;
@@ -70,7 +71,9 @@ pub mod limits {
     pub const ENTRIES: usize = 100_000;
 }
 
-/// How far a long export or import is, in bytes of entry content, for a progress bar.
+/// How far a long export or import is, for a progress bar: records and photos written
+/// ([`Stage::Writing`]: the record files are streamed, their size known only once written), or
+/// bytes of entry content read ([`Stage::Reading`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     pub stage: Stage,

@@ -53,7 +53,7 @@ impl Opened {
     /// Checks the archive's entry names, the manifest and its signature by the key the manifest
     /// names. Whether that key is trusted is the caller's question.
     pub fn open(path: &Path) -> Result<Opened> {
-        let file_sha256 = super::write::file_sha256(path)?;
+        let file_sha256 = super::digest::file_sha256(path)?;
         let file = File::open(path).map_err(|source| BundleError::Io {
             path: path.to_path_buf(),
             source,

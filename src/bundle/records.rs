@@ -1,6 +1,7 @@
 //! records/*.json: the records a bundle carries, one JSON array per kind.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -94,18 +95,63 @@ impl<'a> RecordsRef<'a> {
         .collect()
     }
 
-    /// Each record file as `(entry name, JSON bytes)`.
-    pub fn to_entries(&self) -> Vec<(&'static str, Vec<u8>)> {
-        vec![
-            (INSPECTIONS, json(&self.inspections)),
-            (ESTABLISHMENT_REVISIONS, json(&self.establishment_revisions)),
-            (CHECKLISTS, json(&self.checklists)),
-            (RECTIFICATIONS, json(&self.rectifications)),
-            (ATTACHMENTS, json(&self.attachments)),
-            (STATIONS, json(&self.stations)),
-            (DECISIONS, json(&self.decisions)),
+    /// How many records the files hold in all.
+    pub fn len(&self) -> u64 {
+        [
+            self.inspections.len(),
+            self.establishment_revisions.len(),
+            self.checklists.len(),
+            self.rectifications.len(),
+            self.attachments.len(),
+            self.stations.len(),
+            self.decisions.len(),
         ]
+        .iter()
+        .sum::<usize>() as u64
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Writes the record file `name` (one of [`RECORD_FILES`]) to `out`, the same bytes as
+    /// [`json`] of its records, one record at a time: an export streams a district year's
+    /// 120 MB of inspections into its entry instead of building them whole (issue 20). `each`
+    /// is called after every record.
+    pub fn write<W: Write>(
+        &self,
+        name: &str,
+        out: &mut W,
+        each: &mut impl FnMut(),
+    ) -> io::Result<()> {
+        match name {
+            INSPECTIONS => array(self.inspections, out, each),
+            ESTABLISHMENT_REVISIONS => array(self.establishment_revisions, out, each),
+            CHECKLISTS => array(self.checklists, out, each),
+            RECTIFICATIONS => array(self.rectifications, out, each),
+            ATTACHMENTS => array(self.attachments, out, each),
+            STATIONS => array(self.stations, out, each),
+            DECISIONS => array(self.decisions, out, each),
+            other => Err(io::Error::other(format!("not a record file: {other}"))),
+        }
+    }
+}
+
+/// `[a,b,c]`, as serde_json writes a slice without spaces.
+fn array<T: Serialize, W: Write>(
+    items: &[T],
+    out: &mut W,
+    each: &mut impl FnMut(),
+) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, item).map_err(io::Error::from)?;
+        each();
+    }
+    out.write_all(b"]")
 }
 
 impl Records {

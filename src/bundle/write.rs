@@ -9,11 +9,9 @@ use ed25519_dalek::Signer as _;
 use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
-use super::manifest::{self, EntryDigest, Manifest, Source};
+use super::manifest::{self, Manifest, Source};
 use super::records::{self, RecordsRef};
-use super::{
-    BundleError, BundleKind, EXTENSION, Progress, PublicIdentity, Result, Stage, sha256_hex,
-};
+use super::{BundleError, BundleKind, EXTENSION, Progress, PublicIdentity, Result, Stage};
 use crate::identity::Identity;
 use crate::store::{BundleLogEntry, ExportSet, Store, signatures};
 
@@ -21,6 +19,9 @@ use crate::store::{BundleLogEntry, ExportSet, Store, signatures};
 /// issue 20) level 2 takes 40 % of level 6's time for a file a quarter larger; level 1 is
 /// faster still but half again as large.
 const DEFLATE_LEVEL: i64 = 2;
+
+/// Records written between two progress reports.
+const RECORDS_PER_REPORT: u64 = 256;
 
 /// What an export wrote.
 #[derive(Debug, Clone)]
@@ -84,7 +85,7 @@ pub fn export_bundle_with(
         path: &path,
     };
     let manifest = write_file(store, identity, &set, &target, progress)?;
-    let sha256 = file_sha256(&path)?;
+    let sha256 = super::digest::file_sha256(&path)?;
     let log = BundleLogEntry {
         id: uuid::Uuid::now_v7().to_string(),
         bundle_id: manifest.bundle_id.clone(),
@@ -273,61 +274,66 @@ fn write_file(
         let stored = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Stored)
             .large_file(true);
-        let record_entries = records.to_entries();
-        let total = record_entries
-            .iter()
-            .map(|(_, b)| b.len() as u64)
-            .sum::<u64>()
-            + set
-                .attachments
-                .iter()
-                .map(|a| a.size.max(0) as u64)
-                .sum::<u64>();
+        // Progress in records and photos: the record files are streamed, so their size is
+        // known only once written.
+        let total = records.len() + set.attachments.len() as u64;
         let mut done = 0u64;
-        let mut add = |zip: &mut ZipWriter<_>, name: &str, bytes: &[u8], options| -> Result<()> {
-            zip.start_file(name, options).map_err(zip_error(&tmp))?;
-            for chunk in bytes.chunks(super::PROGRESS_CHUNK) {
-                zip.write_all(chunk).map_err(io(&tmp))?;
-                done += chunk.len() as u64;
+        let mut step = |done: &mut u64, every: u64| {
+            *done += 1;
+            if (*done).is_multiple_of(every) {
                 progress(Progress {
                     stage: Stage::Writing,
-                    done: done.min(total),
+                    done: (*done).min(total),
                     total,
                 });
             }
-            entries.insert(
-                name.to_string(),
-                EntryDigest {
-                    sha256: sha256_hex(bytes),
-                    size: bytes.len() as u64,
-                },
-            );
+        };
+        let mut add = |zip: &mut ZipWriter<_>,
+                       name: &str,
+                       options,
+                       content: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>|
+         -> Result<()> {
+            zip.start_file(name, options).map_err(zip_error(&tmp))?;
+            let digest = super::digest::hashed(zip, content).map_err(io(&tmp))?;
+            entries.insert(name.to_string(), digest);
             Ok(())
         };
-        for (name, bytes) in record_entries {
-            add(&mut zip, name, &bytes, deflated)?;
+        for name in records::RECORD_FILES {
+            add(&mut zip, name, deflated, &mut |out| {
+                // Small writes of serde_json gathered before they are hashed and deflated.
+                let mut out = std::io::BufWriter::with_capacity(super::PROGRESS_CHUNK, out);
+                records.write(name, &mut out, &mut || step(&mut done, RECORDS_PER_REPORT))?;
+                // Not `flush`: that would reach the deflater, which would close its block
+                // there and add an empty one, so that a flipped final-block bit in front could
+                // go unnoticed (tests/bundle/reject.rs).
+                out.into_inner().map(|_| ()).map_err(|e| e.into_error())
+            })?;
         }
         if let Some(identity) = &office_identity {
-            add(
-                &mut zip,
-                records::IDENTITY,
-                &records::json(identity),
-                deflated,
-            )?;
+            let bytes = records::json(identity);
+            add(&mut zip, records::IDENTITY, deflated, &mut |out| {
+                out.write_all(&bytes)
+            })?;
         }
         if let Some((name, bytes)) = super::planning::entry(store, *kind, &identity.station_code())?
         {
-            add(&mut zip, name, &bytes, deflated)?;
+            add(&mut zip, name, deflated, &mut |out| out.write_all(&bytes))?;
         }
         for meta in &set.attachments {
             let bytes = store.attachment_bytes(&meta.sha256)?;
             add(
                 &mut zip,
                 &manifest::attachment_name(&meta.sha256),
-                &bytes,
                 stored,
+                &mut |out| out.write_all(&bytes),
             )?;
+            step(&mut done, 1);
         }
+        progress(Progress {
+            stage: Stage::Writing,
+            done: total,
+            total,
+        });
         let source = Source {
             station: identity.station_code(),
             public_key: hex::encode(identity.public_key().as_bytes()),
@@ -369,25 +375,4 @@ fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> BundleError + '_ 
             other => std::io::Error::other(other.to_string()),
         },
     }
-}
-
-pub(crate) fn file_sha256(path: &Path) -> Result<String> {
-    use sha2::Digest;
-    let mut file = std::fs::File::open(path).map_err(|source| BundleError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut hasher = sha2::Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = std::io::Read::read(&mut file, &mut buf).map_err(|source| BundleError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hex::encode(hasher.finalize()))
 }

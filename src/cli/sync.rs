@@ -173,7 +173,8 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
     Ok(())
 }
 
-/// A progress bar in bytes for large bundles, only when stderr is a terminal.
+/// A progress bar for large bundles, only when stderr is a terminal: in records and photos
+/// written for an export, in bytes checked for an import.
 struct ProgressLine {
     label: &'static str,
     bar: Option<Bar>,
@@ -182,18 +183,27 @@ struct ProgressLine {
 impl ProgressLine {
     /// Below this many bytes a bundle is quick and gets no progress bar.
     const LARGE: u64 = 4 << 20;
+    /// Below this many records and photos an export is quick and gets none.
+    const MANY: u64 = 2_000;
 
     fn new(label: &'static str) -> ProgressLine {
         ProgressLine { label, bar: None }
     }
 
     fn update(&mut self, p: bundle::Progress) {
-        if p.total < Self::LARGE {
+        let writing = p.stage == bundle::Stage::Writing;
+        if p.total < if writing { Self::MANY } else { Self::LARGE } {
             return;
         }
         let label = self.label;
         self.bar
-            .get_or_insert_with(|| Bar::bytes(label, p.total))
+            .get_or_insert_with(|| {
+                if writing {
+                    Bar::new(label, p.total)
+                } else {
+                    Bar::bytes(label, p.total)
+                }
+            })
             .set(p.done);
     }
 

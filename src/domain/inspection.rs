@@ -55,6 +55,10 @@ pub struct Answer {
     pub choice: Option<String>,
     /// What was found, or the text of a text item.
     pub note: String,
+    #[serde(
+        serialize_with = "super::utc_text::serialize",
+        deserialize_with = "super::utc_text::deserialize"
+    )]
     pub answered_at: DateTime<Utc>,
 }
 
@@ -106,9 +110,14 @@ pub struct Inspection {
     pub station: String,
     pub bureau: String,
     pub inspectors: Vec<Inspector>,
+    #[serde(
+        serialize_with = "super::utc_text::serialize",
+        deserialize_with = "super::utc_text::deserialize"
+    )]
     pub started_at: DateTime<Utc>,
     /// The local offset the inspection was made in, so it prints in the inspector's time.
     pub utc_offset_seconds: i32,
+    #[serde(serialize_with = "super::utc_text::serialize_option")]
     pub finalized_at: Option<DateTime<Utc>>,
     pub outcome: Option<Outcome>,
     pub conclusion: Conclusion,
@@ -184,5 +193,6 @@ pub struct Rectification {
     pub deadline: Option<NaiveDate>,
     pub open: bool,
     pub follow_up_id: Option<String>,
+    #[serde(serialize_with = "super::utc_text::serialize_option")]
     pub closed_at: Option<DateTime<Utc>>,
 }

@@ -12,3 +12,4 @@ pub mod planning;
 pub mod rectification;
 pub mod rectification_cycle;
 pub mod sign_off;
+pub mod utc_text;

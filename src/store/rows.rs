@@ -1,7 +1,7 @@
 //! Turning rows into domain values and back. A row that does not decode is reported as damaged
 //! rather than shown wrong.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ValueRef};
 
@@ -26,7 +26,7 @@ pub fn to_json<T: serde::Serialize + ?Sized>(
 
 /// UTC instants are stored as RFC 3339 text with milliseconds, which sorts in time order.
 pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+    crate::domain::utc_text::millis(&at)
 }
 
 /// A column decoded by a code lookup; an unknown code is a conversion error, not a panic.
@@ -62,6 +62,9 @@ struct Time(DateTime<Utc>);
 impl FromSql for Time {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let text = value.as_str()?;
+        if let Some(quick) = crate::domain::utc_text::quick_parse(text) {
+            return Ok(Time(quick));
+        }
         DateTime::parse_from_rfc3339(text)
             .map(|t| Time(t.with_timezone(&Utc)))
             .map_err(|e| FromSqlError::Other(Box::new(e)))

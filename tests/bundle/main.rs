@@ -15,4 +15,5 @@ mod plain_zip;
 mod reject;
 mod roundtrip;
 mod stream;
+mod streamed;
 mod trust;

@@ -34,6 +34,7 @@ impl Store {
     /// revisions, the establishments' histories, checklist versions, rectifications, photos.
     pub fn field_export(&self, station: &str, all: bool) -> Result<ExportSet> {
         let conn = &self.conn;
+        let snapshot = conn.unchecked_transaction()?;
         let mut marks = Vec::new();
         let inspection_ids: Vec<String> = conn
             .prepare_cached(
@@ -66,6 +67,7 @@ impl Store {
         let establishments: BTreeSet<String> = edited.into_iter().map(|(id, _)| id).collect();
         let mut set = self.export_closure(inspection_ids, establishments)?;
         set.marks = marks;
+        snapshot.finish()?;
         Ok(set)
     }
 
@@ -84,6 +86,7 @@ impl Store {
     /// orders a follow-up closed.
     pub fn office_export_at(&self, now: DateTime<Utc>) -> Result<ExportSet> {
         let conn = &self.conn;
+        let snapshot = conn.unchecked_transaction()?;
         let establishments: BTreeSet<String> = conn
             .prepare_cached("SELECT id FROM establishments")?
             .query_map([], |r| r.get(0))?
@@ -114,11 +117,15 @@ impl Store {
         let mut set = self.export_closure(carried.into_iter().collect(), establishments)?;
         set.checklists = all_checklists(conn)?;
         set.stations = self.stations()?;
+        snapshot.finish()?;
         Ok(set)
     }
 
     /// The inspections (with the revisions they correct), the histories of the establishments
     /// named or referenced, the checklists and attachments they use, and their rectifications.
+    /// Read in the caller's read transaction: one snapshot, and SQLite takes its read lock
+    /// on the WAL once rather than for each of the few statements per record (the locks'
+    /// system calls were about 8 % of a district year's export, issue 20, BENCHMARKS.md).
     fn export_closure(
         &self,
         inspection_ids: Vec<String>,
