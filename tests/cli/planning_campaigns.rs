@@ -85,33 +85,10 @@ fn the_sample_campaign_gives_tasks_and_a_summary_section() {
 #[test]
 fn an_inspection_untagged_on_the_laptop_leaves_the_campaign_at_the_office() {
     let tmp = tempfile::tempdir().unwrap();
-    let (office, a) = (tmp.path().join("office"), tmp.path().join("a"));
-    let roster = tmp.path().join("roster.csv");
-    std::fs::write(&roster, include_str!("../../data/roster-sample.csv")).unwrap();
-    stdout(shian_en(&office).arg("roster").arg("import").arg(&roster));
+    let (office, a, tasks) = campaign_this_week(tmp.path());
     let today = chrono::Local::now().date_naive();
-    let campaign = include_str!("../../data/campaign-sample.toml")
-        .replace(
-            "from = 2027-03-01",
-            &format!("from = {}", today - chrono::Days::new(7)),
-        )
-        .replace(
-            "to = 2027-08-25",
-            &format!("to = {}", today + chrono::Days::new(7)),
-        );
-    let file = tmp.path().join("campaign.toml");
-    std::fs::write(&file, campaign).unwrap();
-    stdout(shian_en(&office).args(["campaigns", "add"]).arg(&file));
-    let office_fp = fingerprint(&office);
-    import_office_bundle(
-        &a,
-        &office_bundle(&office, &tmp.path().join("o1")),
-        &office_fp,
-    );
 
     // Laptop A inspects two targets and takes the first out of the campaign.
-    let tasks: Vec<serde_json::Value> =
-        serde_json::from_str(&stdout(shian_en(&a).args(["tasks", "list", "--json"]))).unwrap();
     let target = |i: usize| tasks[i]["establishment_id"].as_str().unwrap().to_string();
     let wang = || Inspector {
         name: "王立".into(),
@@ -143,26 +120,19 @@ fn an_inspection_untagged_on_the_laptop_leaves_the_campaign_at_the_office() {
     // An untag of another station's inspection is refused: the office's own inspection,
     // untagged in A's bundle (signed again by A).
     let office_own = inspect(&office, &target(2), wang()).unwrap();
-    let mut forged = entries(&bundle);
     let list = serde_json::to_vec(&serde_json::json!([
         { "inspection_id": office_own, "campaign_id": "campus-2027" }
     ]))
     .unwrap();
-    *entry(&mut forged, "records/untagged.json") = list.clone();
-    resign(&mut forged, &signing_key(&a), |m| {
-        m["bundle_id"] = serde_json::json!(uuid::Uuid::now_v7().to_string());
-        m["entries"]["records/untagged.json"] =
-            serde_json::json!({ "sha256": sha256_hex(&list), "size": list.len() });
-    });
-    let forged_path = tmp.path().join("forged.shian");
-    write_entries(&forged_path, &forged);
-    let out = shian_en(&office)
-        .arg("import")
-        .arg(&forged_path)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("records/untagged.json"));
+    let forged = tmp.path().join("forged.shian");
+    forge_entry(
+        &bundle,
+        &forged,
+        &signing_key(&a),
+        "records/untagged.json",
+        &list,
+    );
+    assert!(import_refused(&office, &forged).contains("records/untagged.json"));
 }
 
 /// The office with the sample campaign running this week, laptop A holding its office bundle,

@@ -362,25 +362,16 @@ fn planning_comes_only_from_the_office_and_an_older_bundle_does_not_take_it_back
         .find(|(n, _)| n == "records/planning.json")
         .unwrap()
         .1;
-    let mut forged = entries(&field);
-    forged.push(("records/planning.json".into(), planning.clone()));
-    resign(&mut forged, &signing_key(&a), |m| {
-        m["entries"]["records/planning.json"] =
-            serde_json::json!({ "sha256": sha256_hex(&planning), "size": planning.len() });
-    });
-    let forged_path = tmp.path().join("forged.shian");
-    write_entries(&forged_path, &forged);
-    let out = shian_en(&office)
-        .arg("import")
-        .arg(&forged_path)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("records/planning.json"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let forged = tmp.path().join("forged.shian");
+    forge_entry(
+        &field,
+        &forged,
+        &signing_key(&a),
+        "records/planning.json",
+        &planning,
     );
+    let said = import_refused(&office, &forged);
+    assert!(said.contains("records/planning.json"), "{said}");
 }
 
 /// A draw at the office by 刘科长 among the school canteens, one inspector each, as JSON.

@@ -43,19 +43,28 @@ fn start(f: &mut Fixture, kind: InspectionKind, day: u32) -> String {
     )
 }
 
+/// Each answer saved in turn, as the form saves them.
+fn answer_all(f: &mut Fixture, id: &str, answers: &[(&str, Verdict)]) {
+    for (item, verdict) in answers {
+        f.store
+            .save_answer(id, &answer(item, *verdict))
+            .expect("save");
+    }
+}
+
 #[test]
 fn a_draft_saves_each_answer_and_resumes_at_the_current_item() {
     let mut f = fixture();
     let id = start(&mut f, InspectionKind::Routine, 2);
-    f.store
-        .save_answer(&id, &answer("1.1", Verdict::Pass))
-        .expect("save");
-    f.store
-        .save_answer(&id, &answer("3.1", Verdict::Fail))
-        .expect("save");
-    f.store
-        .save_answer(&id, &answer("3.1", Verdict::Pass))
-        .expect("overwrite");
+    answer_all(
+        &mut f,
+        &id,
+        &[
+            ("1.1", Verdict::Pass),
+            ("3.1", Verdict::Fail),
+            ("3.1", Verdict::Pass),
+        ],
+    );
     f.store.set_current_item(&id, "4.1").expect("position");
     let answers = f.store.answers(&id).expect("answers");
     assert_eq!(answers.len(), 2);
@@ -123,12 +132,11 @@ fn finalizing_computes_the_outcome_and_gives_serial_and_year_sequence() {
     assert_eq!(record.tally.general_failed, 1);
 
     let second = start(&mut f, InspectionKind::FollowUp, 21);
-    f.store
-        .save_answer(&second, &answer("3.1", Verdict::Pass))
-        .expect("save");
-    f.store
-        .save_answer(&second, &answer("5.1", Verdict::Fail))
-        .expect("save");
+    answer_all(
+        &mut f,
+        &second,
+        &[("3.1", Verdict::Pass), ("5.1", Verdict::Fail)],
+    );
     let done = f
         .store
         .finalize_as_author(&second, Conclusion::default())
@@ -235,15 +243,15 @@ fn a_correction_is_a_new_revision_and_both_stay_visible() {
 fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
     let mut f = fixture();
     let id = start(&mut f, InspectionKind::Routine, 2);
-    f.store
-        .save_answer(&id, &answer("2.1", Verdict::Fail))
-        .expect("save");
-    f.store
-        .save_answer(&id, &answer("4.3", Verdict::Fail))
-        .expect("save");
-    f.store
-        .save_answer(&id, &answer("1.1", Verdict::Pass))
-        .expect("save");
+    answer_all(
+        &mut f,
+        &id,
+        &[
+            ("2.1", Verdict::Fail),
+            ("4.3", Verdict::Fail),
+            ("1.1", Verdict::Pass),
+        ],
+    );
     let conclusion = Conclusion {
         handling: Some(Handling::RectifyByDeadline),
         deadline: NaiveDate::from_ymd_opt(2026, 3, 16),
@@ -261,12 +269,11 @@ fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
     );
 
     let follow_up = start(&mut f, InspectionKind::FollowUp, 17);
-    f.store
-        .save_answer(&follow_up, &answer("2.1", Verdict::Pass))
-        .expect("save");
-    f.store
-        .save_answer(&follow_up, &answer("4.3", Verdict::Fail))
-        .expect("save");
+    answer_all(
+        &mut f,
+        &follow_up,
+        &[("2.1", Verdict::Pass), ("4.3", Verdict::Fail)],
+    );
     f.store
         .finalize_as_author(&follow_up, Conclusion::default())
         .expect("finalize");
@@ -282,11 +289,11 @@ fn a_follow_up_closes_the_rectifications_whose_items_now_pass() {
 fn a_failed_follow_up_under_a_new_order_keeps_one_rectification_per_item() {
     let mut f = fixture();
     let id = start(&mut f, InspectionKind::Routine, 2);
-    for (item, verdict) in [("4.3", Verdict::Fail), ("1.1", Verdict::Pass)] {
-        f.store
-            .save_answer(&id, &answer(item, verdict))
-            .expect("save");
-    }
+    answer_all(
+        &mut f,
+        &id,
+        &[("4.3", Verdict::Fail), ("1.1", Verdict::Pass)],
+    );
     let order = |day| Conclusion {
         handling: Some(Handling::RectifyByDeadline),
         deadline: NaiveDate::from_ymd_opt(2026, 3, day),
@@ -296,11 +303,11 @@ fn a_failed_follow_up_under_a_new_order_keeps_one_rectification_per_item() {
         .finalize_as_author(&id, order(16))
         .expect("finalize");
     let follow_up = start(&mut f, InspectionKind::FollowUp, 17);
-    for (item, verdict) in [("4.3", Verdict::Fail), ("1.1", Verdict::Pass)] {
-        f.store
-            .save_answer(&follow_up, &answer(item, verdict))
-            .expect("save");
-    }
+    answer_all(
+        &mut f,
+        &follow_up,
+        &[("4.3", Verdict::Fail), ("1.1", Verdict::Pass)],
+    );
     f.store
         .finalize_as_author(&follow_up, order(31))
         .expect("finalize");

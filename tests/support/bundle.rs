@@ -216,6 +216,30 @@ pub fn resign(
     *entry(entries, "manifest.sig") = hex::encode(signature.to_bytes()).into_bytes();
 }
 
+/// The bundle at `bundle` with the entry `name` set to `bytes` (added when missing), listed in
+/// its manifest under a new bundle id and signed again with `key`: what a trusted laptop that
+/// forges could send. Written to `path`.
+pub fn forge_entry(bundle: &Path, path: &Path, key: &SigningKey, name: &str, bytes: &[u8]) {
+    let mut forged = entries(bundle);
+    match forged.iter_mut().find(|(n, _)| n == name) {
+        Some(entry) => entry.1 = bytes.to_vec(),
+        None => forged.push((name.to_string(), bytes.to_vec())),
+    }
+    resign(&mut forged, key, |m| {
+        m["bundle_id"] = serde_json::json!(uuid::Uuid::now_v7().to_string());
+        m["entries"][name] =
+            serde_json::json!({ "sha256": sha256_hex(bytes), "size": bytes.len() });
+    });
+    write_entries(path, &forged);
+}
+
+/// An import into `dir` that must be refused; what it said on stderr.
+pub fn import_refused(dir: &Path, bundle: &Path) -> String {
+    let out = shian_en(dir).arg("import").arg(bundle).output().unwrap();
+    assert!(!out.status.success(), "the import was not refused");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))
