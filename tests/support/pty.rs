@@ -111,6 +111,20 @@ impl Term {
         self.session.flush().expect("flush keys");
     }
 
+    /// On the review: → until the handling shown is `handling` (`< 当场整改 >`).
+    pub fn choose_handling(&mut self, handling: &str) {
+        let shown = format!("< {handling} >");
+        for _ in 0..5 {
+            let before = self.text();
+            if before.contains(&shown) {
+                break;
+            }
+            self.send("\x1b[C");
+            self.wait_until("the next handling", |t| t != before);
+        }
+        self.wait_for(&[&shown]);
+    }
+
     /// The first start as 张三 (21080001): the bureau is filled in already and the sample roster
     /// ticked, so Enter on 开始 leads to 首页.
     pub fn first_start(&mut self) {

@@ -86,15 +86,7 @@ fn inspect_kill_resume_finalize() {
     term.wait_for(&["已答 9/10"]);
     term.send("F");
     term.wait_for(&["检查结果:", "结果处理"]);
-    for _ in 0..5 {
-        let before = term.text();
-        if before.contains("< 当场整改 >") {
-            break;
-        }
-        term.send("\x1b[C");
-        term.wait_until("the next handling", |t| t != before);
-    }
-    term.wait_for(&["< 当场整改 >"]);
+    term.choose_handling("当场整改");
     term.send(TAB); // deadline: in its place, disabled for 当场整改
     term.send(TAB);
     term.send("李四");

@@ -51,15 +51,7 @@ fn inspect_order_follow_up_closed() {
     term.wait_for(&["已答 9/10"]);
     term.send("F");
     term.wait_for(&["检查结果:", "结果处理"]);
-    for _ in 0..5 {
-        let before = term.text();
-        if before.contains("< 书面限期整改 >") {
-            break;
-        }
-        term.send("\x1b[C");
-        term.wait_until("the next handling", |t| t != before);
-    }
-    term.wait_for(&["< 书面限期整改 >"]);
+    term.choose_handling("书面限期整改");
     sign_off(&mut term);
     term.wait_for(&["已定稿", "按 O 打印责令改正通知书"]);
 
