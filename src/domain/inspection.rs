@@ -196,3 +196,34 @@ pub struct Rectification {
     #[serde(serialize_with = "super::utc_text::serialize_option")]
     pub closed_at: Option<DateTime<Utc>>,
 }
+
+#[cfg(test)]
+impl Inspection {
+    /// A compliant routine record, final at `at` (Beijing time), for the unit tests of what reads
+    /// records: each test changes the fields it is about (`..Inspection::final_at(…)`).
+    pub fn final_at(id: &str, establishment_id: &str, at: DateTime<Utc>) -> Inspection {
+        Inspection {
+            id: id.into(),
+            establishment_id: establishment_id.into(),
+            checklist_id: "c".into(),
+            checklist_hash: "h".into(),
+            kind: InspectionKind::Routine,
+            status: Status::Final,
+            serial: Some(format!("S-{id}")),
+            revision: 1,
+            supersedes: None,
+            revision_reason: None,
+            station: "S".into(),
+            bureau: String::new(),
+            inspectors: Vec::new(),
+            started_at: at,
+            utc_offset_seconds: 8 * 3600,
+            finalized_at: Some(at),
+            outcome: Some(Outcome::Compliant),
+            conclusion: Conclusion::default(),
+            year_sequence: Some(1),
+            current_item: None,
+            establishment: None,
+        }
+    }
+}

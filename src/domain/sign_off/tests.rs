@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use super::*;
 use crate::domain::checklist::{parse_draft, resolve_all};
 use crate::domain::final_check::{FinalContext, FinalProblem, check_final};
-use crate::domain::inspection::{Inspection, Inspector, Status};
+use crate::domain::inspection::{Inspection, Inspector};
 use crate::domain::outcome::Verdict::{Fail, NotApplicable, NotChecked, Pass};
 
 fn checklist(head: &str) -> Checklist {
@@ -55,31 +55,19 @@ fn record(kind: InspectionKind, conclusion: Conclusion, outcome: Outcome) -> Ins
         badge: badge.into(),
     };
     Inspection {
-        id: "i".into(),
-        establishment_id: "e".into(),
         checklist_id: "t".into(),
-        checklist_hash: "h".into(),
         kind,
-        status: Status::Final,
         serial: Some("AB12CD-2026-0001".into()),
-        revision: 1,
-        supersedes: None,
-        revision_reason: None,
         station: "AB12CD".into(),
         bureau: "局".into(),
         inspectors: vec![person("周", "1"), person("孙", "2")],
-        started_at: at,
-        utc_offset_seconds: 8 * 3600,
-        finalized_at: Some(at),
         outcome: Some(outcome),
         conclusion: Conclusion {
             operator_signatory: "张立新".into(),
             rules: RULES_VERSION,
             ..conclusion
         },
-        year_sequence: Some(1),
-        current_item: None,
-        establishment: None,
+        ..Inspection::final_at("i", "e", at)
     }
 }
 

@@ -3,7 +3,7 @@ use chrono::{TimeZone, Utc};
 use super::*;
 use crate::domain::checklist::Checklist;
 use crate::domain::establishment::{Establishment, EstablishmentFacts, EstablishmentKind};
-use crate::domain::inspection::{Answer, Conclusion, Inspection, InspectionKind};
+use crate::domain::inspection::{Answer, Inspection};
 use crate::domain::outcome::Tally;
 use crate::report::record_code::{CODE_LEN, write_canonical};
 use serde_json::json;
@@ -20,27 +20,9 @@ fn record() -> InspectionRecord {
     };
     InspectionRecord {
         inspection: Inspection {
-            id: "i".into(),
-            establishment_id: "e".into(),
-            checklist_id: "c".into(),
-            checklist_hash: "h".into(),
-            kind: InspectionKind::Routine,
-            status: Status::Final,
             serial: Some("S-2026-0001".into()),
-            revision: 1,
-            supersedes: None,
-            revision_reason: None,
-            station: "S".into(),
             bureau: "局".into(),
-            inspectors: Vec::new(),
-            started_at: at,
-            utc_offset_seconds: 8 * 3600,
-            finalized_at: Some(at),
-            outcome: Some(Outcome::Compliant),
-            conclusion: Conclusion::default(),
-            year_sequence: Some(1),
-            current_item: None,
-            establishment: None,
+            ..Inspection::final_at("i", "e", at)
         },
         establishment: Establishment {
             id: "e".into(),

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
 use crate::domain::establishment::EstablishmentFacts;
-use crate::domain::inspection::{Conclusion, Inspection, InspectionKind, Status};
+use crate::domain::inspection::Inspection;
 use crate::domain::outcome::Tally;
 use crate::store::{FailedItem, Period, PeriodInspection, RectificationRow};
 
@@ -47,27 +47,8 @@ fn visit(
     let at = Utc.from_utc_datetime(&date.and_hms_opt(2, 0, 0).unwrap_or_default());
     PeriodInspection {
         inspection: Inspection {
-            id: id.into(),
-            establishment_id: place.into(),
-            checklist_id: "c".into(),
-            checklist_hash: "h".into(),
-            kind: InspectionKind::Routine,
-            status: Status::Final,
-            serial: Some(format!("S-{id}")),
-            revision: 1,
-            supersedes: None,
-            revision_reason: None,
-            station: "S".into(),
-            bureau: String::new(),
-            inspectors: Vec::new(),
-            started_at: at,
-            utc_offset_seconds: 8 * 3600,
-            finalized_at: Some(at),
             outcome: Some(outcome),
-            conclusion: Conclusion::default(),
-            year_sequence: Some(1),
-            current_item: None,
-            establishment: None,
+            ..Inspection::final_at(id, place, at)
         },
         date,
         checklist_title: "表".into(),

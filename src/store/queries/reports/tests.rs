@@ -3,9 +3,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use super::*;
 use crate::checklists::Catalog;
 use crate::domain::establishment::{EstablishmentFacts, EstablishmentKind};
+use crate::domain::inspection::Answer;
 use crate::domain::inspection::Rectification;
-use crate::domain::inspection::{Answer, Conclusion, InspectionKind, Status};
-use crate::domain::outcome::{Outcome, Verdict};
+use crate::domain::outcome::Verdict;
 
 fn facts(name: &str, town: &str) -> EstablishmentFacts {
     EstablishmentFacts {
@@ -30,27 +30,14 @@ fn final_inspection(
     supersedes: Option<&str>,
 ) -> Inspection {
     Inspection {
-        id: id.into(),
-        establishment_id: establishment.into(),
         checklist_id: "catering-daily".into(),
         checklist_hash: hash.into(),
-        kind: InspectionKind::Routine,
-        status: Status::Final,
         serial: Some(format!("T-{id}")),
         revision: if supersedes.is_some() { 2 } else { 1 },
         supersedes: supersedes.map(str::to_string),
         revision_reason: supersedes.map(|_| "更正".to_string()),
         station: "T".into(),
-        bureau: String::new(),
-        inspectors: Vec::new(),
-        started_at: at,
-        utc_offset_seconds: 8 * 3600,
-        finalized_at: Some(at),
-        outcome: Some(Outcome::Compliant),
-        conclusion: Conclusion::default(),
-        year_sequence: Some(1),
-        current_item: None,
-        establishment: None,
+        ..Inspection::final_at(id, establishment, at)
     }
 }
 
