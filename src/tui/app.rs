@@ -193,8 +193,9 @@ impl App {
         match action {
             Action::Key(key) => return self.key(key),
             Action::Paste(text) => return self.paste(&text),
-            _ => self.absorb(&action),
+            _ => {}
         }
+        let action = self.absorb(action);
         // The first run's office bundle is planned from the welcome screen's choice: its plan,
         // or the office's fingerprint, is shown on the sync screen.
         let mut effects = Vec::new();
@@ -258,21 +259,30 @@ impl App {
         }
     }
 
-    /// What every screen reads, kept by `App` before the screen sees the action.
-    fn absorb(&mut self, action: &Action) {
+    /// What every screen reads, kept by `App` before the screen sees the action: the data moves
+    /// into `App` (the screen reads it from its `Context`), and the action goes on without it.
+    fn absorb(&mut self, action: Action) -> Action {
         match action {
             Action::RosterLoaded(list) => {
                 self.keys = list.iter().map(SearchKey::new).collect();
-                self.roster = list.clone();
+                self.roster = list;
                 self.refresh_due();
+                Action::RosterLoaded(Vec::new())
             }
             Action::HomeLoaded(data) => {
-                self.home = data.clone();
+                self.home = data;
                 self.refresh_due();
+                Action::HomeLoaded(HomeData::default())
             }
-            Action::ColleaguesLoaded(list) => self.colleagues = list.clone(),
-            Action::ProfileSaved(profile) => self.profile = Some(profile.clone()),
-            _ => {}
+            Action::ColleaguesLoaded(list) => {
+                self.colleagues = list;
+                Action::ColleaguesLoaded(Vec::new())
+            }
+            Action::ProfileSaved(profile) => {
+                self.profile = Some(profile);
+                Action::ProfileSaved(Profile::default())
+            }
+            other => other,
         }
     }
 

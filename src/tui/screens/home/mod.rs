@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use crate::i18n::tui::Text;
-use crate::tui::app::{Action, Effect};
+use crate::tui::app::Effect;
 use crate::tui::command::Command;
 use crate::tui::component::{Component, Context, Step};
 use crate::tui::keys::{CANCEL, ENTER, ESC, Key, Keys, Line, MOVE, PAGE, Short, ch, concat, short};
@@ -25,9 +25,6 @@ pub struct HomeState {
     pub selected: usize,
     /// A draft to discard once the inspector confirms (`d`, then `y`).
     pub discarding: Option<String>,
-    /// The station plans for the district (`HomeData::office`): `i` and `w` lead to the
-    /// inspectors list and the draws.
-    pub office: bool,
 }
 
 /// One selectable line of the home screen.
@@ -124,8 +121,8 @@ impl Component for HomeState {
         t.home().into()
     }
 
-    fn keys(&self, _cx: &Context) -> &'static Keys {
-        match (&self.discarding, self.office) {
+    fn keys(&self, cx: &Context) -> &'static Keys {
+        match (&self.discarding, cx.home.office) {
             (Some(_), _) => &CONFIRM_KEYS,
             (None, true) => &OFFICE_KEYS,
             (None, false) => &KEYS,
@@ -170,13 +167,6 @@ impl Component for HomeState {
             _ => {}
         }
         Step::none()
-    }
-
-    fn answer(&mut self, _cx: &Context, action: &Action) -> Option<Step> {
-        if let Action::HomeLoaded(data) = action {
-            self.office = data.office;
-        }
-        None
     }
 
     fn render(&self, cx: &Context, area: Rect, buf: &mut Buffer) -> Option<Position> {
