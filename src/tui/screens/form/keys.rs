@@ -12,7 +12,7 @@ use crate::tui::command::Command;
 use crate::tui::component::{Context, Step};
 use crate::tui::input::TextInput;
 use crate::tui::keys::{
-    END, ENTER, ESC, HOME, Key, Keys, Line, MOVE, PAGE, Short, TAB, ch, concat, short,
+    END, ENTER, ESC, HOME, Keys, Line, MOVE, PAGE, Short, TAB, ch, concat, short, typing,
 };
 use crate::tui::route::Route;
 
@@ -32,7 +32,7 @@ const VERDICTS: [Line; 3] = [
 ];
 
 /// A text item is answered by its text: what is typed on it opens the text with it.
-const TYPED_TEXT: Line = key_line!(Text::keys_type_the_text, Command::Note, [Key::Typing]);
+const TYPED_TEXT: Line = typing(Text::keys_type_the_text);
 
 /// The keys every item has, up to `w`.
 const FIRST: [Line; 10] = [
@@ -217,21 +217,15 @@ impl FormState {
             Command::Review => {
                 self.remember_current(&mut effects);
                 let again = self.failed_again();
-                let step = Step {
-                    effects,
-                    ..Step::go(Route::Review)
-                };
-                return match again.is_empty() {
-                    true => step,
-                    false => step.with_info(t.follow_up_failed_again(&again.join("、"))),
-                };
+                let step = Step::go(Route::Review).with_effects(effects);
+                if again.is_empty() {
+                    return step;
+                }
+                return step.with_info(t.follow_up_failed_again(&again.join("、")));
             }
             Command::Back => {
                 self.remember_current(&mut effects);
-                return Step {
-                    effects,
-                    ..Step::go(Route::Home)
-                };
+                return Step::go(Route::Home).with_effects(effects);
             }
             // `w` outside a 复查 says what it is for.
             Command::Input(typed) if typed.char() == Some('w') => {

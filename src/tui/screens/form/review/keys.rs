@@ -128,10 +128,7 @@ impl ReviewState {
     /// Back to the checklist, the sign-off kept: on the first item that lacks something when
     /// `to_missing`.
     fn leave(&mut self, profile: &Profile, to_missing: bool) -> Step {
-        Step {
-            effects: self.keep_sign_off(profile),
-            ..Step::go(Route::Checklist { to_missing })
-        }
+        Step::go(Route::Checklist { to_missing }).with_effects(self.keep_sign_off(profile))
     }
 
     /// ←→: the handling, the second inspector among earlier colleagues, or the result.
