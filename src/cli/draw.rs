@@ -76,12 +76,7 @@ fn print_draw(lang: Lang, d: &DrawRecord) -> Result<()> {
         d.made_at
     )?;
     for (i, e) in d.drawn.iter().enumerate() {
-        let people: Vec<String> = e
-            .inspectors
-            .iter()
-            .map(|p| format!("{}({})", p.name, p.badge))
-            .collect();
-        outln!("{}\t{}\t{}\t{}", i + 1, e.name, e.town, people.join("、"))?;
+        outln!("{}\t{}\t{}\t{}", i + 1, e.name, e.town, e.inspectors_line())?;
     }
     Ok(())
 }

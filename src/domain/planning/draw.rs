@@ -103,6 +103,18 @@ pub struct Drawn {
     pub inspectors: Vec<OfficeInspector>,
 }
 
+impl Drawn {
+    /// The drawn inspectors as the screen and the command line list them: 周海明(21080101)、….
+    pub fn inspectors_line(&self) -> String {
+        let people: Vec<String> = self
+            .inspectors
+            .iter()
+            .map(|p| format!("{}({})", p.name, p.badge))
+            .collect();
+        people.join("、")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DrawProblem {
     TooFewEstablishments {

@@ -59,15 +59,7 @@ fn the_office_screens_use_the_store_as_the_command_line_does() {
     // Esc home, then a draw of two establishments, one inspector each.
     super::shell::run(&mut app, &mut shell, press(KeyCode::Esc));
     super::shell::run(&mut app, &mut shell, ch('w'));
-    super::shell::run(&mut app, &mut shell, ch('n'));
-    super::shell::keys(&mut app, &mut shell, "2");
-    super::shell::run(&mut app, &mut shell, press(KeyCode::Enter));
-    super::shell::keys(&mut app, &mut shell, "1");
-    super::shell::run(&mut app, &mut shell, press(KeyCode::Enter));
-    super::shell::keys(&mut app, &mut shell, "7");
-    for _ in 0..3 {
-        super::shell::run(&mut app, &mut shell, press(KeyCode::Enter));
-    }
+    draw_two_with_seed_7(&mut app, &mut shell);
     let kept = shell.store.draws().unwrap();
     assert_eq!(kept.len(), 1);
     assert_eq!((kept[0].number, kept[0].seed.as_str()), (1, "7"));
@@ -79,15 +71,7 @@ fn the_office_screens_use_the_store_as_the_command_line_does() {
             .all(|d| d.inspectors[0].name == "周海明")
     );
     // The same request again is a second draw, never the first re-run.
-    super::shell::run(&mut app, &mut shell, ch('n'));
-    super::shell::keys(&mut app, &mut shell, "2");
-    super::shell::run(&mut app, &mut shell, press(KeyCode::Enter));
-    super::shell::keys(&mut app, &mut shell, "1");
-    super::shell::run(&mut app, &mut shell, press(KeyCode::Enter));
-    super::shell::keys(&mut app, &mut shell, "7");
-    for _ in 0..3 {
-        super::shell::run(&mut app, &mut shell, press(KeyCode::Enter));
-    }
+    draw_two_with_seed_7(&mut app, &mut shell);
     let kept = shell.store.draws().unwrap();
     assert_eq!(kept.len(), 2);
     assert_eq!(
@@ -107,5 +91,18 @@ fn the_office_screens_use_the_store_as_the_command_line_does() {
         super::shell::run(&mut app, &mut shell, press(KeyCode::Enter));
         let text = String::from_utf8_lossy(&std::fs::read(out.join(file)).unwrap()).to_string();
         assert!(text.contains(&kept[1].drawn[0].name), "{file}");
+    }
+}
+
+/// On the draws: `n`, two establishments, one inspector each, seed 7, Enter to the last field.
+fn draw_two_with_seed_7(app: &mut App, shell: &mut crate::tui::effects::Shell) {
+    super::shell::run(app, shell, ch('n'));
+    super::shell::keys(app, shell, "2");
+    super::shell::run(app, shell, press(KeyCode::Enter));
+    super::shell::keys(app, shell, "1");
+    super::shell::run(app, shell, press(KeyCode::Enter));
+    super::shell::keys(app, shell, "7");
+    for _ in 0..3 {
+        super::shell::run(app, shell, press(KeyCode::Enter));
     }
 }

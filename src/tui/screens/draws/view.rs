@@ -124,17 +124,12 @@ fn view(cx: &Context, d: &DrawRecord, scroll: usize, area: Rect, buf: &mut Buffe
         Line::raw(""),
     ];
     for (i, e) in d.drawn.iter().enumerate() {
-        let people: Vec<String> = e
-            .inspectors
-            .iter()
-            .map(|p| format!("{}({})", p.name, p.badge))
-            .collect();
         lines.push(Line::raw(format!(
             "{:>3}  {}  {}  {}",
             i + 1,
             e.name,
             e.town,
-            people.join("、")
+            e.inspectors_line()
         )));
     }
     let skip = scroll.min(lines.len().saturating_sub(1));
