@@ -127,13 +127,7 @@ impl District {
     /// and change nothing.
     fn refused(&self, path: &Path, record: &str, why: &str) {
         let before = dump(&self.office, &[]);
-        let out = shian_en(&self.office)
-            .arg("import")
-            .arg(path)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "{} was imported", path.display());
+        let stderr = import_refused(&self.office, path);
         assert!(stderr.contains(record), "expected {record:?} in: {stderr}");
         assert!(stderr.contains(why), "expected {why:?} in: {stderr}");
         assert_eq!(before, dump(&self.office, &[]), "{}", path.display());
