@@ -234,3 +234,16 @@ pub fn write_lock_holder(path: &Path, byte: u64) -> Option<String> {
         None
     }
 }
+
+/// Lowers the calling thread's scheduling priority, for a thread that helps another which no
+/// other thread can relieve: an import's readers and checkers beside the one thread that
+/// writes the database (issue 20). On a laptop's two cores the writer then keeps its core and
+/// the helpers take what it leaves. Where threads have no priority of their own, does nothing.
+pub fn lower_thread_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        // Niceness 10 of 19: below every thread at the default 0. A failure leaves the
+        // priority as it was, which is only slower.
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 10);
+    }
+}

@@ -64,9 +64,10 @@ pub(super) fn check_authorship(
     known.extend(trust.cloned());
     let authors = Authors::new(known, store.own_public_key()?, from_office);
 
-    for e in &r.establishment_revisions {
-        trust::check_revision_author(&authors, e)
-            .map_err(|rule| refused(format!("{} ({})", e.facts.name, e.key()), rule))?;
+    let revisions = &r.establishment_revisions;
+    let checked = on_two_threads(revisions, |e| trust::check_revision_author(&authors, e));
+    for (e, checked) in revisions.iter().zip(checked) {
+        checked.map_err(|rule| refused(format!("{} ({})", e.facts.name, e.key()), rule))?;
     }
 
     let mut checklists: BTreeMap<String, Checklist> = BTreeMap::new();
@@ -94,8 +95,11 @@ pub(super) fn check_authorship(
     }
     Ok(InspectionChecks {
         authors,
-        checklists,
-        now: chrono::Utc::now(),
+        alone: AloneChecks {
+            checklists,
+            now: chrono::Utc::now(),
+        },
+        from_store: BTreeMap::new(),
         seen,
         decided,
     })
@@ -104,13 +108,37 @@ pub(super) fn check_authorship(
 /// What the inspections of a bundle are checked with as they stream by.
 pub(super) struct InspectionChecks {
     authors: Authors,
-    /// Parsed checklist versions by hash: the bundle's, and those read from the store.
-    checklists: BTreeMap<String, Checklist>,
-    now: chrono::DateTime<chrono::Utc>,
+    alone: AloneChecks,
+    /// Parsed checklist versions from the store, by hash, for records whose version the
+    /// bundle does not carry.
+    from_store: BTreeMap<String, Checklist>,
     /// Every record key met so far (see `refuse_duplicates`).
     seen: BTreeSet<String>,
     /// Rectifications the bundle's decisions close.
     decided: BTreeSet<String>,
+}
+
+/// The checks of each record that need nothing but the record and the bundle: its signature,
+/// and its content against its checklist version when the bundle carries that version. An
+/// import runs them on whichever thread is free, beside the write (src/bundle/relay.rs).
+#[derive(Clone)]
+pub(super) struct AloneChecks {
+    /// The bundle's parsed checklist versions, by hash: a dozen in a district year.
+    checklists: BTreeMap<String, Checklist>,
+    now: chrono::DateTime<chrono::Utc>,
+}
+
+impl AloneChecks {
+    /// Each record's author key or refusal, in order.
+    pub(super) fn check(&self, batch: &[InspectionEntry]) -> Vec<Alone> {
+        batch
+            .iter()
+            .map(|e| {
+                let checklist = self.checklists.get(&e.inspection.checklist_hash);
+                trust::check_inspection_alone(e, checklist, self.now)
+            })
+            .collect()
+    }
 }
 
 impl InspectionChecks {
@@ -127,56 +155,24 @@ impl InspectionChecks {
         Ok(())
     }
 
-    /// Signatures and content of a batch on both cores (a district year is 20,000 records),
-    /// then who may write each, in order. `original` finds the record a correction supersedes,
-    /// in the bundle or here.
-    pub(super) fn batch(
-        &mut self,
-        store: &Store,
-        batch: &[InspectionEntry],
-        original: &dyn Fn(&str) -> Result<Option<Inspection>>,
-    ) -> Result<()> {
-        let ((), alone) = self.alone_beside(store, batch, || ())?;
-        self.authors(batch, alone, original)
+    /// The checks of the records alone, to run on another thread.
+    pub(super) fn alone(&self) -> AloneChecks {
+        self.alone.clone()
     }
 
-    /// The checks of each record that need nothing but the record and its checklist (its
-    /// signature, its content), on both cores while `meanwhile` runs on this one, which joins
-    /// in when it is done (an import writes the batch before while this one is checked,
-    /// issue 20). Gives what `meanwhile` gave, and each record's key or refusal, in order.
-    pub(super) fn alone_beside<M>(
-        &mut self,
-        store: &Store,
-        batch: &[InspectionEntry],
-        meanwhile: impl FnOnce() -> M,
-    ) -> Result<(M, Vec<Alone>)> {
-        for e in batch {
-            let hash = &e.inspection.checklist_hash;
-            if !self.checklists.contains_key(hash)
-                && let Some(v) = store.sync_checklist_version(hash)?
-                && let Ok(parsed) = serde_json::from_str(&v.content)
-            {
-                self.checklists.insert(hash.clone(), parsed);
-            }
-        }
-        let (checklists, now) = (&self.checklists, self.now);
-        Ok(beside(
-            batch,
-            |e| trust::check_inspection_alone(e, checklists.get(&e.inspection.checklist_hash), now),
-            meanwhile,
-        ))
-    }
-
-    /// Who may write each record of `batch`, in order, after [`Self::alone_beside`] gave
-    /// `alone`: the first refusal refuses the bundle.
+    /// Who may write each record of `batch`, in order, after [`AloneChecks::check`] gave
+    /// `alone`: the content of a record whose checklist version is not in the bundle is
+    /// checked here, against the store's. The first refusal refuses the bundle.
     pub(super) fn authors(
-        &self,
+        &mut self,
+        store: &Store,
         batch: &[InspectionEntry],
         alone: Vec<Alone>,
         original: &dyn Fn(&str) -> Result<Option<Inspection>>,
     ) -> Result<()> {
         for (e, key) in batch.iter().zip(alone) {
             let key = key.map_err(|rule| refused(record_name(e), rule))?;
+            self.content_from_store(store, e)?;
             let original = match &e.inspection.supersedes {
                 Some(id) => original(id)?,
                 None => None,
@@ -185,6 +181,24 @@ impl InspectionChecks {
                 .map_err(|rule| refused(record_name(e), rule))?;
         }
         Ok(())
+    }
+
+    /// The content of a record whose checklist version the bundle does not carry, against the
+    /// store's version. A version in neither is refused by the plan, with its hash.
+    fn content_from_store(&mut self, store: &Store, e: &InspectionEntry) -> Result<()> {
+        let hash = &e.inspection.checklist_hash;
+        if self.alone.checklists.contains_key(hash) {
+            return Ok(());
+        }
+        if !self.from_store.contains_key(hash) {
+            let stored = store.sync_checklist_version(hash)?;
+            match stored.and_then(|v| serde_json::from_str(&v.content).ok()) {
+                Some(parsed) => self.from_store.insert(hash.clone(), parsed),
+                None => return Ok(()),
+            };
+        }
+        trust::check_inspection_content(e, &self.from_store[hash], self.alone.now)
+            .map_err(|rule| refused(record_name(e), rule))
     }
 
     /// The bundle's rectifications against the inspections they name: `lookup` finds one as
@@ -251,42 +265,22 @@ fn refuse_duplicates(r: &super::records::Records, seen: &mut BTreeSet<String>) -
 /// A record's author key, or why it is refused, from the checks of the record alone.
 pub(super) type Alone = std::result::Result<ed25519_dalek::VerifyingKey, Refusal>;
 
-/// `check` of every element on two threads, while `meanwhile` runs on this one: the other
-/// thread starts at once, this one takes elements too when `meanwhile` is done. Each element
-/// is taken once, by whichever thread is free; the results are in the elements' order.
-fn beside<T: Sync, R: Send, M>(
-    items: &[T],
-    check: impl Fn(&T) -> R + Sync,
-    meanwhile: impl FnOnce() -> M,
-) -> (M, Vec<R>) {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let next = AtomicUsize::new(0);
-    let take = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else {
-                return done;
-            };
-            done.push((i, check(item)));
-        }
-    };
-    let (m, mine, theirs) = std::thread::scope(|scope| {
-        let other = scope.spawn(take);
-        let m = meanwhile();
-        let mine = take();
-        // A panic in the other thread is a bug; it is raised here rather than hidden.
-        match other.join() {
-            Ok(theirs) => (m, mine, theirs),
+/// `check` of each item, the two halves of `items` on two threads (a district year's 3,000
+/// establishment revisions are signatures to check before anything else can be written);
+/// the results in the items' order.
+fn on_two_threads<T: Sync, R: Send>(items: &[T], check: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let (first, second) = items.split_at(items.len() / 2);
+    let check_all = |part: &[T]| part.iter().map(&check).collect::<Vec<R>>();
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| check_all(second));
+        let mut all = check_all(first);
+        match later.join() {
+            Ok(later) => all.extend(later),
+            // A panic in the other thread is a bug; it is raised here rather than hidden.
             Err(panic) => std::panic::resume_unwind(panic),
         }
-    });
-    let mut all: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    for (i, r) in mine.into_iter().chain(theirs) {
-        all[i] = Some(r);
-    }
-    // Every index below the length was taken by exactly one thread, so none is missing.
-    (m, all.into_iter().flatten().collect())
+        all
+    })
 }
 
 /// How a refused inspection is named: its serial number, else its id.

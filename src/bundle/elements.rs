@@ -6,9 +6,10 @@
 
 use serde::de::DeserializeOwned;
 
-/// Elements parsed together, on two cores: small enough that a batch of a district year's
-/// inspections with their answers is a few megabytes.
-pub(super) const BATCH: usize = 500;
+/// Elements parsed and handed on together: small enough that a batch of a district year's
+/// inspections with their answers is about a megabyte, and that the threads sharing an
+/// import's work (src/bundle/relay.rs) take turns often.
+pub(super) const BATCH: usize = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -135,34 +136,20 @@ impl Splitter {
     }
 }
 
-/// Parses the elements' text, the two halves on two threads, in order. `first` is the number
-/// of elements before these, so that an error names its element (from 1).
-pub(super) fn parse_batch<T: DeserializeOwned + Send>(
+/// Parses the elements' text, in order. `first` is the number of elements before these, so
+/// that an error names its element (from 1). An import parses on its reading thread, beside
+/// the write (src/bundle/inspections.rs), so this takes one core.
+pub(super) fn parse_batch<T: DeserializeOwned>(
     texts: &[Vec<u8>],
     first: usize,
 ) -> Result<Vec<T>, String> {
-    let (a, b) = texts.split_at(texts.len() / 2);
-    let parse_all = |part: &[Vec<u8>], offset: usize| -> Result<Vec<T>, String> {
-        part.iter()
-            .enumerate()
-            .map(|(i, text)| {
-                serde_json::from_slice(text).map_err(|e| format!("element {}: {e}", offset + i + 1))
-            })
-            .collect()
-    };
-    if b.len() < 8 {
-        return parse_all(texts, first);
-    }
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| parse_all(b, first + a.len()));
-        let mut all = parse_all(a, first)?;
-        all.extend(
-            later
-                .join()
-                .map_err(|_| "parser thread failed".to_string())??,
-        );
-        Ok(all)
-    })
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            serde_json::from_slice(text).map_err(|e| format!("element {}: {e}", first + i + 1))
+        })
+        .collect()
 }
 
 #[cfg(test)]

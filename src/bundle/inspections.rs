@@ -14,6 +14,7 @@ use zip::ZipArchive;
 use super::archive::Source;
 use super::elements::{self, Splitter};
 use super::manifest::EntryDigest;
+use super::relay::{Relay, StopOnPanic};
 use super::{BundleError, PROGRESS_CHUNK, Progress, Result, Stage, limits, records};
 use crate::store::InspectionEntry;
 
@@ -54,44 +55,181 @@ impl Inspections {
         }
     }
 
-    /// Streams the inspections to `each`, a batch at a time, in the bundle's order. The entry
-    /// must be a JSON array of exactly its declared size and hash, holding the manifest's
-    /// counts of inspections and answers. An error of `each` or of a record met before the end
+    /// Streams the inspections to `each`, a batch at a time, in the bundle's order, each with
+    /// what `prepare` made of it. The entry must be a JSON array of exactly its declared size
+    /// and hash, holding the manifest's counts of inspections and answers.
+    ///
+    /// The entry is inflated, hashed and split on a thread of its own; each batch is parsed
+    /// and `prepare`d by whichever thread is free, this one too while it waits for the next
+    /// batch in order (src/bundle/relay.rs; issue 20: an import's write, the one thread no
+    /// other can relieve, waited for all of that). What is refused, and which refusal is
+    /// reported, is as if each batch were read, prepared and handed on in turn: the first
+    /// error in the stream's order; but an error of `each` or of a record met before the end
     /// is reported as damage when the entry's hash turns out wrong: an altered file is named
     /// as altered, not by whatever the alteration broke first.
-    pub fn for_each_batch(
+    pub fn for_each_batch<T: Send>(
         &mut self,
         progress: &mut dyn FnMut(Progress),
-        each: &mut dyn FnMut(Vec<InspectionEntry>) -> Result<()>,
+        prepare: impl Fn(&[InspectionEntry]) -> T + Sync,
+        each: &mut dyn FnMut(Vec<InspectionEntry>, T) -> Result<()>,
     ) -> Result<()> {
         let name = records::INSPECTIONS;
-        let damaged = || BundleError::HashMismatch(name.to_string());
-        let bad = |detail: String| BundleError::BadRecord {
-            entry: name.to_string(),
-            detail,
-        };
         let i = *self
             .index
             .get(name)
             .ok_or_else(|| BundleError::MissingEntry(name.to_string()))?;
+        let entry = self
+            .archive
+            .by_index(i)
+            .map_err(|_| BundleError::HashMismatch(name.to_string()))?;
+        let reading = Reading {
+            digest: &self.digest,
+            others: self.others,
+        };
+        let (others, total) = (self.others, self.others.saturating_add(self.digest.size));
+        let work = |texts: Result<Texts>| -> Result<Batch<T>> {
+            let texts = texts?;
+            let entries = parse(&texts.texts, texts.before)?;
+            Ok(Batch {
+                answers: entries.iter().map(|e| e.answers.len() as u64).sum(),
+                prepared: prepare(&entries),
+                entries,
+                read: texts.read,
+            })
+        };
+        // A few batches in flight: the memory of those, not of the entry.
+        let relay = Relay::new(AHEAD);
+        let (read, handed) = std::thread::scope(|scope| {
+            let reader = scope.spawn(|| {
+                crate::platform::lower_thread_priority();
+                let _stop = StopOnPanic(&relay);
+                let read = reading.read(entry, &relay, &work);
+                relay.close();
+                read
+            });
+            scope.spawn(|| {
+                crate::platform::lower_thread_priority();
+                let _stop = StopOnPanic(&relay);
+                relay.help(&work);
+            });
+            let _stop = StopOnPanic(&relay);
+            let (mut handed, mut failed) = ((0u64, 0u64), None);
+            while let Some(batch) = relay.take(&work) {
+                let step = batch.and_then(|b| {
+                    progress(Progress {
+                        stage: Stage::Reading,
+                        done: others.saturating_add(b.read),
+                        total,
+                    });
+                    let counts = (b.entries.len() as u64, b.answers);
+                    each(b.entries, b.prepared).map(|()| counts)
+                });
+                match step {
+                    Ok((i, a)) => handed = (handed.0 + i, handed.1 + a),
+                    Err(e) => {
+                        // The reader reads on to the end, to check the entry's hash.
+                        failed = Some(e);
+                        relay.stop();
+                    }
+                }
+            }
+            match reader.join() {
+                Ok(read) => (read, failed.map_or(Ok(handed), Err)),
+                // A panic on the reading thread is a bug; it is raised here rather than hidden.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+        read?;
+        let counts = handed?;
+        if counts != self.declared {
+            return Err(BundleError::BadManifest(
+                "counts do not match the records".into(),
+            ));
+        }
+        progress(Progress {
+            stage: Stage::Reading,
+            done: total,
+            total,
+        });
+        Ok(())
+    }
+
+    /// Every inspection at once: for small bundles and tests. An import streams them.
+    pub fn read_all(&mut self) -> Result<Vec<InspectionEntry>> {
+        let mut all = Vec::new();
+        self.for_each_batch(&mut |_| {}, |_| (), &mut |batch, ()| {
+            all.extend(batch);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+}
+
+/// Batches made ahead of the one being written, at most.
+const AHEAD: usize = 6;
+
+/// The text of a batch's elements, as the reading thread splits them.
+struct Texts {
+    texts: Vec<Vec<u8>>,
+    /// Elements before these in the entry.
+    before: usize,
+    /// Bytes of the entry read when the batch was complete.
+    read: u64,
+}
+
+/// A batch of the stream, parsed and prepared.
+struct Batch<T> {
+    entries: Vec<InspectionEntry>,
+    prepared: T,
+    /// Their answers.
+    answers: u64,
+    read: u64,
+}
+
+/// The reading thread's part of [`Inspections::for_each_batch`].
+struct Reading<'a> {
+    digest: &'a EntryDigest,
+    /// Bytes the other entries decompressed to: with this entry's, within `limits::TOTAL`.
+    others: u64,
+}
+
+impl Reading<'_> {
+    /// Reads the entry to its end, handing each batch's text to the relay; after an error
+    /// (handed on in its batch's place) or once the relay stops, only to check the entry's
+    /// size and hash, which is what this gives.
+    fn read<O>(
+        &self,
+        entry: impl Read,
+        relay: &Relay<Result<Texts>, O>,
+        work: &impl Fn(Result<Texts>) -> O,
+    ) -> Result<()> {
+        let name = records::INSPECTIONS;
         let size = self.digest.size;
         let budget = limits::TOTAL.saturating_sub(self.others);
-        let total = self.others.saturating_add(size);
-        let entry = self.archive.by_index(i).map_err(|_| damaged())?;
         // One byte more than declared is read, to tell that there were more.
         let mut reader = entry.take(size.min(budget).saturating_add(1));
         let mut hasher = sha2::Sha256::new();
         let mut splitter = Splitter::new();
         let mut chunk = vec![0u8; PROGRESS_CHUNK];
         let mut texts = Vec::new();
-        let (mut len, mut inspections, mut answers) = (0u64, 0u64, 0u64);
-        let mut first_error: Option<BundleError> = None;
+        let mut len = 0u64;
+        let mut handing = true;
+        let hand = |texts: Vec<Vec<u8>>, before: usize, read: u64| {
+            relay.make(
+                Ok(Texts {
+                    texts,
+                    before,
+                    read,
+                }),
+                work,
+            )
+        };
         loop {
             let n = match reader.read(&mut chunk) {
                 Ok(0) => break,
                 Ok(n) => n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(_) => return Err(damaged()),
+                Err(_) => return Err(BundleError::HashMismatch(name.to_string())),
             };
             len += n as u64;
             if len > size || len > budget {
@@ -108,85 +246,54 @@ impl Inspections {
                 });
             }
             hasher.update(&chunk[..n]);
-            progress(Progress {
-                stage: Stage::Reading,
-                done: self.others.saturating_add(len),
-                total,
-            });
-            if first_error.is_some() {
-                // Read on only to learn whether the entry is the one the manifest names.
+            if !handing {
                 continue;
             }
-            let fed = splitter.feed(&chunk[..n], &mut texts).map_err(bad);
-            let step = || -> Result<()> {
-                fed?;
-                while texts.len() >= elements::BATCH {
-                    let rest = texts.split_off(elements::BATCH);
-                    let batch = std::mem::replace(&mut texts, rest);
-                    hand_on(&batch, splitter.count - batch.len() - texts.len(), each).map(
-                        |(i, a)| {
-                            inspections += i;
-                            answers += a;
-                        },
-                    )?;
-                }
-                Ok(())
-            };
-            if let Err(e) = step() {
-                first_error = Some(e);
+            if let Err(detail) = splitter.feed(&chunk[..n], &mut texts) {
+                handing = false;
+                relay.make(Err(bad(detail)), work);
+                continue;
+            }
+            while handing && texts.len() >= elements::BATCH {
+                let rest = texts.split_off(elements::BATCH);
+                let batch = std::mem::replace(&mut texts, rest);
+                let before = splitter.count - batch.len() - texts.len();
+                handing = hand(batch, before, len);
             }
         }
-        if len != size || hex::encode(hasher.finalize()) != self.digest.sha256 {
-            return Err(if len != size {
-                BundleError::SizeMismatch {
-                    name: name.to_string(),
-                    declared: size,
-                }
-            } else {
-                damaged()
+        if len != size {
+            return Err(BundleError::SizeMismatch {
+                name: name.to_string(),
+                declared: size,
             });
         }
-        if let Some(e) = first_error {
-            return Err(e);
+        if hex::encode(hasher.finalize()) != self.digest.sha256 {
+            return Err(BundleError::HashMismatch(name.to_string()));
         }
-        splitter.finish().map_err(bad)?;
-        let (i, a) = hand_on(&texts, splitter.count - texts.len(), each)?;
-        if (inspections + i, answers + a) != self.declared {
-            return Err(BundleError::BadManifest(
-                "counts do not match the records".into(),
-            ));
+        if handing {
+            match splitter.finish() {
+                Err(detail) => {
+                    relay.make(Err(bad(detail)), work);
+                }
+                Ok(()) if !texts.is_empty() => {
+                    let before = splitter.count - texts.len();
+                    hand(texts, before, len);
+                }
+                Ok(()) => {}
+            }
         }
         Ok(())
     }
-
-    /// Every inspection at once: for small bundles and tests. An import streams them.
-    pub fn read_all(&mut self) -> Result<Vec<InspectionEntry>> {
-        let mut all = Vec::new();
-        self.for_each_batch(&mut |_| {}, &mut |batch| {
-            all.extend(batch);
-            Ok(())
-        })?;
-        Ok(all)
-    }
 }
 
-/// Parses a batch of elements (numbered from `before + 1`) and hands it on; gives how many
-/// inspections and answers it held.
-fn hand_on(
-    texts: &[Vec<u8>],
-    before: usize,
-    each: &mut dyn FnMut(Vec<InspectionEntry>) -> Result<()>,
-) -> Result<(u64, u64)> {
-    if texts.is_empty() {
-        return Ok((0, 0));
+/// Parses a batch of elements, numbered from `before + 1`.
+fn parse(texts: &[Vec<u8>], before: usize) -> Result<Vec<InspectionEntry>> {
+    elements::parse_batch(texts, before).map_err(bad)
+}
+
+fn bad(detail: String) -> BundleError {
+    BundleError::BadRecord {
+        entry: records::INSPECTIONS.to_string(),
+        detail,
     }
-    let batch: Vec<InspectionEntry> =
-        elements::parse_batch(texts, before).map_err(|detail| BundleError::BadRecord {
-            entry: records::INSPECTIONS.to_string(),
-            detail,
-        })?;
-    let answers = batch.iter().map(|e| e.answers.len() as u64).sum();
-    let count = batch.len() as u64;
-    each(batch)?;
-    Ok((count, answers))
 }

@@ -20,6 +20,7 @@ mod plan_inspections;
 mod planning;
 pub mod read;
 pub mod records;
+mod relay;
 pub mod trust;
 pub mod write;
 

@@ -176,6 +176,7 @@ pub fn plan(
     // What the inspections refer to goes in first; then the inspections, a batch at a time.
     p.write(tx)?;
 
+    let alone = checks.alone();
     let mut stream = InspectionStream::new(
         &mut checks,
         Here {
@@ -185,10 +186,13 @@ pub fn plan(
         },
         &r.rectifications,
     );
-    // Each batch written while the next is checked; the last with the corrections.
-    bundle
-        .inspections
-        .for_each_batch(progress, &mut |batch| stream.batch(&mut p, tx, batch))?;
+    // Each batch parsed and its records' signatures checked by whichever thread is free, while
+    // this one writes the batches before (src/bundle/relay.rs).
+    bundle.inspections.for_each_batch(
+        progress,
+        |batch| alone.check(batch),
+        &mut |batch, alone| stream.batch(&mut p, tx, batch, alone),
+    )?;
     stream.corrections(&mut p, tx)?;
     let inspections_here = stream.finish(store, &r.rectifications)?;
 

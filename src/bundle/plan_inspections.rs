@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::check::InspectionChecks;
+use super::check::{Alone, InspectionChecks};
 use super::elements::BATCH;
 use super::plan::{Action, Planner, RecordKind};
 use super::records::{INSPECTIONS, json};
@@ -25,10 +25,8 @@ pub(super) struct Here<'a> {
 pub(super) struct InspectionStream<'a> {
     checks: &'a mut InspectionChecks,
     planned: Planned<'a>,
-    /// Corrections, held until the stream has passed.
-    corrections: Vec<InspectionEntry>,
-    /// The last batch's records, checked: planned and written while the next batch is checked.
-    pending: Vec<InspectionEntry>,
+    /// Corrections with the checks of the records alone, held until the stream has passed.
+    corrections: Vec<(InspectionEntry, Alone)>,
 }
 
 /// What the plan knows of the inspections planned so far.
@@ -72,38 +70,33 @@ impl<'a> InspectionStream<'a> {
                 views: BTreeMap::new(),
             },
             corrections: Vec::new(),
-            pending: Vec::new(),
         }
     }
 
-    /// One batch of the stream: corrections are held back, the rest checked, while the batch
-    /// before is planned and written on this core (issue 20: the signature checks were half
-    /// an import's work, and the write waited for them). What is refused, and which refusal
-    /// is reported, is as if each batch were checked, planned and written in turn: the batch
-    /// before's errors first, then this one's, record by record.
+    /// One batch of the stream, with the checks of its records alone (made beside the write,
+    /// src/bundle/relay.rs): corrections are held back, the rest checked, planned and written.
     pub(super) fn batch(
         &mut self,
         p: &mut Planner,
         tx: &ImportTransaction<'_>,
         batch: Vec<InspectionEntry>,
+        alone: Vec<Alone>,
     ) -> Result<()> {
         let store = tx.store();
-        let once = batch.iter().try_for_each(|e| self.checks.once(e));
-        let (corrections, plain): (Vec<_>, Vec<_>) = batch
-            .into_iter()
-            .partition(|e| e.inspection.supersedes.is_some());
-        let before = std::mem::take(&mut self.pending);
-        let planned = &mut self.planned;
-        let (written, alone) = self.checks.alone_beside(store, &plain, || {
-            planned.plan_all(p, store, before)?;
-            p.write(tx)
-        })?;
-        written?;
-        once?;
-        self.checks.authors(&plain, alone, &|_| Ok(None))?;
-        self.corrections.extend(corrections);
-        self.pending = plain;
-        Ok(())
+        batch.iter().try_for_each(|e| self.checks.once(e))?;
+        let (mut plain, mut plain_alone) = (Vec::new(), Vec::new());
+        for (e, a) in batch.into_iter().zip(alone) {
+            if e.inspection.supersedes.is_some() {
+                self.corrections.push((e, a));
+            } else {
+                plain.push(e);
+                plain_alone.push(a);
+            }
+        }
+        self.checks
+            .authors(store, &plain, plain_alone, &|_| Ok(None))?;
+        self.planned.plan_all(p, store, plain)?;
+        p.write(tx)
     }
 
     /// The corrections, after everything else, earlier revisions first, each checked against
@@ -114,22 +107,19 @@ impl<'a> InspectionStream<'a> {
         tx: &ImportTransaction<'_>,
     ) -> Result<()> {
         let store = tx.store();
-        // The last batch of the stream first.
-        self.planned
-            .plan_all(p, store, std::mem::take(&mut self.pending))?;
-        p.write(tx)?;
         let mut all = std::mem::take(&mut self.corrections);
-        all.sort_by(|a, b| {
+        all.sort_by(|(a, _), (b, _)| {
             (a.inspection.revision, &a.inspection.id)
                 .cmp(&(b.inspection.revision, &b.inspection.id))
         });
         let pending: BTreeMap<String, Inspection> = all
             .iter()
-            .map(|e| (e.inspection.id.clone(), e.inspection.clone()))
+            .map(|(e, _)| (e.inspection.id.clone(), e.inspection.clone()))
             .collect();
         let mut rest = all.into_iter().peekable();
         while rest.peek().is_some() {
-            let chunk: Vec<InspectionEntry> = rest.by_ref().take(BATCH).collect();
+            let (chunk, alone): (Vec<InspectionEntry>, Vec<Alone>) =
+                rest.by_ref().take(BATCH).unzip();
             let conflicted = &self.planned.conflicted;
             let original = |id: &str| -> Result<Option<Inspection>> {
                 Ok(match pending.get(id).or_else(|| conflicted.get(id)) {
@@ -137,7 +127,7 @@ impl<'a> InspectionStream<'a> {
                     None => store.sync_inspection(id)?.map(|e| e.inspection),
                 })
             };
-            self.checks.batch(store, &chunk, &original)?;
+            self.checks.authors(store, &chunk, alone, &original)?;
             self.planned.plan_all(p, store, chunk)?;
             p.write(tx)?;
         }

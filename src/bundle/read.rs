@@ -148,7 +148,7 @@ impl Opened {
         let mut verified = self.read_with(&mut |_| {})?;
         verified
             .inspections
-            .for_each_batch(&mut |_| {}, &mut |_| Ok(()))?;
+            .for_each_batch(&mut |_| {}, |_| (), &mut |_, ()| Ok(()))?;
         Ok(verified)
     }
 

@@ -97,19 +97,31 @@ impl Drop for ImportTransaction<'_> {
             // unfinished transaction when the connection closes.
             let _ = self.store.conn.execute_batch("ROLLBACK");
         }
+        // Back to files for what other statements sort or hold aside (a report's sort may be
+        // large); failing that, the setting only costs memory.
+        let _ = self.store.conn.execute_batch("PRAGMA temp_store = DEFAULT");
     }
 }
 
 impl Store {
     /// Begins an import: the write lock is taken now, as by every other write.
     pub fn begin_import(&self) -> Result<ImportTransaction<'_>> {
+        // Each insert into a table with several indexes and a trigger keeps the pages it
+        // changes aside until it ends (SQLite's statement journal). Once one statement's pages
+        // outgrew SQLite's 64 KiB in memory, that went to a temporary file for the rest of
+        // the transaction: a system call per page of every inspection written (issue 20,
+        // BENCHMARKS.md). In memory, it is a few pages per statement.
+        self.conn.execute_batch("PRAGMA temp_store = MEMORY")?;
+        // Dropped unopened when the lock is not had: the setting goes back all the same.
+        let mut tx = ImportTransaction {
+            store: self,
+            open: false,
+        };
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| crate::store::open::classify(&self.path, e))?;
-        Ok(ImportTransaction {
-            store: self,
-            open: true,
-        })
+        tx.open = true;
+        Ok(tx)
     }
 
     /// Applies an import in one transaction: all of it or, on any error, none of it.
@@ -279,9 +291,7 @@ fn insert_inspection(conn: &Connection, entry: &InspectionEntry) -> Result<()> {
     // As it was made: final. The triggers guard a final record's rows against change, not
     // their first writing.
     inspection_rows::insert(conn, i)?;
-    for answer in &entry.answers {
-        inspection_rows::insert_answer(conn, &i.id, answer)?;
-    }
+    inspection_rows::insert_answers(conn, &i.id, &entry.answers)?;
     for a in &entry.attachments {
         conn.prepare_cached(
             "INSERT INTO answer_attachments (inspection_id, item_id, sha256, file_name, added_at)
@@ -293,4 +303,40 @@ fn insert_inspection(conn: &Connection, entry: &InspectionEntry) -> Result<()> {
         signatures::put(conn, signatures::INSPECTION, &i.id, signed)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_store(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("PRAGMA temp_store", [], |r| r.get(0))
+            .expect("temp_store")
+    }
+
+    /// An import keeps its statement journal in memory (2), and gives the setting back (0)
+    /// when it ends, committed or not, and when it could not begin.
+    #[test]
+    fn an_import_holds_its_statement_journal_in_memory_only_while_it_runs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        assert_eq!(temp_store(&store), 0);
+        let tx = store.begin_import().expect("begin");
+        assert_eq!(temp_store(tx.store()), 2);
+        tx.commit().expect("commit");
+        assert_eq!(temp_store(&store), 0);
+        drop(store.begin_import().expect("begin"));
+        assert_eq!(temp_store(&store), 0);
+
+        let other = rusqlite::Connection::open(&store.path).expect("other connection");
+        other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+        store
+            .conn
+            .busy_timeout(std::time::Duration::ZERO)
+            .expect("no wait");
+        assert!(store.begin_import().is_err(), "began beside another writer");
+        assert_eq!(temp_store(&store), 0);
+    }
 }

@@ -12,7 +12,7 @@ use crate::domain::outcome::Tally;
 use crate::store::queries::inspection_lists::list_sql;
 use crate::store::rows::{self, ANSWER_COLUMNS, INSPECTION_COLUMNS, to_json};
 use crate::store::tables::checklists;
-use crate::store::tables::inspection_rows::{UPSERT_ANSWER, insert, insert_answer, write_answer};
+use crate::store::tables::inspection_rows::{UPSERT_ANSWER, insert, insert_answers, write_answer};
 use crate::store::types::{InspectionFilter, InspectionSummary};
 use crate::store::{Result, Store, StoreError};
 
@@ -99,9 +99,7 @@ impl Store {
             ..original
         };
         insert(&tx, &revision)?;
-        for answer in answers(&tx, final_id)? {
-            insert_answer(&tx, &revision.id, &answer)?;
-        }
+        insert_answers(&tx, &revision.id, &answers(&tx, final_id)?)?;
         tx.commit()?;
         Ok(revision)
     }
