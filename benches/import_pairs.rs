@@ -51,14 +51,15 @@ fn timed(work: impl FnOnce()) -> (Duration, Duration) {
     (start.elapsed(), cpu() - cpu_start)
 }
 
-/// A district's rows (for the baseline) and its signed field bundle, written under `out`.
+/// A district's signed field bundle, written under `out`, and its rows (for the baseline). The
+/// rows are read after the export, which signs the records a new district has not signed yet:
+/// read before, a new district's baseline had none of its signatures.
 fn bundle_of(dir: &Path, out: &Path, name: &str) -> (Rows, PathBuf) {
-    let rows = read_rows(&dir.join(shian::store::DATABASE_FILE));
     let identity = shian::identity::Identity::load_or_create(dir).expect("identity");
     let path = out.join(name);
     let mut store = Store::open(dir).expect("open");
     export_all(&mut store, &identity, &path);
-    (rows, path)
+    (read_rows(&dir.join(shian::store::DATABASE_FILE)), path)
 }
 
 /// Imports `bundles` into a fresh office database, one after another, trusting each signer.

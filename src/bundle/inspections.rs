@@ -1,7 +1,7 @@
 //! records/inspections.json, streamed: the one record file that grows with the year (a district
 //! year is about 120 MB of JSON and 900,000 answers). It is decompressed, hashed and parsed in
-//! batches of [`elements::BATCH`] records, each handed on and dropped before the next, so an
-//! import's memory does not grow with the bundle (issue 16). The entry's size and hash are
+//! batches of [`elements::BATCH`] records, a few in flight at a time, each handed on and
+//! dropped, so an import's memory does not grow with the bundle (issue 16). The entry's size and hash are
 //! checked as it streams; what was handed on before a mismatch was found is undone by the
 //! caller, which applies everything in one transaction (`Store::begin_import`).
 
