@@ -122,6 +122,29 @@ impl Step {
         }
     }
 
+    /// What a screen that writes files (reports, a draw's page or list) makes of the shell's
+    /// answer to its last write: the file written, kept for Ctrl-O, or the error; the screen
+    /// is no longer working either way. `None` for any other answer.
+    pub fn file_answer(
+        t: Text,
+        action: &Action,
+        working: &mut bool,
+        written: &mut Option<String>,
+    ) -> Option<Self> {
+        match action {
+            Action::ReportWritten(path) => {
+                *working = false;
+                *written = Some(path.clone());
+                Some(Step::info(t.written_ctrl_o_opens(path)))
+            }
+            Action::Failed(text) => {
+                *working = false;
+                Some(Step::error(text.clone()))
+            }
+            _ => None,
+        }
+    }
+
     pub fn with_effects(mut self, effects: impl IntoIterator<Item = Effect>) -> Self {
         self.effects.extend(effects);
         self

@@ -229,17 +229,8 @@ impl Component for DrawsState {
                 }
                 Step::info(text)
             }
-            Action::ReportWritten(path) => {
-                self.working = false;
-                self.written = Some(path.clone());
-                Step::info(t.written_ctrl_o_opens(path))
-            }
             // A refused draw keeps what was typed, to be corrected.
-            Action::Failed(text) => {
-                self.working = false;
-                Step::error(text.clone())
-            }
-            _ => return None,
+            _ => return Step::file_answer(t, action, &mut self.working, &mut self.written),
         })
     }
 

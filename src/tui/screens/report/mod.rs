@@ -243,16 +243,7 @@ impl Component for ReportState {
                 self.headline = Some((**headline).clone());
                 Step::none()
             }
-            Action::ReportWritten(path) => {
-                self.working = false;
-                self.written = Some(path.clone());
-                Step::info(cx.t.written_ctrl_o_opens(path))
-            }
-            Action::Failed(text) => {
-                self.working = false;
-                Step::error(text.clone())
-            }
-            _ => return None,
+            _ => return Step::file_answer(cx.t, action, &mut self.working, &mut self.written),
         })
     }
 
