@@ -86,7 +86,7 @@ fn the_sample_campaign_gives_tasks_and_a_summary_section() {
 fn an_inspection_untagged_on_the_laptop_leaves_the_campaign_at_the_office() {
     let tmp = tempfile::tempdir().unwrap();
     let (office, a, tasks) = campaign_this_week(tmp.path());
-    let today = chrono::Local::now().date_naive();
+    let today = bureau_today();
 
     // Laptop A inspects two targets and takes the first out of the campaign.
     let target = |i: usize| tasks[i]["establishment_id"].as_str().unwrap().to_string();
@@ -148,7 +148,7 @@ fn campaign_this_week(
     let roster = tmp.join("roster.csv");
     std::fs::write(&roster, include_str!("../../data/roster-sample.csv")).unwrap();
     stdout(shian_en(&office).arg("roster").arg("import").arg(&roster));
-    let today = chrono::Local::now().date_naive();
+    let today = bureau_today();
     let campaign = include_str!("../../data/campaign-sample.toml")
         .replace(
             "from = 2027-03-01",
@@ -180,7 +180,7 @@ fn inspect_first_target(a: &std::path::Path, tasks: &[serde_json::Value]) -> Str
 
 /// The office's summary of this week, with the campaign's targets covered.
 fn covered_at(office: &std::path::Path, page: &std::path::Path) -> String {
-    let today = chrono::Local::now().date_naive();
+    let today = bureau_today();
     stdout(
         shian_en(office)
             .args(["report", "summary", "--from"])

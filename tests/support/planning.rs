@@ -12,6 +12,16 @@ use shian::store::{NewInspection, Store};
 
 use super::store;
 
+/// The UTC offset of the bureau, which [`inspect`] records on its inspections.
+const BUREAU_OFFSET: i32 = 8 * 3600;
+
+/// Today in the bureau's calendar, where the reports date an inspection: the date on this
+/// machine is a day behind from 16:00 to 24:00 UTC.
+pub fn bureau_today() -> chrono::NaiveDate {
+    let bureau = chrono::FixedOffset::east_opt(BUREAU_OFFSET).unwrap();
+    Utc::now().with_timezone(&bureau).date_naive()
+}
+
 pub fn station_code(dir: &Path) -> String {
     Identity::load_or_create(dir).unwrap().station_code()
 }
@@ -35,7 +45,7 @@ pub fn inspect(
             bureau: "营口市鲅鱼圈区市场监督管理局",
             inspectors: vec![store::zhou(), second],
             started_at: Utc::now() - Duration::minutes(30),
-            utc_offset_seconds: 8 * 3600,
+            utc_offset_seconds: BUREAU_OFFSET,
         })
         .unwrap();
     for item in ["1.1", "2.1"] {
