@@ -34,11 +34,12 @@ pub(super) fn seen_before(store: &Store, bundle: &Verified) -> Result<bool> {
 
 /// The checks of a bundle's records (docs/trust.md) that need no inspection: who may send a
 /// station list, no record twice, every establishment revision's author, every decision. Gives
-/// what the streamed inspections are then checked with, a batch at a time.
+/// what the streamed inspections are then checked with, a batch at a time, beside `alone`.
 pub(super) fn check_authorship(
     store: &Store,
     bundle: &Verified,
     trust: Option<&StationRow>,
+    alone: AloneChecks,
 ) -> Result<InspectionChecks> {
     let r = &bundle.records;
     let m = &bundle.manifest;
@@ -70,13 +71,6 @@ pub(super) fn check_authorship(
         checked.map_err(|rule| refused(format!("{} ({})", e.facts.name, e.key()), rule))?;
     }
 
-    let mut checklists: BTreeMap<String, Checklist> = BTreeMap::new();
-    for c in &r.checklists {
-        if let Ok(parsed) = serde_json::from_str(&c.content) {
-            checklists.insert(c.hash.clone(), parsed);
-        }
-    }
-
     let rectifications_here: BTreeSet<&str> =
         r.rectifications.iter().map(|x| x.id.as_str()).collect();
     let mut decided = BTreeSet::new();
@@ -95,10 +89,7 @@ pub(super) fn check_authorship(
     }
     Ok(InspectionChecks {
         authors,
-        alone: AloneChecks {
-            checklists,
-            now: chrono::Utc::now(),
-        },
+        alone,
         from_store: BTreeMap::new(),
         seen,
         decided,
@@ -129,6 +120,20 @@ pub(super) struct AloneChecks {
 }
 
 impl AloneChecks {
+    /// The checks with the checklist versions `bundle` carries, as of now.
+    pub(super) fn of(bundle: &Verified) -> AloneChecks {
+        let mut checklists = BTreeMap::new();
+        for c in &bundle.records.checklists {
+            if let Ok(parsed) = serde_json::from_str(&c.content) {
+                checklists.insert(c.hash.clone(), parsed);
+            }
+        }
+        AloneChecks {
+            checklists,
+            now: chrono::Utc::now(),
+        }
+    }
+
     /// Each record's author key or refusal, in order.
     pub(super) fn check(&self, batch: &[InspectionEntry]) -> Vec<Alone> {
         batch
@@ -153,11 +158,6 @@ impl InspectionChecks {
             return Err(refused(serial.clone(), Refusal::Duplicate));
         }
         Ok(())
-    }
-
-    /// The checks of the records alone, to run on another thread.
-    pub(super) fn alone(&self) -> AloneChecks {
-        self.alone.clone()
     }
 
     /// Who may write each record of `batch`, in order, after [`AloneChecks::check`] gave

@@ -1,12 +1,15 @@
 //! records/inspections.json, streamed: the one record file that grows with the year (a district
 //! year is about 120 MB of JSON and 900,000 answers). It is decompressed, hashed and parsed in
-//! batches of [`elements::BATCH`] records, a few in flight at a time, each handed on and
-//! dropped, so an import's memory does not grow with the bundle (issue 16). The entry's size and hash are
-//! checked as it streams; what was handed on before a mismatch was found is undone by the
+//! batches of [`elements::BATCH`] records, at most [`AHEAD`] in flight, each handed on and
+//! dropped, so an import's memory does not grow with the bundle (issue 16). The entry's size and
+//! hash are checked as it streams; what was handed on before a mismatch was found is undone by the
 //! caller, which applies everything in one transaction (`Store::begin_import`).
 
 use std::collections::BTreeMap;
 use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::JoinHandle;
 
 use sha2::Digest;
 use zip::ZipArchive;
@@ -18,9 +21,10 @@ use super::relay::{Relay, StopOnPanic};
 use super::{BundleError, PROGRESS_CHUNK, Progress, Result, Stage, limits, records};
 use crate::store::InspectionEntry;
 
-/// The inspections of a verified bundle, read when asked for (and as often as asked).
+/// The inspections of a verified bundle, read once, when asked for.
 pub struct Inspections {
-    archive: ZipArchive<Box<dyn Source>>,
+    /// Taken by the one read of the entry.
+    archive: Option<ZipArchive<Box<dyn Source>>>,
     index: BTreeMap<String, usize>,
     digest: EntryDigest,
     /// The manifest's counts of inspections and answers.
@@ -47,7 +51,7 @@ impl Inspections {
         others: u64,
     ) -> Inspections {
         Inspections {
-            archive,
+            archive: Some(archive),
             index,
             digest,
             declared,
@@ -55,39 +59,17 @@ impl Inspections {
         }
     }
 
-    /// Streams the inspections to `each`, a batch at a time, in the bundle's order, each with
-    /// what `prepare` made of it. The entry must be a JSON array of exactly its declared size
-    /// and hash, holding the manifest's counts of inspections and answers.
-    ///
-    /// The entry is inflated, hashed and split on a thread of its own; each batch is parsed
-    /// and `prepare`d by whichever thread is free, this one too while it waits for the next
-    /// batch in order (src/bundle/relay.rs; issue 20: an import's write, the one thread no
-    /// other can relieve, waited for all of that). What is refused, and which refusal is
-    /// reported, is as if each batch were read, prepared and handed on in turn: the first
-    /// error in the stream's order; but an error of `each` or of a record met before the end
-    /// is reported as damage when the entry's hash turns out wrong: an altered file is named
-    /// as altered, not by whatever the alteration broke first.
-    pub fn for_each_batch<T: Send>(
+    /// Starts reading the inspections on threads of their own: the entry is inflated, hashed
+    /// and split on one; each batch is parsed and `prepare`d by whichever thread is free. An
+    /// import starts this before it checks and writes what the inspections refer to, so the
+    /// second core is busy meanwhile (issue 20); [`Ahead::for_each`] then hands the batches
+    /// on. At most [`AHEAD`] batches are made before they are taken: the memory of those, not
+    /// of the entry. The entry is read once: a second read finds no entry.
+    pub fn read_ahead<T: Send + 'static>(
         &mut self,
-        progress: &mut dyn FnMut(Progress),
-        prepare: impl Fn(&[InspectionEntry]) -> T + Sync,
-        each: &mut dyn FnMut(Vec<InspectionEntry>, T) -> Result<()>,
-    ) -> Result<()> {
-        let name = records::INSPECTIONS;
-        let i = *self
-            .index
-            .get(name)
-            .ok_or_else(|| BundleError::MissingEntry(name.to_string()))?;
-        let entry = self
-            .archive
-            .by_index(i)
-            .map_err(|_| BundleError::HashMismatch(name.to_string()))?;
-        let reading = Reading {
-            digest: &self.digest,
-            others: self.others,
-        };
-        let (others, total) = (self.others, self.others.saturating_add(self.digest.size));
-        let work = |texts: Result<Texts>| -> Result<Batch<T>> {
+        prepare: impl Fn(&[InspectionEntry]) -> T + Send + Sync + 'static,
+    ) -> Ahead<T> {
+        let work: Arc<Work<T>> = Arc::new(move |texts: Result<Texts>| {
             let texts = texts?;
             let entries = parse(&texts.texts, texts.before)?;
             Ok(Batch {
@@ -96,30 +78,101 @@ impl Inspections {
                 entries,
                 read: texts.read,
             })
+        });
+        let relay = Arc::new(Relay::new(AHEAD));
+        let given_up = Arc::new(AtomicBool::new(false));
+        let reading = Reading {
+            archive: self.archive.take(),
+            index: self.index.get(records::INSPECTIONS).copied(),
+            digest: self.digest.clone(),
+            others: self.others,
+            given_up: given_up.clone(),
         };
-        // A few batches in flight: the memory of those, not of the entry.
-        let relay = Relay::new(AHEAD);
-        let (read, handed) = std::thread::scope(|scope| {
-            let reader = scope.spawn(|| {
+        let reader = {
+            let (relay, work) = (relay.clone(), work.clone());
+            std::thread::spawn(move || {
                 crate::platform::lower_thread_priority();
                 let _stop = StopOnPanic(&relay);
-                let read = reading.read(entry, &relay, &work);
+                let read = reading.read(&relay, &*work);
                 relay.close();
                 read
-            });
-            scope.spawn(|| {
+            })
+        };
+        let helper = {
+            let (relay, work) = (relay.clone(), work.clone());
+            std::thread::spawn(move || {
                 crate::platform::lower_thread_priority();
                 let _stop = StopOnPanic(&relay);
-                relay.help(&work);
-            });
+                relay.help(&*work);
+            })
+        };
+        Ahead {
+            relay,
+            work,
+            given_up,
+            threads: Some((reader, helper)),
+            declared: self.declared,
+            others: self.others,
+            total: self.others.saturating_add(self.digest.size),
+        }
+    }
+
+    /// Streams the inspections to `each`, a batch at a time, in the bundle's order, each with
+    /// what `prepare` made of it (see [`Inspections::read_ahead`] and [`Ahead::for_each`]).
+    pub fn for_each_batch<T: Send + 'static>(
+        &mut self,
+        progress: &mut dyn FnMut(Progress),
+        prepare: impl Fn(&[InspectionEntry]) -> T + Send + Sync + 'static,
+        each: &mut dyn FnMut(Vec<InspectionEntry>, T) -> Result<()>,
+    ) -> Result<()> {
+        self.read_ahead(prepare).for_each(progress, each)
+    }
+}
+
+/// What the threads do with a batch's text: parse and prepare it.
+type Work<T> = dyn Fn(Result<Texts>) -> Result<Batch<T>> + Send + Sync;
+
+/// The inspections being read ahead ([`Inspections::read_ahead`]). Dropped before they are
+/// taken (an import refused before its inspections), the reading is given up: the threads
+/// stop without reading the rest of the entry.
+pub struct Ahead<T> {
+    relay: Arc<Relay<Result<Texts>, Result<Batch<T>>>>,
+    work: Arc<Work<T>>,
+    given_up: Arc<AtomicBool>,
+    /// The reading thread and the helper, until joined.
+    threads: Option<(JoinHandle<Result<()>>, JoinHandle<()>)>,
+    declared: (u64, u64),
+    others: u64,
+    total: u64,
+}
+
+impl<T> Ahead<T> {
+    /// Hands the inspections to `each`, a batch at a time, in the bundle's order, each with
+    /// what `prepare` made of it. The entry must be a JSON array of exactly its declared size
+    /// and hash, holding the manifest's counts of inspections and answers.
+    ///
+    /// This thread works on batches too while it waits for the next in order
+    /// (src/bundle/relay.rs; issue 20: an import's write, the one thread no other can
+    /// relieve, waited for all of that). What is refused, and which refusal is reported, is
+    /// as if each batch were read, prepared and handed on in turn: the first error in the
+    /// stream's order; but an error of `each` or of a record met before the end is reported
+    /// as damage when the entry's hash turns out wrong: an altered file is named as altered,
+    /// not by whatever the alteration broke first.
+    pub fn for_each(
+        mut self,
+        progress: &mut dyn FnMut(Progress),
+        each: &mut dyn FnMut(Vec<InspectionEntry>, T) -> Result<()>,
+    ) -> Result<()> {
+        let (relay, work) = (self.relay.clone(), self.work.clone());
+        let (mut handed, mut failed) = ((0u64, 0u64), None);
+        {
             let _stop = StopOnPanic(&relay);
-            let (mut handed, mut failed) = ((0u64, 0u64), None);
-            while let Some(batch) = relay.take(&work) {
+            while let Some(batch) = relay.take(&*work) {
                 let step = batch.and_then(|b| {
                     progress(Progress {
                         stage: Stage::Reading,
-                        done: others.saturating_add(b.read),
-                        total,
+                        done: self.others.saturating_add(b.read),
+                        total: self.total,
                     });
                     let counts = (b.entries.len() as u64, b.answers);
                     each(b.entries, b.prepared).map(|()| counts)
@@ -133,14 +186,10 @@ impl Inspections {
                     }
                 }
             }
-            match reader.join() {
-                Ok(read) => (read, failed.map_or(Ok(handed), Err)),
-                // A panic on the reading thread is a bug; it is raised here rather than hidden.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        });
+        }
+        let read = self.join();
         read?;
-        let counts = handed?;
+        let counts = failed.map_or(Ok(handed), Err)?;
         if counts != self.declared {
             return Err(BundleError::BadManifest(
                 "counts do not match the records".into(),
@@ -148,25 +197,45 @@ impl Inspections {
         }
         progress(Progress {
             stage: Stage::Reading,
-            done: total,
-            total,
+            done: self.total,
+            total: self.total,
         });
         Ok(())
     }
 
-    /// Every inspection at once: for small bundles and tests. An import streams them.
-    pub fn read_all(&mut self) -> Result<Vec<InspectionEntry>> {
-        let mut all = Vec::new();
-        self.for_each_batch(&mut |_| {}, |_| (), &mut |batch, ()| {
-            all.extend(batch);
-            Ok(())
-        })?;
-        Ok(all)
+    /// Waits for the threads: what the reading thread found of the entry's size and hash.
+    /// A panic on either is a bug; it is raised here rather than hidden.
+    fn join(&mut self) -> Result<()> {
+        let Some((reader, helper)) = self.threads.take() else {
+            return Ok(());
+        };
+        let read = reader.join();
+        let helped = helper.join();
+        if let Err(panic) = helped {
+            std::panic::resume_unwind(panic);
+        }
+        read.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     }
 }
 
-/// Batches made ahead of the one being written, at most.
-const AHEAD: usize = 6;
+impl<T> Drop for Ahead<T> {
+    fn drop(&mut self) {
+        if self.threads.is_some() {
+            self.given_up.store(true, Ordering::Relaxed);
+            self.relay.stop();
+            // Not raised: this may run while a panic unwinds.
+            if let Some((reader, helper)) = self.threads.take() {
+                let _ = (reader.join(), helper.join());
+            }
+        }
+    }
+}
+
+/// Batches made ahead of the one being written, at most: about 1 MB each once parsed. An
+/// import checks and writes the records the inspections refer to before it takes the first
+/// batch, about 0.2 s for a district year (BENCHMARKS.md), in which the other core makes about
+/// 20: fewer would leave it idle then.
+const AHEAD: usize = 24;
 
 /// The text of a batch's elements, as the reading thread splits them.
 struct Texts {
@@ -186,24 +255,35 @@ struct Batch<T> {
     read: u64,
 }
 
-/// The reading thread's part of [`Inspections::for_each_batch`].
-struct Reading<'a> {
-    digest: &'a EntryDigest,
+/// The reading thread's part of [`Inspections::read_ahead`].
+struct Reading {
+    /// `None` once the entry was read.
+    archive: Option<ZipArchive<Box<dyn Source>>>,
+    /// The entry's place in the archive.
+    index: Option<usize>,
+    digest: EntryDigest,
     /// Bytes the other entries decompressed to: with this entry's, within `limits::TOTAL`.
     others: u64,
+    /// The batches will not be taken, nor the entry's hash asked for: reading stops.
+    given_up: Arc<AtomicBool>,
 }
 
-impl Reading<'_> {
+impl Reading {
     /// Reads the entry to its end, handing each batch's text to the relay; after an error
     /// (handed on in its batch's place) or once the relay stops, only to check the entry's
-    /// size and hash, which is what this gives.
+    /// size and hash, which is what this gives; once given up, not even that.
     fn read<O>(
-        &self,
-        entry: impl Read,
+        self,
         relay: &Relay<Result<Texts>, O>,
-        work: &impl Fn(Result<Texts>) -> O,
+        work: &(impl Fn(Result<Texts>) -> O + ?Sized),
     ) -> Result<()> {
         let name = records::INSPECTIONS;
+        let (Some(mut archive), Some(i)) = (self.archive, self.index) else {
+            return Err(BundleError::MissingEntry(name.to_string()));
+        };
+        let entry = archive
+            .by_index(i)
+            .map_err(|_| BundleError::HashMismatch(name.to_string()))?;
         let size = self.digest.size;
         let budget = limits::TOTAL.saturating_sub(self.others);
         // One byte more than declared is read, to tell that there were more.
@@ -225,6 +305,9 @@ impl Reading<'_> {
             )
         };
         loop {
+            if self.given_up.load(Ordering::Relaxed) {
+                return Ok(());
+            }
             let n = match reader.read(&mut chunk) {
                 Ok(0) => break,
                 Ok(n) => n,
@@ -295,5 +378,79 @@ fn bad(detail: String) -> BundleError {
     BundleError::BadRecord {
         entry: records::INSPECTIONS.to_string(),
         detail,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Seek, SeekFrom, Write};
+    use std::sync::atomic::AtomicU64;
+
+    use zip::ZipWriter;
+    use zip::write::SimpleFileOptions;
+
+    use super::*;
+
+    /// An archive's bytes, counting what is read of them.
+    struct Counted {
+        bytes: Cursor<Vec<u8>>,
+        read: Arc<AtomicU64>,
+    }
+
+    impl Read for Counted {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.bytes.read(buf)?;
+            self.read.fetch_add(n as u64, Ordering::Relaxed);
+            Ok(n)
+        }
+    }
+
+    impl Seek for Counted {
+        fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+            self.bytes.seek(to)
+        }
+    }
+
+    /// An import refused before its inspections (say, an establishment revision by an
+    /// unknown author) drops what was read ahead: the reading stops there rather than
+    /// inflating and hashing the rest of a district year for nobody.
+    #[test]
+    fn inspections_read_ahead_and_not_taken_are_not_read_to_the_end() {
+        let element = br#"{"inspection": "not one"},"#;
+        let count = 200 * AHEAD * elements::BATCH;
+        let mut entry = b"[".to_vec();
+        for _ in 0..count {
+            entry.extend_from_slice(element);
+        }
+        entry.pop();
+        entry.push(b']');
+        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+        let stored =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        zip.start_file(records::INSPECTIONS, stored).unwrap();
+        zip.write_all(&entry).unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+
+        let read = Arc::new(AtomicU64::new(0));
+        let source: Box<dyn Source> = Box::new(Counted {
+            bytes: Cursor::new(bytes),
+            read: read.clone(),
+        });
+        let archive = ZipArchive::new(source).unwrap();
+        let index = BTreeMap::from([(records::INSPECTIONS.to_string(), 0)]);
+        let digest = EntryDigest {
+            sha256: super::super::sha256_hex(&entry),
+            size: entry.len() as u64,
+        };
+        let mut inspections = Inspections::new(archive, index, digest, (count as u64, 0), 0);
+        let ahead = inspections.read_ahead(|batch| batch.len());
+        drop(ahead);
+
+        let read = read.load(Ordering::Relaxed);
+        assert!(
+            read < entry.len() as u64 / 10,
+            "{read} of the entry's {} bytes were read",
+            entry.len()
+        );
     }
 }

@@ -86,8 +86,15 @@ pub fn plan(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Plan> {
     let store = tx.store();
+    // The inspections are read, parsed and their signatures checked on other threads from
+    // here on, while this one checks and writes what they refer to (src/bundle/relay.rs).
+    let alone = check::AloneChecks::of(&bundle);
+    let ahead = bundle.inspections.read_ahead({
+        let alone = alone.clone();
+        move |batch| alone.check(batch)
+    });
     let already_imported = check::seen_before(store, &bundle)?;
-    let mut checks = check::check_authorship(store, &bundle, trust.as_ref())?;
+    let mut checks = check::check_authorship(store, &bundle, trust.as_ref(), alone)?;
     let mut planning = super::planning::accept(store, &mut bundle, trust.as_ref())?;
     // A station's untags name its inspections, which stream in below: applied after them.
     let untagged = match planning.take() {
@@ -176,7 +183,6 @@ pub fn plan(
     // What the inspections refer to goes in first; then the inspections, a batch at a time.
     p.write(tx)?;
 
-    let alone = checks.alone();
     let mut stream = InspectionStream::new(
         &mut checks,
         Here {
@@ -186,13 +192,9 @@ pub fn plan(
         },
         &r.rectifications,
     );
-    // Each batch parsed and its records' signatures checked by whichever thread is free, while
-    // this one writes the batches before (src/bundle/relay.rs).
-    bundle.inspections.for_each_batch(
-        progress,
-        |batch| alone.check(batch),
-        &mut |batch, alone| stream.batch(&mut p, tx, batch, alone),
-    )?;
+    ahead.for_each(progress, &mut |batch, alone| {
+        stream.batch(&mut p, tx, batch, alone)
+    })?;
     stream.corrections(&mut p, tx)?;
     let inspections_here = stream.finish(store, &r.rectifications)?;
 

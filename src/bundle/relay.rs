@@ -59,7 +59,7 @@ impl<I, O> Relay<I, O> {
 
     /// Adds the next item; while `ahead` items are out, works on waiting ones or waits. False
     /// once outputs are no longer taken: the maker then stops making them.
-    pub(super) fn make(&self, item: I, work: &impl Fn(I) -> O) -> bool {
+    pub(super) fn make(&self, item: I, work: &(impl Fn(I) -> O + ?Sized)) -> bool {
         let mut state = self.lock();
         while !state.stopped && state.made - state.taken >= self.ahead {
             state = self.work_or_wait(state, work);
@@ -92,7 +92,7 @@ impl<I, O> Relay<I, O> {
     fn work_or_wait<'a>(
         &'a self,
         mut state: MutexGuard<'a, State<I, O>>,
-        work: &impl Fn(I) -> O,
+        work: &(impl Fn(I) -> O + ?Sized),
     ) -> MutexGuard<'a, State<I, O>> {
         let Some((n, item)) = state.waiting.pop_front() else {
             return self.wait(state);
@@ -107,7 +107,7 @@ impl<I, O> Relay<I, O> {
 
     /// A helper's loop: works on waiting items until every item is made and worked on, or
     /// the relay stops.
-    pub(super) fn help(&self, work: &impl Fn(I) -> O) {
+    pub(super) fn help(&self, work: &(impl Fn(I) -> O + ?Sized)) {
         let mut state = self.lock();
         loop {
             let all_taken_up = state.closed && state.waiting.is_empty();
@@ -120,7 +120,7 @@ impl<I, O> Relay<I, O> {
 
     /// The next output in the order the items were made, working on waiting items while it
     /// is not done; `None` once every item is taken (or the relay stopped).
-    pub(super) fn take(&self, work: &impl Fn(I) -> O) -> Option<O> {
+    pub(super) fn take(&self, work: &(impl Fn(I) -> O + ?Sized)) -> Option<O> {
         let mut state = self.lock();
         loop {
             if state.stopped {
