@@ -165,30 +165,27 @@ impl<T> Ahead<T> {
     ) -> Result<()> {
         let (relay, work) = (self.relay.clone(), self.work.clone());
         let (mut handed, mut failed) = ((0u64, 0u64), None);
-        {
-            let _stop = StopOnPanic(&relay);
-            while let Some(batch) = relay.take(&*work) {
-                let step = batch.and_then(|b| {
-                    progress(Progress {
-                        stage: Stage::Reading,
-                        done: self.others.saturating_add(b.read),
-                        total: self.total,
-                    });
-                    let counts = (b.entries.len() as u64, b.answers);
-                    each(b.entries, b.prepared).map(|()| counts)
+        let _stop = StopOnPanic(&relay);
+        while let Some(batch) = relay.take(&*work) {
+            let step = batch.and_then(|b| {
+                progress(Progress {
+                    stage: Stage::Reading,
+                    done: self.others.saturating_add(b.read),
+                    total: self.total,
                 });
-                match step {
-                    Ok((i, a)) => handed = (handed.0 + i, handed.1 + a),
-                    Err(e) => {
-                        // The reader reads on to the end, to check the entry's hash.
-                        failed = Some(e);
-                        relay.stop();
-                    }
+                let counts = (b.entries.len() as u64, b.answers);
+                each(b.entries, b.prepared).map(|()| counts)
+            });
+            match step {
+                Ok((i, a)) => handed = (handed.0 + i, handed.1 + a),
+                Err(e) => {
+                    // The reader reads on to the end, to check the entry's hash.
+                    failed = Some(e);
+                    relay.stop();
                 }
             }
         }
-        let read = self.join();
-        read?;
+        self.join()?;
         let counts = failed.map_or(Ok(handed), Err)?;
         if counts != self.declared {
             return Err(BundleError::BadManifest(
@@ -220,13 +217,11 @@ impl<T> Ahead<T> {
 
 impl<T> Drop for Ahead<T> {
     fn drop(&mut self) {
-        if self.threads.is_some() {
+        if let Some((reader, helper)) = self.threads.take() {
             self.given_up.store(true, Ordering::Relaxed);
             self.relay.stop();
             // Not raised: this may run while a panic unwinds.
-            if let Some((reader, helper)) = self.threads.take() {
-                let _ = (reader.join(), helper.join());
-            }
+            let _ = (reader.join(), helper.join());
         }
     }
 }
