@@ -5,20 +5,21 @@
 //! hash are checked as it streams; what was handed on before a mismatch was found is undone by the
 //! caller, which applies everything in one transaction (`Store::begin_import`).
 
+mod reading;
+
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 
-use sha2::Digest;
 use zip::ZipArchive;
 
+use self::reading::{Reading, Texts};
 use super::archive::Source;
-use super::elements::{self, Splitter};
+use super::elements;
 use super::manifest::EntryDigest;
 use super::relay::{Relay, StopOnPanic};
-use super::{BundleError, PROGRESS_CHUNK, Progress, Result, Stage, limits, records};
+use super::{BundleError, Progress, Result, Stage, records};
 use crate::store::InspectionEntry;
 
 /// The inspections of a verified bundle, read once, when asked for.
@@ -231,15 +232,6 @@ impl<T> Drop for Ahead<T> {
 /// taken, BENCHMARKS.md); the import was no faster, for 20 MB more.
 const AHEAD: usize = 6;
 
-/// The text of a batch's elements, as the reading thread splits them.
-struct Texts {
-    texts: Vec<Vec<u8>>,
-    /// Elements before these in the entry.
-    before: usize,
-    /// Bytes of the entry read when the batch was complete.
-    read: u64,
-}
-
 /// A batch of the stream, parsed and prepared.
 struct Batch<T> {
     entries: Vec<InspectionEntry>,
@@ -247,120 +239,6 @@ struct Batch<T> {
     /// Their answers.
     answers: u64,
     read: u64,
-}
-
-/// The reading thread's part of [`Inspections::read_ahead`].
-struct Reading {
-    /// `None` once the entry was read.
-    archive: Option<ZipArchive<Box<dyn Source>>>,
-    /// The entry's place in the archive.
-    index: Option<usize>,
-    digest: EntryDigest,
-    /// Bytes the other entries decompressed to: with this entry's, within `limits::TOTAL`.
-    others: u64,
-    /// The batches will not be taken, nor the entry's hash asked for: reading stops.
-    given_up: Arc<AtomicBool>,
-}
-
-impl Reading {
-    /// Reads the entry to its end, handing each batch's text to the relay; after an error
-    /// (handed on in its batch's place) or once the relay stops, only to check the entry's
-    /// size and hash, which is what this gives; once given up, not even that.
-    fn read<O>(
-        self,
-        relay: &Relay<Result<Texts>, O>,
-        work: &(impl Fn(Result<Texts>) -> O + ?Sized),
-    ) -> Result<()> {
-        let name = records::INSPECTIONS;
-        let (Some(mut archive), Some(i)) = (self.archive, self.index) else {
-            return Err(BundleError::MissingEntry(name.to_string()));
-        };
-        let entry = archive
-            .by_index(i)
-            .map_err(|_| BundleError::HashMismatch(name.to_string()))?;
-        let size = self.digest.size;
-        let budget = limits::TOTAL.saturating_sub(self.others);
-        // One byte more than declared is read, to tell that there were more.
-        let mut reader = entry.take(size.min(budget).saturating_add(1));
-        let mut hasher = sha2::Sha256::new();
-        let mut splitter = Splitter::new();
-        let mut chunk = vec![0u8; PROGRESS_CHUNK];
-        let mut texts = Vec::new();
-        let mut len = 0u64;
-        let mut handing = true;
-        let hand = |texts: Vec<Vec<u8>>, before: usize, read: u64| {
-            relay.make(
-                Ok(Texts {
-                    texts,
-                    before,
-                    read,
-                }),
-                work,
-            )
-        };
-        loop {
-            if self.given_up.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            let n = match reader.read(&mut chunk) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(_) => return Err(BundleError::HashMismatch(name.to_string())),
-            };
-            len += n as u64;
-            if len > size || len > budget {
-                return Err(if len > budget {
-                    BundleError::TooLarge {
-                        name: "*".into(),
-                        limit: limits::TOTAL,
-                    }
-                } else {
-                    BundleError::SizeMismatch {
-                        name: name.to_string(),
-                        declared: size,
-                    }
-                });
-            }
-            hasher.update(&chunk[..n]);
-            if !handing {
-                continue;
-            }
-            if let Err(detail) = splitter.feed(&chunk[..n], &mut texts) {
-                handing = false;
-                relay.make(Err(bad(detail)), work);
-                continue;
-            }
-            while handing && texts.len() >= elements::BATCH {
-                let rest = texts.split_off(elements::BATCH);
-                let batch = std::mem::replace(&mut texts, rest);
-                let before = splitter.count - batch.len() - texts.len();
-                handing = hand(batch, before, len);
-            }
-        }
-        if len != size {
-            return Err(BundleError::SizeMismatch {
-                name: name.to_string(),
-                declared: size,
-            });
-        }
-        if hex::encode(hasher.finalize()) != self.digest.sha256 {
-            return Err(BundleError::HashMismatch(name.to_string()));
-        }
-        if handing {
-            match splitter.finish() {
-                Err(detail) => {
-                    relay.make(Err(bad(detail)), work);
-                }
-                Ok(()) if !texts.is_empty() => {
-                    let before = splitter.count - texts.len();
-                    hand(texts, before, len);
-                }
-                Ok(()) => {}
-            }
-        }
-        Ok(())
-    }
 }
 
 /// Parses a batch of elements, numbered from `before + 1`.
@@ -376,76 +254,4 @@ fn bad(detail: String) -> BundleError {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::io::{Cursor, Seek, SeekFrom, Write};
-    use std::sync::atomic::AtomicU64;
-
-    use zip::ZipWriter;
-    use zip::write::SimpleFileOptions;
-
-    use super::*;
-
-    /// An archive's bytes, counting what is read of them.
-    struct Counted {
-        bytes: Cursor<Vec<u8>>,
-        read: Arc<AtomicU64>,
-    }
-
-    impl Read for Counted {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            let n = self.bytes.read(buf)?;
-            self.read.fetch_add(n as u64, Ordering::Relaxed);
-            Ok(n)
-        }
-    }
-
-    impl Seek for Counted {
-        fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
-            self.bytes.seek(to)
-        }
-    }
-
-    /// An import refused before its inspections (say, an establishment revision by an
-    /// unknown author) drops what was read ahead: the reading stops there rather than
-    /// inflating and hashing the rest of a district year for nobody.
-    #[test]
-    fn inspections_read_ahead_and_not_taken_are_not_read_to_the_end() {
-        let element = br#"{"inspection": "not one"},"#;
-        // About 10 MB: many times what is read before the reader waits for room.
-        let count = 400_000;
-        let mut entry = b"[".to_vec();
-        for _ in 0..count {
-            entry.extend_from_slice(element);
-        }
-        entry.pop();
-        entry.push(b']');
-        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-        let stored =
-            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-        zip.start_file(records::INSPECTIONS, stored).unwrap();
-        zip.write_all(&entry).unwrap();
-        let bytes = zip.finish().unwrap().into_inner();
-
-        let read = Arc::new(AtomicU64::new(0));
-        let source: Box<dyn Source> = Box::new(Counted {
-            bytes: Cursor::new(bytes),
-            read: read.clone(),
-        });
-        let archive = ZipArchive::new(source).unwrap();
-        let index = BTreeMap::from([(records::INSPECTIONS.to_string(), 0)]);
-        let digest = EntryDigest {
-            sha256: super::super::sha256_hex(&entry),
-            size: entry.len() as u64,
-        };
-        let mut inspections = Inspections::new(archive, index, digest, (count as u64, 0), 0);
-        let ahead = inspections.read_ahead(|batch| batch.len());
-        drop(ahead);
-
-        let read = read.load(Ordering::Relaxed);
-        assert!(
-            read < entry.len() as u64 / 4,
-            "{read} of the entry's {} bytes were read",
-            entry.len()
-        );
-    }
-}
+mod tests;

@@ -15,8 +15,8 @@ use super::store;
 /// The UTC offset of the bureau, which [`inspect`] records on its inspections.
 const BUREAU_OFFSET: i32 = 8 * 3600;
 
-/// Today in the bureau's calendar, where the reports date an inspection: the date on this
-/// machine is a day behind from 16:00 to 24:00 UTC.
+/// Today in the bureau's calendar, where the reports date an inspection: on a machine whose
+/// clock is UTC, its own date is a day behind from 16:00 to 24:00.
 pub fn bureau_today() -> chrono::NaiveDate {
     let bureau = chrono::FixedOffset::east_opt(BUREAU_OFFSET).unwrap();
     Utc::now().with_timezone(&bureau).date_naive()
